@@ -1,0 +1,4 @@
+//! tally: a keyboard-first terminal tracker for JSON task files.
+
+pub mod model;
+pub mod store;

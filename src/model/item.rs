@@ -1,0 +1,177 @@
+//! One tracked task and what hangs off it: dated progress notes and counted results.
+
+use serde_json::Number;
+
+use super::{Date, Origin, Status};
+
+/// A numbered key task.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Item {
+    /// Unique within its file; shown as the task's number.
+    pub id: String,
+    /// A short name.
+    pub title: String,
+    /// The full task text.
+    pub goal: Option<String>,
+    /// The lead department or owner.
+    pub lead: Option<String>,
+    pub status: Status,
+    pub due: Option<Date>,
+    pub tags: Vec<String>,
+    /// When the item was last looked at in a triage review.
+    pub reviewed: Option<Date>,
+    /// Progress notes in file order (see [`Item::notes_by_date`] for reading order).
+    pub progress: Vec<Note>,
+    pub metrics: Vec<Metric>,
+    pub origin: Origin,
+}
+
+/// A dated progress note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub date: Date,
+    pub text: String,
+    /// Who wrote it, when recorded.
+    pub by: Option<String>,
+    pub origin: Origin,
+}
+
+/// A counted result, optionally against a target, with its earlier values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    pub name: String,
+    pub value: Number,
+    pub unit: Option<String>,
+    pub target: Option<Number>,
+    pub history: Vec<Point>,
+    pub origin: Origin,
+}
+
+/// A metric's value on a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub date: Date,
+    pub value: Number,
+    pub origin: Origin,
+}
+
+impl Item {
+    /// A new item with nothing but an id and a title.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Item {
+        Item {
+            id: id.into(),
+            title: title.into(),
+            ..Item::default()
+        }
+    }
+
+    /// Indices of the progress notes in date order, ties in file order.
+    pub fn notes_by_date(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.progress.len()).collect();
+        order.sort_by_key(|&i| self.progress[i].date);
+        order
+    }
+
+    /// The share of the targets reached, averaged over the metrics that have a target.
+    pub fn completion(&self) -> Option<f64> {
+        let ratios: Vec<f64> = self.metrics.iter().filter_map(Metric::ratio).collect();
+        (!ratios.is_empty()).then(|| ratios.iter().sum::<f64>() / ratios.len() as f64)
+    }
+
+    /// The date of the newest note or metric reading.
+    pub fn last_update(&self) -> Option<Date> {
+        let notes = self.progress.iter().map(|n| n.date);
+        let readings = self
+            .metrics
+            .iter()
+            .flat_map(|m| m.history.iter().map(|p| p.date));
+        notes.chain(readings).max()
+    }
+}
+
+impl Note {
+    pub fn new(date: Date, text: impl Into<String>) -> Note {
+        Note {
+            date,
+            text: text.into(),
+            by: None,
+            origin: Origin::default(),
+        }
+    }
+}
+
+impl Metric {
+    pub fn new(name: impl Into<String>, value: Number) -> Metric {
+        Metric {
+            name: name.into(),
+            value,
+            unit: None,
+            target: None,
+            history: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
+    /// The value as a float, for arithmetic and drawing.
+    pub fn value_f64(&self) -> f64 {
+        self.value.as_f64().unwrap_or(0.0)
+    }
+
+    /// value / target, clamped to 0..=1, when there is a positive target.
+    pub fn ratio(&self) -> Option<f64> {
+        let target = self.target.as_ref()?.as_f64()?;
+        (target > 0.0).then(|| (self.value_f64() / target).clamp(0.0, 1.0))
+    }
+}
+
+/// Reads a number typed by a person: integers stay integers, everything else must be a finite float.
+pub fn parse_number(text: &str) -> Option<Number> {
+    let text = text.trim();
+    if let Ok(int) = text.parse::<i64>() {
+        return Some(Number::from(int));
+    }
+    if let Ok(int) = text.parse::<u64>() {
+        return Some(Number::from(int));
+    }
+    text.parse::<f64>().ok().and_then(Number::from_f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metric(value: i64, target: Option<i64>) -> Metric {
+        Metric {
+            target: target.map(Number::from),
+            ..Metric::new("m", Number::from(value))
+        }
+    }
+
+    #[test]
+    fn completion_averages_targets_only() {
+        let mut item = Item::new("1", "t");
+        item.metrics = vec![metric(4, Some(8)), metric(126, None), metric(20, Some(10))];
+        assert_eq!(item.completion(), Some(0.75));
+        item.metrics.truncate(0);
+        assert_eq!(item.completion(), None);
+    }
+
+    #[test]
+    fn notes_sort_by_date_keeping_file_order_for_ties() {
+        let mut item = Item::new("1", "t");
+        let note = |date: &str| Note::new(date.parse().unwrap(), "");
+        item.progress = vec![note("2023-08-22"), note("2023-10-07"), note("2023-07-28"), note("2023-08-22")];
+        assert_eq!(item.notes_by_date(), vec![2, 0, 3, 1]);
+        assert_eq!(item.last_update(), Some("2023-10-07".parse().unwrap()));
+    }
+
+    #[test]
+    fn numbers_keep_their_kind() {
+        assert_eq!(parse_number("90").unwrap().to_string(), "90");
+        assert_eq!(parse_number(" 60.5 ").unwrap().to_string(), "60.5");
+        assert_eq!(parse_number("-3").unwrap().to_string(), "-3");
+        assert!(parse_number("NaN").is_none());
+        assert!(parse_number("inf").is_none());
+        assert!(parse_number("12个").is_none());
+    }
+}

@@ -1,0 +1,194 @@
+//! Reading and writing files on disk: size limit, UTF-8 check, atomic replace, and the fingerprint
+//! that tells whether someone else changed a file since tally read it.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use super::error::{LoadError, SaveError, describe_io};
+use super::parse::parse_document;
+use super::write::write_document;
+use crate::model::Document;
+
+/// Files above this size are refused instead of read (see docs/format.md).
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What a file looked like when tally last read or wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
+        Fingerprint {
+            len: bytes.len() as u64,
+            modified,
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        }
+    }
+}
+
+/// A document with the path it came from and how the file looked then.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub doc: Document,
+    pub fingerprint: Fingerprint,
+}
+
+/// Reads and parses one file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let (bytes, modified) = read_limited(path)?;
+    let fingerprint = Fingerprint::of_bytes(&bytes, modified);
+    let text = String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))?;
+    let text: Arc<str> = Arc::from(text);
+    let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        doc,
+        fingerprint,
+    })
+}
+
+/// Loads every path given: a file, or each `*.json` file in a folder, in name order.
+pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
+    let mut loaded = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for file in json_files_in(path)? {
+                loaded.push(load(&file)?);
+            }
+        } else {
+            loaded.push(load(path)?);
+        }
+    }
+    Ok(loaded)
+}
+
+/// The `*.json` files directly inside a folder, sorted by name.
+pub fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let entries = fs::read_dir(dir).map_err(|e| LoadError::new(dir, describe_io(&e)))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError> {
+    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let file = File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(LoadError::new(path, "is a folder, not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let message = format!(
+            "file is {} MiB; tally reads files up to {} MiB",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+        return Err(LoadError::new(path, message));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::new(path, "file grew past the size limit while being read"));
+    }
+    Ok((bytes, meta.modified().ok()))
+}
+
+fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> LoadError {
+    let bytes = err.as_bytes();
+    let valid = err.utf8_error().valid_up_to();
+    let before = String::from_utf8_lossy(&bytes[..valid]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    LoadError {
+        path: path.to_path_buf(),
+        position: Some((line, column)),
+        message: format!("not valid UTF-8 (byte 0x{:02X}); tally reads UTF-8 text", bytes[valid]),
+    }
+}
+
+/// How the file on disk looks now, or `None` when it is gone.
+pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let (bytes, modified) = read_limited(path).ok()?;
+    Some(Fingerprint::of_bytes(&bytes, modified))
+}
+
+/// True when the file on disk is no longer what `seen` describes. Cheap when nothing changed:
+/// size and time are compared first, and the content is hashed only when the time moved.
+pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
+    let Ok(meta) = fs::metadata(path) else {
+        return true;
+    };
+    if meta.len() != seen.len {
+        return true;
+    }
+    if meta.modified().ok() == seen.modified {
+        return false;
+    }
+    fingerprint(path).is_none_or(|now| now.hash != seen.hash)
+}
+
+/// Writes a document over the file it was read from, unless someone else changed that file since
+/// `seen`. Returns the new fingerprint.
+pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
+    if changed_since(path, seen) {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomic(path, write_document(doc).as_bytes())
+}
+
+/// Writes a new file; refuses to replace an existing one unless `overwrite`.
+pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerprint, SaveError> {
+    if !overwrite && path.exists() {
+        return Err(SaveError::Exists {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomic(path, write_document(doc).as_bytes())
+}
+
+/// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and
+/// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
+/// flushed, so a crash leaves either the old or the new file, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError> {
+    let fail = |e: std::io::Error| SaveError::Io {
+        path: path.to_path_buf(),
+        message: describe_io(&e),
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tally-tmp")
+        .tempfile_in(&dir)
+        .map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    if let Ok(meta) = fs::metadata(path) {
+        temp.as_file().set_permissions(meta.permissions()).map_err(fail)?;
+    }
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    if let Ok(folder) = File::open(&dir) {
+        let _ = folder.sync_all();
+    }
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Fingerprint::of_bytes(bytes, modified))
+}

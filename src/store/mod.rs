@@ -1,0 +1,19 @@
+//! All disk IO and the file format's text: loading and validating files, writing them back
+//! atomically with minimal change, and noticing when someone else changed a file.
+
+mod entries;
+mod error;
+mod file;
+mod fragment;
+mod parse;
+mod sample;
+mod write;
+
+pub use error::{LoadError, SaveError};
+pub use file::{
+    Fingerprint, Loaded, MAX_FILE_BYTES, changed_since, fingerprint, json_files_in, load, load_all,
+    save, save_new, write_atomic,
+};
+pub use parse::{Problem, line_col, parse_document};
+pub use sample::{SAMPLE_FILE_NAME, SAMPLE_JSON, default_data_dir, prepare_data_dir};
+pub use write::{write_document, write_item};

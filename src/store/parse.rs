@@ -1,0 +1,431 @@
+//! Text → [`Document`]: parses format v1, checks its rules, and says exactly where each problem is.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Number;
+use serde_json::value::RawValue;
+
+use super::entries::{Elements, Entries, kind_of};
+use crate::model::{
+    Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period, Point,
+    Status,
+};
+
+/// A problem in a file's text, at a byte offset of that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+}
+
+const BOM: char = '\u{feff}';
+
+/// Parses a whole file. `text` is kept (shared) by the objects' origins.
+pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
+    let reader = Reader { text: &text };
+    let body_start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    let body = &text[body_start..];
+    if body.trim().is_empty() {
+        return Err(Problem {
+            offset: body_start,
+            message: "the file is empty (expected a JSON object with `title` and `items`)".into(),
+        });
+    }
+    let top: Entries = reader.json(body, "the file must hold a JSON object")?;
+    let header = reader.header(&top, body_start)?;
+    let items_raw = top.get("items").ok_or_else(|| Problem {
+        offset: body_start,
+        message: "missing required field `items` (an array of items)".into(),
+    })?;
+    let elements = reader.array(items_raw, "`items`")?;
+    let layout = Layout {
+        header: header.clone(),
+        items_open: reader.offset(items_raw) + 1,
+        items_close: reader.offset(items_raw) + items_raw.get().len() - 1,
+        item_spans: elements.iter().map(|raw| reader.span(raw)).collect(),
+    };
+    let items = reader.items(elements)?;
+    let origin = Origin::new(text.clone(), body_start..text.len());
+    Ok(Document::from_parts(header, items, origin, Some(layout)))
+}
+
+/// Reads an object back from its origin, to compare it with its edited self.
+fn reparse<T>(origin: &Origin, read: impl FnOnce(&Reader, &RawValue) -> Result<T, Problem>) -> Option<T> {
+    let (text, span) = origin.parts()?;
+    let reader = Reader { text };
+    let raw: &RawValue = serde_json::from_str(text.get(span)?).ok()?;
+    read(&reader, raw).ok()
+}
+
+pub(crate) fn reparse_item(origin: &Origin) -> Option<Item> {
+    reparse(origin, |reader, raw| reader.item(raw, 0))
+}
+
+pub(crate) fn reparse_note(origin: &Origin) -> Option<Note> {
+    reparse(origin, |reader, raw| reader.note(raw, ""))
+}
+
+pub(crate) fn reparse_metric(origin: &Origin) -> Option<Metric> {
+    reparse(origin, |reader, raw| reader.metric(raw, ""))
+}
+
+pub(crate) fn reparse_point(origin: &Origin) -> Option<Point> {
+    reparse(origin, |reader, raw| reader.point(raw, ""))
+}
+
+pub(crate) fn reparse_period(origin: &Origin) -> Option<Period> {
+    reparse(origin, |reader, raw| reader.period(raw))
+}
+
+/// The members of an object's origin text, in order, with their raw values.
+pub(crate) fn origin_entries(origin: &Origin) -> Option<Vec<(String, &str)>> {
+    let entries: Entries = serde_json::from_str(origin.text()?).ok()?;
+    Some(entries.0.into_iter().map(|(k, v)| (k, v.get())).collect())
+}
+
+struct Reader<'t> {
+    text: &'t Arc<str>,
+}
+
+impl<'t> Reader<'t> {
+    fn offset(&self, raw: &RawValue) -> usize {
+        raw.get().as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    fn span(&self, raw: &RawValue) -> Range<usize> {
+        let start = self.offset(raw);
+        start..start + raw.get().len()
+    }
+
+    fn origin(&self, raw: &RawValue) -> Origin {
+        Origin::new(self.text.clone(), self.span(raw))
+    }
+
+    fn problem(&self, raw: &RawValue, message: String) -> Problem {
+        Problem {
+            offset: self.offset(raw),
+            message,
+        }
+    }
+
+    /// Parses `slice` (a part of the text) as `T`, placing serde's errors in the whole text.
+    fn json<T: Deserialize<'t>>(&self, slice: &'t str, wrong_kind: &str) -> Result<T, Problem> {
+        serde_json::from_str(slice).map_err(|err| {
+            let base = slice.as_ptr() as usize - self.text.as_ptr() as usize;
+            let offset = base + offset_in(slice, err.line(), err.column());
+            let message = describe_json_error(&err, wrong_kind);
+            Problem { offset, message }
+        })
+    }
+
+    fn object(&self, raw: &'t RawValue, what: &str) -> Result<Entries<'t>, Problem> {
+        if !raw.get().starts_with('{') {
+            let message = format!("{what} must be an object, found {}", kind_of(raw));
+            return Err(self.problem(raw, message));
+        }
+        self.json(raw.get(), what)
+    }
+
+    fn array(&self, raw: &'t RawValue, what: &str) -> Result<Vec<&'t RawValue>, Problem> {
+        if !raw.get().starts_with('[') {
+            let message = format!("{what} must be an array, found {}", kind_of(raw));
+            return Err(self.problem(raw, message));
+        }
+        let elements: Elements = self.json(raw.get(), what)?;
+        Ok(elements.0)
+    }
+
+    fn string(&self, raw: &'t RawValue, what: &str) -> Result<String, Problem> {
+        if !raw.get().starts_with('"') {
+            let message = format!("{what} must be a string, found {}", kind_of(raw));
+            return Err(self.problem(raw, message));
+        }
+        self.json(raw.get(), what)
+    }
+
+    fn optional<T>(
+        &self,
+        raw: Option<&'t RawValue>,
+        read: impl FnOnce(&'t RawValue) -> Result<T, Problem>,
+    ) -> Result<Option<T>, Problem> {
+        match raw {
+            None => Ok(None),
+            Some(raw) if raw.get() == "null" => Ok(None),
+            Some(raw) => read(raw).map(Some),
+        }
+    }
+
+    fn date(&self, raw: &'t RawValue, what: &str) -> Result<Date, Problem> {
+        let text = self.string(raw, what)?;
+        text.parse::<Date>()
+            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+    }
+
+    fn number(&self, raw: &'t RawValue, what: &str) -> Result<Number, Problem> {
+        let first = raw.get().as_bytes().first().copied().unwrap_or(b' ');
+        if !(first == b'-' || first.is_ascii_digit()) {
+            let message = format!("{what} must be a number, found {}", kind_of(raw));
+            return Err(self.problem(raw, message));
+        }
+        self.json(raw.get(), what)
+    }
+
+    fn required(
+        &self,
+        entries: &Entries<'t>,
+        at: &'t RawValue,
+        key: &str,
+        what: &str,
+    ) -> Result<&'t RawValue, Problem> {
+        entries
+            .get(key)
+            .ok_or_else(|| self.problem(at, format!("{what}: missing required field `{key}`")))
+    }
+
+    fn header(&self, top: &Entries<'t>, body_start: usize) -> Result<Header, Problem> {
+        let format = self.optional(top.get("tally"), |raw| self.format_version(raw))?;
+        let title = top.get("title").ok_or_else(|| Problem {
+            offset: body_start,
+            message: "missing required field `title` (the report's name)".into(),
+        })?;
+        Ok(Header {
+            format,
+            title: self.string(title, "`title`")?,
+            source: self.optional(top.get("source"), |r| self.string(r, "`source`"))?,
+            published: self.optional(top.get("published"), |r| self.date(r, "`published`"))?,
+            period: self.optional(top.get("period"), |r| self.period(r))?,
+        })
+    }
+
+    fn format_version(&self, raw: &'t RawValue) -> Result<u64, Problem> {
+        let number = self.number(raw, "`tally` (the format version)")?;
+        match number.as_u64() {
+            Some(version) if (1..=FORMAT_VERSION).contains(&version) => Ok(version),
+            Some(version) if version > FORMAT_VERSION => Err(self.problem(
+                raw,
+                format!(
+                    "this file uses format version {version}; this tally reads version {FORMAT_VERSION} (a newer tally is needed)"
+                ),
+            )),
+            _ => Err(self.problem(
+                raw,
+                format!("`tally` (the format version) must be {FORMAT_VERSION}, found {number}"),
+            )),
+        }
+    }
+
+    fn period(&self, raw: &'t RawValue) -> Result<Period, Problem> {
+        let entries = self.object(raw, "`period`")?;
+        Ok(Period {
+            label: self.optional(entries.get("label"), |r| self.string(r, "`period.label`"))?,
+            start: self.optional(entries.get("start"), |r| self.date(r, "`period.start`"))?,
+            end: self.optional(entries.get("end"), |r| self.date(r, "`period.end`"))?,
+            origin: self.origin(raw),
+        })
+    }
+
+    fn items(&self, elements: Vec<&'t RawValue>) -> Result<Vec<Item>, Problem> {
+        let mut items: Vec<Item> = Vec::with_capacity(elements.len());
+        let mut first_seen: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(elements.len());
+        for (index, element) in elements.into_iter().enumerate() {
+            let item = self.item(element, index)?;
+            if let Some(&first) = first_seen.get(&item.id) {
+                let line = line_of(self.text, first);
+                let message = format!("duplicate id \"{}\" (first used on line {line})", item.id);
+                return Err(Problem {
+                    offset: self.id_offset(element).unwrap_or(self.offset(element)),
+                    message,
+                });
+            }
+            first_seen.insert(item.id.clone(), self.offset(element));
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    fn id_offset(&self, item: &'t RawValue) -> Option<usize> {
+        let entries: Entries = serde_json::from_str(item.get()).ok()?;
+        entries.get("id").map(|raw| self.offset(raw))
+    }
+
+    fn item(&self, raw: &'t RawValue, index: usize) -> Result<Item, Problem> {
+        let entries = self.object(raw, &format!("item {}", index + 1))?;
+        let position = format!("item {}", index + 1);
+        let id_raw = self.required(&entries, raw, "id", &position)?;
+        let id = self.string(id_raw, &format!("{position}: `id`"))?;
+        if id.trim().is_empty() {
+            return Err(self.problem(id_raw, format!("{position}: `id` cannot be empty")));
+        }
+        let what = format!("item \"{id}\"");
+        let field = |key: &str| format!("{what}: `{key}`");
+        let title_raw = self.required(&entries, raw, "title", &what)?;
+        let status = self.optional(entries.get("status"), |r| self.status(r, &field("status")))?;
+        Ok(Item {
+            title: self.string(title_raw, &field("title"))?,
+            goal: self.optional(entries.get("goal"), |r| self.string(r, &field("goal")))?,
+            lead: self.optional(entries.get("lead"), |r| self.string(r, &field("lead")))?,
+            status: status.unwrap_or_default(),
+            due: self.optional(entries.get("due"), |r| self.date(r, &field("due")))?,
+            tags: self
+                .optional(entries.get("tags"), |r| self.tags(r, &field("tags")))?
+                .unwrap_or_default(),
+            reviewed: self.optional(entries.get("reviewed"), |r| self.date(r, &field("reviewed")))?,
+            progress: self
+                .optional(entries.get("progress"), |r| self.notes(r, &what))?
+                .unwrap_or_default(),
+            metrics: self
+                .optional(entries.get("metrics"), |r| self.metrics(r, &what))?
+                .unwrap_or_default(),
+            origin: self.origin(raw),
+            id,
+        })
+    }
+
+    fn status(&self, raw: &'t RawValue, what: &str) -> Result<Status, Problem> {
+        let text = self.string(raw, what)?;
+        text.parse::<Status>()
+            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+    }
+
+    fn tags(&self, raw: &'t RawValue, what: &str) -> Result<Vec<String>, Problem> {
+        self.array(raw, what)?
+            .into_iter()
+            .map(|tag| self.string(tag, &format!("{what} entry")))
+            .collect()
+    }
+
+    fn notes(&self, raw: &'t RawValue, item: &str) -> Result<Vec<Note>, Problem> {
+        let elements = self.array(raw, &format!("{item}: `progress`"))?;
+        let what = |index: usize| format!("{item}: progress note {}", index + 1);
+        elements
+            .into_iter()
+            .enumerate()
+            .map(|(index, element)| self.note(element, &what(index)))
+            .collect()
+    }
+
+    fn note(&self, raw: &'t RawValue, what: &str) -> Result<Note, Problem> {
+        let entries = self.object(raw, what)?;
+        let field = |key: &str| format!("{what}: `{key}`");
+        let date = self.required(&entries, raw, "date", what)?;
+        let text = self.required(&entries, raw, "text", what)?;
+        Ok(Note {
+            date: self.date(date, &field("date"))?,
+            text: self.string(text, &field("text"))?,
+            by: self.optional(entries.get("by"), |r| self.string(r, &field("by")))?,
+            origin: self.origin(raw),
+        })
+    }
+
+    fn metrics(&self, raw: &'t RawValue, item: &str) -> Result<Vec<Metric>, Problem> {
+        let elements = self.array(raw, &format!("{item}: `metrics`"))?;
+        let what = |index: usize| format!("{item}: metric {}", index + 1);
+        elements
+            .into_iter()
+            .enumerate()
+            .map(|(index, element)| self.metric(element, &what(index)))
+            .collect()
+    }
+
+    fn metric(&self, raw: &'t RawValue, what: &str) -> Result<Metric, Problem> {
+        let entries = self.object(raw, what)?;
+        let field = |key: &str| format!("{what}: `{key}`");
+        let name = self.required(&entries, raw, "name", what)?;
+        let value = self.required(&entries, raw, "value", what)?;
+        Ok(Metric {
+            name: self.string(name, &field("name"))?,
+            value: self.number(value, &field("value"))?,
+            unit: self.optional(entries.get("unit"), |r| self.string(r, &field("unit")))?,
+            target: self.optional(entries.get("target"), |r| self.number(r, &field("target")))?,
+            history: self
+                .optional(entries.get("history"), |r| self.history(r, what))?
+                .unwrap_or_default(),
+            origin: self.origin(raw),
+        })
+    }
+
+    fn history(&self, raw: &'t RawValue, metric: &str) -> Result<Vec<Point>, Problem> {
+        let elements = self.array(raw, &format!("{metric}: `history`"))?;
+        let what = |index: usize| format!("{metric}: history entry {}", index + 1);
+        elements
+            .into_iter()
+            .enumerate()
+            .map(|(index, element)| self.point(element, &what(index)))
+            .collect()
+    }
+
+    fn point(&self, raw: &'t RawValue, what: &str) -> Result<Point, Problem> {
+        let entries = self.object(raw, what)?;
+        let date = self.required(&entries, raw, "date", what)?;
+        let value = self.required(&entries, raw, "value", what)?;
+        Ok(Point {
+            date: self.date(date, &format!("{what}: `date`"))?,
+            value: self.number(value, &format!("{what}: `value`"))?,
+            origin: self.origin(raw),
+        })
+    }
+}
+
+/// The byte offset in `text` of serde_json's 1-based line and (byte) column.
+fn offset_in(text: &str, line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// serde_json's message without its position, in words a person editing the file understands.
+fn describe_json_error(err: &serde_json::Error, wrong_kind: &str) -> String {
+    let full = err.to_string();
+    let reason = match full.rfind(" at line ") {
+        Some(cut) => &full[..cut],
+        None => full.as_str(),
+    };
+    if reason.starts_with("EOF while parsing") {
+        return format!("{reason}: the file ends too early (is it truncated?)");
+    }
+    if reason.starts_with("invalid type") {
+        return format!("{wrong_kind} ({reason})");
+    }
+    match reason {
+        "expected value" => "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into(),
+        "trailing comma" => "trailing comma: JSON does not allow a comma before `]` or `}`".into(),
+        "key must be a string" => "object keys must be strings in double quotes".into(),
+        "trailing characters" => "unexpected text after the end of the JSON value".into(),
+        _ => reason.to_string(),
+    }
+}
+
+/// The 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The 1-based line and character column of a byte offset (a leading BOM is not counted).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column_text = before[line_start..].trim_start_matches(BOM);
+    (line_of(text, end), column_text.chars().count() + 1)
+}
+
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;

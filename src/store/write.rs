@@ -1,0 +1,326 @@
+//! [`Document`] → text. Objects nobody changed are written back from their original text; changed
+//! ones are re-serialised in the file's own style, keeping unknown fields, key order and every
+//! unchanged value's spelling. A file tally loaded and did not change is written back byte for byte.
+
+use super::fragment::{Fragment, Style, quote};
+use super::parse::{
+    origin_entries, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
+};
+use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point};
+
+/// The text of a document, in the style of the file it came from (or tally's style when new).
+pub fn write_document(doc: &Document) -> String {
+    if let (Some(layout), Some((text, _))) = (&doc.layout, doc.origin.parts()) {
+        if layout.header == doc.header && !layout.item_spans.is_empty() {
+            return splice(doc, layout, text);
+        }
+    }
+    write_whole(doc)
+}
+
+/// One item as JSON text on its own, pretty-printed (for `show --json` and exports).
+pub fn write_item(item: &Item) -> String {
+    let mut out = String::new();
+    Style::default().render(&item_fragment(item), "", &mut out);
+    match serde_json::from_str::<serde_json::Value>(&out) {
+        Ok(value) => serde_json::to_string_pretty(&value).unwrap_or(out),
+        Err(_) => out,
+    }
+}
+
+/// Keeps the text before, between and after the items; rewrites only the items that changed.
+fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
+    let spans = &layout.item_spans;
+    let (first, last) = (spans[0].start, spans[spans.len() - 1].end);
+    let style = Style::detect(text);
+    let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let base = &text[line_start..first];
+    let base = if base.trim().is_empty() { base } else { "" };
+    let default_separator = match style.indent {
+        Some(_) => format!(",{}{base}", style.newline),
+        None => ",".to_string(),
+    };
+    let items = doc.items();
+    if items.is_empty() {
+        return format!("{}{}", &text[..layout.items_open], &text[layout.items_close..]);
+    }
+    let mut out = String::with_capacity(text.len() + 256);
+    out.push_str(&text[..first]);
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            let separator = spans
+                .get(index)
+                .map(|span| &text[spans[index - 1].end..span.start]);
+            out.push_str(separator.unwrap_or(&default_separator));
+        }
+        write_item_into(item, &style, base, &mut out);
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+fn write_item_into(item: &Item, style: &Style, base: &str, out: &mut String) {
+    match item.origin.text() {
+        Some(text) if item.origin.is_pristine() => out.push_str(text),
+        _ => style.render(&item_fragment(item), base, out),
+    }
+}
+
+/// The whole document re-serialised, keeping what can be kept of its original text.
+fn write_whole(doc: &Document) -> String {
+    let style = doc.origin.text().map(Style::detect).unwrap_or_default();
+    let items = Fragment::Array(doc.items().iter().map(item_fragment).collect());
+    let fragment = merge(
+        &doc.origin,
+        DOCUMENT_KEYS,
+        |key| header_value(&doc.header, key),
+        |key, old| doc.layout.as_ref().is_some_and(|l| same_header_field(&l.header, &doc.header, key, old)),
+        Some(("items", items)),
+    );
+    let mut out = String::new();
+    if let Some((text, span)) = doc.origin.parts() {
+        out.push_str(&text[..span.start]);
+    }
+    style.render(&fragment, "", &mut out);
+    let trailing = doc.origin.text().map_or("\n", |t| &t[t.trim_end().len()..]);
+    out.push_str(trailing);
+    out
+}
+
+const DOCUMENT_KEYS: &[&str] = &["tally", "title", "source", "published", "period", "items"];
+const ITEM_KEYS: &[&str] = &[
+    "id", "title", "goal", "lead", "status", "due", "tags", "reviewed", "progress", "metrics",
+];
+const NOTE_KEYS: &[&str] = &["date", "text", "by"];
+const METRIC_KEYS: &[&str] = &["name", "value", "unit", "target", "history"];
+const POINT_KEYS: &[&str] = &["date", "value"];
+const PERIOD_KEYS: &[&str] = &["label", "start", "end"];
+
+/// Builds an object's members: the original keys in their order (unknown ones verbatim, known ones
+/// verbatim when unchanged, new values otherwise, dropped when now absent), then new known keys.
+fn merge<'a>(
+    origin: &'a Origin,
+    keys: &[&str],
+    value: impl Fn(&str) -> Option<Fragment<'a>>,
+    unchanged: impl Fn(&str, &str) -> bool,
+    mut special: Option<(&str, Fragment<'a>)>,
+) -> Fragment<'a> {
+    let mut take = |key: &str| -> Option<Fragment<'a>> {
+        match &special {
+            Some((name, _)) if *name == key => special.take().map(|(_, fragment)| fragment),
+            _ => value(key),
+        }
+    };
+    let original = origin_entries(origin).unwrap_or_default();
+    let mut members: Vec<(String, Fragment<'a>)> = Vec::new();
+    for (key, raw) in &original {
+        if !keys.contains(&key.as_str()) {
+            members.push((quote(key), Fragment::Raw(raw)));
+        } else if let Some(fragment) = take(key) {
+            let fragment = if unchanged(key, raw) { Fragment::Raw(raw) } else { fragment };
+            members.push((quote(key), fragment));
+        }
+    }
+    for key in keys {
+        if !original.iter().any(|(k, _)| k == key) {
+            if let Some(fragment) = take(key) {
+                members.push((quote(key), fragment));
+            }
+        }
+    }
+    Fragment::Object(members)
+}
+
+/// The original text of an object whose value has not changed since it was read.
+fn kept_text<'a, T: PartialEq>(new: &T, old: Option<&T>, origin: &'a Origin) -> Option<Fragment<'a>> {
+    if old == Some(new) {
+        origin.text().map(Fragment::Raw)
+    } else {
+        None
+    }
+}
+
+fn item_fragment(item: &Item) -> Fragment<'_> {
+    let old = reparse_item(&item.origin);
+    if let Some(kept) = kept_text(item, old.as_ref(), &item.origin) {
+        return kept;
+    }
+    merge(
+        &item.origin,
+        ITEM_KEYS,
+        |key| item_value(item, key),
+        |key, _| old.as_ref().is_some_and(|old| same_item_field(old, item, key)),
+        None,
+    )
+}
+
+fn item_value<'a>(item: &'a Item, key: &str) -> Option<Fragment<'a>> {
+    let string = |s: &Option<String>| s.as_deref().map(Fragment::string);
+    let date = |d: &Option<crate::model::Date>| d.map(|d| Fragment::string(&d.to_string()));
+    match key {
+        "id" => Some(Fragment::string(&item.id)),
+        "title" => Some(Fragment::string(&item.title)),
+        "goal" => string(&item.goal),
+        "lead" => string(&item.lead),
+        "status" => Some(Fragment::string(item.status.as_str())),
+        "due" => date(&item.due),
+        "reviewed" => date(&item.reviewed),
+        "tags" => (!item.tags.is_empty())
+            .then(|| Fragment::Array(item.tags.iter().map(|t| Fragment::string(t)).collect())),
+        "progress" => (!item.progress.is_empty())
+            .then(|| Fragment::Array(item.progress.iter().map(note_fragment).collect())),
+        "metrics" => (!item.metrics.is_empty())
+            .then(|| Fragment::Array(item.metrics.iter().map(metric_fragment).collect())),
+        _ => None,
+    }
+}
+
+fn same_item_field(old: &Item, new: &Item, key: &str) -> bool {
+    match key {
+        "id" => old.id == new.id,
+        "title" => old.title == new.title,
+        "goal" => old.goal == new.goal,
+        "lead" => old.lead == new.lead,
+        "status" => old.status == new.status,
+        "due" => old.due == new.due,
+        "reviewed" => old.reviewed == new.reviewed,
+        "tags" => old.tags == new.tags,
+        "progress" => old.progress == new.progress,
+        "metrics" => old.metrics == new.metrics,
+        _ => true,
+    }
+}
+
+fn note_fragment(note: &Note) -> Fragment<'_> {
+    let old = reparse_note(&note.origin);
+    if let Some(kept) = kept_text(note, old.as_ref(), &note.origin) {
+        return kept;
+    }
+    merge(
+        &note.origin,
+        NOTE_KEYS,
+        |key| match key {
+            "date" => Some(Fragment::string(&note.date.to_string())),
+            "text" => Some(Fragment::string(&note.text)),
+            "by" => note.by.as_deref().map(Fragment::string),
+            _ => None,
+        },
+        |key, _| {
+            old.as_ref().is_some_and(|old| match key {
+                "date" => old.date == note.date,
+                "text" => old.text == note.text,
+                "by" => old.by == note.by,
+                _ => true,
+            })
+        },
+        None,
+    )
+}
+
+fn metric_fragment(metric: &Metric) -> Fragment<'_> {
+    let old = reparse_metric(&metric.origin);
+    if let Some(kept) = kept_text(metric, old.as_ref(), &metric.origin) {
+        return kept;
+    }
+    merge(
+        &metric.origin,
+        METRIC_KEYS,
+        |key| match key {
+            "name" => Some(Fragment::string(&metric.name)),
+            "value" => Some(Fragment::Scalar(metric.value.to_string())),
+            "unit" => metric.unit.as_deref().map(Fragment::string),
+            "target" => metric.target.as_ref().map(|t| Fragment::Scalar(t.to_string())),
+            "history" => (!metric.history.is_empty())
+                .then(|| Fragment::Array(metric.history.iter().map(point_fragment).collect())),
+            _ => None,
+        },
+        |key, _| {
+            old.as_ref().is_some_and(|old| match key {
+                "name" => old.name == metric.name,
+                "value" => old.value == metric.value,
+                "unit" => old.unit == metric.unit,
+                "target" => old.target == metric.target,
+                "history" => old.history == metric.history,
+                _ => true,
+            })
+        },
+        None,
+    )
+}
+
+fn point_fragment(point: &Point) -> Fragment<'_> {
+    let old = reparse_point(&point.origin);
+    if let Some(kept) = kept_text(point, old.as_ref(), &point.origin) {
+        return kept;
+    }
+    merge(
+        &point.origin,
+        POINT_KEYS,
+        |key| match key {
+            "date" => Some(Fragment::string(&point.date.to_string())),
+            "value" => Some(Fragment::Scalar(point.value.to_string())),
+            _ => None,
+        },
+        |key, _| {
+            old.as_ref().is_some_and(|old| match key {
+                "date" => old.date == point.date,
+                "value" => old.value == point.value,
+                _ => true,
+            })
+        },
+        None,
+    )
+}
+
+fn period_fragment(period: &Period) -> Fragment<'_> {
+    let old = reparse_period(&period.origin);
+    if let Some(kept) = kept_text(period, old.as_ref(), &period.origin) {
+        return kept;
+    }
+    let date = |d: &Option<crate::model::Date>| d.map(|d| Fragment::string(&d.to_string()));
+    merge(
+        &period.origin,
+        PERIOD_KEYS,
+        |key| match key {
+            "label" => period.label.as_deref().map(Fragment::string),
+            "start" => date(&period.start),
+            "end" => date(&period.end),
+            _ => None,
+        },
+        |key, _| {
+            old.as_ref().is_some_and(|old| match key {
+                "label" => old.label == period.label,
+                "start" => old.start == period.start,
+                "end" => old.end == period.end,
+                _ => true,
+            })
+        },
+        None,
+    )
+}
+
+fn header_value<'a>(header: &'a Header, key: &str) -> Option<Fragment<'a>> {
+    match key {
+        "tally" => header.format.map(|v| Fragment::Scalar(v.to_string())),
+        "title" => Some(Fragment::string(&header.title)),
+        "source" => header.source.as_deref().map(Fragment::string),
+        "published" => header.published.map(|d| Fragment::string(&d.to_string())),
+        "period" => header.period.as_ref().map(period_fragment),
+        _ => None,
+    }
+}
+
+fn same_header_field(old: &Header, new: &Header, key: &str, _raw: &str) -> bool {
+    match key {
+        "tally" => old.format == new.format,
+        "title" => old.title == new.title,
+        "source" => old.source == new.source,
+        "published" => old.published == new.published,
+        "period" => old.period == new.period,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+#[path = "write_tests.rs"]
+mod tests;
