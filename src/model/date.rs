@@ -51,7 +51,13 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -90,7 +96,15 @@ mod tests {
 
     #[test]
     fn rejects_loose_or_impossible_dates() {
-        for text in ["2023-7-28", "2023-02-30", "23-07-28", "2023/07/28", "2023-07-28 ", "", "２０２３-07-28"] {
+        for text in [
+            "2023-7-28",
+            "2023-02-30",
+            "23-07-28",
+            "2023/07/28",
+            "2023-07-28 ",
+            "",
+            "２０２３-07-28",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text:?} should be rejected");
         }
     }

@@ -205,7 +205,10 @@ mod tests {
             Err(ItemError::DuplicateId("10".into()))
         );
         assert_eq!(doc.push(Item::new(" ", "blank")), Err(ItemError::EmptyId));
-        assert_eq!(doc.rename(0, "11"), Err(ItemError::DuplicateId("11".into())));
+        assert_eq!(
+            doc.rename(0, "11"),
+            Err(ItemError::DuplicateId("11".into()))
+        );
         assert_eq!(doc.rename(0, "10"), Ok(()));
         assert_eq!(doc.items().len(), 2);
     }

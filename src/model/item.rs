@@ -160,7 +160,12 @@ mod tests {
     fn notes_sort_by_date_keeping_file_order_for_ties() {
         let mut item = Item::new("1", "t");
         let note = |date: &str| Note::new(date.parse().unwrap(), "");
-        item.progress = vec![note("2023-08-22"), note("2023-10-07"), note("2023-07-28"), note("2023-08-22")];
+        item.progress = vec![
+            note("2023-08-22"),
+            note("2023-10-07"),
+            note("2023-07-28"),
+            note("2023-08-22"),
+        ];
         assert_eq!(item.notes_by_date(), vec![2, 0, 3, 1]);
         assert_eq!(item.last_update(), Some("2023-10-07".parse().unwrap()));
     }

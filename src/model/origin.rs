@@ -35,7 +35,9 @@ impl Origin {
 
     /// The whole file text and the object's place in it.
     pub fn parts(&self) -> Option<(&Arc<str>, Range<usize>)> {
-        self.source.as_ref().map(|(text, span)| (text, span.clone()))
+        self.source
+            .as_ref()
+            .map(|(text, span)| (text, span.clone()))
     }
 
     /// Records that the object may differ from its text, so a writer must compare before reusing it.

@@ -107,6 +107,16 @@ mod tests {
     fn names_kinds() {
         let raw: Elements = serde_json::from_str(r#"["s", {}, [], true, null, 1]"#).unwrap();
         let kinds: Vec<&str> = raw.0.iter().map(|r| kind_of(r)).collect();
-        assert_eq!(kinds, ["a string", "an object", "an array", "a boolean", "null", "a number"]);
+        assert_eq!(
+            kinds,
+            [
+                "a string",
+                "an object",
+                "an array",
+                "a boolean",
+                "null",
+                "a number"
+            ]
+        );
     }
 }

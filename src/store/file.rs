@@ -102,7 +102,10 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError>
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::new(path, "file grew past the size limit while being read"));
+        return Err(LoadError::new(
+            path,
+            "file grew past the size limit while being read",
+        ));
     }
     Ok((bytes, meta.modified().ok()))
 }
@@ -116,7 +119,10 @@ fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> LoadError {
     LoadError {
         path: path.to_path_buf(),
         position: Some((line, column)),
-        message: format!("not valid UTF-8 (byte 0x{:02X}); tally reads UTF-8 text", bytes[valid]),
+        message: format!(
+            "not valid UTF-8 (byte 0x{:02X}); tally reads UTF-8 text",
+            bytes[valid]
+        ),
     }
 }
 
@@ -174,7 +180,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tally-tmp")
@@ -183,7 +192,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     if let Ok(meta) = fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions()).map_err(fail)?;
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
     }
     temp.persist(path).map_err(|e| fail(e.error))?;
     if let Ok(folder) = File::open(&dir) {

@@ -25,7 +25,11 @@ const BOM: char = '\u{feff}';
 /// Parses a whole file. `text` is kept (shared) by the objects' origins.
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
     let reader = Reader { text: &text };
-    let body_start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    let body_start = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
     let body = &text[body_start..];
     if body.trim().is_empty() {
         return Err(Problem {
@@ -52,7 +56,10 @@ pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
 }
 
 /// Reads an object back from its origin, to compare it with its edited self.
-fn reparse<T>(origin: &Origin, read: impl FnOnce(&Reader, &RawValue) -> Result<T, Problem>) -> Option<T> {
+fn reparse<T>(
+    origin: &Origin,
+    read: impl FnOnce(&Reader, &RawValue) -> Result<T, Problem>,
+) -> Option<T> {
     let (text, span) = origin.parts()?;
     let reader = Reader { text };
     let raw: &RawValue = serde_json::from_str(text.get(span)?).ok()?;
@@ -114,8 +121,13 @@ impl<'t> Reader<'t> {
     fn json<T: Deserialize<'t>>(&self, slice: &'t str, wrong_kind: &str) -> Result<T, Problem> {
         serde_json::from_str(slice).map_err(|err| {
             let base = slice.as_ptr() as usize - self.text.as_ptr() as usize;
-            let offset = base + offset_in(slice, err.line(), err.column());
-            let message = describe_json_error(&err, wrong_kind);
+            let offset = if err.is_eof() {
+                base + slice.len()
+            } else {
+                base + offset_in(slice, err.line(), err.column())
+            };
+            let next = self.text[offset..].trim_start().chars().next();
+            let message = describe_json_error(&err, wrong_kind, next);
             Problem { offset, message }
         })
     }
@@ -272,7 +284,9 @@ impl<'t> Reader<'t> {
             tags: self
                 .optional(entries.get("tags"), |r| self.tags(r, &field("tags")))?
                 .unwrap_or_default(),
-            reviewed: self.optional(entries.get("reviewed"), |r| self.date(r, &field("reviewed")))?,
+            reviewed: self.optional(entries.get("reviewed"), |r| {
+                self.date(r, &field("reviewed"))
+            })?,
             progress: self
                 .optional(entries.get("progress"), |r| self.notes(r, &what))?
                 .unwrap_or_default(),
@@ -387,7 +401,7 @@ fn offset_in(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// serde_json's message without its position, in words a person editing the file understands.
-fn describe_json_error(err: &serde_json::Error, wrong_kind: &str) -> String {
+fn describe_json_error(err: &serde_json::Error, wrong_kind: &str, next: Option<char>) -> String {
     let full = err.to_string();
     let reason = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],
@@ -400,7 +414,12 @@ fn describe_json_error(err: &serde_json::Error, wrong_kind: &str) -> String {
         return format!("{wrong_kind} ({reason})");
     }
     match reason {
-        "expected value" => "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into(),
+        "expected value" if matches!(next, Some(']' | '}')) => {
+            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
+        }
+        "expected value" => {
+            "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into()
+        }
         "trailing comma" => "trailing comma: JSON does not allow a comma before `]` or `}`".into(),
         "key must be a string" => "object keys must be strings in double quotes".into(),
         "trailing characters" => "unexpected text after the end of the JSON value".into(),
@@ -411,7 +430,11 @@ fn describe_json_error(err: &serde_json::Error, wrong_kind: &str) -> String {
 /// The 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The 1-based line and character column of a byte offset (a leading BOM is not counted).

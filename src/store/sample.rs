@@ -23,7 +23,6 @@ pub fn prepare_data_dir(dir: &Path) -> Result<bool, String> {
         return Ok(false);
     }
     fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), describe_io(&e)))?;
-    write_atomic(&dir.join(SAMPLE_FILE_NAME), SAMPLE_JSON.as_bytes())
-        .map_err(|e| e.to_string())?;
+    write_atomic(&dir.join(SAMPLE_FILE_NAME), SAMPLE_JSON.as_bytes()).map_err(|e| e.to_string())?;
     Ok(true)
 }

@@ -6,7 +6,7 @@ use super::fragment::{Fragment, Style, quote};
 use super::parse::{
     origin_entries, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
 };
-use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point};
+use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status};
 
 /// The text of a document, in the style of the file it came from (or tally's style when new).
 pub fn write_document(doc: &Document) -> String {
@@ -42,7 +42,11 @@ fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
     };
     let items = doc.items();
     if items.is_empty() {
-        return format!("{}{}", &text[..layout.items_open], &text[layout.items_close..]);
+        return format!(
+            "{}{}",
+            &text[..layout.items_open],
+            &text[layout.items_close..]
+        );
     }
     let mut out = String::with_capacity(text.len() + 256);
     out.push_str(&text[..first]);
@@ -73,8 +77,12 @@ fn write_whole(doc: &Document) -> String {
     let fragment = merge(
         &doc.origin,
         DOCUMENT_KEYS,
-        |key| header_value(&doc.header, key),
-        |key, old| doc.layout.as_ref().is_some_and(|l| same_header_field(&l.header, &doc.header, key, old)),
+        |key, _| header_value(&doc.header, key),
+        |key, old| {
+            doc.layout
+                .as_ref()
+                .is_some_and(|l| same_header_field(&l.header, &doc.header, key, old))
+        },
         Some(("items", items)),
     );
     let mut out = String::new();
@@ -98,17 +106,19 @@ const PERIOD_KEYS: &[&str] = &["label", "start", "end"];
 
 /// Builds an object's members: the original keys in their order (unknown ones verbatim, known ones
 /// verbatim when unchanged, new values otherwise, dropped when now absent), then new known keys.
+/// `value(key, existing)` gives a known key's current value; `existing` says the original text had
+/// the key, so a default value can be left out of objects that never spelled it.
 fn merge<'a>(
     origin: &'a Origin,
     keys: &[&str],
-    value: impl Fn(&str) -> Option<Fragment<'a>>,
+    value: impl Fn(&str, bool) -> Option<Fragment<'a>>,
     unchanged: impl Fn(&str, &str) -> bool,
     mut special: Option<(&str, Fragment<'a>)>,
 ) -> Fragment<'a> {
-    let mut take = |key: &str| -> Option<Fragment<'a>> {
+    let mut take = |key: &str, existing: bool| -> Option<Fragment<'a>> {
         match &special {
             Some((name, _)) if *name == key => special.take().map(|(_, fragment)| fragment),
-            _ => value(key),
+            _ => value(key, existing),
         }
     };
     let original = origin_entries(origin).unwrap_or_default();
@@ -116,14 +126,18 @@ fn merge<'a>(
     for (key, raw) in &original {
         if !keys.contains(&key.as_str()) {
             members.push((quote(key), Fragment::Raw(raw)));
-        } else if let Some(fragment) = take(key) {
-            let fragment = if unchanged(key, raw) { Fragment::Raw(raw) } else { fragment };
+        } else if let Some(fragment) = take(key, true) {
+            let fragment = if unchanged(key, raw) {
+                Fragment::Raw(raw)
+            } else {
+                fragment
+            };
             members.push((quote(key), fragment));
         }
     }
     for key in keys {
         if !original.iter().any(|(k, _)| k == key) {
-            if let Some(fragment) = take(key) {
+            if let Some(fragment) = take(key, false) {
                 members.push((quote(key), fragment));
             }
         }
@@ -132,7 +146,11 @@ fn merge<'a>(
 }
 
 /// The original text of an object whose value has not changed since it was read.
-fn kept_text<'a, T: PartialEq>(new: &T, old: Option<&T>, origin: &'a Origin) -> Option<Fragment<'a>> {
+fn kept_text<'a, T: PartialEq>(
+    new: &T,
+    old: Option<&T>,
+    origin: &'a Origin,
+) -> Option<Fragment<'a>> {
     if old == Some(new) {
         origin.text().map(Fragment::Raw)
     } else {
@@ -148,13 +166,17 @@ fn item_fragment(item: &Item) -> Fragment<'_> {
     merge(
         &item.origin,
         ITEM_KEYS,
-        |key| item_value(item, key),
-        |key, _| old.as_ref().is_some_and(|old| same_item_field(old, item, key)),
+        |key, existing| item_value(item, key, existing),
+        |key, _| {
+            old.as_ref()
+                .is_some_and(|old| same_item_field(old, item, key))
+        },
         None,
     )
 }
 
-fn item_value<'a>(item: &'a Item, key: &str) -> Option<Fragment<'a>> {
+fn item_value<'a>(item: &'a Item, key: &str, existing: bool) -> Option<Fragment<'a>> {
+    let loaded = item.origin.text().is_some();
     let string = |s: &Option<String>| s.as_deref().map(Fragment::string);
     let date = |d: &Option<crate::model::Date>| d.map(|d| Fragment::string(&d.to_string()));
     match key {
@@ -162,7 +184,8 @@ fn item_value<'a>(item: &'a Item, key: &str) -> Option<Fragment<'a>> {
         "title" => Some(Fragment::string(&item.title)),
         "goal" => string(&item.goal),
         "lead" => string(&item.lead),
-        "status" => Some(Fragment::string(item.status.as_str())),
+        "status" => (existing || !loaded || item.status != Status::Todo)
+            .then(|| Fragment::string(item.status.as_str())),
         "due" => date(&item.due),
         "reviewed" => date(&item.reviewed),
         "tags" => (!item.tags.is_empty())
@@ -199,7 +222,7 @@ fn note_fragment(note: &Note) -> Fragment<'_> {
     merge(
         &note.origin,
         NOTE_KEYS,
-        |key| match key {
+        |key, _| match key {
             "date" => Some(Fragment::string(&note.date.to_string())),
             "text" => Some(Fragment::string(&note.text)),
             "by" => note.by.as_deref().map(Fragment::string),
@@ -225,11 +248,14 @@ fn metric_fragment(metric: &Metric) -> Fragment<'_> {
     merge(
         &metric.origin,
         METRIC_KEYS,
-        |key| match key {
+        |key, _| match key {
             "name" => Some(Fragment::string(&metric.name)),
             "value" => Some(Fragment::Scalar(metric.value.to_string())),
             "unit" => metric.unit.as_deref().map(Fragment::string),
-            "target" => metric.target.as_ref().map(|t| Fragment::Scalar(t.to_string())),
+            "target" => metric
+                .target
+                .as_ref()
+                .map(|t| Fragment::Scalar(t.to_string())),
             "history" => (!metric.history.is_empty())
                 .then(|| Fragment::Array(metric.history.iter().map(point_fragment).collect())),
             _ => None,
@@ -256,7 +282,7 @@ fn point_fragment(point: &Point) -> Fragment<'_> {
     merge(
         &point.origin,
         POINT_KEYS,
-        |key| match key {
+        |key, _| match key {
             "date" => Some(Fragment::string(&point.date.to_string())),
             "value" => Some(Fragment::Scalar(point.value.to_string())),
             _ => None,
@@ -281,7 +307,7 @@ fn period_fragment(period: &Period) -> Fragment<'_> {
     merge(
         &period.origin,
         PERIOD_KEYS,
-        |key| match key {
+        |key, _| match key {
             "label" => period.label.as_deref().map(Fragment::string),
             "start" => date(&period.start),
             "end" => date(&period.end),
