@@ -20,6 +20,7 @@ impl Fragment<'_> {
     }
 
     /// A member list from plain key names.
+    #[cfg(test)]
     pub fn object<'a>(members: Vec<(&str, Fragment<'a>)>) -> Fragment<'a> {
         Fragment::Object(members.into_iter().map(|(k, v)| (quote(k), v)).collect())
     }

@@ -10,10 +10,11 @@ use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period,
 
 /// The text of a document, in the style of the file it came from (or tally's style when new).
 pub fn write_document(doc: &Document) -> String {
-    if let (Some(layout), Some((text, _))) = (&doc.layout, doc.origin.parts()) {
-        if layout.header == doc.header && !layout.item_spans.is_empty() {
-            return splice(doc, layout, text);
-        }
+    if let (Some(layout), Some((text, _))) = (&doc.layout, doc.origin.parts())
+        && layout.header == doc.header
+        && !layout.item_spans.is_empty()
+    {
+        return splice(doc, layout, text);
     }
     write_whole(doc)
 }
@@ -136,10 +137,10 @@ fn merge<'a>(
         }
     }
     for key in keys {
-        if !original.iter().any(|(k, _)| k == key) {
-            if let Some(fragment) = take(key, false) {
-                members.push((quote(key), fragment));
-            }
+        if !original.iter().any(|(k, _)| k == key)
+            && let Some(fragment) = take(key, false)
+        {
+            members.push((quote(key), fragment));
         }
     }
     Fragment::Object(members)
