@@ -168,14 +168,13 @@ pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
 }
 
 fn normalise(event: KeyEvent) -> Key {
-    let code = match event.code {
-        KeyCode::Char(c) => KeyCode::Char(half_width(c)),
-        other => other,
+    let (code, modifiers) = match event.code {
+        KeyCode::Char(c) => (KeyCode::Char(half_width(c)), event.modifiers),
+        // Two quick Escapes arrive as Alt+Esc; they still mean Esc.
+        KeyCode::Esc => (KeyCode::Esc, event.modifiers - KeyModifiers::ALT),
+        other => (other, event.modifiers),
     };
-    Key {
-        code,
-        modifiers: event.modifiers,
-    }
+    Key { code, modifiers }
 }
 
 /// Maps full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
@@ -284,6 +283,12 @@ mod tests {
             Some(Action::Back)
         );
         assert_eq!(action_for(Mode::Help, press(KeyCode::Tab)), None);
+    }
+
+    #[test]
+    fn alt_escape_from_a_double_press_is_escape() {
+        let alt_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
+        assert_eq!(action_for(Mode::Zoom, alt_esc), Some(Action::Back));
     }
 
     #[test]
