@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
+    Event, KeyCode, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -68,9 +68,16 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     Ok(())
 }
 
+/// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
+/// crash. Not a user feature; not in the help.
+const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
+
 /// The action a terminal event asks for, if any.
 fn action_for(state: &State, event: Event) -> Option<Action> {
     match event {
+        Event::Key(key) if key.code == KeyCode::F(12) && panic_key_enabled() => {
+            panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
+        }
         Event::Key(key) => keymap::action_for(state.mode, key),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => {
@@ -92,6 +99,10 @@ fn action_for(state: &State, event: Event) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+fn panic_key_enabled() -> bool {
+    std::env::var_os(PANIC_HOOK_VARIABLE).is_some_and(|v| v == "1")
 }
 
 /// A flag raised by SIGTERM, SIGHUP, SIGINT or SIGQUIT, so the loop ends and the terminal is restored.

@@ -51,7 +51,11 @@ fn validate_reports_position_and_expectation_and_exits_2() {
             "\"late",
             "item \"1\": `status`: unknown status `late`",
         ),
-        ("{\"title\": \"t\", \"items\": [\n", "\n", "EOF while parsing a list"),
+        (
+            "{\"title\": \"t\", \"items\": [\n",
+            "\n",
+            "EOF while parsing a list",
+        ),
         ("", "", "the file is empty"),
     ];
     for (text, needle, expected) in cases {
@@ -60,13 +64,21 @@ fn validate_reports_position_and_expectation_and_exits_2() {
         let output = run_tally(&["validate", file.to_str().unwrap()], dir.path());
         assert_eq!(output.status.code(), Some(2), "{text}");
         let message = stderr(&output);
-        let position = if needle == "\n" { "2:1".to_string() } else { position_of(text, needle) };
+        let position = if needle == "\n" {
+            "2:1".to_string()
+        } else {
+            position_of(text, needle)
+        };
         assert!(
             message.starts_with(&format!("{}:{position}: {expected}", file.display())),
             "expected {position}: {expected:?}, got {message:?}"
         );
         assert!(!message.contains("panicked") && !message.contains("backtrace"));
-        assert_eq!(fs::read_to_string(&file).unwrap(), text, "the file is untouched");
+        assert_eq!(
+            fs::read_to_string(&file).unwrap(),
+            text,
+            "the file is untouched"
+        );
     }
 }
 

@@ -83,3 +83,25 @@ fn sigterm_and_sighup_restore_the_terminal() {
         tmux.assert_exited_cleanly(0);
     }
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports_the_cause() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let before = std::fs::read(&file).expect("read copy");
+    let args = format!(
+        "{} 2>{}",
+        quote(&file.display().to_string()),
+        quote(&dir.path().join("err.txt").display().to_string())
+    );
+    let tmux = Tmux::tally_with_env(&args, dir.path(), "TALLY_TEST_PANIC_KEY=1", 100, 30);
+    tmux.wait_for("Items 1/8");
+    tmux.keys(&["F12"]);
+    tmux.assert_exited_cleanly(101);
+    let stderr = std::fs::read_to_string(dir.path().join("err.txt")).expect("stderr file");
+    assert!(stderr.contains("deliberate panic"), "{stderr}");
+    assert_eq!(std::fs::read(&file).expect("read copy"), before);
+}

@@ -143,3 +143,31 @@ fn colour_output_uses_only_the_sixteen_basic_colours() {
         }
     }
 }
+
+#[test]
+fn several_files_show_together_with_their_titles() {
+    let second = r#"{"title": "区外办2024年台账", "items": [{"id": "1", "title": "年度预算梳理", "status": "blocked"}]}"#;
+    let files = [SAMPLE_JSON, second]
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Loaded {
+            path: format!("file{i}.json").into(),
+            doc: parse_document(text.into()).expect("parses"),
+            fingerprint: Fingerprint::of_bytes(b"", None),
+        })
+        .collect();
+    let mut state = State::new(files, Rect::new(0, 0, 120, 30));
+    update(&mut state, Action::Bottom);
+    let text = screen_text(&draw(&state));
+    assert!(text.contains("Items 9/9"), "{text}");
+    assert!(text.contains("(2 files)"), "{text}");
+    assert!(
+        text.contains("区外办2024年台账"),
+        "the header follows the selected item's file:\n{text}"
+    );
+    assert!(
+        text.contains("9 items") && text.contains("blocked 1"),
+        "{text}"
+    );
+    assert!(text.contains("年度预算梳理"), "{text}");
+}

@@ -77,8 +77,13 @@ impl Tmux {
     /// Starts tally on `args` (already shell-quoted), then keeps the pane open after it exits and
     /// prints its exit status and the terminal modes, so tests can check what it left behind.
     pub fn tally(args: &str, data_dir: &Path, width: u16, height: u16) -> Tmux {
+        Tmux::tally_with_env(args, data_dir, "", width, height)
+    }
+
+    /// Like [`Tmux::tally`], with extra `NAME=value` environment settings.
+    pub fn tally_with_env(args: &str, data_dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
         let command = format!(
-            "env TALLY_DATA_DIR={} NO_COLOR=1 {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+            "env TALLY_DATA_DIR={} NO_COLOR=1 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
             quote(&data_dir.display().to_string()),
             quote(&tally_bin().display().to_string()),
         );
