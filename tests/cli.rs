@@ -1,5 +1,7 @@
 //! The command-line contract: output formats, error messages with positions, and exit codes.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::fs;

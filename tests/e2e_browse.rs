@@ -1,5 +1,7 @@
 //! End to end, as a person would: the real binary in tmux on a temporary copy of the sample.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{Tmux, quote, sample_copy, tmux_available};

@@ -1,6 +1,8 @@
 //! The panes rendered into ratatui's TestBackend, checked cell by cell with snapshots, including
 //! CJK text at 120×40 and 80×24, and every size down to 1×1 without a panic.
 
+#![allow(clippy::unwrap_used)]
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
