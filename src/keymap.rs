@@ -326,17 +326,19 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    [Browse, Items, Timeline, Metrics, Zoom, Form, Picker, Confirm, Conflict, Help]
-        .into_iter()
-        .map(|context| {
-            let rows = BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| (keys_label(b), b.help))
-                .collect();
-            (context.title(), rows)
-        })
-        .collect()
+    [
+        Browse, Items, Timeline, Metrics, Zoom, Form, Picker, Confirm, Conflict, Help,
+    ]
+    .into_iter()
+    .map(|context| {
+        let rows = BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .map(|b| (keys_label(b), b.help))
+            .collect();
+        (context.title(), rows)
+    })
+    .collect()
 }
 
 #[cfg(test)]
@@ -357,7 +359,10 @@ mod tests {
             assert!(matches!(browse(code), Some(Action::Down)));
         }
         let shifted_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert!(matches!(action_for(Mode::Browse, Pane::Items, shifted_g), Some(Action::Bottom)));
+        assert!(matches!(
+            action_for(Mode::Browse, Pane::Items, shifted_g),
+            Some(Action::Bottom)
+        ));
     }
 
     #[test]
@@ -383,11 +388,20 @@ mod tests {
         assert!(matches!(typed, Some(Action::Input(_))));
         let typed = action_for(Mode::Form, Pane::Items, press(KeyCode::Char('外')));
         assert!(matches!(typed, Some(Action::Input(_))));
-        assert!(matches!(action_for(Mode::Form, Pane::Items, press(KeyCode::Enter)), Some(Action::Submit)));
+        assert!(matches!(
+            action_for(Mode::Form, Pane::Items, press(KeyCode::Enter)),
+            Some(Action::Submit)
+        ));
         let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
-        assert!(matches!(action_for(Mode::Form, Pane::Items, alt_enter), Some(Action::Newline)));
+        assert!(matches!(
+            action_for(Mode::Form, Pane::Items, alt_enter),
+            Some(Action::Newline)
+        ));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert!(matches!(action_for(Mode::Form, Pane::Items, ctrl_c), Some(Action::Back)));
+        assert!(matches!(
+            action_for(Mode::Form, Pane::Items, ctrl_c),
+            Some(Action::Back)
+        ));
     }
 
     #[test]
@@ -395,14 +409,20 @@ mod tests {
         for status in Status::ALL {
             let key = press(KeyCode::Char(status.letter().to_ascii_lowercase()));
             let action = action_for(Mode::StatusPicker, Pane::Items, key);
-            assert!(matches!(action, Some(Action::SetStatus(s)) if s == status), "{status:?}");
+            assert!(
+                matches!(action, Some(Action::SetStatus(s)) if s == status),
+                "{status:?}"
+            );
         }
     }
 
     #[test]
     fn alt_escape_from_a_double_press_is_escape() {
         let alt_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
-        assert!(matches!(action_for(Mode::Zoom, Pane::Items, alt_esc), Some(Action::Back)));
+        assert!(matches!(
+            action_for(Mode::Zoom, Pane::Items, alt_esc),
+            Some(Action::Back)
+        ));
     }
 
     #[test]
@@ -411,7 +431,10 @@ mod tests {
         release.kind = KeyEventKind::Release;
         assert!(action_for(Mode::Browse, Pane::Items, release).is_none());
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert!(matches!(action_for(Mode::Help, Pane::Items, ctrl_c), Some(Action::Quit)));
+        assert!(matches!(
+            action_for(Mode::Help, Pane::Items, ctrl_c),
+            Some(Action::Quit)
+        ));
     }
 
     #[test]
@@ -427,14 +450,21 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_where_both_bindings_apply() {
         let views = [
-            (Mode::Browse, Pane::Items), (Mode::Browse, Pane::Timeline), (Mode::Browse, Pane::Metrics),
-            (Mode::Zoom, Pane::Items), (Mode::Help, Pane::Items), (Mode::Form, Pane::Items),
-            (Mode::StatusPicker, Pane::Items), (Mode::Confirm, Pane::Items), (Mode::Conflict, Pane::Items),
+            (Mode::Browse, Pane::Items),
+            (Mode::Browse, Pane::Timeline),
+            (Mode::Browse, Pane::Metrics),
+            (Mode::Zoom, Pane::Items),
+            (Mode::Help, Pane::Items),
+            (Mode::Form, Pane::Items),
+            (Mode::StatusPicker, Pane::Items),
+            (Mode::Confirm, Pane::Items),
+            (Mode::Conflict, Pane::Items),
         ];
         for (mode, focus) in views {
             let contexts = Context::of(mode, focus);
             for context in contexts {
-                let same: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == *context).collect();
+                let same: Vec<&Binding> =
+                    BINDINGS.iter().filter(|b| b.context == *context).collect();
                 for (i, a) in same.iter().enumerate() {
                     for b in &same[i + 1..] {
                         for key in a.keys {

@@ -34,17 +34,25 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
 /// Saves one file; the outcome comes back as an action.
 fn save(state: &State, file: usize) -> Option<Action> {
     let open = state.files.get(file)?;
-    Some(match store::save(&open.path, &open.doc, &open.fingerprint) {
-        Ok(fingerprint) => Action::Saved { file, fingerprint },
-        Err(SaveError::ChangedOnDisk { .. }) => reload(state, file)?,
-        Err(err) => Action::SaveFailed { file, error: crate::text::clean_line(&err.to_string()).into_owned() },
-    })
+    Some(
+        match store::save(&open.path, &open.doc, &open.fingerprint) {
+            Ok(fingerprint) => Action::Saved { file, fingerprint },
+            Err(SaveError::ChangedOnDisk { .. }) => reload(state, file)?,
+            Err(err) => Action::SaveFailed {
+                file,
+                error: crate::text::clean_line(&err.to_string()).into_owned(),
+            },
+        },
+    )
 }
 
 fn reload(state: &State, file: usize) -> Option<Action> {
     let open = state.files.get(file)?;
     Some(match store::load(&open.path) {
-        Ok(loaded) => Action::Reloaded { file, loaded: Box::new(loaded) },
+        Ok(loaded) => Action::Reloaded {
+            file,
+            loaded: Box::new(loaded),
+        },
         Err(err) => Action::SaveFailed {
             file,
             error: format!("the file changed on disk and cannot be read: {err}"),
@@ -76,13 +84,19 @@ impl Watcher {
             let action = match store::load(&open.path) {
                 Ok(loaded) => {
                     self.unreadable.remove(&file);
-                    Action::Reloaded { file, loaded: Box::new(loaded) }
+                    Action::Reloaded {
+                        file,
+                        loaded: Box::new(loaded),
+                    }
                 }
                 Err(err) => {
                     if let Some(stat) = stat {
                         self.unreadable.insert(file, stat);
                     }
-                    Action::ReloadFailed { file, error: err.to_string() }
+                    Action::ReloadFailed {
+                        file,
+                        error: err.to_string(),
+                    }
                 }
             };
             let effects = update(state, action);

@@ -45,7 +45,10 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     let _restore = Restore;
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let size = terminal.size()?;
-    let resize = Action::Resize { width: size.width, height: size.height };
+    let resize = Action::Resize {
+        width: size.width,
+        height: size.height,
+    };
     update(&mut state, resize);
     let mut watcher = Watcher::default();
     let mut last_check = Instant::now();

@@ -72,20 +72,42 @@ pub enum Action {
     TakeTheirs,
 
     /// The terminal changed size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// A mouse click at a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The mouse wheel over a screen cell (`down` is toward later rows).
-    Scroll { column: u16, row: u16, down: bool },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 
     /// A file was written; it now looks like `fingerprint`.
-    Saved { file: usize, fingerprint: Fingerprint },
+    Saved {
+        file: usize,
+        fingerprint: Fingerprint,
+    },
     /// A file could not be written; the edits stay in memory.
-    SaveFailed { file: usize, error: String },
+    SaveFailed {
+        file: usize,
+        error: String,
+    },
     /// A file changed on disk and was read again.
-    Reloaded { file: usize, loaded: Box<Loaded> },
+    Reloaded {
+        file: usize,
+        loaded: Box<Loaded>,
+    },
     /// A file changed on disk but could not be read.
-    ReloadFailed { file: usize, error: String },
+    ReloadFailed {
+        file: usize,
+        error: String,
+    },
 }
 
 /// Work for the runtime to do after an update: only the runtime touches the disk.

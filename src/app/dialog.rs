@@ -6,10 +6,21 @@ use crate::model::{Change, Item};
 /// What happens when a confirmation is answered yes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
-    DeleteItem { file: usize, id: String },
+    DeleteItem {
+        file: usize,
+        id: String,
+    },
     /// `note` is the position in the item's `progress`.
-    DeleteNote { file: usize, id: String, note: usize },
-    DeleteMetric { file: usize, id: String, metric: usize },
+    DeleteNote {
+        file: usize,
+        id: String,
+        note: usize,
+    },
+    DeleteMetric {
+        file: usize,
+        id: String,
+        metric: usize,
+    },
     /// Quit although some edits could not be saved.
     QuitUnsaved,
 }

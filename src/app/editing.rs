@@ -1,11 +1,11 @@
 //! Turning edits into changes: opening forms for what is focused, checking submitted values,
 //! applying the change to the document, recording it for undo and asking for a save.
 
+use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::{Form, FormKind};
 use super::history::Step;
 use super::state::{ItemRef, Message, Mode, Pane, State, all_rows};
-use super::Effect;
 use crate::model::{Change, Date, Item, Metric, Note, Point, Status, parse_number};
 
 /// The selected item with its file and id.
@@ -17,7 +17,9 @@ fn selection(state: &State) -> Option<(usize, usize, Item)> {
 
 /// Applies a new change to a file: records it for undo, keeps it as unsaved and asks for a save.
 pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: String) -> Vec<Effect> {
-    let Some(open) = state.files.get_mut(file) else { return Vec::new() };
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
     if let Err(err) = change.apply(&mut open.doc) {
         state.message = Some(Message::error(format!("not changed: {err}")));
         return Vec::new();
@@ -27,7 +29,11 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
         Change::Remove { .. } => None,
         other => Some(other.id().to_string()),
     };
-    state.history.record(Step { file, change, label });
+    state.history.record(Step {
+        file,
+        change,
+        label,
+    });
     refresh_rows(state, file, select_id.as_deref());
     vec![Effect::Save { file }]
 }
@@ -38,15 +44,22 @@ pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
     state.rows = all_rows(&state.files);
     let target = id.and_then(|id| {
         let index = state.document(file)?.position(id)?;
-        state.rows.iter().position(|r| *r == ItemRef { file, item: index })
+        state
+            .rows
+            .iter()
+            .position(|r| *r == ItemRef { file, item: index })
     });
-    let row = target.unwrap_or(state.selected).min(state.rows.len().saturating_sub(1));
+    let row = target
+        .unwrap_or(state.selected)
+        .min(state.rows.len().saturating_sub(1));
     state.selected = row;
 }
 
 /// Changes the selected item with `edit` and commits the result (nothing when it did not change).
 fn change_selected(state: &mut State, label: &str, edit: impl FnOnce(&mut Item)) -> Vec<Effect> {
-    let Some((file, _, before)) = selection(state) else { return Vec::new() };
+    let Some((file, _, before)) = selection(state) else {
+        return Vec::new();
+    };
     let after = before.edited(edit);
     if after == before {
         state.message = Some(Message::info("no change"));
@@ -66,10 +79,15 @@ pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
 
 /// `e`/Enter: the form for what is focused.
 pub(crate) fn edit(state: &mut State) {
-    let Some((file, _, item)) = selection(state) else { return };
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
     match state.focus {
         Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
-            Some(index) => open(state, Form::edit_note(file, &item.id, index, &item.progress[index])),
+            Some(index) => open(
+                state,
+                Form::edit_note(file, &item.id, index, &item.progress[index]),
+            ),
             None => add_note(state),
         },
         Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
@@ -87,11 +105,15 @@ pub(crate) fn add_note(state: &mut State) {
 /// `m`: the selected metric's form, or a new metric's when the item has none.
 pub(crate) fn edit_metrics(state: &mut State) {
     let today = state.today();
-    let Some((file, _, item)) = selection(state) else { return };
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
     if state.mode == Mode::Browse && state.panes().metrics.is_some() {
         state.focus = Pane::Metrics;
     }
-    let cursor = state.metric_cursor.min(item.metrics.len().saturating_sub(1));
+    let cursor = state
+        .metric_cursor
+        .min(item.metrics.len().saturating_sub(1));
     let metric = item.metrics.get(cursor).map(|m| (cursor, m));
     open(state, Form::edit_metric(file, &item.id, metric, today));
 }
@@ -125,23 +147,39 @@ fn open(state: &mut State, form: Form) {
 
 /// `d`: asks before deleting what is focused.
 pub(crate) fn delete(state: &mut State) {
-    let Some((file, _, item)) = selection(state) else { return };
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
     let id = item.id.clone();
     let confirm = match state.focus {
         Pane::Timeline => note_at_cursor(state, &item).map(|note| Confirm {
-            question: format!("Delete this note of item {id} ({})?", item.progress[note].date),
-            on_yes: Confirmed::DeleteNote { file, id: id.clone(), note },
+            question: format!(
+                "Delete this note of item {id} ({})?",
+                item.progress[note].date
+            ),
+            on_yes: Confirmed::DeleteNote {
+                file,
+                id: id.clone(),
+                note,
+            },
         }),
         Pane::Metrics => {
             let metric = state.metric_cursor;
             item.metrics.get(metric).map(|m| Confirm {
                 question: format!("Delete metric \"{}\" of item {id}?", m.name),
-                on_yes: Confirmed::DeleteMetric { file, id: id.clone(), metric },
+                on_yes: Confirmed::DeleteMetric {
+                    file,
+                    id: id.clone(),
+                    metric,
+                },
             })
         }
         Pane::Items => Some(Confirm {
             question: format!("Delete item {id} \"{}\"?", item.title),
-            on_yes: Confirmed::DeleteItem { file, id: id.clone() },
+            on_yes: Confirmed::DeleteItem {
+                file,
+                id: id.clone(),
+            },
         }),
     };
     if let Some(confirm) = confirm {
@@ -158,13 +196,24 @@ pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
 /// `y` on a question.
 pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
     state.close_overlay();
-    let Some(confirm) = state.confirm.take() else { return Vec::new() };
+    let Some(confirm) = state.confirm.take() else {
+        return Vec::new();
+    };
     match confirm.on_yes {
         Confirmed::DeleteItem { file, id } => {
-            let Some(doc) = state.document(file) else { return Vec::new() };
-            let Some(index) = doc.position(&id) else { return Vec::new() };
+            let Some(doc) = state.document(file) else {
+                return Vec::new();
+            };
+            let Some(index) = doc.position(&id) else {
+                return Vec::new();
+            };
             let item = doc.items()[index].clone();
-            commit(state, file, Change::Remove { index, item }, format!("delete item {id}"))
+            commit(
+                state,
+                file,
+                Change::Remove { index, item },
+                format!("delete item {id}"),
+            )
         }
         Confirmed::DeleteNote { note, .. } => {
             state.note_cursor = state.note_cursor.saturating_sub(1);
@@ -187,11 +236,24 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
 
 /// `J`/`K`: swaps the selected item with its neighbour in the same file.
 pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
-    let Some((file, index, item)) = selection(state) else { return Vec::new() };
-    let Some(doc) = state.document(file) else { return Vec::new() };
-    let neighbour = if down { index.checked_add(1) } else { index.checked_sub(1) };
-    let Some(other) = neighbour.and_then(|i| doc.item(i)) else { return Vec::new() };
-    let change = Change::Swap { first: item.id.clone(), second: other.id.clone() };
+    let Some((file, index, item)) = selection(state) else {
+        return Vec::new();
+    };
+    let Some(doc) = state.document(file) else {
+        return Vec::new();
+    };
+    let neighbour = if down {
+        index.checked_add(1)
+    } else {
+        index.checked_sub(1)
+    };
+    let Some(other) = neighbour.and_then(|i| doc.item(i)) else {
+        return Vec::new();
+    };
+    let change = Change::Swap {
+        first: item.id.clone(),
+        second: other.id.clone(),
+    };
     commit(state, file, change, format!("move item {}", item.id))
 }
 
@@ -200,7 +262,12 @@ pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
         state.message = Some(Message::info("nothing to undo"));
         return Vec::new();
     };
-    let effects = replay(state, step.file, step.change.inverse(), &format!("undid {}", step.label));
+    let effects = replay(
+        state,
+        step.file,
+        step.change.inverse(),
+        &format!("undid {}", step.label),
+    );
     if !effects.is_empty() {
         state.history.undone();
     }
@@ -212,7 +279,12 @@ pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
         state.message = Some(Message::info("nothing to redo"));
         return Vec::new();
     };
-    let effects = replay(state, step.file, step.change.clone(), &format!("redid {}", step.label));
+    let effects = replay(
+        state,
+        step.file,
+        step.change.clone(),
+        &format!("redid {}", step.label),
+    );
     if !effects.is_empty() {
         state.history.redone();
     }
@@ -221,7 +293,9 @@ pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
 
 /// Applies an undo or redo change without recording a new step.
 fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Effect> {
-    let Some(open) = state.files.get_mut(file) else { return Vec::new() };
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
     if let Err(err) = change.apply(&mut open.doc) {
         state.message = Some(Message::error(format!("cannot undo or redo: {err} since")));
         return Vec::new();
@@ -261,7 +335,10 @@ pub(crate) fn quit(state: &mut State) {
         return;
     }
     state.confirm = Some(Confirm {
-        question: format!("Edits to {} are not saved. Quit and lose them?", unsaved.join(", ")),
+        question: format!(
+            "Edits to {} are not saved. Quit and lose them?",
+            unsaved.join(", ")
+        ),
         on_yes: Confirmed::QuitUnsaved,
     });
     state.open_overlay(Mode::Confirm);
@@ -269,14 +346,18 @@ pub(crate) fn quit(state: &mut State) {
 
 /// Enter in a form: checks the values and commits the change, or shows why not.
 pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
-    let Some(form) = state.form.clone() else { return Vec::new() };
+    let Some(form) = state.form.clone() else {
+        return Vec::new();
+    };
     let today = state.today();
     let result = match &form.kind {
         FormKind::EditItem { file, id } => item_change(state, *file, id, &form),
         FormKind::AddItem { file } => new_item(state, *file, &form),
         FormKind::AddNote { file, id } => note_change(state, *file, id, None, &form),
         FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(*note), &form),
-        FormKind::EditMetric { file, id, metric } => metric_change(state, *file, id, *metric, &form, today),
+        FormKind::EditMetric { file, id, metric } => {
+            metric_change(state, *file, id, *metric, &form, today)
+        }
     };
     match result {
         Ok(None) => {
@@ -306,7 +387,9 @@ type Outcome = Result<Option<(usize, Change, String)>, String>;
 
 fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
     let doc = state.document(file).ok_or("the file is no longer open")?;
-    let index = doc.position(id).ok_or(format!("item {id} no longer exists"))?;
+    let index = doc
+        .position(id)
+        .ok_or(format!("item {id} no longer exists"))?;
     Ok(doc.items()[index].clone())
 }
 
@@ -323,7 +406,10 @@ fn optional(text: String) -> Option<String> {
 fn date_field(form: &Form, label: &str) -> Result<Option<Date>, String> {
     match optional(form.value(label)) {
         None => Ok(None),
-        Some(text) => text.parse::<Date>().map(Some).map_err(|e| format!("{label}: {e}")),
+        Some(text) => text
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|e| format!("{label}: {e}")),
     }
 }
 
@@ -362,7 +448,10 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
     }
     let mut item = Item::new(id.clone(), "");
     fill_item(&mut item, form)?;
-    let change = Change::Insert { index: doc.items().len(), item };
+    let change = Change::Insert {
+        index: doc.items().len(),
+        item,
+    };
     Ok(Some((file, change, format!("add item {id}"))))
 }
 
@@ -377,24 +466,45 @@ fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form:
             note.date = date;
             note.by = by;
         }
-        None => item.progress.push(Note { by, ..Note::new(date, text) }),
+        None => item.progress.push(Note {
+            by,
+            ..Note::new(date, text)
+        }),
     });
-    let label = if index.is_some() { "edit note" } else { "add note" };
+    let label = if index.is_some() {
+        "edit note"
+    } else {
+        "add note"
+    };
     replace(file, before, after, format!("{label} on item {id}"))
 }
 
-fn metric_change(state: &State, file: usize, id: &str, index: Option<usize>, form: &Form, today: Date) -> Outcome {
+fn metric_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    index: Option<usize>,
+    form: &Form,
+    today: Date,
+) -> Outcome {
     let before = current(state, file, id)?;
     let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
     let value_text = form.value("value");
-    let value = parse_number(&value_text).ok_or(format!("value: \"{}\" is not a number", value_text.trim()))?;
+    let value = parse_number(&value_text)
+        .ok_or(format!("value: \"{}\" is not a number", value_text.trim()))?;
     let target = match optional(form.value("target")) {
         None => None,
-        Some(text) => Some(parse_number(&text).ok_or(format!("target: \"{text}\" is not a number"))?),
+        Some(text) => {
+            Some(parse_number(&text).ok_or(format!("target: \"{text}\" is not a number"))?)
+        }
     };
     let unit = optional(form.value("unit"));
     let date = date_field(form, "date")?.unwrap_or(today);
-    let clash = before.metrics.iter().enumerate().any(|(i, m)| m.name == name && Some(i) != index);
+    let clash = before
+        .metrics
+        .iter()
+        .enumerate()
+        .any(|(i, m)| m.name == name && Some(i) != index);
     if clash {
         return Err(format!("name: item {id} already has a metric \"{name}\""));
     }
@@ -406,27 +516,48 @@ fn metric_change(state: &State, file: usize, id: &str, index: Option<usize>, for
             metric.target = target;
             record_reading(metric, value, date, published);
         }
-        None => item.metrics.push(Metric { unit, target, ..Metric::new(name, value) }),
+        None => item.metrics.push(Metric {
+            unit,
+            target,
+            ..Metric::new(name, value)
+        }),
     });
-    let label = if index.is_some() { "edit metric" } else { "add metric" };
+    let label = if index.is_some() {
+        "edit metric"
+    } else {
+        "add metric"
+    };
     replace(file, before, after, format!("{label} on item {id}"))
 }
 
 /// Sets a metric's value; a changed value is added to its history, dated `date`. When the history
 /// is empty the old value goes first, dated with the report's publication date when that is
 /// earlier, so the series shows where the value came from.
-pub fn record_reading(metric: &mut Metric, value: serde_json::Number, date: Date, published: Option<Date>) {
+pub fn record_reading(
+    metric: &mut Metric,
+    value: serde_json::Number,
+    date: Date,
+    published: Option<Date>,
+) {
     if metric.value == value {
         return;
     }
     if metric.history.is_empty() {
         if let Some(published) = published.filter(|p| *p < date) {
-            metric.history.push(Point { date: published, value: metric.value.clone(), origin: Default::default() });
+            metric.history.push(Point {
+                date: published,
+                value: metric.value.clone(),
+                origin: Default::default(),
+            });
         }
     }
     match metric.history.iter_mut().find(|p| p.date == date) {
         Some(point) => point.value = value.clone(),
-        None => metric.history.push(Point { date, value: value.clone(), origin: Default::default() }),
+        None => metric.history.push(Point {
+            date,
+            value: value.clone(),
+            origin: Default::default(),
+        }),
     }
     metric.value = value;
 }

@@ -10,20 +10,39 @@ use crate::model::{Date, Item, Metric, Note, Status};
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    EditItem { file: usize, id: String },
-    AddItem { file: usize },
-    AddNote { file: usize, id: String },
+    EditItem {
+        file: usize,
+        id: String,
+    },
+    AddItem {
+        file: usize,
+    },
+    AddNote {
+        file: usize,
+        id: String,
+    },
     /// `note` is the note's position in the file's `progress` array.
-    EditNote { file: usize, id: String, note: usize },
+    EditNote {
+        file: usize,
+        id: String,
+        note: usize,
+    },
     /// `metric` is `None` for a new metric.
-    EditMetric { file: usize, id: String, metric: Option<usize> },
+    EditMetric {
+        file: usize,
+        id: String,
+        metric: Option<usize>,
+    },
 }
 
 /// One input of a form.
 #[derive(Debug, Clone)]
 pub enum Input {
     /// Text; `multiline` fields take line breaks (Alt-Enter or Ctrl-J).
-    Text { area: TextArea<'static>, multiline: bool },
+    Text {
+        area: TextArea<'static>,
+        multiline: bool,
+    },
     /// One of the six statuses, chosen with ←/→ or the status letter.
     Status(Status),
 }
@@ -53,7 +72,11 @@ fn text(label: &'static str, value: &str, multiline: bool) -> Field {
         vec![value.replace(['\n', '\r'], " ")]
     };
     let mut area = TextArea::new(lines);
-    area.set_wrap_mode(if multiline { WrapMode::WordOrGlyph } else { WrapMode::None });
+    area.set_wrap_mode(if multiline {
+        WrapMode::WordOrGlyph
+    } else {
+        WrapMode::None
+    });
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     Field {
@@ -68,12 +91,21 @@ fn optional_date(date: Option<Date>) -> String {
 
 impl Form {
     fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
-        Form { kind, title, fields, focus: 0, error: None }
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
     }
 
     /// Edits an item's own fields.
     pub fn edit_item(file: usize, item: &Item) -> Form {
-        let kind = FormKind::EditItem { file, id: item.id.clone() };
+        let kind = FormKind::EditItem {
+            file,
+            id: item.id.clone(),
+        };
         Form::new(kind, format!("Edit item {}", item.id), item_fields(item))
     }
 
@@ -87,13 +119,23 @@ impl Form {
     }
 
     pub fn add_note(file: usize, id: &str, today: Date) -> Form {
-        let kind = FormKind::AddNote { file, id: id.to_string() };
-        let fields = vec![text("text", "", true), text("date", &today.to_string(), false)];
+        let kind = FormKind::AddNote {
+            file,
+            id: id.to_string(),
+        };
+        let fields = vec![
+            text("text", "", true),
+            text("date", &today.to_string(), false),
+        ];
         Form::new(kind, format!("New note on item {id}"), fields)
     }
 
     pub fn edit_note(file: usize, id: &str, index: usize, note: &Note) -> Form {
-        let kind = FormKind::EditNote { file, id: id.to_string(), note: index };
+        let kind = FormKind::EditNote {
+            file,
+            id: id.to_string(),
+            note: index,
+        };
         let fields = vec![
             text("text", &note.text, true),
             text("date", &note.date.to_string(), false),
@@ -103,29 +145,55 @@ impl Form {
     }
 
     /// Edits a metric, or adds one when `metric` is `None`.
-    pub fn edit_metric(file: usize, id: &str, metric: Option<(usize, &Metric)>, today: Date) -> Form {
+    pub fn edit_metric(
+        file: usize,
+        id: &str,
+        metric: Option<(usize, &Metric)>,
+        today: Date,
+    ) -> Form {
         let index = metric.map(|(i, _)| i);
         let metric = metric.map(|(_, m)| m);
         let number = |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_default();
         let fields = vec![
             text("name", metric.map_or("", |m| m.name.as_str()), false),
             text("value", &number(metric.map(|m| &m.value)), false),
-            text("target", &number(metric.and_then(|m| m.target.as_ref())), false),
-            text("unit", metric.and_then(|m| m.unit.as_deref()).unwrap_or(""), false),
+            text(
+                "target",
+                &number(metric.and_then(|m| m.target.as_ref())),
+                false,
+            ),
+            text(
+                "unit",
+                metric.and_then(|m| m.unit.as_deref()).unwrap_or(""),
+                false,
+            ),
             text("date", &today.to_string(), false),
         ];
         let title = match metric {
             Some(m) => format!("Metric {} of item {id}", m.name),
             None => format!("New metric on item {id}"),
         };
-        let mut form = Form::new(FormKind::EditMetric { file, id: id.to_string(), metric: index }, title, fields);
+        let mut form = Form::new(
+            FormKind::EditMetric {
+                file,
+                id: id.to_string(),
+                metric: index,
+            },
+            title,
+            fields,
+        );
         form.focus = usize::from(metric.is_some());
         form
     }
 
     /// A field's text (lines joined by `\n`), or the status name.
     pub fn value(&self, label: &str) -> String {
-        match self.fields.iter().find(|f| f.label == label).map(|f| &f.input) {
+        match self
+            .fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(|f| &f.input)
+        {
             Some(Input::Text { area, .. }) => area.lines().join("\n"),
             Some(Input::Status(status)) => status.as_str().to_string(),
             None => String::new(),
@@ -152,7 +220,9 @@ impl Form {
     /// Types a key into the focused field.
     pub fn key(&mut self, key: KeyEvent) {
         self.error = None;
-        let Some(field) = self.fields.get_mut(self.focus) else { return };
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
         match &mut field.input {
             Input::Status(status) => choose_status(status, key),
             Input::Text { area, .. } => edit_text(area, key),
@@ -161,7 +231,15 @@ impl Form {
 
     /// Starts a new line in a multi-line field (single-line fields ignore it).
     pub fn newline(&mut self) {
-        if let Some(Field { input: Input::Text { area, multiline: true }, .. }) = self.fields.get_mut(self.focus) {
+        if let Some(Field {
+            input:
+                Input::Text {
+                    area,
+                    multiline: true,
+                },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
             area.insert_newline();
         }
     }
@@ -169,9 +247,17 @@ impl Form {
     /// Inserts pasted text at the cursor; line breaks become spaces in single-line fields.
     pub fn paste(&mut self, text: &str) {
         self.error = None;
-        if let Some(Field { input: Input::Text { area, multiline }, .. }) = self.fields.get_mut(self.focus) {
+        if let Some(Field {
+            input: Input::Text { area, multiline },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
             let text = text.replace("\r\n", "\n");
-            let text = if *multiline { text } else { text.replace(['\n', '\r'], " ") };
+            let text = if *multiline {
+                text
+            } else {
+                text.replace(['\n', '\r'], " ")
+            };
             area.insert_str(text);
         }
     }
@@ -182,7 +268,10 @@ fn item_fields(item: &Item) -> Vec<Field> {
         text("title", &item.title, false),
         text("goal", item.goal.as_deref().unwrap_or(""), true),
         text("lead", item.lead.as_deref().unwrap_or(""), false),
-        Field { label: "status", input: Input::Status(item.status) },
+        Field {
+            label: "status",
+            input: Input::Status(item.status),
+        },
         text("due", &optional_date(item.due), false),
         text("tags", &item.tags.join(", "), false),
     ]
@@ -210,7 +299,9 @@ fn choose_status(status: &mut Status, key: KeyEvent) {
     let count = Status::ALL.len();
     *status = match key.code {
         KeyCode::Left | KeyCode::Char('h') => Status::ALL[(index + count - 1) % count],
-        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => Status::ALL[(index + 1) % count],
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => {
+            Status::ALL[(index + 1) % count]
+        }
         KeyCode::Char(c) => status_for_letter(c).unwrap_or(*status),
         _ => *status,
     };
@@ -273,7 +364,11 @@ mod tests {
     #[test]
     fn the_status_field_takes_letters_and_arrows() {
         let mut form = Form::edit_item(0, &Item::new("1", "t"));
-        form.focus = form.fields.iter().position(|f| f.label == "status").unwrap();
+        form.focus = form
+            .fields
+            .iter()
+            .position(|f| f.label == "status")
+            .unwrap();
         form.key(key(KeyCode::Char('r')));
         assert_eq!(form.status(), Some(Status::AtRisk));
         form.key(key(KeyCode::Right));

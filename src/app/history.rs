@@ -58,7 +58,10 @@ mod tests {
     fn step(id: &str) -> Step {
         Step {
             file: 0,
-            change: Change::Insert { index: 0, item: Item::new(id, "t") },
+            change: Change::Insert {
+                index: 0,
+                item: Item::new(id, "t"),
+            },
             label: id.into(),
         }
     }

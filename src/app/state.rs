@@ -114,15 +114,24 @@ pub enum Level {
 
 impl Message {
     pub fn info(text: impl Into<String>) -> Message {
-        Message { text: text.into(), level: Level::Info }
+        Message {
+            text: text.into(),
+            level: Level::Info,
+        }
     }
 
     pub fn warning(text: impl Into<String>) -> Message {
-        Message { text: text.into(), level: Level::Warning }
+        Message {
+            text: text.into(),
+            level: Level::Warning,
+        }
     }
 
     pub fn error(text: impl Into<String>) -> Message {
-        Message { text: text.into(), level: Level::Error }
+        Message {
+            text: text.into(),
+            level: Level::Error,
+        }
     }
 }
 
@@ -243,6 +252,8 @@ pub fn all_rows(files: &[OpenFile]) -> Vec<ItemRef> {
     files
         .iter()
         .enumerate()
-        .flat_map(|(file, open)| (0..open.doc.items().len()).map(move |item| ItemRef { file, item }))
+        .flat_map(|(file, open)| {
+            (0..open.doc.items().len()).map(move |item| ItemRef { file, item })
+        })
         .collect()
 }

@@ -10,7 +10,9 @@ use crate::model::{Change, Item};
 use crate::store::{Fingerprint, Loaded};
 
 pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
-    let Some(open) = state.files.get_mut(file) else { return };
+    let Some(open) = state.files.get_mut(file) else {
+        return;
+    };
     open.fingerprint = fingerprint;
     open.unsaved.clear();
     open.save_error = None;
@@ -18,7 +20,9 @@ pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
 }
 
 pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
-    let Some(open) = state.files.get_mut(file) else { return };
+    let Some(open) = state.files.get_mut(file) else {
+        return;
+    };
     open.save_error = Some(error.clone());
     state.message = Some(Message::error(format!(
         "not saved: {error} — the edit is kept; Ctrl-S or the next edit retries"
@@ -26,7 +30,9 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
 }
 
 pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
-    let Some(open) = state.files.get(file) else { return };
+    let Some(open) = state.files.get(file) else {
+        return;
+    };
     state.message = Some(Message::warning(format!(
         "{} changed on disk but cannot be read ({error}); showing the last good version",
         open.name()
@@ -37,7 +43,9 @@ pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
 pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Effect> {
     let selected_id = state.selected_item().map(|i| i.id.clone());
     let selected_file = state.selected_file();
-    let Some(open) = state.files.get_mut(file) else { return Vec::new() };
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
     let pending = std::mem::take(&mut open.unsaved);
     let mine_before: Vec<Option<Item>> = pending.iter().map(|c| mine(&open.doc, c)).collect();
     let mut fresh = OpenFile::from(loaded);
@@ -56,7 +64,11 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let name = fresh.name();
     let replayed = fresh.unsaved.len();
     *open = fresh;
-    let keep = if selected_file == file { selected_id } else { None };
+    let keep = if selected_file == file {
+        selected_id
+    } else {
+        None
+    };
     refresh_rows(state, selected_file, keep.as_deref());
     state.message = Some(Message::warning(match (replayed, conflicts.len()) {
         (0, 0) => format!("{name} changed on disk; reloaded"),
@@ -72,7 +84,11 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
             state.open_overlay(Mode::Conflict);
         }
     }
-    if replayed > 0 { vec![Effect::Save { file }] } else { Vec::new() }
+    if replayed > 0 {
+        vec![Effect::Save { file }]
+    } else {
+        Vec::new()
+    }
 }
 
 /// The item as this session has it after `change` (None when the change deletes it).
@@ -96,28 +112,49 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
         state.close_overlay();
     }
     if !keep_mine {
-        state.message = Some(Message::info(format!("kept the version on disk of item {}", conflict.change.id())));
+        state.message = Some(Message::info(format!(
+            "kept the version on disk of item {}",
+            conflict.change.id()
+        )));
         return Vec::new();
     }
-    let Some(forced) = forced_change(&conflict) else { return Vec::new() };
+    let Some(forced) = forced_change(&conflict) else {
+        return Vec::new();
+    };
     let file = conflict.file;
-    let Some(open) = state.files.get_mut(file) else { return Vec::new() };
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
     if let Err(err) = forced.apply(&mut open.doc) {
-        state.message = Some(Message::error(format!("could not keep your version: {err}")));
+        state.message = Some(Message::error(format!(
+            "could not keep your version: {err}"
+        )));
         return Vec::new();
     }
     open.unsaved.push(forced);
     refresh_rows(state, file, Some(conflict.change.id()));
-    state.message = Some(Message::info(format!("kept your version of item {}", conflict.change.id())));
+    state.message = Some(Message::info(format!(
+        "kept your version of item {}",
+        conflict.change.id()
+    )));
     vec![Effect::Save { file }]
 }
 
 /// The change that turns the disk's version into this session's.
 fn forced_change(conflict: &ConflictView) -> Option<Change> {
     match (&conflict.mine, &conflict.theirs) {
-        (Some(mine), Some(theirs)) => Some(Change::Replace { before: theirs.clone(), after: mine.clone() }),
-        (None, Some(theirs)) => Some(Change::Remove { index: 0, item: theirs.clone() }),
-        (Some(mine), None) => Some(Change::Insert { index: usize::MAX, item: mine.clone() }),
+        (Some(mine), Some(theirs)) => Some(Change::Replace {
+            before: theirs.clone(),
+            after: mine.clone(),
+        }),
+        (None, Some(theirs)) => Some(Change::Remove {
+            index: 0,
+            item: theirs.clone(),
+        }),
+        (Some(mine), None) => Some(Change::Insert {
+            index: usize::MAX,
+            item: mine.clone(),
+        }),
         (None, None) => None,
     }
 }

@@ -160,7 +160,11 @@ fn browse_action(state: &mut State, action: Action) {
 
 /// Detail panes that are not on screen (small terminals) cannot take focus.
 fn focusable(state: &State, pane: Pane) -> Pane {
-    if state.panes().timeline.is_none() { Pane::Items } else { pane }
+    if state.panes().timeline.is_none() {
+        Pane::Items
+    } else {
+        pane
+    }
 }
 
 fn move_selection(state: &mut State, action: &Action) {
@@ -242,7 +246,9 @@ fn move_metric_cursor(state: &mut State, action: &Action) {
 
 /// The scroll that shows entry `cursor` (whose lines run from `starts[cursor]` to the next start).
 fn follow(scroll: usize, starts: &[usize], cursor: usize, page: usize) -> usize {
-    let Some(&start) = starts.get(cursor) else { return scroll };
+    let Some(&start) = starts.get(cursor) else {
+        return scroll;
+    };
     let end = starts.get(cursor + 1).copied().unwrap_or(start + 1);
     if cursor == 0 {
         0
@@ -286,7 +292,10 @@ fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
 }
 
 fn view(state: &State) -> View<'_> {
-    View { state, theme: Theme::plain() }
+    View {
+        state,
+        theme: Theme::plain(),
+    }
 }
 
 /// Moves the list's window so the selected row is on screen.

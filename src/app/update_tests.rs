@@ -74,7 +74,16 @@ fn tab_cycles_focus_and_j_scrolls_the_focused_pane() {
 #[test]
 fn scrolling_stops_at_the_end_of_the_content() {
     let mut state = sample_state(120, 30);
-    press(&mut state, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::FocusNext]);
+    press(
+        &mut state,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::FocusNext,
+        ],
+    );
     for _ in 0..500 {
         update(&mut state, Action::PageDown);
     }

@@ -1,6 +1,7 @@
 //! The scriptable subcommands. Each writes to the given output, so tests can read what a user
 //! would see; failures come back as [`Failure`] and `main` turns them into exit codes.
 
+mod edit;
 mod list;
 mod show;
 mod validate;
@@ -56,5 +57,10 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Validate(args) => validate(&args.paths, out),
         Command::List(args) => list(args, out),
         Command::Show(args) => show(args, out),
+        Command::Note(args) => edit::note(args, out),
+        Command::Set(args) => edit::set(args, out),
+        Command::Metric(args) => edit::metric(args, out),
+        Command::Add(args) => edit::add(args, out),
+        Command::Rm(args) => edit::rm(args, out),
     }
 }

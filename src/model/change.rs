@@ -22,10 +22,16 @@ pub enum Change {
 pub enum ChangeError {
     /// The item differs from what the change expects (someone else changed it).
     #[error("item \"{id}\" has changed")]
-    Changed { id: String, theirs: Option<Box<Item>> },
+    Changed {
+        id: String,
+        theirs: Option<Box<Item>>,
+    },
     /// An item with this id already exists.
     #[error("an item with id \"{id}\" already exists")]
-    Exists { id: String, theirs: Option<Box<Item>> },
+    Exists {
+        id: String,
+        theirs: Option<Box<Item>>,
+    },
     /// The item is gone.
     #[error("item \"{id}\" no longer exists")]
     Missing { id: String },
@@ -103,7 +109,10 @@ impl Change {
                 }
                 doc.insert(*index, item.clone())
                     .map(|_| ())
-                    .map_err(|_| ChangeError::Exists { id: item.id.clone(), theirs: None })
+                    .map_err(|_| ChangeError::Exists {
+                        id: item.id.clone(),
+                        theirs: None,
+                    })
             }
             Change::Remove { item, .. } => {
                 let index = expect_item(doc, item)?;
@@ -122,7 +131,9 @@ impl Change {
 
 /// The position of `expected`'s id, if the item there still equals `expected`.
 fn expect_item(doc: &Document, expected: &Item) -> Result<usize, ChangeError> {
-    let index = doc.position(&expected.id).ok_or_else(|| missing(&expected.id))?;
+    let index = doc
+        .position(&expected.id)
+        .ok_or_else(|| missing(&expected.id))?;
     let current = &doc.items()[index];
     if current == expected {
         Ok(index)
@@ -170,15 +181,31 @@ mod tests {
         edited.status = Status::Done;
         edited.id = "20".into();
         let changes = [
-            Change::Replace { before: original.items()[1].clone(), after: edited },
-            Change::Insert { index: 1, item: Item::new("9", "new") },
-            Change::Remove { index: 2, item: original.items()[2].clone() },
-            Change::Swap { first: "1".into(), second: "3".into() },
+            Change::Replace {
+                before: original.items()[1].clone(),
+                after: edited,
+            },
+            Change::Insert {
+                index: 1,
+                item: Item::new("9", "new"),
+            },
+            Change::Remove {
+                index: 2,
+                item: original.items()[2].clone(),
+            },
+            Change::Swap {
+                first: "1".into(),
+                second: "3".into(),
+            },
         ];
         for change in changes {
             let mut doc = original.clone();
             change.apply(&mut doc).unwrap();
-            assert_ne!(doc.items(), original.items(), "{change:?} changed something");
+            assert_ne!(
+                doc.items(),
+                original.items(),
+                "{change:?} changed something"
+            );
             change.inverse().apply(&mut doc).unwrap();
             assert_eq!(doc.items(), original.items(), "{change:?} was undone");
         }
@@ -191,7 +218,9 @@ mod tests {
         let mut after = before.clone();
         after.title = "mine".into();
         doc.item_mut(0).unwrap().title = "theirs".into();
-        let err = Change::Replace { before, after }.apply(&mut doc).unwrap_err();
+        let err = Change::Replace { before, after }
+            .apply(&mut doc)
+            .unwrap_err();
         assert_eq!(err.id(), "1");
         assert_eq!(err.theirs().unwrap().title, "theirs");
         assert_eq!(doc.items()[0].title, "theirs", "nothing changed");
@@ -200,7 +229,12 @@ mod tests {
     #[test]
     fn inserting_an_existing_id_or_renaming_onto_one_is_refused() {
         let mut d = doc(&["1", "2"]);
-        let err = Change::Insert { index: 0, item: Item::new("2", "x") }.apply(&mut d).unwrap_err();
+        let err = Change::Insert {
+            index: 0,
+            item: Item::new("2", "x"),
+        }
+        .apply(&mut d)
+        .unwrap_err();
         assert!(matches!(err, ChangeError::Exists { .. }));
         let before = d.items()[0].clone();
         let mut after = before.clone();
@@ -212,7 +246,12 @@ mod tests {
     #[test]
     fn removing_a_missing_item_reports_it() {
         let mut d = doc(&["1"]);
-        let err = Change::Remove { index: 0, item: Item::new("7", "x") }.apply(&mut d).unwrap_err();
+        let err = Change::Remove {
+            index: 0,
+            item: Item::new("7", "x"),
+        }
+        .apply(&mut d)
+        .unwrap_err();
         assert_eq!(err, ChangeError::Missing { id: "7".into() });
     }
 }

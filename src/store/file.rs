@@ -134,7 +134,9 @@ pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
 
 /// The size and modification time of a file, if it exists.
 pub fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
-    fs::metadata(path).ok().map(|m| (m.len(), m.modified().ok()))
+    fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
 }
 
 /// True when the file on disk is no longer what `seen` describes. Cheap when nothing changed:
@@ -159,7 +161,8 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     let text = write_document(doc);
     let _turn = FolderLock::acquire(path);
-    let unchanged = fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
+    let unchanged =
+        fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
     if !unchanged {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),

@@ -13,12 +13,23 @@ use crate::text::{clean_line, truncate};
 
 pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
     let current = view.state.selected_item().map(|i| i.status);
-    let inner = popup::open(frame, area, 30, Status::ALL.len() as u16 + 4, "Status", view.theme);
+    let inner = popup::open(
+        frame,
+        area,
+        30,
+        Status::ALL.len() as u16 + 4,
+        "Status",
+        view.theme,
+    );
     let mut lines: Vec<Line> = Status::ALL
         .iter()
         .map(|&status| {
             let key = status.letter().to_ascii_lowercase();
-            let marker = if Some(status) == current { "  (now)" } else { "" };
+            let marker = if Some(status) == current {
+                "  (now)"
+            } else {
+                ""
+            };
             Line::from(vec![
                 Span::styled(format!("{key}  "), view.theme.key()),
                 Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
@@ -54,7 +65,10 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
     let inner = popup::open(frame, area, width, height, &title, view.theme);
     let column = usize::from(inner.width.saturating_sub(3) / 2);
     let mut lines = vec![Line::from(vec![
-        Span::styled(crate::text::pad("Yours (not saved)", column), view.theme.title()),
+        Span::styled(
+            crate::text::pad("Yours (not saved)", column),
+            view.theme.title(),
+        ),
         Span::raw(" │ "),
         Span::styled("On disk now", view.theme.title()),
     ])];
@@ -63,7 +77,11 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
     for i in 0..mine.len().max(theirs.len()) {
         let a = mine.get(i).map_or("", String::as_str);
         let b = theirs.get(i).map_or("", String::as_str);
-        let style = if a == b { view.theme.dim() } else { ratatui::style::Style::default() };
+        let style = if a == b {
+            view.theme.dim()
+        } else {
+            ratatui::style::Style::default()
+        };
         lines.push(Line::from(vec![
             Span::styled(crate::text::pad(a, column), style),
             Span::raw(" │ "),
@@ -87,7 +105,9 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
 
 /// An item as short `field: value` lines, for comparing two versions side by side.
 fn describe(item: Option<&Item>) -> Vec<String> {
-    let Some(item) = item else { return vec!["(deleted)".into()] };
+    let Some(item) = item else {
+        return vec!["(deleted)".into()];
+    };
     let mut out = vec![
         format!("title: {}", clean_line(&item.title)),
         format!("status: {}", item.status.as_str()),
@@ -104,7 +124,11 @@ fn describe(item: Option<&Item>) -> Vec<String> {
     out.push(format!("metrics: {}", item.metrics.len()));
     for metric in &item.metrics {
         let unit = metric.unit.as_deref().unwrap_or("");
-        out.push(format!("  {}: {} {unit}", clean_line(&metric.name), metric.value));
+        out.push(format!(
+            "  {}: {} {unit}",
+            clean_line(&metric.name),
+            metric.value
+        ));
     }
     out
 }

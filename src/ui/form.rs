@@ -32,21 +32,38 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
         render_field(frame, rect, view, field, index == form.focus);
         y += rows;
     }
-    let footer = Rect::new(inner.x, inner.bottom().saturating_sub(2), inner.width, 2.min(inner.height));
+    let footer = Rect::new(
+        inner.x,
+        inner.bottom().saturating_sub(2),
+        inner.width,
+        2.min(inner.height),
+    );
     frame.render_widget(Paragraph::new(footer_lines(view, form)), footer);
 }
 
 fn field_rows(field: &Field) -> u16 {
     match field.input {
-        Input::Text { multiline: true, .. } => MULTILINE_ROWS,
+        Input::Text {
+            multiline: true, ..
+        } => MULTILINE_ROWS,
         _ => 1,
     }
 }
 
 fn render_field(frame: &mut Frame, rect: Rect, view: &View, field: &Field, focused: bool) {
-    let label_style = if focused { view.theme.key() } else { view.theme.dim() };
-    let label = Rect { width: LABEL_WIDTH.min(rect.width), ..rect };
-    frame.render_widget(Paragraph::new(Span::styled(field.label, label_style)), label);
+    let label_style = if focused {
+        view.theme.key()
+    } else {
+        view.theme.dim()
+    };
+    let label = Rect {
+        width: LABEL_WIDTH.min(rect.width),
+        ..rect
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(field.label, label_style)),
+        label,
+    );
     let input = Rect {
         x: rect.x + label.width,
         width: rect.width.saturating_sub(label.width),
@@ -58,19 +75,37 @@ fn render_field(frame: &mut Frame, rect: Rect, view: &View, field: &Field, focus
     }
 }
 
-fn render_text(frame: &mut Frame, rect: Rect, view: &View, area: &TextArea<'static>, focused: bool) {
+fn render_text(
+    frame: &mut Frame,
+    rect: Rect,
+    view: &View,
+    area: &TextArea<'static>,
+    focused: bool,
+) {
     let mut shown = area.clone();
     shown.set_cursor_line_style(Style::default());
-    shown.set_style(if focused { Style::default() } else { view.theme.dim() });
-    shown.set_cursor_style(if focused { view.theme.selected() } else { Style::default() });
+    shown.set_style(if focused {
+        Style::default()
+    } else {
+        view.theme.dim()
+    });
+    shown.set_cursor_style(if focused {
+        view.theme.selected()
+    } else {
+        Style::default()
+    });
     frame.render_widget(&shown, rect);
     if focused {
         let cursor = shown.screen_cursor();
         let (top, left) = shown.scroll_offset();
         let row = cursor.row.saturating_sub(usize::from(top));
         let column = cursor.col.saturating_sub(usize::from(left));
-        let x = rect.x.saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
-        let y = rect.y.saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+        let x = rect
+            .x
+            .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+        let y = rect
+            .y
+            .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
         if x < rect.right() && y < rect.bottom() {
             frame.set_cursor_position(Position::new(x, y));
         }
@@ -83,15 +118,24 @@ fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, foc
         Span::raw(format!(" {}", status.label())),
     ];
     if focused {
-        let letters: Vec<String> = Status::ALL.iter().map(|s| s.letter().to_ascii_lowercase().to_string()).collect();
-        spans.push(Span::styled(format!("   ←/→ or {}", letters.join(" ")), view.theme.dim()));
+        let letters: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| s.letter().to_ascii_lowercase().to_string())
+            .collect();
+        spans.push(Span::styled(
+            format!("   ←/→ or {}", letters.join(" ")),
+            view.theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
 fn footer_lines(view: &View, form: &Form) -> Vec<Line<'static>> {
     let error = match &form.error {
-        Some(error) => Line::styled(crate::text::clean_line(error).into_owned(), view.theme.error()),
+        Some(error) => Line::styled(
+            crate::text::clean_line(error).into_owned(),
+            view.theme.error(),
+        ),
         None => Line::default(),
     };
     let mut hints = Vec::new();

@@ -50,7 +50,10 @@ pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
 
 fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.metrics.is_empty() {
-        return (vec![Line::styled("No metrics (m adds one).", view.theme.dim())], Vec::new());
+        return (
+            vec![Line::styled("No metrics (m adds one).", view.theme.dim())],
+            Vec::new(),
+        );
     }
     let state = view.state;
     let cursor = (state.focus == Pane::Metrics && state.mode != crate::app::Mode::Zoom)
@@ -87,7 +90,11 @@ fn heading(view: &View, metric: &Metric, width: usize, selected: bool) -> Line<'
         figure = format!("{figure} / {}", with_unit(target));
     }
     let name_width = width.saturating_sub(crate::text::width(&figure) + 1);
-    let name_style = if selected { view.theme.selected() } else { view.theme.title() };
+    let name_style = if selected {
+        view.theme.selected()
+    } else {
+        view.theme.title()
+    };
     Line::from(vec![
         Span::styled(pad(&clean_line(&metric.name), name_width), name_style),
         Span::raw(" "),

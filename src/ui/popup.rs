@@ -9,16 +9,30 @@ use super::Theme;
 
 /// Clears a centred `width`×`height` box (clamped to `area`), draws its border and title, and
 /// returns the inside.
-pub fn open(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str, theme: Theme) -> Rect {
+pub fn open(
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    theme: Theme,
+) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
-    let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
     let block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .border_style(theme.border(true))
-        .title(Span::styled(format!(" {} ", crate::text::clean_line(title)), theme.title()));
+        .title(Span::styled(
+            format!(" {} ", crate::text::clean_line(title)),
+            theme.title(),
+        ));
     let inner = block.inner(rect);
     blank_cut_wide_characters(frame, rect);
     frame.render_widget(Clear, rect);

@@ -49,7 +49,12 @@ pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line
 }
 
 /// The content lines and the line where each note (in date order) starts.
-fn build(view: &View, item: &Item, doc: &Document, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+fn build(
+    view: &View,
+    item: &Item,
+    doc: &Document,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.progress.is_empty() {
         let hint = "No progress notes yet (n adds one).";
         return (vec![Line::styled(hint, view.theme.dim())], Vec::new());
@@ -69,7 +74,8 @@ fn build(view: &View, item: &Item, doc: &Document, width: usize) -> (Vec<Line<'s
 /// The note to highlight: the cursor, while the timeline has the focus.
 fn cursor(view: &View) -> Option<usize> {
     let state = view.state;
-    (state.focus == Pane::Timeline && state.mode != crate::app::Mode::Zoom).then_some(state.note_cursor)
+    (state.focus == Pane::Timeline && state.mode != crate::app::Mode::Zoom)
+        .then_some(state.note_cursor)
 }
 
 /// The first line of each note of the selected item (for keeping the cursor in view).
@@ -159,7 +165,11 @@ fn note_lines(
     if let Some(by) = by {
         text.push(by);
     }
-    let date_style = if selected { view.theme.selected() } else { view.theme.date() };
+    let date_style = if selected {
+        view.theme.selected()
+    } else {
+        view.theme.date()
+    };
     if gutter {
         let blank = " ".repeat(date.len() + 1);
         for (i, line) in text.into_iter().enumerate() {
