@@ -395,7 +395,7 @@ fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
 
 /// A replace change, or nothing when the edit changed nothing.
 fn replace(file: usize, before: Item, after: Item, label: String) -> Outcome {
-    Ok((after != before).then(|| (file, Change::Replace { before, after }, label)))
+    Ok((after != before).then_some((file, Change::Replace { before, after }, label)))
 }
 
 fn optional(text: String) -> Option<String> {
@@ -542,14 +542,14 @@ pub fn record_reading(
     if metric.value == value {
         return;
     }
-    if metric.history.is_empty() {
-        if let Some(published) = published.filter(|p| *p < date) {
-            metric.history.push(Point {
-                date: published,
-                value: metric.value.clone(),
-                origin: Default::default(),
-            });
-        }
+    if metric.history.is_empty()
+        && let Some(published) = published.filter(|p| *p < date)
+    {
+        metric.history.push(Point {
+            date: published,
+            value: metric.value.clone(),
+            origin: Default::default(),
+        });
     }
     match metric.history.iter_mut().find(|p| p.date == date) {
         Some(point) => point.value = value.clone(),

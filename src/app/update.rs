@@ -34,7 +34,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             wheel(state, Position::new(column, row), down);
             Vec::new()
         }
-        other => by_mode(state, other),
+        other => {
+            // A message stays until the next key, so it never hides what the key did.
+            if !matches!(other, Action::Back) {
+                state.message = None;
+            }
+            by_mode(state, other)
+        }
     };
     keep_selection_visible(state);
     effects
