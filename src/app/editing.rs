@@ -5,7 +5,7 @@ use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::{Form, FormKind};
 use super::history::Step;
-use super::state::{ItemRef, Message, Mode, Pane, State, all_rows};
+use super::state::{Message, Mode, Pane, State};
 use crate::model::{Change, Date, Item, Metric, Note, Point, Status, parse_number};
 
 /// The selected item with its file and id.
@@ -41,18 +41,10 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
 /// on the item with `id` in `file` when given (otherwise on the same row number).
 pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
-    state.rows = all_rows(&state.files);
-    let target = id.and_then(|id| {
-        let index = state.document(file)?.position(id)?;
-        state
-            .rows
-            .iter()
-            .position(|r| *r == ItemRef { file, item: index })
-    });
-    let row = target
-        .unwrap_or(state.selected)
-        .min(state.rows.len().saturating_sub(1));
-    state.selected = row;
+    if state.filter.is_some() {
+        super::search::refresh(state);
+    }
+    state.rebuild_rows(id.map(|id| (file, id)));
 }
 
 /// Changes the selected item with `edit` and commits the result (nothing when it did not change).
