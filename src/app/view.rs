@@ -131,7 +131,7 @@ pub fn build_rows(
         return items.into_iter().map(Row::Item).collect();
     }
     let key = |r: &ItemRef| group_key(group, item(r));
-    items.sort_by(|a, b| key(a).cmp(&key(b)));
+    items.sort_by_key(|a| key(a));
     let mut rows = Vec::with_capacity(items.len() + 8);
     let mut start = 0;
     while start < items.len() {
