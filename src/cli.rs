@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// A time per item in triage mode (`t`), like 3m, 90s or 2m30s; the clock turns amber, then red.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timebox: Option<std::time::Duration>,
+
     /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
@@ -160,6 +164,37 @@ fn parse_status(text: &str) -> Result<Status, String> {
     text.parse::<Status>().map_err(|e| e.to_string())
 }
 
+/// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("`{text}` is not a duration (examples: 3m, 90s, 2m30s)");
+    let text = text.trim();
+    if let Ok(minutes) = text.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(minutes.saturating_mul(60)));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'h' | 'm' | 's' => {
+                let value: u64 = number.parse().map_err(|_| bad())?;
+                let unit = match c {
+                    'h' => 3600,
+                    'm' => 60,
+                    _ => 1,
+                };
+                total = total.saturating_add(value.saturating_mul(unit));
+                number.clear();
+            }
+            _ => return Err(bad()),
+        }
+    }
+    if !number.is_empty() || total == 0 {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>().map_err(|e| e.to_string())
 }
@@ -179,6 +214,18 @@ mod tests {
         let cli = Cli::try_parse_from(["tally", "a.json", "dir"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.paths.len(), 2);
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        let secs = |t: &str| parse_duration(t).map(|d| d.as_secs());
+        assert_eq!(secs("3m"), Ok(180));
+        assert_eq!(secs("90s"), Ok(90));
+        assert_eq!(secs("2m30s"), Ok(150));
+        assert_eq!(secs("5"), Ok(300));
+        assert!(secs("3 minutes").is_err());
+        assert!(secs("m").is_err());
+        assert!(secs("0s").is_err());
     }
 
     #[test]

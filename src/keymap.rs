@@ -91,6 +91,10 @@ pub enum Context {
     Confirm,
     /// A conflict with a change on disk.
     Conflict,
+    /// Triage mode.
+    Triage,
+    /// The summary after triage.
+    Summary,
 }
 
 impl Context {
@@ -106,6 +110,8 @@ impl Context {
             Context::Picker => "Status picker",
             Context::Confirm => "Questions",
             Context::Conflict => "Conflicts with changes on disk",
+            Context::Triage => "Triage (t): one item at a time",
+            Context::Summary => "Triage summary",
         }
     }
 
@@ -121,6 +127,8 @@ impl Context {
             (Mode::StatusPicker, _) => &[Context::Picker],
             (Mode::Confirm, _) => &[Context::Confirm],
             (Mode::Conflict, _) => &[Context::Conflict],
+            (Mode::Triage, _) => &[Context::Triage],
+            (Mode::Summary, _) => &[Context::Summary],
         }
     }
 }
@@ -153,7 +161,9 @@ const fn bind(
     }
 }
 
-use Context::{Browse, Confirm, Conflict, Form, Help, Items, Metrics, Picker, Timeline, Zoom};
+use Context::{
+    Browse, Confirm, Conflict, Form, Help, Items, Metrics, Picker, Summary, Timeline, Triage, Zoom,
+};
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
@@ -187,6 +197,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
+    bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
     bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
     bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
@@ -235,6 +247,31 @@ pub static BINDINGS: &[Binding] = &[
 
     bind(Conflict, &[Key::char('m')], Action::KeepMine, "keep my version (saved over the one on disk)", Some("keep mine")),
     bind(Conflict, &[Key::char('t')], Action::TakeTheirs, "take the version on disk (drop my edit)", Some("take theirs")),
+
+    bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Action::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
+    bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Action::TriageNext, "skip to the next item", Some("skip")),
+    bind(Triage, &[Key::plain(KeyCode::Left), Key::char('<')], Action::TriagePrevious, "back to the previous item", None),
+    bind(Triage, &[Key::char('t')], Action::SetStatus(Status::Todo), "status todo", None),
+    bind(Triage, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "status on track", None),
+    bind(Triage, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "status at risk", Some("t/o/r/b/d/x status")),
+    bind(Triage, &[Key::char('b')], Action::SetStatus(Status::Blocked), "status blocked", None),
+    bind(Triage, &[Key::char('d')], Action::SetStatus(Status::Done), "status done", None),
+    bind(Triage, &[Key::char('x')], Action::SetStatus(Status::Dropped), "status dropped", None),
+    bind(Triage, &[Key::char('n')], Action::AddNote, "record a decision or action as a note dated today", Some("note")),
+    bind(Triage, &[Key::char('L')], Action::EditLead, "change the lead (Tab completes from the leads in use)", Some("lead")),
+    bind(Triage, &[Key::char('D')], Action::EditDue, "set the due date", Some("due")),
+    bind(Triage, &[Key::char('e')], Action::Edit, "edit the item's fields", None),
+    bind(Triage, &[Key::char('m')], Action::EditMetrics, "edit a metric", None),
+    bind(Triage, &[Key::char('u')], Action::Undo, "undo", None),
+    bind(Triage, &[Key::ctrl('r')], Action::Redo, "redo", None),
+    bind(Triage, &[Key::char('T')], Action::TimeboxNext, "timebox per item: off, 2, 3, 5, 10 minutes", None),
+    bind(Triage, DOWN, Action::Down, "scroll down", None),
+    bind(Triage, UP, Action::Up, "scroll up", None),
+    bind(Triage, &[Key::char('?')], Action::Help, "this help", None),
+    bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Action::Back, "leave (the summary shows first)", Some("leave")),
+
+    bind(Summary, &[Key::char('x')], Action::WriteMinutes, "write the minutes next to the data file", Some("write minutes")),
+    bind(Summary, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter), Key::char('q')], Action::Back, "close", Some("close")),
 
     bind(Help, DOWN, Action::Down, "scroll down", Some("scroll")),
     bind(Help, UP, Action::Up, "scroll up", None),

@@ -97,6 +97,10 @@ pub enum Mode {
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
+    /// Walking the list one item at a time (`state.triage`).
+    Triage,
+    /// The summary at the end of a triage walk.
+    Summary,
 }
 
 /// A line for the footer.
@@ -173,6 +177,11 @@ pub struct State {
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
+    /// The clock, as of the last tick.
+    pub now: Option<std::time::Instant>,
+    /// The triage walk in progress, and the per-item timebox to use.
+    pub triage: Option<super::triage::Triage>,
+    pub timebox: Option<std::time::Duration>,
     pub quit: bool,
 }
 
@@ -265,7 +274,7 @@ impl State {
 
     /// Opens an overlay (help, form, picker, question) over the current screen.
     pub fn open_overlay(&mut self, overlay: Mode) {
-        if matches!(self.mode, Mode::Browse | Mode::Zoom) {
+        if matches!(self.mode, Mode::Browse | Mode::Zoom | Mode::Triage) {
             self.base = self.mode;
         }
         self.mode = overlay;

@@ -204,6 +204,42 @@ pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerpr
     write_atomic(path, write_document(doc).as_bytes())
 }
 
+/// Writes a new file `NAME.EXT` in `folder` — or `NAME-2.EXT`, `NAME-3.EXT` … when taken — never
+/// replacing anything. Returns the path written.
+pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    for n in 1..1000 {
+        let file = if n == 1 {
+            format!("{name}.{ext}")
+        } else {
+            format!("{name}-{n}.{ext}")
+        };
+        let path = folder.join(file);
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match created {
+            Ok(mut out) => {
+                let written = out.write_all(bytes).and_then(|()| out.sync_all());
+                return written.map(|()| path.clone()).map_err(|e| SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+        }
+    }
+    Err(SaveError::Exists {
+        path: folder.join(format!("{name}.{ext}")),
+    })
+}
+
 /// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and
 /// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
 /// flushed, so a crash leaves either the old or the new file, never a mix.

@@ -35,7 +35,11 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled(title.to_string(), view.theme.title()));
         for (keys, help) in rows {
             for (i, part) in wrap(help, text_width).into_iter().enumerate() {
-                let keys = if i == 0 { pad(&keys, KEYS_WIDTH) } else { " ".repeat(KEYS_WIDTH) };
+                let keys = if i == 0 {
+                    pad(&keys, KEYS_WIDTH)
+                } else {
+                    " ".repeat(KEYS_WIDTH)
+                };
                 out.push(Line::from(vec![
                     Span::styled(format!("  {keys}"), view.theme.key()),
                     Span::raw(part),

@@ -11,6 +11,7 @@ pub mod metrics;
 mod popup;
 mod theme;
 pub mod timeline;
+pub mod triage;
 pub mod zoom;
 
 use ratatui::Frame;
@@ -35,13 +36,14 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     let view = View { state, theme };
     let area = frame.area();
     let panes = Panes::new(area);
-    let underneath = if matches!(state.mode, Mode::Browse | Mode::Zoom) {
+    let underneath = if matches!(state.mode, Mode::Browse | Mode::Zoom | Mode::Triage) {
         state.mode
     } else {
         state.base
     };
     match underneath {
         Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
+        Mode::Triage => triage::render(frame, Panes::zoom_body(area), &view),
         _ => {
             header::render(frame, panes.header, &view);
             item_list::render(frame, panes.list, &view);
@@ -72,7 +74,8 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
                 dialog::conflict(frame, area, &view, conflict, state.conflicts.len());
             }
         }
-        Mode::Browse | Mode::Zoom => {}
+        Mode::Summary => triage::summary(frame, area, &view),
+        Mode::Browse | Mode::Zoom | Mode::Triage => {}
     }
 }
 
