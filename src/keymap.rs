@@ -98,6 +98,22 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 12] = [
+        Context::Browse,
+        Context::Items,
+        Context::Timeline,
+        Context::Metrics,
+        Context::Zoom,
+        Context::Triage,
+        Context::Summary,
+        Context::Form,
+        Context::Picker,
+        Context::Confirm,
+        Context::Conflict,
+        Context::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Anywhere on the main screen",
@@ -365,19 +381,17 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    [
-        Browse, Items, Timeline, Metrics, Zoom, Form, Picker, Confirm, Conflict, Help,
-    ]
-    .into_iter()
-    .map(|context| {
-        let rows = BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-            .map(|b| (keys_label(b), b.help))
-            .collect();
-        (context.title(), rows)
-    })
-    .collect()
+    Context::ALL
+        .into_iter()
+        .map(|context| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| (keys_label(b), b.help))
+                .collect();
+            (context.title(), rows)
+        })
+        .collect()
 }
 
 #[cfg(test)]
