@@ -95,16 +95,22 @@ pub enum Context {
     Triage,
     /// The summary after triage.
     Summary,
+    /// The "since" screen.
+    Since,
+    /// The dashboard.
+    Dashboard,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Browse,
         Context::Items,
         Context::Timeline,
         Context::Metrics,
         Context::Zoom,
+        Context::Since,
+        Context::Dashboard,
         Context::Triage,
         Context::Summary,
         Context::Form,
@@ -128,6 +134,8 @@ impl Context {
             Context::Conflict => "Conflicts with changes on disk",
             Context::Triage => "Triage (t): one item at a time",
             Context::Summary => "Triage summary",
+            Context::Since => "Since (v): what changed after a date",
+            Context::Dashboard => "Dashboard (v twice)",
         }
     }
 
@@ -145,6 +153,8 @@ impl Context {
             (Mode::Conflict, _) => &[Context::Conflict],
             (Mode::Triage, _) => &[Context::Triage],
             (Mode::Summary, _) => &[Context::Summary],
+            (Mode::Since, _) => &[Context::Since],
+            (Mode::Dashboard, _) => &[Context::Dashboard],
         }
     }
 }
@@ -178,7 +188,8 @@ const fn bind(
 }
 
 use Context::{
-    Browse, Confirm, Conflict, Form, Help, Items, Metrics, Picker, Summary, Timeline, Triage, Zoom,
+    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Metrics, Picker, Since, Summary,
+    Timeline, Triage, Zoom,
 };
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
@@ -215,6 +226,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
+    bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
     bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
     bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
@@ -286,6 +298,30 @@ pub static BINDINGS: &[Binding] = &[
     bind(Triage, &[Key::char('?')], Action::Help, "this help", None),
     bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Action::Back, "leave (the summary shows first)", Some("leave")),
 
+    bind(Since, DOWN, Action::Down, "next entry", Some("move")),
+    bind(Since, UP, Action::Up, "previous entry", None),
+    bind(Since, PAGE_DOWN, Action::PageDown, "page down", None),
+    bind(Since, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Since, TOP, Action::Top, "newest", None),
+    bind(Since, BOTTOM, Action::Bottom, "oldest", None),
+    bind(Since, ENTER, Action::Zoom, "go to the entry's item in the list", Some("open")),
+    bind(Since, &[Key::char('D')], Action::SetSince, "change the date", Some("date")),
+    bind(Since, &[Key::char('v')], Action::ViewNext, "next screen (dashboard)", Some("view")),
+    bind(Since, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes", None),
+    bind(Since, ESC, Action::Back, "back to the list", Some("back")),
+    bind(Since, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Since, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+
+    bind(Dashboard, DOWN, Action::Down, "scroll down", Some("scroll")),
+    bind(Dashboard, UP, Action::Up, "scroll up", None),
+    bind(Dashboard, PAGE_DOWN, Action::PageDown, "page down", None),
+    bind(Dashboard, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Dashboard, &[Key::char('v')], Action::ViewNext, "next screen (the list)", Some("view")),
+    bind(Dashboard, &[Key::char('t')], Action::StartTriage, "triage the list", None),
+    bind(Dashboard, ESC, Action::Back, "back to the list", Some("back")),
+    bind(Dashboard, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Dashboard, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+
     bind(Summary, &[Key::char('x')], Action::WriteMinutes, "write the minutes next to the data file", Some("write minutes")),
     bind(Summary, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter), Key::char('q')], Action::Back, "close", Some("close")),
 
@@ -305,7 +341,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(match mode {
-            Mode::Browse | Mode::Zoom | Mode::Help => Action::Quit,
+            mode if mode.is_screen() || mode == Mode::Help => Action::Quit,
             _ => Action::Back,
         });
     }
@@ -512,6 +548,10 @@ mod tests {
             (Mode::StatusPicker, Pane::Items),
             (Mode::Confirm, Pane::Items),
             (Mode::Conflict, Pane::Items),
+            (Mode::Triage, Pane::Items),
+            (Mode::Summary, Pane::Items),
+            (Mode::Since, Pane::Items),
+            (Mode::Dashboard, Pane::Items),
         ];
         for (mode, focus) in views {
             let contexts = Context::of(mode, focus);

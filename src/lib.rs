@@ -6,6 +6,7 @@ pub mod commands;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod report;
 pub mod runtime;
 pub mod store;
 pub mod text;

@@ -71,6 +71,10 @@ pub enum Action {
     EditDue,
     /// Write the minutes of the session next to the data file.
     WriteMinutes,
+    /// Show the next screen: list → since → dashboard → list.
+    ViewNext,
+    /// Change the date of the "since" view.
+    SetSince,
     /// The clock moved on (sent by the runtime every loop).
     Tick(std::time::Instant),
 

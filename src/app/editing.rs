@@ -371,6 +371,15 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
             Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
             Err(problem) => Err(problem),
         },
+        FormKind::SetSince => match date_field(&form, "since") {
+            Ok(date) => {
+                state.since = date;
+                state.since_cursor = 0;
+                close_form(state);
+                return Vec::new();
+            }
+            Err(problem) => Err(problem),
+        },
     };
     match result {
         Ok(None) => {

@@ -41,6 +41,8 @@ pub enum FormKind {
         file: usize,
         id: String,
     },
+    /// The date of the "since" view.
+    SetSince,
 }
 
 /// One input of a form.

@@ -8,6 +8,7 @@ mod editing;
 mod form;
 mod history;
 mod minutes;
+mod screens;
 mod search;
 mod state;
 mod sync;

@@ -87,6 +87,10 @@ pub enum Mode {
     Browse,
     /// The selected item full-screen.
     Zoom,
+    /// Every note and metric reading since a date, across items.
+    Since,
+    /// Counts, attention list, overdue items and metric totals.
+    Dashboard,
     /// The key help over the current screen.
     Help,
     /// A form (`state.form`) takes the keys.
@@ -101,6 +105,16 @@ pub enum Mode {
     Triage,
     /// The summary at the end of a triage walk.
     Summary,
+}
+
+impl Mode {
+    /// Full screens (as opposed to overlays drawn over one).
+    pub fn is_screen(self) -> bool {
+        matches!(
+            self,
+            Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard
+        )
+    }
 }
 
 /// A line for the footer.
@@ -177,6 +191,11 @@ pub struct State {
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
+    /// The date of the "since" view (`None`: the last review date in the files).
+    pub since: Option<crate::model::Date>,
+    /// The selected entry of the "since" view, and the dashboard's scroll.
+    pub since_cursor: usize,
+    pub dashboard_scroll: usize,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
     /// The triage walk in progress, and the per-item timebox to use.
@@ -274,7 +293,7 @@ impl State {
 
     /// Opens an overlay (help, form, picker, question) over the current screen.
     pub fn open_overlay(&mut self, overlay: Mode) {
-        if matches!(self.mode, Mode::Browse | Mode::Zoom | Mode::Triage) {
+        if self.mode.is_screen() {
             self.base = self.mode;
         }
         self.mode = overlay;
@@ -283,6 +302,12 @@ impl State {
     /// Closes the overlay, back to the screen underneath.
     pub fn close_overlay(&mut self) {
         self.mode = self.base;
+    }
+
+    /// The date the "since" view starts after.
+    pub fn since_date(&self) -> Option<crate::model::Date> {
+        self.since
+            .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
     }
 
     /// Today for new notes and readings.

@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
-use super::{Action, Effect, Mode, Pane, State, editing, sync, triage};
+use super::{Action, Effect, Mode, Pane, State, editing, screens, sync, triage};
 use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
@@ -99,7 +99,7 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        Mode::Zoom | Mode::Browse => browse_or_zoom(state, action),
+        Mode::Zoom | Mode::Browse | Mode::Since | Mode::Dashboard => browse_or_zoom(state, action),
     }
 }
 
@@ -172,7 +172,10 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::StartTriage => triage::start(state),
         Action::WriteMinutes => return triage::write_minutes(state),
+        Action::ViewNext => screens::next(state),
         other if state.mode == Mode::Zoom => zoom_action(state, other),
+        other if state.mode == Mode::Since => screens::since_action(state, other),
+        other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
         other => browse_action(state, other),
     }
     Vec::new()
@@ -270,7 +273,7 @@ fn move_selection(state: &mut State, action: &Action) {
 }
 
 /// An index after a movement action, within `0..count`.
-fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
+pub(crate) fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
     let last = count.saturating_sub(1);
     let next = match action {
         Action::Down => current.saturating_add(1),
