@@ -1,4 +1,5 @@
 //! tally: a keyboard-first terminal tracker for JSON task files.
 
+pub mod import;
 pub mod model;
 pub mod store;
