@@ -222,7 +222,7 @@ fn lead_field(text: &Text, range: Range<usize>) -> Option<(usize, Range<usize>)>
     Some((key_end, text.trim(colon + 1..range.end)))
 }
 
-const TITLE_MAX: usize = 20;
+const TITLE_MAX: usize = 24;
 const ADVERBS: &[&str] = &[
     "抓紧",
     "积极",
@@ -241,8 +241,18 @@ const ADVERBS: &[&str] = &[
     "认真",
 ];
 
+/// For `建设全场景服务、全渠道融合的一体化网上国际服务平台`: the verb and what follows the last `的`
+/// (`建设一体化网上国际服务平台`), when a list before the `的` is what makes the clause long.
+fn verb_and_head_noun(chars: &[char]) -> Option<String> {
+    let de = chars.iter().rposition(|&c| c == '的')?;
+    let listed = chars[..de].contains(&'、');
+    let head: String = chars[..2].iter().chain(&chars[de + 1..]).collect();
+    let len = head.chars().count();
+    (listed && (6..=TITLE_MAX).contains(&len)).then_some(head)
+}
+
 /// A short name from the first clause of a text: leading adverbs dropped, long lists cut to their
-/// first members with `等`, anything else still too long cut with `…`.
+/// first members with `等` (or to a verb and the noun after a long list and `的`), anything else still too long cut with `…`.
 pub fn short_title(text: &str) -> String {
     let clause: String = text
         .chars()
@@ -269,6 +279,9 @@ pub fn short_title(text: &str) -> String {
     let chars: Vec<char> = clause.chars().collect();
     if chars.len() <= TITLE_MAX {
         return clause;
+    }
+    if let Some(title) = verb_and_head_noun(&chars) {
+        return title;
     }
     let cut_at = |stops: &[char]| (6..TITLE_MAX).rev().find(|&i| stops.contains(&chars[i]));
     if let Some(i) = cut_at(&['、']).or_else(|| cut_at(&['与', '和', '及'])) {
@@ -366,8 +379,16 @@ mod tests {
             "健全完善元首外交综合服务保障等"
         );
         assert_eq!(
-            short_title("一二三四五六七八九十一二三四五六七八九十一"),
-            "一二三四五六七八九十一二三四五六七八…"
+            short_title("建设全场景服务、全渠道融合的一体化网上国际服务平台,提高"),
+            "建设一体化网上国际服务平台"
+        );
+        assert_eq!(
+            short_title("加大对国际组织、机构总部及分支机构落地支持,积极"),
+            "加大对国际组织、机构总部及分支机构落地支持"
+        );
+        assert_eq!(
+            short_title("一二三四五六七八九十一二三四五六七八九十一二三四五"),
+            "一二三四五六七八九十一二三四五六七八九十一二…"
         );
         assert_eq!(short_title(""), "");
     }

@@ -17,6 +17,9 @@ pub struct Found {
     pub unit: String,
     /// 100 for a share of completion (`完成整体进度的60%`).
     pub target: Option<Number>,
+    /// The count describes things already there (`以8家试点医院为抓手`: with the 8 pilot hospitals
+    /// as the lever), not an amount still to reach.
+    pub existing: bool,
     pub line: usize,
 }
 
@@ -217,6 +220,10 @@ fn count_at(text: &Text, number: Range<usize>, clause_limit: Range<usize>) -> Op
     let value = parse_number(&digits)?;
     let before = clause_before(text, number.start, clause_limit.start);
     let after = clause_after(text, unit_range.end, clause_limit.end);
+    let existing = text
+        .prev_visible(number.start)
+        .is_some_and(|i| text.at(i) == Some('以'))
+        && text.norm()[after.clone()].contains(&'为');
     let name = name_for(text, before.clone(), after);
     let target =
         (unit == "%" && is_progress_share(&text.norm_string(before))).then(|| Number::from(100));
@@ -225,6 +232,7 @@ fn count_at(text: &Text, number: Range<usize>, clause_limit: Range<usize>) -> Op
         value,
         unit: text.orig_string(unit_range),
         target,
+        existing,
         line: text.line_at(number.start),
     })
 }

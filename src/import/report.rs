@@ -162,7 +162,8 @@ fn strip_point(text: &str) -> &str {
 }
 
 /// Counts in the notes become metrics; counts in the goal become targets — of the note metric
-/// they describe when there is one (same unit, related name), else of a metric at 0.
+/// they describe when there is one (same unit, related name), else of a metric at 0 (or at the
+/// target, for things the goal says are already there: `以8家试点医院为抓手`).
 fn item_metrics(
     body: &Text,
     goal: std::ops::Range<usize>,
@@ -183,9 +184,12 @@ fn item_metrics(
             Some(metric) if metric.target.is_none() => metric.target = Some(found.value),
             Some(_) => {}
             None => {
+                let existing = found.existing;
                 let mut metric = to_metric(found);
                 metric.target = Some(metric.value.clone());
-                metric.value = Number::from(0);
+                if !existing {
+                    metric.value = Number::from(0);
+                }
                 push_metric(&mut metrics, metric);
             }
         }
