@@ -147,10 +147,13 @@ fn after_label(body: &Text, at: usize) -> (usize, bool) {
     (skip_blanks(body, i), colon)
 }
 
+/// At the start of the text, a paragraph or a line.
 fn starts_paragraph(body: &Text, at: usize) -> bool {
     match body.prev_visible(at) {
         None => true,
-        Some(i) => matches!(body.at(i), Some('\n' | '【' | '[')),
+        Some(i) => {
+            matches!(body.at(i), Some('\n' | '【' | '[')) || body.line_at(i) != body.line_at(at)
+        }
     }
 }
 

@@ -322,9 +322,12 @@ fn is_name_boundary(c: Option<char>) -> bool {
 /// The name of a count: the noun phrase before the number (after any date or verb) joined to the
 /// one after the counter word (up to `的` or a verb).
 fn name_for(text: &Text, before: Range<usize>, after: Range<usize>) -> String {
-    let head = name_head(text, before.clone());
+    let (head, subject) = name_head(text, before.clone());
     let tail = name_tail(text, after);
     let mut name = format!("{}{}", text.orig_string(head), text.orig_string(tail));
+    if name.trim().is_empty() {
+        name = subject.map(|s| text.orig_string(s)).unwrap_or_default();
+    }
     if name.trim().is_empty() {
         name = text.orig_string(text.trim(before));
     }
@@ -336,7 +339,10 @@ fn name_for(text: &Text, before: Range<usize>, after: Range<usize>) -> String {
     }
 }
 
-fn name_head(text: &Text, before: Range<usize>) -> Range<usize> {
+/// The name part before the number: after any date and after the last lead-in word (`完成`,
+/// `包括`, `等` …). Also what precedes a verb lead-in, for when nothing else names the count
+/// (`签约率达到35%`).
+fn name_head(text: &Text, before: Range<usize>) -> (Range<usize>, Option<Range<usize>>) {
     let mut start = before.start;
     for i in before.clone() {
         let after_digit = i > before.start && text.at(i - 1).is_some_and(|c| c.is_ascii_digit());
@@ -344,25 +350,37 @@ fn name_head(text: &Text, before: Range<usize>) -> Range<usize> {
             start = i + 1;
         }
     }
+    let clause_start = start;
+    let mut cut: Option<(usize, &str)> = None;
     for word in CUT_AFTER {
         if let Some(at) = text.rfind(word, before.end)
             && at >= start
         {
             start = (at + word.chars().count()).min(before.end);
+            cut = Some((at, word));
         }
     }
-    let mut range = text.trim(start..before.end);
-    while text
-        .at(range.start)
-        .is_some_and(|c| PREFIX_CHARS.contains(&c))
-        && !range.is_empty()
+    let subject = match cut {
+        Some((at, word)) if word != "等" => Some(strip_particles(text, clause_start..at)),
+        _ => None,
+    };
+    (strip_particles(text, start..before.end), subject)
+}
+
+/// Drops prepositions from the start and particles from the end of a name.
+fn strip_particles(text: &Text, range: Range<usize>) -> Range<usize> {
+    let mut range = text.trim(range);
+    while !range.is_empty()
+        && text
+            .at(range.start)
+            .is_some_and(|c| PREFIX_CHARS.contains(&c))
     {
         range = text.trim(range.start + 1..range.end);
     }
-    while text
-        .at(range.end.wrapping_sub(1))
-        .is_some_and(|c| SUFFIX_CHARS.contains(&c))
-        && !range.is_empty()
+    while !range.is_empty()
+        && text
+            .at(range.end - 1)
+            .is_some_and(|c| SUFFIX_CHARS.contains(&c))
     {
         range = text.trim(range.start..range.end - 1);
     }

@@ -72,14 +72,18 @@ pub fn point_starts(text: &Text) -> Vec<usize> {
     starts
 }
 
-/// A point marker where a point can begin: at the start or after punctuation.
+/// A point marker where a point can begin: at the start of the text or a line, or after
+/// punctuation.
 fn find_marker(text: &Text, marker: &str, mut from: usize) -> Option<usize> {
     while let Some(at) = text.find(marker, from) {
         let ok = match text.prev_visible(at) {
             None => true,
-            Some(i) => text
-                .at(i)
-                .is_some_and(|c| matches!(c, '。' | ';' | ':' | '!' | '?' | ',' | '、' | '\n')),
+            Some(i) => {
+                let punctuation = text
+                    .at(i)
+                    .is_some_and(|c| matches!(c, '。' | ';' | ':' | '!' | '?' | ',' | '、' | '\n'));
+                punctuation || text.line_at(i) != text.line_at(at)
+            }
         };
         let glued = at > 0 && text.at(at - 1).is_some_and(is_numeral_char);
         if ok && !glued {

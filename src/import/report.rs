@@ -181,8 +181,7 @@ fn item_metrics(
             m.unit.as_deref() == Some(found.unit.as_str()) && related_names(&m.name, &found.name)
         });
         match related {
-            Some(metric) if metric.target.is_none() => metric.target = Some(found.value),
-            Some(_) => {}
+            Some(metric) => metric.target = Some(found.value),
             None => {
                 let existing = found.existing;
                 let mut metric = to_metric(found);
