@@ -1,6 +1,8 @@
 //! The seed report, imported, agrees with the hand conversion in `data/` on ids, leads, notes,
 //! note dates and metrics.
 
+#![allow(clippy::unwrap_used)]
+
 use std::sync::Arc;
 
 use tally::import::{Options, import_report};

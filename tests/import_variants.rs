@@ -2,6 +2,8 @@
 //! traditional characters, percentages, a truncated last item, Windows line endings, a byte-order
 //! mark, full-width forms, Chinese item numbers.
 
+#![allow(clippy::unwrap_used)]
+
 use tally::import::{ImportError, Imported, Options, import_report};
 use tally::model::{Document, Item, Status};
 
@@ -71,10 +73,10 @@ fn colons_are_optional() {
 fn full_width_forms_read_like_ascii_and_are_kept_as_written() {
     let plain = import(SEED);
     let wide = SEED
-        .replace("项:", "项:")
-        .replace("日期:", "日期:")
-        .replace("126个", "126个")
-        .replace(';', ";");
+        .replace("项:", "项\u{ff1a}")
+        .replace("日期:", "日期\u{ff1a}")
+        .replace("126个", "\u{ff11}\u{ff12}\u{ff16}个")
+        .replace(';', "\u{ff1b}");
     let wide = import(&wide);
     assert_eq!(wide.doc.header.published, plain.doc.header.published);
     for (a, b) in wide.doc.items().iter().zip(plain.doc.items()) {
@@ -83,8 +85,12 @@ fn full_width_forms_read_like_ascii_and_are_kept_as_written() {
     }
     let first = item(&wide.doc, "10");
     assert_eq!(first.metrics[0].value.to_string(), "126");
-    assert!(first.progress[1].text.contains("126个"));
-    assert!(item(&wide.doc, "11").progress[0].text.ends_with(';'));
+    assert!(
+        first.progress[1]
+            .text
+            .contains("\u{ff11}\u{ff12}\u{ff16}个")
+    );
+    assert!(item(&wide.doc, "11").progress[0].text.ends_with('\u{ff1b}'));
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn read_date(value: &str, line: usize, warnings: &mut Vec<Warning>) -> Option<Da
 
 fn split_tags(value: &str) -> Vec<String> {
     value
-        .split([';', ';', ',', ',', '、'])
+        .split([';', '\u{ff1b}', ',', '\u{ff0c}', '、'])
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)

@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn item_starts_in_all_spellings() {
-        assert_eq!(start("第10项:健全"), Some(("10".into(), 5)));
+        assert_eq!(start("第10项\u{ff1a}健全"), Some(("10".into(), 5)));
         assert_eq!(start("第10项:健全"), Some(("10".into(), 5)));
         assert_eq!(start("第10项健全"), Some(("10".into(), 4)));
         assert_eq!(start("  第 126 项 : 深化"), Some(("126".into(), 12)));

@@ -1,6 +1,7 @@
 //! Merging a later report into a tracked file: new notes and metric readings are added to the items
 //! that have them, new items are added, nothing is removed, and merging the same report again
-//! changes nothing. Only items that actually change are handed out for editing, so the others keep
+//! changes nothing. A note is new unless the item already has a note with the same text: reports
+//! are cumulative, and a sentence repeated from the last quarter's report is not new progress. Only items that actually change are handed out for editing, so the others keep
 //! their exact bytes when the file is saved.
 //!
 //! A metric's readings are its `history` points; a metric with no history has one reading, its
@@ -13,10 +14,15 @@
 //!   new reading in date order, and makes it the `value` when it is the latest.
 //!
 //! So `history` ends up as the dated series of changes, and `value` as the latest reading.
+//!
+//! A report's metric is matched to the file's by name, or failing that by unit and a related name
+//! (one name holds the other, or they share four characters in a row), so a name someone tidied
+//! by hand still receives its readings.
 
 use serde_json::Number;
 
 use super::Warning;
+use super::metrics::{common_run, related_names};
 use crate::model::{Date, Document, Item, Metric, Origin, Point};
 
 /// What a merge changed.
@@ -126,7 +132,7 @@ fn merge_item(
         let known = item
             .progress
             .iter()
-            .any(|n| n.date == note.date && n.text == note.text);
+            .any(|n| n.text.trim() == note.text.trim());
         if !known {
             let mut note = note.clone();
             note.origin = Origin::default();
@@ -134,7 +140,7 @@ fn merge_item(
         }
     }
     for metric in &incoming.metrics {
-        match item.metrics.iter_mut().find(|m| m.name == metric.name) {
+        match matching_metric(&mut item.metrics, metric, incoming) {
             Some(existing) => {
                 if existing.target.is_none() && metric.target.is_some() {
                     existing.target = metric.target.clone();
@@ -161,6 +167,35 @@ fn merge_item(
             }
         }
     }
+}
+
+/// The file's metric a report's metric is a reading of: the one with the same name, else one with
+/// the same unit and a related name (preferring the same value, then the longer shared run of
+/// characters) that no other metric of the report names exactly.
+fn matching_metric<'a>(
+    metrics: &'a mut [Metric],
+    wanted: &Metric,
+    incoming: &Item,
+) -> Option<&'a mut Metric> {
+    if let Some(at) = metrics.iter().position(|m| m.name == wanted.name) {
+        return metrics.get_mut(at);
+    }
+    let claimed = |m: &Metric| incoming.metrics.iter().any(|other| other.name == m.name);
+    let best = metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.unit == wanted.unit && !claimed(m) && related_names(&m.name, &wanted.name)
+        })
+        .max_by_key(|(at, m)| {
+            (
+                same(&m.value, &wanted.value),
+                common_run(&m.name, &wanted.name),
+                std::cmp::Reverse(*at),
+            )
+        })
+        .map(|(at, _)| at)?;
+    metrics.get_mut(best)
 }
 
 /// What happened to one reading.

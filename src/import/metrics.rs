@@ -395,6 +395,30 @@ fn name_tail(text: &Text, after: Range<usize>) -> Range<usize> {
     text.trim(after.start..end)
 }
 
+/// Two names for the same thing: one holds the other, or they share four characters in a row.
+pub fn related_names(a: &str, b: &str) -> bool {
+    let long_enough = a.chars().count() >= 2 && b.chars().count() >= 2;
+    (long_enough && (a.contains(b) || b.contains(a))) || common_run(a, b) >= 4
+}
+
+/// The length of the longest run of characters two names share.
+pub fn common_run(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut best = 0;
+    let mut previous = vec![0; b.len() + 1];
+    for x in &a {
+        let mut current = vec![0; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            if x == y {
+                current[j + 1] = previous[j] + 1;
+                best = best.max(current[j + 1]);
+            }
+        }
+        previous = current;
+    }
+    best
+}
+
 /// A percentage of work done (`完成整体进度的60%`), as opposed to a rate (`增长5%`).
 fn is_progress_share(before: &str) -> bool {
     ["进度", "完成", "完工", "建成", "完成率"]
@@ -497,7 +521,31 @@ mod tests {
     }
 
     #[test]
+    fn related_names_share_words() {
+        assert!(related_names("接待党宾国宾团组", "党宾国宾团组"));
+        assert!(related_names("口袋公园", "新建口袋公园"));
+        assert!(related_names("北京城市图书馆外语标识", "北京城市图书馆"));
+        assert!(!related_names("首批入驻国际科技组织", "首批组织"));
+        assert!(!related_names("甲", "甲乙"));
+        assert_eq!(
+            common_run("友城及友好交流城市领导", "举办交流活动的友城及友好交流城市"),
+            9
+        );
+    }
+
+    #[test]
+    fn counts_the_goal_says_exist_already() {
+        let text = Text::new("以8家国际医疗服务试点医院为抓手,提升8个社区", 1);
+        let found = find_metrics(&text, 0..text.len());
+        let existing: Vec<bool> = found.iter().map(|f| f.existing).collect();
+        assert_eq!(existing, [true, false]);
+    }
+
+    #[test]
     fn full_width_digits_and_traditional_counters() {
-        assert_eq!(metrics("完成126個團組"), [m("團組", "126", "個")]);
+        assert_eq!(
+            metrics("完成\u{ff11}\u{ff12}\u{ff16}個團組"),
+            [m("團組", "126", "個")]
+        );
     }
 }

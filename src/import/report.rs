@@ -5,7 +5,7 @@ use serde_json::Number;
 
 use super::header::{ReportHeader, parse_header};
 use super::items::{RawItem, find_label, short_title, split_items, split_lead};
-use super::metrics::{Found, find_metrics};
+use super::metrics::{Found, find_metrics, related_names};
 use super::notes::{NoteDraft, split_notes};
 use super::status::guess_status;
 use super::text::{Text, lines};
@@ -213,17 +213,6 @@ fn push_metric(metrics: &mut Vec<Metric>, mut metric: Metric) {
         n += 1;
     }
     metrics.push(metric);
-}
-
-/// Two names for the same thing: one holds the other, or they share four characters in a row.
-fn related_names(a: &str, b: &str) -> bool {
-    if a.chars().count() >= 2 && b.chars().count() >= 2 && (a.contains(b) || b.contains(a)) {
-        return true;
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: String = b.to_string();
-    a.windows(4)
-        .any(|w| b.contains(&w.iter().collect::<String>()))
 }
 
 #[cfg(test)]
