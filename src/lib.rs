@@ -1,5 +1,13 @@
 //! tally: a keyboard-first terminal tracker for JSON task files.
 
+pub mod app;
+pub mod cli;
+pub mod commands;
 pub mod import;
+pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

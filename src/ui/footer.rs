@@ -1,0 +1,35 @@
+//! The footer: the latest message, or the key hints of the current mode (from the keymap table).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use crate::app::Level;
+use crate::keymap;
+use crate::text::clean_line;
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let line = match &view.state.message {
+        Some(message) => {
+            let style = match message.level {
+                Level::Info => ratatui::style::Style::new(),
+                Level::Warning => view.theme.warning(),
+                Level::Error => view.theme.error(),
+            };
+            Line::styled(format!(" {}", clean_line(&message.text)), style)
+        }
+        None => hints(view),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn hints(view: &View) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (keys, hint) in keymap::hints(view.state.mode) {
+        spans.push(Span::styled(format!(" {keys}"), view.theme.key()));
+        spans.push(Span::styled(format!(" {hint} "), view.theme.dim()));
+    }
+    Line::from(spans)
+}

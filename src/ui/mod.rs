@@ -1,0 +1,83 @@
+//! Drawing the interface from the state. Rendering only reads: it never changes the state and
+//! never touches the disk. One file per pane or widget.
+
+mod footer;
+mod header;
+mod help;
+pub mod item_list;
+pub mod metrics;
+mod theme;
+pub mod timeline;
+pub mod zoom;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+pub use help::height as help_height;
+pub use theme::Theme;
+
+use crate::app::{Mode, State};
+use crate::layout::Panes;
+
+/// What a frame is drawn from.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
+    let view = View { state, theme };
+    let area = frame.area();
+    let panes = Panes::new(area);
+    let underneath = if state.mode == Mode::Help {
+        state.help_return
+    } else {
+        state.mode
+    };
+    match underneath {
+        Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
+        _ => {
+            header::render(frame, panes.header, &view);
+            item_list::render(frame, panes.list, &view);
+            if let Some(rect) = panes.timeline {
+                timeline::render(frame, rect, &view, state.timeline_scroll, true);
+            }
+            if let Some(rect) = panes.metrics {
+                metrics::render(frame, rect, &view, state.metrics_scroll, true);
+            }
+        }
+    }
+    footer::render(frame, panes.footer, &view);
+    if state.mode == Mode::Help {
+        help::render(frame, area, &view);
+    }
+}
+
+/// Blanks wide characters that an overlay at `popup` cuts in half on its left edge: a terminal
+/// would draw the whole character over the overlay's border.
+pub fn blank_cut_wide_characters(buffer: &mut Buffer, popup: Rect) {
+    if popup.x == 0 {
+        return;
+    }
+    for y in popup.top()..popup.bottom() {
+        if let Some(cell) = buffer.cell_mut((popup.x - 1, y))
+            && crate::text::width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// The lines of a scrolled view that fit in `area`; the scroll never goes past the last line.
+pub fn scrolled(lines: Vec<Line<'static>>, scroll: usize, area: Rect) -> Vec<Line<'static>> {
+    let start = scroll.min(lines.len().saturating_sub(1));
+    lines
+        .into_iter()
+        .skip(start)
+        .take(usize::from(area.height))
+        .collect()
+}
