@@ -1,6 +1,8 @@
 //! The scriptable subcommands. Each writes to the given output, so tests can read what a user
 //! would see; failures come back as [`Failure`] and `main` turns them into exit codes.
 
+mod export;
+mod import;
 mod list;
 mod show;
 mod validate;
@@ -10,6 +12,8 @@ use std::io::Write;
 use crate::cli::Command;
 use crate::text::clean_line;
 
+pub use export::export;
+pub use import::import;
 pub use list::list;
 pub use show::show;
 pub use validate::validate;
@@ -56,5 +60,7 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Validate(args) => validate(&args.paths, out),
         Command::List(args) => list(args, out),
         Command::Show(args) => show(args, out),
+        Command::Import(args) => import(args, out),
+        Command::Export(args) => export(args, out),
     }
 }

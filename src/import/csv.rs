@@ -1,7 +1,6 @@
 //! Items to and from a spreadsheet as CSV, one item a row under the header
 //! `id,title,goal,lead,status,due,tags`. Tags share one cell, separated by `;`. The writer quotes
-//! as RFC 4180 says and starts with a UTF-8 byte-order mark, so spreadsheet programs read Chinese
-//! text correctly; the reader accepts either line ending, a byte-order mark, quoted fields over
+//! as RFC 4180 says; the reader accepts either line ending, a byte-order mark, quoted fields over
 //! several lines, columns in any order, and Chinese column names (编号, 标题, 目标, 牵头, 状态,
 //! 截止, 标签).
 
@@ -14,10 +13,13 @@ use crate::model::{Date, Document, Item, Status};
 /// The columns, in the order the writer puts them.
 pub const COLUMNS: [&str; 7] = ["id", "title", "goal", "lead", "status", "due", "tags"];
 
-/// The items as CSV text.
+/// A UTF-8 byte-order mark: put before CSV saved to a file, so spreadsheet programs read its
+/// Chinese text as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The items as CSV text, header row first, lines ending in CRLF as RFC 4180 has it.
 pub fn write_items(items: &[Item]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&COLUMNS.join(","));
+    let mut out = COLUMNS.join(",");
     out.push_str("\r\n");
     for item in items {
         let due = item.due.map(|d| d.to_string()).unwrap_or_default();
@@ -370,7 +372,7 @@ mod tests {
         a.due = Some("2023-12-31".parse().unwrap());
         a.tags = vec!["国事活动".into(), "服务保障".into()];
         let b = item("11", " 前后有空格 ");
-        let text = write_items(&[a.clone(), b.clone()]);
+        let text = format!("{BOM}{}", write_items(&[a.clone(), b.clone()]));
         assert!(text.starts_with("\u{feff}id,title,goal,lead,status,due,tags\r\n"));
         let (rows, warnings) = read_rows(&text).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
