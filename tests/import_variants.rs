@@ -239,6 +239,15 @@ fn a_report_without_a_date_uses_the_period_end_or_the_fallback() {
 }
 
 #[test]
+fn a_lead_on_its_own_line_under_the_goal() {
+    let report = "标题\n日期:2023-10-07\n第1项:推进建设。\n责任单位:市外办\n进展情况:乙。";
+    let imported = import(report);
+    let first = item(&imported.doc, "1");
+    assert_eq!(first.lead.as_deref(), Some("市外办"));
+    assert_eq!(first.goal.as_deref(), Some("推进建设。"));
+}
+
+#[test]
 fn stray_lines_are_reported_with_their_numbers() {
     let report = "标题\n日期:2023-10-07\n今年以来,我办认真落实各项任务。\n第1项:甲\n进展情况:乙。";
     let imported = import(report);

@@ -180,10 +180,7 @@ pub fn split_lead(goal: &Text, range: Range<usize>) -> (Option<String>, String) 
         let text = goal.orig_string(range.start..cut.start) + &goal.orig_string(cut.end..range.end);
         return (Some(lead), text.trim().to_string());
     }
-    let last_paragraph = goal
-        .rfind("\n", range.end)
-        .map_or(range.start, |i| i + 1)
-        .max(range.start);
+    let last_paragraph = last_line_start(goal, range.clone());
     if let Some((key_end, value)) = lead_field(goal, last_paragraph..range.end)
         && key_end > last_paragraph
     {
@@ -192,6 +189,20 @@ pub fn split_lead(goal: &Text, range: Range<usize>) -> (Option<String>, String) 
         return ((!lead.is_empty()).then_some(lead), text.trim().to_string());
     }
     (None, goal.orig_string(range))
+}
+
+/// Where the last line (or paragraph) of `range` starts.
+fn last_line_start(text: &Text, range: Range<usize>) -> usize {
+    let Some(last) = range.end.checked_sub(1).filter(|&l| l >= range.start) else {
+        return range.start;
+    };
+    let line = text.line_at(last);
+    let mut start = last;
+    while start > range.start && text.line_at(start - 1) == line && text.at(start - 1) != Some('\n')
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// A `(KEY:X)` that ends the goal, perhaps before a final full stop: the lead and the span to cut.
@@ -356,6 +367,7 @@ mod tests {
             ),
             ("推进建设(责任单位:市外办)。", Some("市外办"), "推进建设。"),
             ("推进建设\n牵头单位:市外办", Some("市外办"), "推进建设"),
+            ("推进建设,牵头单位:市外办", None, "推进建设,牵头单位:市外办"),
             ("推进建设(一期)", None, "推进建设(一期)"),
         ];
         for (goal, lead, rest) in cases {
