@@ -31,35 +31,8 @@ pub fn parse_header(
     for line in lines {
         let text = &line.text;
         let span = text.trimmed();
-        if span.is_empty() {
+        if span.is_empty() || header_field(&mut header, line, warnings) {
             continue;
-        }
-        if let Some((key, value)) = key_value(text) {
-            if DATE_KEYS.contains(&key.as_str()) {
-                header.published = parse_loose_date(&text.norm_string(value.clone()));
-                if header.published.is_none() && !value.is_empty() {
-                    warnings.push(Warning::new(
-                        line.number,
-                        format!("`{}` is not a date tally can read", text.orig_string(value)),
-                    ));
-                }
-                continue;
-            }
-            if SOURCE_KEYS.contains(&key.as_str()) {
-                let source = text.orig_string(value);
-                header.source = (!source.is_empty()).then_some(source);
-                continue;
-            }
-            if value.is_empty() || header.title.is_some() {
-                // Page furniture such as `字号:` or an unknown field: not part of the report.
-                if !value.is_empty() {
-                    warnings.push(Warning::new(
-                        line.number,
-                        format!("header field `{key}` is not used; ignored"),
-                    ));
-                }
-                continue;
-            }
         }
         if header.title.is_none() {
             header.title = Some(text.orig_string(span));
@@ -80,6 +53,44 @@ pub fn parse_header(
         header.period = period_in(title, year);
     }
     header
+}
+
+/// Reads a `KEY:VALUE` line into the header; true when the line was a field (used or skipped),
+/// false when it is ordinary text such as the title.
+fn header_field(header: &mut ReportHeader, line: &Line, warnings: &mut Vec<Warning>) -> bool {
+    let text = &line.text;
+    let Some((key, value)) = key_value(text) else {
+        return false;
+    };
+    if DATE_KEYS.contains(&key.as_str()) {
+        header.published = parse_loose_date(&text.norm_string(value.clone()));
+        if header.published.is_none() && !value.is_empty() {
+            let written = text.orig_string(value);
+            warnings.push(Warning::new(
+                line.number,
+                format!("`{written}` is not a date tally can read"),
+            ));
+        }
+        return true;
+    }
+    if SOURCE_KEYS.contains(&key.as_str()) {
+        let source = text.orig_string(value);
+        header.source = (!source.is_empty()).then_some(source);
+        return true;
+    }
+    if value.is_empty() {
+        // Page furniture such as `字号:`.
+        return true;
+    }
+    if header.title.is_none() {
+        // A title with a colon in it.
+        return false;
+    }
+    warnings.push(Warning::new(
+        line.number,
+        format!("header field `{key}` is not used; ignored"),
+    ));
+    true
 }
 
 /// `KEY:VALUE` with a short key, either width of colon: the key and the trimmed value's range.

@@ -22,7 +22,7 @@
 use serde_json::Number;
 
 use super::Warning;
-use super::metrics::{common_run, related_names};
+use super::names::{common_run, related_names};
 use crate::model::{Date, Document, Item, Metric, Origin, Point};
 
 /// What a merge changed.

@@ -8,6 +8,7 @@ mod header;
 mod items;
 pub mod merge;
 mod metrics;
+mod names;
 mod notes;
 pub mod numerals;
 mod report;

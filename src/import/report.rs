@@ -5,7 +5,8 @@ use serde_json::Number;
 
 use super::header::{ReportHeader, parse_header};
 use super::items::{RawItem, find_label, short_title, split_items, split_lead};
-use super::metrics::{Found, find_metrics, related_names};
+use super::metrics::{Found, find_metrics};
+use super::names::related_names;
 use super::notes::{NoteDraft, split_notes};
 use super::status::guess_status;
 use super::text::{Text, lines};
