@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::Status;
+use crate::model::{Date, Status};
 
 /// A keyboard-first terminal tracker for JSON task files.
 ///
@@ -33,10 +33,95 @@ pub enum Command {
     List(ListArgs),
     /// Print one item in full.
     Show(ShowArgs),
+    /// Add a progress note to an item (dated today unless --date).
+    Note(NoteArgs),
+    /// Set item fields: title, goal, lead, status, due, tags (an empty value clears the field).
+    Set(SetArgs),
+    /// Set a metric's value (creating the metric if needed); a changed value is added to its history.
+    Metric(MetricArgs),
+    /// Add an item (the next free id unless --id).
+    Add(AddArgs),
+    /// Remove an item.
+    Rm(RmArgs),
     /// Read a plain-text progress report (or a CSV of items) into a new file, or merge it into one.
     Import(ImportArgs),
     /// Write a file's items in another format.
     Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The file holding the item.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The note's text.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// The note's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Who wrote the note.
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Fields to set, like `status=at_risk` `lead=国际处` `tags=外事,会展` `due=`.
+    #[arg(value_name = "FIELD=VALUE", required = true)]
+    pub assignments: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The metric's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The new value (a number).
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+    #[arg(long, value_name = "NUMBER", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// The date of the reading [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// The new item's id [default: the next free number].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub goal: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +228,10 @@ pub enum ExportFormat {
 
 fn parse_status(text: &str) -> Result<Status, String> {
     text.parse::<Status>().map_err(|e| e.to_string())
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod runtime;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -14,10 +14,13 @@ use ratatui::crossterm::execute;
 
 use crate::app::{Action, State, update};
 use crate::keymap;
+use crate::runtime::{Watcher, run_effects};
 use crate::ui::{self, Theme};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the open files are checked for changes made by others.
+const WATCH_EVERY: Duration = Duration::from_millis(1000);
 
 /// Why the interface could not run.
 #[derive(Debug, thiserror::Error)]
@@ -42,27 +45,31 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     let _restore = Restore;
     execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     let size = terminal.size()?;
-    update(
-        &mut state,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    let resize = Action::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    update(&mut state, resize);
+    let mut watcher = Watcher::default();
+    let mut last_check = Instant::now();
     while !state.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
-        if !event::poll(TICK)? {
-            continue;
+        if event::poll(TICK)? {
+            // Take every event already waiting before drawing again, so a burst of keys over a
+            // slow link costs one frame, not one per key.
+            loop {
+                if let Some(action) = action_for(&state, event::read()?) {
+                    let effects = update(&mut state, action);
+                    run_effects(&mut state, effects);
+                }
+                if state.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
         }
-        // Take every event already waiting before drawing again, so a burst of keys over a slow
-        // link costs one frame, not one per key.
-        loop {
-            if let Some(action) = action_for(&state, event::read()?) {
-                update(&mut state, action);
-            }
-            if state.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
+        if last_check.elapsed() >= WATCH_EVERY {
+            watcher.check(&mut state);
+            last_check = Instant::now();
         }
     }
     Ok(())
@@ -78,7 +85,8 @@ fn action_for(state: &State, event: Event) -> Option<Action> {
         Event::Key(key) if key.code == KeyCode::F(12) && panic_key_enabled() => {
             panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
         }
-        Event::Key(key) => keymap::action_for(state.mode, key),
+        Event::Key(key) => keymap::action_for(state.mode, state.focus, key),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

@@ -1,12 +1,18 @@
-//! Everything a person (or the terminal) can ask of the interface, as data. Keys, mouse events and
-//! resizes all become an [`Action`] before anything changes.
+//! Everything a person, the terminal or the disk can ask of the interface, as data. Keys, mouse
+//! events, resizes and the outcome of saves and reloads all become an [`Action`] before anything
+//! changes.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::model::Status;
+use crate::store::{Fingerprint, Loaded};
 
 /// One request to change the interface state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Action {
-    /// Next row in the list, or scroll the focused pane down.
+    /// Next row in the list, next note or metric, or scroll down.
     Down,
-    /// Previous row, or scroll up.
+    /// Previous row, note or metric, or scroll up.
     Up,
     PageDown,
     PageUp,
@@ -19,11 +25,52 @@ pub enum Action {
     FocusPrevious,
     /// Show the selected item full-screen.
     Zoom,
-    /// Leave the current view (zoom, help) or clear the message.
+    /// Leave the current view, form or dialog, or clear the message.
     Back,
     /// Open or close the key help.
     Help,
+    /// Quit (asks first when edits could not be saved).
     Quit,
+
+    /// Edit what is focused: the item, the selected note or the selected metric.
+    Edit,
+    /// Open the one-key status picker.
+    PickStatus,
+    /// Set the selected item's status.
+    SetStatus(Status),
+    /// Add a progress note to the selected item, dated today.
+    AddNote,
+    /// Edit the selected item's metrics.
+    EditMetrics,
+    /// Add what fits the focused pane: an item, a note or a metric.
+    Add,
+    /// Delete what is focused (asks first).
+    Delete,
+    /// Move the selected item one place down / up in its file.
+    MoveItemDown,
+    MoveItemUp,
+    Undo,
+    Redo,
+    /// Save files with unsaved edits now (retry after a failed save).
+    Save,
+
+    /// A key typed into a form field.
+    Input(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// Submit the open form.
+    Submit,
+    NextField,
+    PreviousField,
+    /// A line break in a multi-line field.
+    Newline,
+    /// Answer yes to the open question.
+    Yes,
+    /// Resolve a conflict by keeping this session's edit.
+    KeepMine,
+    /// Resolve a conflict by taking the version on disk.
+    TakeTheirs,
+
     /// The terminal changed size.
     Resize {
         width: u16,
@@ -40,4 +87,32 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+
+    /// A file was written; it now looks like `fingerprint`.
+    Saved {
+        file: usize,
+        fingerprint: Fingerprint,
+    },
+    /// A file could not be written; the edits stay in memory.
+    SaveFailed {
+        file: usize,
+        error: String,
+    },
+    /// A file changed on disk and was read again.
+    Reloaded {
+        file: usize,
+        loaded: Box<Loaded>,
+    },
+    /// A file changed on disk but could not be read.
+    ReloadFailed {
+        file: usize,
+        error: String,
+    },
+}
+
+/// Work for the runtime to do after an update: only the runtime touches the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this file's document to disk (checking first that nobody else changed it).
+    Save { file: usize },
 }

@@ -1,11 +1,20 @@
-//! The interface's state and the one place it changes: keys, mouse and resizes arrive as
-//! [`Action`]s and [`update`] applies them. No IO happens here, so every key is testable without a
-//! terminal.
+//! The interface's state and the one place it changes: keys, mouse, resizes and disk outcomes
+//! arrive as [`Action`]s, [`update`] applies them and returns [`Effect`]s (saves) for the runtime.
+//! No IO happens here, so every key is testable without a terminal.
 
 mod action;
+mod dialog;
+mod editing;
+mod form;
+mod history;
 mod state;
+mod sync;
 mod update;
 
-pub use action::Action;
-pub use state::{ItemRef, Level, Message, Mode, Pane, State, all_rows};
+pub use action::{Action, Effect};
+pub use dialog::{Confirm, Confirmed, ConflictView};
+pub use editing::{record_reading, split_tags};
+pub use form::{Field, Form, FormKind, Input, status_for_letter};
+pub use history::{History, Step};
+pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
 pub use update::update;

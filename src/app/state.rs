@@ -1,19 +1,58 @@
-//! Everything the interface knows at one moment: the loaded files, which items the list shows and
-//! in what order, what is selected and focused, scroll positions, and the footer message.
+//! Everything the interface knows at one moment: the open files and their unsaved changes, which
+//! items the list shows and in what order, what is selected and focused, scroll positions, the
+//! open form or dialog, undo history, and the footer message.
 
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+use super::dialog::{Confirm, ConflictView};
+use super::form::Form;
+use super::history::History;
 use crate::layout::Panes;
-use crate::model::{Document, Item};
-use crate::store::Loaded;
+use crate::model::{Change, Document, Item};
+use crate::store::{Fingerprint, Loaded};
 
 /// Which item a list row shows: a file and an item position in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ItemRef {
     pub file: usize,
     pub item: usize,
+}
+
+/// An open file: its document, how the file looked when last read or written, and the changes
+/// made since then that are not on disk yet.
+#[derive(Debug, Clone)]
+pub struct OpenFile {
+    pub path: PathBuf,
+    pub doc: Document,
+    pub fingerprint: Fingerprint,
+    /// Changes applied in memory but not yet saved, oldest first.
+    pub unsaved: Vec<Change>,
+    /// Why the last save failed, while it still has not succeeded.
+    pub save_error: Option<String>,
+}
+
+impl From<Loaded> for OpenFile {
+    fn from(loaded: Loaded) -> OpenFile {
+        OpenFile {
+            path: loaded.path,
+            doc: loaded.doc,
+            fingerprint: loaded.fingerprint,
+            unsaved: Vec::new(),
+            save_error: None,
+        }
+    }
+}
+
+impl OpenFile {
+    /// The file's name for messages.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
 }
 
 /// The panes that take keyboard focus, in Tab order.
@@ -39,7 +78,7 @@ impl Pane {
     }
 }
 
-/// What the screen is showing.
+/// What the screen is showing and where keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The three panes.
@@ -49,6 +88,14 @@ pub enum Mode {
     Zoom,
     /// The key help over the current screen.
     Help,
+    /// A form (`state.form`) takes the keys.
+    Form,
+    /// The one-key status picker.
+    StatusPicker,
+    /// A yes/no question (`state.confirm`).
+    Confirm,
+    /// A change on disk collided with an unsaved edit (`state.conflicts`).
+    Conflict,
 }
 
 /// A line for the footer.
@@ -65,10 +112,33 @@ pub enum Level {
     Error,
 }
 
+impl Message {
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Info,
+        }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Warning,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Error,
+        }
+    }
+}
+
 /// The whole interface state. Changed only by [`crate::app::update`].
 #[derive(Debug, Clone, Default)]
 pub struct State {
-    pub files: Vec<Loaded>,
+    pub files: Vec<OpenFile>,
     /// The rows of the item list, in display order.
     pub rows: Vec<ItemRef>,
     /// Index into `rows`.
@@ -77,8 +147,11 @@ pub struct State {
     pub list_offset: usize,
     pub focus: Pane,
     pub mode: Mode,
-    /// The mode to return to when help closes.
-    pub help_return: Mode,
+    /// The screen under any overlay (Browse or Zoom), and the mode an overlay returns to.
+    pub base: Mode,
+    /// The selected note (in date order) and metric, used when their pane has focus.
+    pub note_cursor: usize,
+    pub metric_cursor: usize,
     /// Lines scrolled in the timeline, metrics, zoom and help views.
     pub timeline_scroll: usize,
     pub metrics_scroll: usize,
@@ -87,12 +160,20 @@ pub struct State {
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,
+    pub form: Option<Form>,
+    pub confirm: Option<Confirm>,
+    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
+    pub conflicts: Vec<ConflictView>,
+    pub history: History,
+    /// Today's date as the session sees it (set by the runtime; fixed in tests).
+    pub today: Option<crate::model::Date>,
     pub quit: bool,
 }
 
 impl State {
     /// A state showing every item of `files` in file order.
     pub fn new(files: Vec<Loaded>, screen: Rect) -> State {
+        let files: Vec<OpenFile> = files.into_iter().map(OpenFile::from).collect();
         let rows = all_rows(&files);
         State {
             files,
@@ -125,9 +206,12 @@ impl State {
     }
 
     /// The file the selected item belongs to (or the first file).
+    pub fn selected_file(&self) -> usize {
+        self.selected_ref().map_or(0, |row| row.file)
+    }
+
     pub fn selected_document(&self) -> Option<&Document> {
-        let file = self.selected_ref().map_or(0, |row| row.file);
-        self.document(file)
+        self.document(self.selected_file())
     }
 
     /// Every item across all files.
@@ -135,18 +219,41 @@ impl State {
         self.files.iter().map(|f| f.doc.items().len()).sum()
     }
 
+    /// True when some file has changes that are not on disk.
+    pub fn has_unsaved(&self) -> bool {
+        self.files.iter().any(|f| !f.unsaved.is_empty())
+    }
+
     pub fn panes(&self) -> Panes {
         Panes::new(self.screen)
+    }
+
+    /// Opens an overlay (help, form, picker, question) over the current screen.
+    pub fn open_overlay(&mut self, overlay: Mode) {
+        if matches!(self.mode, Mode::Browse | Mode::Zoom) {
+            self.base = self.mode;
+        }
+        self.mode = overlay;
+    }
+
+    /// Closes the overlay, back to the screen underneath.
+    pub fn close_overlay(&mut self) {
+        self.mode = self.base;
+    }
+
+    /// Today for new notes and readings.
+    pub fn today(&self) -> crate::model::Date {
+        self.today.unwrap_or_else(crate::model::Date::today)
     }
 }
 
 /// One row per item, files in order, items in file order.
-pub fn all_rows(files: &[Loaded]) -> Vec<ItemRef> {
+pub fn all_rows(files: &[OpenFile]) -> Vec<ItemRef> {
     files
         .iter()
         .enumerate()
-        .flat_map(|(file, loaded)| {
-            (0..loaded.doc.items().len()).map(move |item| ItemRef { file, item })
+        .flat_map(|(file, open)| {
+            (0..open.doc.items().len()).map(move |item| ItemRef { file, item })
         })
         .collect()
 }

@@ -1,42 +1,129 @@
-//! The pure state transition: `update(state, action)`. Movement, focus, zoom, help, scrolling and
-//! mouse handling, with the list's scroll offset kept so the selection is always in view.
+//! The pure state transition: `update(state, action) -> effects`. Navigation, focus, zoom, help,
+//! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, Mode, Pane, State};
+use super::{Action, Effect, Mode, Pane, State, editing, sync};
 use crate::ui::{self, Theme, View};
 
-/// Applies one action to the state.
-pub fn update(state: &mut State, action: Action) {
-    match action {
-        Action::Quit => state.quit = true,
-        Action::Resize { width, height } => state.screen = Rect::new(0, 0, width, height),
-        Action::Help => open_help(state),
-        Action::Click { column, row } => click(state, Position::new(column, row)),
-        Action::Scroll { column, row, down } => wheel(state, Position::new(column, row), down),
-        _ => match state.mode {
-            Mode::Help => help_action(state, action),
-            Mode::Zoom => zoom_action(state, action),
-            Mode::Browse => browse_action(state, action),
-        },
-    }
+/// Applies one action to the state and returns the work the runtime must do (saves).
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let effects = match action {
+        Action::Resize { width, height } => {
+            state.screen = Rect::new(0, 0, width, height);
+            Vec::new()
+        }
+        Action::Saved { file, fingerprint } => {
+            sync::saved(state, file, fingerprint);
+            Vec::new()
+        }
+        Action::SaveFailed { file, error } => {
+            sync::save_failed(state, file, error);
+            Vec::new()
+        }
+        Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
+        Action::ReloadFailed { file, error } => {
+            sync::reload_failed(state, file, error);
+            Vec::new()
+        }
+        Action::Click { column, row } => {
+            click(state, Position::new(column, row));
+            Vec::new()
+        }
+        Action::Scroll { column, row, down } => {
+            wheel(state, Position::new(column, row), down);
+            Vec::new()
+        }
+        other => by_mode(state, other),
+    };
     keep_selection_visible(state);
+    effects
+}
+
+fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
+    match state.mode {
+        Mode::Help => {
+            help_action(state, action);
+            Vec::new()
+        }
+        Mode::Form => form_action(state, action),
+        Mode::StatusPicker => match action {
+            Action::SetStatus(status) => editing::set_status(state, status),
+            Action::Back => {
+                editing::cancel(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Confirm => match action {
+            Action::Yes => editing::confirmed(state),
+            Action::Back => {
+                editing::cancel(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Conflict => match action {
+            Action::KeepMine => sync::resolve(state, true),
+            Action::TakeTheirs => sync::resolve(state, false),
+            _ => Vec::new(),
+        },
+        Mode::Zoom | Mode::Browse => browse_or_zoom(state, action),
+    }
+}
+
+fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(form) = state.form.as_mut() else {
+        state.close_overlay();
+        return Vec::new();
+    };
+    match action {
+        Action::Submit => return editing::submit(state),
+        Action::Back => editing::close_form(state),
+        Action::NextField => form.next_field(),
+        Action::PreviousField => form.previous_field(),
+        Action::Newline => form.newline(),
+        Action::Input(key) => form.key(key),
+        Action::Paste(text) => form.paste(&text),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Actions shared by the three-pane screen and the zoomed item, then the mode's own.
+fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => editing::quit(state),
+        Action::Help => open_help(state),
+        Action::Edit => editing::edit(state),
+        Action::PickStatus => editing::pick_status(state),
+        Action::SetStatus(status) => return editing::set_status(state, status),
+        Action::AddNote => editing::add_note(state),
+        Action::EditMetrics => editing::edit_metrics(state),
+        Action::Add => editing::add(state),
+        Action::Delete => editing::delete(state),
+        Action::MoveItemDown => return editing::move_item(state, true),
+        Action::MoveItemUp => return editing::move_item(state, false),
+        Action::Undo => return editing::undo(state),
+        Action::Redo => return editing::redo(state),
+        Action::Save => return editing::save_all(state),
+        other if state.mode == Mode::Zoom => zoom_action(state, other),
+        other => browse_action(state, other),
+    }
+    Vec::new()
 }
 
 fn open_help(state: &mut State) {
-    if state.mode != Mode::Help {
-        state.help_return = state.mode;
-        state.mode = Mode::Help;
-        state.help_scroll = 0;
-    }
+    state.open_overlay(Mode::Help);
+    state.help_scroll = 0;
 }
 
 fn help_action(state: &mut State, action: Action) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = ui::help_height(&view(state));
     match action {
-        Action::Back => state.mode = state.help_return,
-        other => state.help_scroll = scroll(state.help_scroll, other, page, limit),
+        Action::Back | Action::Help | Action::Quit => state.close_overlay(),
+        other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
     }
 }
 
@@ -44,8 +131,11 @@ fn zoom_action(state: &mut State, action: Action) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let limit = ui::zoom::height(&view(state));
     match action {
-        Action::Back => state.mode = Mode::Browse,
-        other => state.zoom_scroll = scroll(state.zoom_scroll, other, page, limit),
+        Action::Back | Action::Zoom => {
+            state.mode = Mode::Browse;
+            state.base = Mode::Browse;
+        }
+        other => state.zoom_scroll = scroll(state.zoom_scroll, &other, page, limit),
     }
 }
 
@@ -55,20 +145,15 @@ fn browse_action(state: &mut State, action: Action) {
         Action::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
         Action::Zoom if state.selected_ref().is_some() => {
             state.mode = Mode::Zoom;
+            state.base = Mode::Zoom;
             state.zoom_scroll = 0;
         }
         Action::Back if state.message.is_some() => state.message = None,
         Action::Back => state.focus = Pane::Items,
         other => match state.focus {
-            Pane::Items => move_selection(state, other),
-            Pane::Timeline => {
-                let (page, limit) = pane_extent(state, Pane::Timeline);
-                state.timeline_scroll = scroll(state.timeline_scroll, other, page, limit);
-            }
-            Pane::Metrics => {
-                let (page, limit) = pane_extent(state, Pane::Metrics);
-                state.metrics_scroll = scroll(state.metrics_scroll, other, page, limit);
-            }
+            Pane::Items => move_selection(state, &other),
+            Pane::Timeline => move_note_cursor(state, &other),
+            Pane::Metrics => move_metric_cursor(state, &other),
         },
     }
 }
@@ -82,39 +167,19 @@ fn focusable(state: &State, pane: Pane) -> Pane {
     }
 }
 
-fn move_selection(state: &mut State, action: Action) {
+fn move_selection(state: &mut State, action: &Action) {
     let count = state.rows.len();
     if count == 0 {
         return;
     }
     let page = state.panes().list_rows().max(1);
-    let last = count - 1;
-    let target = match action {
-        Action::Down => state.selected.saturating_add(1).min(last),
-        Action::Up => state.selected.saturating_sub(1),
-        Action::PageDown => state.selected.saturating_add(page).min(last),
-        Action::PageUp => state.selected.saturating_sub(page),
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => return,
-    };
+    let target = step(state.selected, action, page, count);
     select(state, target);
 }
 
-/// Selects a row; the detail panes start again from their tops.
-pub(crate) fn select(state: &mut State, row: usize) {
-    let row = row.min(state.rows.len().saturating_sub(1));
-    if row != state.selected {
-        state.selected = row;
-        state.timeline_scroll = 0;
-        state.metrics_scroll = 0;
-        state.zoom_scroll = 0;
-    }
-}
-
-/// A scroll position after a movement action, kept within `0..limit`.
-fn scroll(current: usize, action: Action, page: usize, limit: usize) -> usize {
-    let last = limit.saturating_sub(1);
+/// An index after a movement action, within `0..count`.
+fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
     let next = match action {
         Action::Down => current.saturating_add(1),
         Action::Up => current.saturating_sub(1),
@@ -127,6 +192,85 @@ fn scroll(current: usize, action: Action, page: usize, limit: usize) -> usize {
     next.min(last)
 }
 
+/// Selects a row; the detail panes start again from their tops.
+pub(crate) fn select(state: &mut State, row: usize) {
+    let row = row.min(state.rows.len().saturating_sub(1));
+    if row != state.selected {
+        state.selected = row;
+        state.timeline_scroll = 0;
+        state.metrics_scroll = 0;
+        state.zoom_scroll = 0;
+        state.note_cursor = 0;
+        state.metric_cursor = 0;
+    }
+}
+
+/// A scroll position after a movement action, kept within `0..limit`.
+fn scroll(current: usize, action: &Action, page: usize, limit: usize) -> usize {
+    step(current, action, page, limit)
+}
+
+fn move_note_cursor(state: &mut State, action: &Action) {
+    let count = state.selected_item().map_or(0, |i| i.progress.len());
+    let (page, _) = pane_extent(state, Pane::Timeline);
+    match action {
+        Action::PageDown | Action::PageUp => {
+            let (_, limit) = pane_extent(state, Pane::Timeline);
+            state.timeline_scroll = scroll(state.timeline_scroll, action, page, limit);
+        }
+        _ if count > 0 => {
+            state.note_cursor = step(state.note_cursor, action, 1, count);
+            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
+        }
+        _ => {}
+    }
+}
+
+fn move_metric_cursor(state: &mut State, action: &Action) {
+    let count = state.selected_item().map_or(0, |i| i.metrics.len());
+    let (page, _) = pane_extent(state, Pane::Metrics);
+    match action {
+        Action::PageDown | Action::PageUp => {
+            let (_, limit) = pane_extent(state, Pane::Metrics);
+            state.metrics_scroll = scroll(state.metrics_scroll, action, page, limit);
+        }
+        _ if count > 0 => {
+            state.metric_cursor = step(state.metric_cursor, action, 1, count);
+            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
+        }
+        _ => {}
+    }
+}
+
+/// The scroll that shows entry `cursor` (whose lines run from `starts[cursor]` to the next start).
+fn follow(scroll: usize, starts: &[usize], cursor: usize, page: usize) -> usize {
+    let Some(&start) = starts.get(cursor) else {
+        return scroll;
+    };
+    let end = starts.get(cursor + 1).copied().unwrap_or(start + 1);
+    if cursor == 0 {
+        0
+    } else if start < scroll {
+        start
+    } else if end > scroll + page {
+        start.min(end.saturating_sub(page))
+    } else {
+        scroll
+    }
+}
+
+fn pane_width(state: &State, pane: Pane) -> usize {
+    let panes = state.panes();
+    let rect = match pane {
+        Pane::Timeline => panes.timeline,
+        Pane::Metrics => panes.metrics,
+        Pane::Items => Some(panes.list),
+    };
+    rect.map_or(1, |r| usize::from(r.width.saturating_sub(4)))
+}
+
 /// A detail pane's visible height and content height.
 fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let panes = state.panes();
@@ -136,12 +280,12 @@ fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
         Pane::Items => Some(panes.list),
     };
     let Some(rect) = rect else { return (1, 1) };
-    let inner_width = usize::from(rect.width.saturating_sub(2));
     let page = usize::from(rect.height.saturating_sub(2)).max(1);
+    let width = pane_width(state, pane);
     let view = view(state);
     let limit = match pane {
-        Pane::Timeline => ui::timeline::height(&view, inner_width),
-        Pane::Metrics => ui::metrics::height(&view, inner_width),
+        Pane::Timeline => ui::timeline::height(&view, width),
+        Pane::Metrics => ui::metrics::height(&view, width),
         Pane::Items => state.rows.len(),
     };
     (page, limit)
@@ -191,23 +335,28 @@ const WHEEL_STEP: usize = 3;
 
 fn wheel(state: &mut State, at: Position, down: bool) {
     let action = if down { Action::Down } else { Action::Up };
-    let steps = std::iter::repeat_n(action, WHEEL_STEP);
-    match state.mode {
-        Mode::Help => steps.for_each(|a| help_action(state, a)),
-        Mode::Zoom => steps.for_each(|a| zoom_action(state, a)),
-        Mode::Browse => {
-            let panes = state.panes();
-            let pane = if panes.timeline.is_some_and(|r| r.contains(at)) {
-                Pane::Timeline
-            } else if panes.metrics.is_some_and(|r| r.contains(at)) {
-                Pane::Metrics
-            } else {
-                Pane::Items
-            };
-            let focus = std::mem::replace(&mut state.focus, pane);
-            steps.for_each(|a| browse_action(state, a));
-            state.focus = focus;
+    for _ in 0..WHEEL_STEP {
+        match state.mode {
+            Mode::Help => help_action(state, action.clone()),
+            Mode::Zoom => zoom_action(state, action.clone()),
+            Mode::Browse => wheel_browse(state, at, down),
+            _ => {}
         }
+    }
+}
+
+/// The wheel scrolls the pane under the pointer without moving the focus.
+fn wheel_browse(state: &mut State, at: Position, down: bool) {
+    let panes = state.panes();
+    let action = if down { Action::Down } else { Action::Up };
+    if panes.timeline.is_some_and(|r| r.contains(at)) {
+        let (page, limit) = pane_extent(state, Pane::Timeline);
+        state.timeline_scroll = scroll(state.timeline_scroll, &action, page, limit);
+    } else if panes.metrics.is_some_and(|r| r.contains(at)) {
+        let (page, limit) = pane_extent(state, Pane::Metrics);
+        state.metrics_scroll = scroll(state.metrics_scroll, &action, page, limit);
+    } else {
+        move_selection(state, &action);
     }
 }
 

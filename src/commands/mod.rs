@@ -1,6 +1,7 @@
 //! The scriptable subcommands. Each writes to the given output, so tests can read what a user
 //! would see; failures come back as [`Failure`] and `main` turns them into exit codes.
 
+mod edit;
 mod export;
 mod import;
 mod list;
@@ -60,6 +61,11 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Validate(args) => validate(&args.paths, out),
         Command::List(args) => list(args, out),
         Command::Show(args) => show(args, out),
+        Command::Note(args) => edit::note(args, out),
+        Command::Set(args) => edit::set(args, out),
+        Command::Metric(args) => edit::metric(args, out),
+        Command::Add(args) => edit::add(args, out),
+        Command::Rm(args) => edit::rm(args, out),
         Command::Import(args) => import(args, out),
         Command::Export(args) => export(args, out),
     }

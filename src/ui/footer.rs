@@ -27,7 +27,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 
 fn hints(view: &View) -> Line<'static> {
     let mut spans = Vec::new();
-    for (keys, hint) in keymap::hints(view.state.mode) {
+    if let Some(open) = view.state.files.iter().find(|f| f.save_error.is_some()) {
+        spans.push(Span::styled(
+            format!(" NOT SAVED: {} (Ctrl-S retries) ", open.name()),
+            view.theme.error(),
+        ));
+    }
+    for (keys, hint) in keymap::hints(view.state.mode, view.state.focus) {
         spans.push(Span::styled(format!(" {keys}"), view.theme.key()));
         spans.push(Span::styled(format!(" {hint} "), view.theme.dim()));
     }

@@ -1,9 +1,9 @@
 //! The `?` overlay: every key binding by mode, generated from the keymap table.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::keymap;
@@ -13,22 +13,9 @@ const KEYS_WIDTH: usize = 16;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let content = lines(view);
-    let width = (area.width.saturating_sub(4)).min(72);
-    let height = (area.height.saturating_sub(2)).min(content.len() as u16 + 2);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(view.theme.border(true))
-        .title(Span::styled(" Keys ", view.theme.title()));
-    let inner = block.inner(popup);
-    super::blank_cut_wide_characters(frame.buffer_mut(), popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
+    let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
     let shown = scrolled(content, view.state.help_scroll, inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }

@@ -38,12 +38,31 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
 
 /// The pane's content for `item` at `width` cells.
 pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
+    build(view, item, width).0
+}
+
+/// The first line of each metric of the selected item (for keeping the cursor in view).
+pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
+    view.state
+        .selected_item()
+        .map_or_else(Vec::new, |item| build(view, item, width).1)
+}
+
+fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.metrics.is_empty() {
-        return vec![Line::styled("No metrics.", view.theme.dim())];
+        return (
+            vec![Line::styled("No metrics (m adds one).", view.theme.dim())],
+            Vec::new(),
+        );
     }
+    let state = view.state;
+    let cursor = (state.focus == Pane::Metrics && state.mode != crate::app::Mode::Zoom)
+        .then_some(state.metric_cursor);
     let mut out = Vec::new();
-    for metric in &item.metrics {
-        out.push(heading(view, metric, width));
+    let mut starts = Vec::new();
+    for (index, metric) in item.metrics.iter().enumerate() {
+        starts.push(out.len());
+        out.push(heading(view, metric, width, cursor == Some(index)));
         if let Some(ratio) = metric.ratio() {
             out.push(gauge(view, ratio, width));
         }
@@ -53,11 +72,11 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
     }
     out.pop();
-    out
+    (out, starts)
 }
 
 /// `name ........ 531 条 / 600 条`
-fn heading(view: &View, metric: &Metric, width: usize) -> Line<'static> {
+fn heading(view: &View, metric: &Metric, width: usize, selected: bool) -> Line<'static> {
     let unit = metric.unit.as_deref().map(clean_line).unwrap_or_default();
     let with_unit = |n: &serde_json::Number| {
         if unit.is_empty() {
@@ -71,11 +90,13 @@ fn heading(view: &View, metric: &Metric, width: usize) -> Line<'static> {
         figure = format!("{figure} / {}", with_unit(target));
     }
     let name_width = width.saturating_sub(crate::text::width(&figure) + 1);
+    let name_style = if selected {
+        view.theme.selected()
+    } else {
+        view.theme.title()
+    };
     Line::from(vec![
-        Span::styled(
-            pad(&clean_line(&metric.name), name_width),
-            view.theme.title(),
-        ),
+        Span::styled(pad(&clean_line(&metric.name), name_width), name_style),
         Span::raw(" "),
         Span::raw(figure),
     ])

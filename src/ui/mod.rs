@@ -1,17 +1,19 @@
 //! Drawing the interface from the state. Rendering only reads: it never changes the state and
 //! never touches the disk. One file per pane or widget.
 
+mod dialog;
 mod footer;
+mod form;
 mod header;
 mod help;
 pub mod item_list;
 pub mod metrics;
+mod popup;
 mod theme;
 pub mod timeline;
 pub mod zoom;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -33,10 +35,10 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     let view = View { state, theme };
     let area = frame.area();
     let panes = Panes::new(area);
-    let underneath = if state.mode == Mode::Help {
-        state.help_return
-    } else {
+    let underneath = if matches!(state.mode, Mode::Browse | Mode::Zoom) {
         state.mode
+    } else {
+        state.base
     };
     match underneath {
         Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
@@ -52,23 +54,25 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         }
     }
     footer::render(frame, panes.footer, &view);
-    if state.mode == Mode::Help {
-        help::render(frame, area, &view);
-    }
-}
-
-/// Blanks wide characters that an overlay at `popup` cuts in half on its left edge: a terminal
-/// would draw the whole character over the overlay's border.
-pub fn blank_cut_wide_characters(buffer: &mut Buffer, popup: Rect) {
-    if popup.x == 0 {
-        return;
-    }
-    for y in popup.top()..popup.bottom() {
-        if let Some(cell) = buffer.cell_mut((popup.x - 1, y))
-            && crate::text::width(cell.symbol()) > 1
-        {
-            cell.set_symbol(" ");
+    match state.mode {
+        Mode::Help => help::render(frame, area, &view),
+        Mode::Form => {
+            if let Some(form) = &state.form {
+                form::render(frame, area, &view, form);
+            }
         }
+        Mode::StatusPicker => dialog::status_picker(frame, area, &view),
+        Mode::Confirm => {
+            if let Some(confirm) = &state.confirm {
+                dialog::confirm(frame, area, &view, &confirm.question);
+            }
+        }
+        Mode::Conflict => {
+            if let Some(conflict) = state.conflicts.first() {
+                dialog::conflict(frame, area, &view, conflict, state.conflicts.len());
+            }
+        }
+        Mode::Browse | Mode::Zoom => {}
     }
 }
 

@@ -45,16 +45,45 @@ fn title(view: &View, item: Option<&Item>) -> Line<'static> {
 
 /// The pane's content for `item`, wrapped to `width` cells.
 pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line<'static>> {
+    build(view, item, doc, width).0
+}
+
+/// The content lines and the line where each note (in date order) starts.
+fn build(
+    view: &View,
+    item: &Item,
+    doc: &Document,
+    width: usize,
+) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.progress.is_empty() {
-        return vec![Line::styled("No progress notes yet.", view.theme.dim())];
+        let hint = "No progress notes yet (n adds one).";
+        return (vec![Line::styled(hint, view.theme.dim())], Vec::new());
     }
     let order = item.notes_by_date();
     let dates: Vec<Date> = order.iter().map(|&i| item.progress[i].date).collect();
     let mut out = vec![axis(view, doc, &dates, width), Line::default()];
-    for &index in &order {
-        note_lines(view, item, index, width, &mut out);
+    let mut starts = Vec::with_capacity(order.len());
+    let cursor = cursor(view);
+    for (position, &index) in order.iter().enumerate() {
+        starts.push(out.len());
+        note_lines(view, item, index, width, cursor == Some(position), &mut out);
     }
-    out
+    (out, starts)
+}
+
+/// The note to highlight: the cursor, while the timeline has the focus.
+fn cursor(view: &View) -> Option<usize> {
+    let state = view.state;
+    (state.focus == Pane::Timeline && state.mode != crate::app::Mode::Zoom)
+        .then_some(state.note_cursor)
+}
+
+/// The first line of each note of the selected item (for keeping the cursor in view).
+pub fn note_starts(view: &View, width: usize) -> Vec<usize> {
+    match (view.state.selected_item(), view.state.selected_document()) {
+        (Some(item), Some(doc)) => build(view, item, doc, width).1,
+        _ => Vec::new(),
+    }
 }
 
 /// `2023-01-01 ──█───█──█ 2023-10-07`: the report period with a mark per note date.
@@ -105,7 +134,14 @@ fn axis(view: &View, doc: &Document, dates: &[Date], width: usize) -> Line<'stat
     Line::from(spans)
 }
 
-fn note_lines(view: &View, item: &Item, index: usize, width: usize, out: &mut Vec<Line<'static>>) {
+fn note_lines(
+    view: &View,
+    item: &Item,
+    index: usize,
+    width: usize,
+    selected: bool,
+    out: &mut Vec<Line<'static>>,
+) {
     let note = &item.progress[index];
     let date = note.date.to_string();
     let by = note
@@ -129,18 +165,23 @@ fn note_lines(view: &View, item: &Item, index: usize, width: usize, out: &mut Ve
     if let Some(by) = by {
         text.push(by);
     }
+    let date_style = if selected {
+        view.theme.selected()
+    } else {
+        view.theme.date()
+    };
     if gutter {
         let blank = " ".repeat(date.len() + 1);
         for (i, line) in text.into_iter().enumerate() {
             let head = if i == 0 {
-                Span::styled(format!("{date} "), view.theme.date())
+                Span::styled(format!("{date} "), date_style)
             } else {
                 Span::raw(blank.clone())
             };
             out.push(Line::from(vec![head, Span::raw(line)]));
         }
     } else {
-        out.push(Line::styled(date, view.theme.date()));
+        out.push(Line::styled(date, date_style));
         out.extend(text.into_iter().map(Line::raw));
     }
     out.push(Line::default());
