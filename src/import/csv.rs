@@ -4,11 +4,13 @@
 //! several lines, columns in any order, and Chinese column names (编号, 标题, 目标, 牵头, 状态,
 //! 截止, 标签).
 
+use std::collections::HashSet;
+
 use super::header::parse_loose_date;
 use super::items::short_title;
 use super::merge::MergeReport;
 use super::{ImportError, Warning};
-use crate::model::{Date, Document, Item, Status};
+use crate::model::{Date, Document, Item, Origin, Status};
 
 /// The columns, in the order the writer puts them.
 pub const COLUMNS: [&str; 7] = ["id", "title", "goal", "lead", "status", "due", "tags"];
@@ -244,13 +246,15 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
 /// A new document titled `title` holding the rows as items. Rows without an id get the next free
 /// number; a repeated id is skipped.
 pub fn rows_to_document(rows: &[Row], title: &str) -> (Document, Vec<Warning>) {
-    let mut doc = Document::new(title);
+    let mut items: Vec<Item> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut highest: u64 = 0;
     let mut warnings = Vec::new();
     for row in rows {
         let id = match &row.id {
             Some(id) => id.clone(),
             None => {
-                let id = doc.next_free_id();
+                let id = next_free(&ids, highest);
                 warnings.push(Warning::new(
                     row.line,
                     format!("row has no id; numbered {id}"),
@@ -258,25 +262,43 @@ pub fn rows_to_document(rows: &[Row], title: &str) -> (Document, Vec<Warning>) {
                 id
             }
         };
-        if doc.position(&id).is_some() {
+        if !ids.insert(id.clone()) {
             warnings.push(Warning::new(
                 row.line,
                 format!("id {id} repeats an earlier row; skipped"),
             ));
             continue;
         }
-        let mut item = Item::new(id, "");
-        apply(&mut item, row);
-        if item.title.is_empty() {
-            item.title = item.goal.as_deref().map(short_title).unwrap_or_default();
-        }
-        if item.title.is_empty() {
-            item.title = format!("Item {}", item.id);
-        }
-        // The id was checked above.
-        let _ = doc.push(item);
+        highest = highest.max(id.trim().parse().unwrap_or(0));
+        items.push(row_item(id, row));
     }
-    (doc, warnings)
+    // Ids are non-empty (cells are trimmed and empty ones skipped) and `ids` keeps them unique.
+    let header = Document::new(title).header;
+    (
+        Document::from_parts(header, items, Origin::default(), None),
+        warnings,
+    )
+}
+
+/// The smallest number above `highest` not yet used.
+fn next_free(ids: &HashSet<String>, highest: u64) -> String {
+    let mut candidate = highest.saturating_add(1);
+    while ids.contains(&candidate.to_string()) {
+        candidate = candidate.saturating_add(1);
+    }
+    candidate.to_string()
+}
+
+fn row_item(id: String, row: &Row) -> Item {
+    let mut item = Item::new(id, "");
+    apply(&mut item, row);
+    if item.title.is_empty() {
+        item.title = item.goal.as_deref().map(short_title).unwrap_or_default();
+    }
+    if item.title.is_empty() {
+        item.title = format!("Item {}", item.id);
+    }
+    item
 }
 
 /// Merges rows into a document: a row whose id is in the file updates the fields whose cells are

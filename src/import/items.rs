@@ -88,7 +88,12 @@ pub fn item_start(text: &Text) -> Option<(String, usize)> {
         return None;
     }
     let id = if number.chars().all(|c| c.is_ascii_digit()) {
-        number.trim_start_matches('0').to_string()
+        let trimmed = number.trim_start_matches('0');
+        if trimmed.is_empty() && !number.is_empty() {
+            "0".to_string()
+        } else {
+            trimmed.to_string()
+        }
     } else {
         from_chinese(&number)?.to_string()
     };

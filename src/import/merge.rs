@@ -19,10 +19,12 @@
 //! (one name holds the other, or they share four characters in a row), so a name someone tidied
 //! by hand still receives its readings.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Number;
 
 use super::Warning;
-use super::names::{common_run, related_names};
+use super::names::{RELATED_LIMIT, common_run, related_names};
 use crate::model::{Date, Document, Item, Metric, Origin, Point};
 
 /// What a merge changed.
@@ -128,19 +130,31 @@ fn merge_item(
     as_of: Date,
     report: &mut MergeReport,
 ) {
+    let mut known: HashSet<String> = item
+        .progress
+        .iter()
+        .map(|n| n.text.trim().to_string())
+        .collect();
     for note in &incoming.progress {
-        let known = item
-            .progress
-            .iter()
-            .any(|n| n.text.trim() == note.text.trim());
-        if !known {
+        if known.insert(note.text.trim().to_string()) {
             let mut note = note.clone();
             note.origin = Origin::default();
             item.progress.push(note);
         }
     }
+    let mut by_name: HashMap<String, usize> = item
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(at, m)| (m.name.clone(), at))
+        .collect();
+    let claimed: HashSet<&str> = incoming.metrics.iter().map(|m| m.name.as_str()).collect();
     for metric in &incoming.metrics {
-        match matching_metric(&mut item.metrics, metric, incoming) {
+        let at = by_name
+            .get(&metric.name)
+            .copied()
+            .or_else(|| related_metric(&item.metrics, metric, &claimed));
+        match at.and_then(|at| item.metrics.get_mut(at)) {
             Some(existing) => {
                 if existing.target.is_none() && metric.target.is_some() {
                     existing.target = metric.target.clone();
@@ -162,6 +176,7 @@ fn merge_item(
                 let mut metric = metric.clone();
                 metric.origin = Origin::default();
                 date_reading(&mut metric, file_date, as_of);
+                by_name.insert(metric.name.clone(), item.metrics.len());
                 item.metrics.push(metric);
                 report.metrics += 1;
             }
@@ -169,23 +184,20 @@ fn merge_item(
     }
 }
 
-/// The file's metric a report's metric is a reading of: the one with the same name, else one with
-/// the same unit and a related name (preferring the same value, then the longer shared run of
-/// characters) that no other metric of the report names exactly.
-fn matching_metric<'a>(
-    metrics: &'a mut [Metric],
-    wanted: &Metric,
-    incoming: &Item,
-) -> Option<&'a mut Metric> {
-    if let Some(at) = metrics.iter().position(|m| m.name == wanted.name) {
-        return metrics.get_mut(at);
+/// The file's metric a report's metric with no namesake is a reading of: one with the same unit and
+/// a related name (preferring the same value, then the longer shared run of characters) that no
+/// other metric of the report names exactly.
+fn related_metric(metrics: &[Metric], wanted: &Metric, claimed: &HashSet<&str>) -> Option<usize> {
+    if metrics.len() > RELATED_LIMIT {
+        return None;
     }
-    let claimed = |m: &Metric| incoming.metrics.iter().any(|other| other.name == m.name);
-    let best = metrics
+    metrics
         .iter()
         .enumerate()
         .filter(|(_, m)| {
-            m.unit == wanted.unit && !claimed(m) && related_names(&m.name, &wanted.name)
+            m.unit == wanted.unit
+                && !claimed.contains(m.name.as_str())
+                && related_names(&m.name, &wanted.name)
         })
         .max_by_key(|(at, m)| {
             (
@@ -194,8 +206,7 @@ fn matching_metric<'a>(
                 std::cmp::Reverse(*at),
             )
         })
-        .map(|(at, _)| at)?;
-    metrics.get_mut(best)
+        .map(|(at, _)| at)
 }
 
 /// What happened to one reading.

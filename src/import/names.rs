@@ -129,9 +129,7 @@ fn name_head(text: &Text, before: Range<usize>) -> (Range<usize>, Option<Range<u
     let clause_start = start;
     let mut cut: Option<(usize, &str)> = None;
     for word in CUT_AFTER {
-        if let Some(at) = text.rfind(word, before.end)
-            && at >= start
-        {
+        if let Some(at) = text.rfind_in(word, start..before.end) {
             start = (at + word.chars().count()).min(before.end);
             cut = Some((at, word));
         }
@@ -170,6 +168,10 @@ fn name_tail(text: &Text, after: Range<usize>) -> Range<usize> {
         .unwrap_or(after.end);
     text.trim(after.start..end)
 }
+
+/// Related names are looked for only among this many metrics of an item; real items have a
+/// handful, and the search compares every pair.
+pub const RELATED_LIMIT: usize = 256;
 
 /// Two names for the same thing: one holds the other, or they share four characters in a row.
 pub fn related_names(a: &str, b: &str) -> bool {

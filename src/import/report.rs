@@ -1,17 +1,19 @@
 //! A whole plain-text report → a [`Document`]: header, then each item's goal, lead, title, notes,
 //! metrics and status.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Number;
 
 use super::header::{ReportHeader, parse_header};
 use super::items::{RawItem, find_label, short_title, split_items, split_lead};
 use super::metrics::{Found, find_metrics};
-use super::names::related_names;
+use super::names::{RELATED_LIMIT, related_names};
 use super::notes::{NoteDraft, split_notes};
 use super::status::guess_status;
 use super::text::{Text, lines};
 use super::{ImportError, Imported, Options, Summary, Warning};
-use crate::model::{Date, Document, Item, Metric, Note};
+use crate::model::{Date, Document, FORMAT_VERSION, Header, Item, Metric, Note, Origin};
 
 /// Reads a plain-text progress report. Fails only when there is nothing to import (no items) or
 /// nothing to date the notes with; everything else it cannot place becomes a warning.
@@ -25,11 +27,21 @@ pub fn import_report(input: &str, options: &Options) -> Result<Imported, ImportE
     let header = parse_header(header_lines, options, &mut warnings);
     let report_date = report_date(&header, options, &mut warnings)?;
     let year = header.year.unwrap_or(report_date.year());
-    let mut doc = new_document(&header, &mut warnings);
+    let mut items: Vec<Item> = Vec::new();
+    let mut positions: HashMap<String, usize> = HashMap::new();
     for raw in &raw_items {
         let item = build_item(raw, year, report_date, &mut warnings);
-        add_item(&mut doc, item, raw.line, &mut warnings);
+        match positions.get(&item.id) {
+            Some(&at) => fold_repeat(&mut items[at], item, raw.line, &mut warnings),
+            None => {
+                positions.insert(item.id.clone(), items.len());
+                items.push(item);
+            }
+        }
     }
+    // Ids from `item_start` are never empty, and `positions` keeps them unique.
+    let header = new_header(&header, &mut warnings);
+    let doc = Document::from_parts(header, items, Origin::default(), None);
     warnings.sort_by_key(|w| w.line);
     let summary = Summary::of(&doc);
     Ok(Imported {
@@ -61,7 +73,7 @@ fn report_date(
     Ok(date)
 }
 
-fn new_document(header: &ReportHeader, warnings: &mut Vec<Warning>) -> Document {
+fn new_header(header: &ReportHeader, warnings: &mut Vec<Warning>) -> Header {
     let title = header.title.clone().unwrap_or_else(|| {
         warnings.push(Warning::new(
             0,
@@ -69,20 +81,17 @@ fn new_document(header: &ReportHeader, warnings: &mut Vec<Warning>) -> Document 
         ));
         "Imported report".to_string()
     });
-    let mut doc = Document::new(title);
-    doc.header.source = header.source.clone();
-    doc.header.published = header.published;
-    doc.header.period = header.period.clone();
-    doc
+    Header {
+        format: Some(FORMAT_VERSION),
+        title,
+        source: header.source.clone(),
+        published: header.published,
+        period: header.period.clone(),
+    }
 }
 
-/// Adds an item, or folds a repeated id's notes and metrics into the first item with that id.
-fn add_item(doc: &mut Document, item: Item, line: usize, warnings: &mut Vec<Warning>) {
-    let Some(index) = doc.position(&item.id) else {
-        // Ids from `item_start` are never empty and are unique here.
-        let _ = doc.push(item);
-        return;
-    };
+/// Folds a repeated id's notes and metrics into the first item with that id.
+fn fold_repeat(first: &mut Item, item: Item, line: usize, warnings: &mut Vec<Warning>) {
     warnings.push(Warning::new(
         line,
         format!(
@@ -90,12 +99,12 @@ fn add_item(doc: &mut Document, item: Item, line: usize, warnings: &mut Vec<Warn
             item.id
         ),
     ));
-    if let Some(first) = doc.item_mut(index) {
-        first.progress.extend(item.progress);
-        for metric in item.metrics {
-            push_metric(&mut first.metrics, metric);
-        }
+    first.progress.extend(item.progress);
+    let mut metrics = UniqueNames::holding(std::mem::take(&mut first.metrics));
+    for metric in item.metrics {
+        metrics.push(metric);
     }
+    first.metrics = metrics.list;
 }
 
 fn build_item(raw: &RawItem, year: i32, report_date: Date, warnings: &mut Vec<Warning>) -> Item {
@@ -171,14 +180,15 @@ fn item_metrics(
     progress: &Text,
     notes: &[NoteDraft],
 ) -> Vec<Metric> {
-    let mut metrics: Vec<Metric> = Vec::new();
+    let mut metrics = UniqueNames::default();
     for note in notes {
         for found in find_metrics(progress, note.range.clone()) {
-            push_metric(&mut metrics, to_metric(found));
+            metrics.push(to_metric(found));
         }
     }
     for found in find_metrics(body, goal) {
-        let related = metrics.iter_mut().find(|m| {
+        let searchable = metrics.list.len() <= RELATED_LIMIT;
+        let related = metrics.list.iter_mut().filter(|_| searchable).find(|m| {
             m.unit.as_deref() == Some(found.unit.as_str()) && related_names(&m.name, &found.name)
         });
         match related {
@@ -190,11 +200,11 @@ fn item_metrics(
                 if !existing {
                     metric.value = Number::from(0);
                 }
-                push_metric(&mut metrics, metric);
+                metrics.push(metric);
             }
         }
     }
-    metrics
+    metrics.list
 }
 
 fn to_metric(found: Found) -> Metric {
@@ -206,14 +216,39 @@ fn to_metric(found: Found) -> Metric {
 }
 
 /// Adds a metric, numbering its name when an earlier one has the same name.
-fn push_metric(metrics: &mut Vec<Metric>, mut metric: Metric) {
-    let base = metric.name.clone();
-    let mut n = 2;
-    while metrics.iter().any(|m| m.name == metric.name) {
-        metric.name = format!("{base}({n})");
-        n += 1;
+/// Metrics whose names are kept unique: a repeated name becomes `名称(2)`, `名称(3)` …
+#[derive(Default)]
+struct UniqueNames {
+    list: Vec<Metric>,
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    fn holding(list: Vec<Metric>) -> UniqueNames {
+        let used = list.iter().map(|m| m.name.clone()).collect();
+        UniqueNames {
+            list,
+            used,
+            next: HashMap::new(),
+        }
     }
-    metrics.push(metric);
+
+    fn push(&mut self, mut metric: Metric) {
+        if !self.used.insert(metric.name.clone()) {
+            let base = metric.name.clone();
+            let n = self.next.entry(base.clone()).or_insert(2);
+            loop {
+                let candidate = format!("{base}({n})");
+                *n += 1;
+                if self.used.insert(candidate.clone()) {
+                    metric.name = candidate;
+                    break;
+                }
+            }
+        }
+        self.list.push(metric);
+    }
 }
 
 #[cfg(test)]

@@ -138,7 +138,12 @@ impl Text {
 
     /// The last position before `before` where `pattern` starts.
     pub fn rfind(&self, pattern: &str, before: usize) -> Option<usize> {
-        (0..before.min(self.len()))
+        self.rfind_in(pattern, 0..before)
+    }
+
+    /// The last position in `range` where `pattern` starts.
+    pub fn rfind_in(&self, pattern: &str, range: Range<usize>) -> Option<usize> {
+        clamp(range, self.len())
             .rev()
             .find(|&i| self.matches_at(i, pattern))
     }
