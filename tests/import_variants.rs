@@ -258,3 +258,21 @@ fn stray_lines_are_reported_with_their_numbers() {
         "line 3: text before the first item is not part of any item; ignored"
     );
 }
+
+#[test]
+fn huge_reports_import_without_slowing_to_a_crawl() {
+    let mut report = String::from("标题\n日期:2023-10-07\n");
+    for id in 1..=5_000 {
+        report.push_str(&format!("第{id}项:甲\n进展情况:乙{id}。\n"));
+    }
+    report.push_str("第5001项:甲\n进展情况:");
+    report.push_str(&"接待1批次,".repeat(5_000));
+    let imported = import(&report);
+    assert_eq!(imported.summary.items, 5_001);
+    let last = imported.doc.items().last().unwrap();
+    assert_eq!(last.metrics.len(), 5_000);
+    assert_eq!(last.metrics[4_999].name, "接待(5000)");
+    let mut file = imported.doc.clone();
+    let report = tally::import::merge(&mut file, &imported.doc, imported.report_date);
+    assert!(report.is_empty());
+}
