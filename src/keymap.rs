@@ -187,6 +187,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
+    bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
     bind(Browse, PAGE_UP, Action::PageUp, "one page up", None),
     bind(Browse, TOP, Action::Top, "first item / top", None),

@@ -53,6 +53,10 @@ pub enum Action {
     Redo,
     /// Save files with unsaved edits now (retry after a failed save).
     Save,
+    /// Sort the list by the next key (file order, id, status, due, lead, last update, progress).
+    SortNext,
+    /// Group the list by the next grouping (none, status, lead).
+    GroupNext,
 
     /// A key typed into a form field.
     Input(KeyEvent),

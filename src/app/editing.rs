@@ -5,7 +5,7 @@ use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::{Form, FormKind};
 use super::history::Step;
-use super::state::{ItemRef, Message, Mode, Pane, State, all_rows};
+use super::state::{Message, Mode, Pane, State};
 use crate::model::{Change, Date, Item, Metric, Note, Point, Status, parse_number};
 
 /// The selected item with its file and id.
@@ -41,18 +41,10 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
 /// on the item with `id` in `file` when given (otherwise on the same row number).
 pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
-    state.rows = all_rows(&state.files);
-    let target = id.and_then(|id| {
-        let index = state.document(file)?.position(id)?;
-        state
-            .rows
-            .iter()
-            .position(|r| *r == ItemRef { file, item: index })
-    });
-    let row = target
-        .unwrap_or(state.selected)
-        .min(state.rows.len().saturating_sub(1));
-    state.selected = row;
+    if state.filter.is_some() {
+        super::search::refresh(state);
+    }
+    state.rebuild_rows(id.map(|id| (file, id)));
 }
 
 /// Changes the selected item with `edit` and commits the result (nothing when it did not change).
@@ -395,7 +387,7 @@ fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
 
 /// A replace change, or nothing when the edit changed nothing.
 fn replace(file: usize, before: Item, after: Item, label: String) -> Outcome {
-    Ok((after != before).then(|| (file, Change::Replace { before, after }, label)))
+    Ok((after != before).then_some((file, Change::Replace { before, after }, label)))
 }
 
 fn optional(text: String) -> Option<String> {
@@ -542,14 +534,14 @@ pub fn record_reading(
     if metric.value == value {
         return;
     }
-    if metric.history.is_empty() {
-        if let Some(published) = published.filter(|p| *p < date) {
-            metric.history.push(Point {
-                date: published,
-                value: metric.value.clone(),
-                origin: Default::default(),
-            });
-        }
+    if metric.history.is_empty()
+        && let Some(published) = published.filter(|p| *p < date)
+    {
+        metric.history.push(Point {
+            date: published,
+            value: metric.value.clone(),
+            origin: Default::default(),
+        });
     }
     match metric.history.iter_mut().find(|p| p.date == date) {
         Some(point) => point.value = value.clone(),

@@ -36,6 +36,8 @@ pub enum FormKind {
 }
 
 /// One input of a form.
+// A form has a handful of fields, so boxing the text area would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Input {
     /// Text; `multiline` fields take line breaks (Alt-Enter or Ctrl-J).

@@ -7,9 +7,11 @@ mod dialog;
 mod editing;
 mod form;
 mod history;
+mod search;
 mod state;
 mod sync;
 mod update;
+mod view;
 
 pub use action::{Action, Effect};
 pub use dialog::{Confirm, Confirmed, ConflictView};
@@ -18,3 +20,4 @@ pub use form::{Field, Form, FormKind, Input, status_for_letter};
 pub use history::{History, Step};
 pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
 pub use update::update;
+pub use view::{GroupBy, Row, SortKey, attention, natural};

@@ -16,7 +16,13 @@ pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
     open.fingerprint = fingerprint;
     open.unsaved.clear();
     open.save_error = None;
-    state.message = Some(Message::info(format!("saved {}", open.name())));
+    let saved = format!("saved {}", open.name());
+    state.message = Some(Message::info(match state.message.take() {
+        Some(earlier) if earlier.level == super::Level::Info && earlier.text != saved => {
+            format!("{} · {saved}", earlier.text)
+        }
+        _ => saved,
+    }));
 }
 
 pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {

@@ -3,6 +3,7 @@
 
 use ratatui::layout::{Position, Rect};
 
+use super::view::item_row_near;
 use super::{Action, Effect, Mode, Pane, State, editing, sync};
 use crate::ui::{self, Theme, View};
 
@@ -34,7 +35,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             wheel(state, Position::new(column, row), down);
             Vec::new()
         }
-        other => by_mode(state, other),
+        other => {
+            // A message stays until the next key, so it never hides what the key did.
+            if !matches!(other, Action::Back) {
+                state.message = None;
+            }
+            by_mode(state, other)
+        }
     };
     keep_selection_visible(state);
     effects
@@ -107,10 +114,29 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
+        Action::SortNext => {
+            state.sort = state.sort.next();
+            reorder(state);
+        }
+        Action::GroupNext => {
+            state.group = state.group.next();
+            reorder(state);
+        }
         other if state.mode == Mode::Zoom => zoom_action(state, other),
         other => browse_action(state, other),
     }
     Vec::new()
+}
+
+/// Rebuilds the list in its new order, keeping the selected item selected and in view.
+fn reorder(state: &mut State) {
+    let keep = state.selection_key();
+    state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
+    state.message = Some(super::Message::info(format!(
+        "sorted by {} · grouped by {}",
+        state.sort.label(),
+        state.group.label()
+    )));
 }
 
 fn open_help(state: &mut State) {
@@ -174,7 +200,14 @@ fn move_selection(state: &mut State, action: &Action) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, action, page, count);
-    select(state, target);
+    let down = match action {
+        Action::Up | Action::PageUp | Action::Bottom => false,
+        Action::Top => true,
+        _ => target >= state.selected,
+    };
+    if let Some(row) = item_row_near(&state.rows, target, down) {
+        select(state, row);
+    }
 }
 
 /// An index after a movement action, within `0..count`.
@@ -320,7 +353,7 @@ fn click(state: &mut State, at: Position) {
         let first_row = panes.list.y + 1;
         if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
             let row = state.list_offset + usize::from(at.y - first_row);
-            if row < state.rows.len() {
+            if state.rows.get(row).and_then(|r| r.item()).is_some() {
                 select(state, row);
             }
         }

@@ -5,6 +5,8 @@
 use super::{Document, Item};
 
 /// One change to one document.
+// Only a session's edits are ever held, so the size of the larger variants does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// An item's content (and possibly its id) changed from `before` to `after`.
@@ -95,10 +97,10 @@ impl Change {
         match self {
             Change::Replace { before, after } => {
                 let index = expect_item(doc, before)?;
-                if after.id != before.id {
-                    if let Some(other) = doc.position(&after.id) {
-                        return Err(exists(doc, other));
-                    }
+                if after.id != before.id
+                    && let Some(other) = doc.position(&after.id)
+                {
+                    return Err(exists(doc, other));
                 }
                 doc.replace(index, after.clone());
                 Ok(())
