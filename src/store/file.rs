@@ -55,6 +55,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Reads a UTF-8 text file, such as a report to import, with the same size limit and UTF-8 check
+/// as [`load`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let (bytes, _) = read_limited(path)?;
+    String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+}
+
 /// Loads every path given: a file, or each `*.json` file in a folder, in name order.
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
     let mut loaded = Vec::new();
