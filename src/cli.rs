@@ -221,13 +221,22 @@ pub struct ExportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     pub force: bool,
+
+    /// Markdown only: notes and readings after this date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<Date>,
 }
 
 /// The formats `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// One row per item: id,title,goal,lead,status,due,tags (what `import --format csv` reads).
+    /// One row per item: id,title,goal,lead,status,due,tags (what `import --format csv` reads),
+    /// UTF-8 with a byte-order mark so spreadsheet programs show Chinese correctly.
     Csv,
+    /// Minutes: a status table, then per item the notes and readings (since --since).
+    Markdown,
+    /// The items as they are in the file, every field kept.
+    Json,
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {

@@ -1,4 +1,4 @@
-//! `tally export --format csv`: a file's items as CSV, to standard output or to a file.
+//! `tally export`: a file's items as CSV, Markdown minutes or JSON, to standard output or a file.
 
 use std::io::Write;
 
@@ -8,13 +8,18 @@ use crate::import::csv::{BOM, write_items};
 use crate::store;
 use crate::text::clean_line;
 
-/// Runs `tally export`. A file written with `-o` starts with a byte-order mark so spreadsheet
-/// programs read its Chinese text as UTF-8; standard output gets the plain CSV.
+/// Runs `tally export`. CSV starts with a byte-order mark so spreadsheet programs read its
+/// Chinese text as UTF-8.
 pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    if args.since.is_some() && args.format != ExportFormat::Markdown {
+        return Err(Failure::User("--since goes with --format markdown".into()));
+    }
     let loaded = store::load(&args.path)?;
     let items = loaded.doc.items();
     let text = match args.format {
-        ExportFormat::Csv => write_items(items),
+        ExportFormat::Csv => format!("{BOM}{}", write_items(items)),
+        ExportFormat::Markdown => crate::report::markdown(&loaded.doc, args.since),
+        ExportFormat::Json => json(items),
     };
     let Some(path) = &args.output else {
         out.write_all(text.as_bytes())?;
@@ -26,9 +31,20 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
             "{shown}: already exists (use --force to overwrite)"
         )));
     }
-    store::write_atomic(path, format!("{BOM}{text}").as_bytes())
+    store::write_atomic(path, text.as_bytes())
         .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
     let noun = if items.len() == 1 { "item" } else { "items" };
     writeln!(out, "Wrote {} {noun} to {shown}", items.len())?;
     Ok(())
+}
+
+/// The items as a JSON array, each with every field the file has.
+fn json(items: &[crate::model::Item]) -> String {
+    let values: Vec<serde_json::Value> = items
+        .iter()
+        .filter_map(|item| serde_json::from_str(&store::write_item(item)).ok())
+        .collect();
+    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
 }
