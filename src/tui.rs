@@ -59,10 +59,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                if let Some(action) = action_for(&state, event::read()?) {
-                    let effects = update(&mut state, action);
-                    run_effects(&mut state, effects);
-                }
+                handle(&mut state, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -79,6 +76,23 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
 /// crash. Not a user feature; not in the help.
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
+
+/// Applies a terminal event: its actions, and the saves they ask for.
+fn handle(state: &mut State, event: Event) {
+    let events = match event {
+        Event::Key(key) => keymap::presses(state.mode, state.focus, key)
+            .into_iter()
+            .map(Event::Key)
+            .collect(),
+        other => vec![other],
+    };
+    for event in events {
+        if let Some(action) = action_for(state, event) {
+            let effects = update(state, action);
+            run_effects(state, effects);
+        }
+    }
+}
 
 /// The action a terminal event asks for, if any.
 fn action_for(state: &State, event: Event) -> Option<Action> {

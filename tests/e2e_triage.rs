@@ -28,7 +28,9 @@ fn a_short_triage_session_lands_on_disk_and_in_the_minutes() {
     tmux.wait_for("New note on item 11");
     tmux.literal("决定:请市规划自然资源委协调");
     tmux.keys(&["Enter"]);
-    tmux.wait_until("back in triage", 15, |s| s.contains("Triage 2/8") && !s.contains("New note"));
+    tmux.wait_until("back in triage", 15, |s| {
+        s.contains("Triage 2/8") && !s.contains("New note")
+    });
     tmux.keys(&["Space"]);
     tmux.wait_for("Triage 3/8");
     // Item 12: skipped; leave.
@@ -37,7 +39,10 @@ fn a_short_triage_session_lands_on_disk_and_in_the_minutes() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Triage summary");
     let screen = tmux.wait_for("Reviewed: 2");
-    assert!(screen.contains("status changes: 1") && screen.contains("notes added: 1"), "{screen}");
+    assert!(
+        screen.contains("status changes: 1") && screen.contains("notes added: 1"),
+        "{screen}"
+    );
     tmux.keys(&["x"]);
     tmux.wait_for("minutes written to");
     tmux.keys(&["Escape"]);
@@ -50,8 +55,15 @@ fn a_short_triage_session_lands_on_disk_and_in_the_minutes() {
     assert_eq!(doc.items()[0].reviewed, Some(today));
     assert_eq!(doc.items()[1].reviewed, Some(today));
     assert_eq!(doc.items()[1].status, tally::model::Status::Blocked);
-    assert_eq!(doc.items()[1].progress.last().unwrap().text, "决定:请市规划自然资源委协调");
-    assert_eq!(doc.items()[2].reviewed, None, "skipped items are not marked");
+    assert_eq!(
+        doc.items()[1].progress.last().unwrap().text,
+        "决定:请市规划自然资源委协调"
+    );
+    assert_eq!(
+        doc.items()[2].reviewed,
+        None,
+        "skipped items are not marked"
+    );
     let minutes = dir.path().join(format!("report-minutes-{today}.md"));
     let text = std::fs::read_to_string(minutes).unwrap();
     assert!(text.contains("Items walked in triage: 4 of 8"), "{text}");
