@@ -6,6 +6,7 @@ mod error;
 mod file;
 mod fragment;
 mod parse;
+mod place;
 mod sample;
 mod write;
 

@@ -8,6 +8,7 @@ use serde_json::Number;
 use serde_json::value::RawValue;
 
 use super::entries::{Elements, Entries, kind_of};
+use super::place::Place;
 use crate::model::{
     Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period, Point,
     Status,
@@ -397,37 +398,6 @@ impl<'t> Reader<'t> {
             value: self.number(value, &Place::Field(what, "value"))?,
             origin: self.origin(raw),
         })
-    }
-}
-
-/// Where in the document something is, for messages; written out only when there is a problem,
-/// so loading a large file builds no message text.
-#[derive(Clone, Copy)]
-enum Place<'a> {
-    /// Fixed words, like "`title`".
-    Text(&'static str),
-    /// "item 3" (by position, before the id is known).
-    Item(usize),
-    /// `item "14"`.
-    Id(&'a str),
-    /// "{place}: `key`".
-    Field(&'a Place<'a>, &'static str),
-    /// "{place}: progress note 2".
-    Nth(&'a Place<'a>, &'static str, usize),
-    /// "{place} entry".
-    Entry(&'a Place<'a>),
-}
-
-impl std::fmt::Display for Place<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Place::Text(text) => f.write_str(text),
-            Place::Item(index) => write!(f, "item {}", index + 1),
-            Place::Id(id) => write!(f, "item \"{id}\""),
-            Place::Field(place, key) => write!(f, "{place}: `{key}`"),
-            Place::Nth(place, what, index) => write!(f, "{place}: {what} {}", index + 1),
-            Place::Entry(place) => write!(f, "{place} entry"),
-        }
     }
 }
 
