@@ -1,0 +1,224 @@
+//! The search index: every item's searchable text, folded once into one buffer, with the facts
+//! that let a keystroke skip most items without looking at their text.
+
+use super::fold::{char_bit, fold_char};
+use super::pinyin;
+use super::query::{Filter, Test};
+use crate::model::{Date, Item, Status};
+
+/// Which part of an item a field is. Id, title, lead, tags and metric names are the *primary*
+/// fields, searched first; goal and progress notes are *secondary*.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Id,
+    Title,
+    Lead,
+    Tag,
+    Metric,
+    Goal,
+    Note,
+}
+
+impl Kind {
+    /// The score band of a match in this field: a title hit beats any lead hit, which beats any
+    /// note hit.
+    pub(crate) fn tier(self) -> i64 {
+        match self {
+            Kind::Id | Kind::Title => 30_000,
+            Kind::Lead | Kind::Tag | Kind::Metric => 20_000,
+            Kind::Goal | Kind::Note => 10_000,
+        }
+    }
+}
+
+/// One field's folded text in the index buffer.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Field {
+    start: u32,
+    end: u32,
+    /// Length in chars.
+    pub(crate) chars: u32,
+    pub(crate) kind: Kind,
+    /// Only ASCII bytes: byte offsets are char offsets.
+    pub(crate) ascii: bool,
+    /// Has characters with a pinyin reading.
+    pub(crate) han: bool,
+}
+
+/// One item's place in the index.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    first: u32,
+    primary_end: u32,
+    end: u32,
+    pub(crate) status: Status,
+    pub(crate) due: Option<Date>,
+    /// Which chars occur in the primary / secondary fields (see [`char_bit`]).
+    pub(crate) primary_bits: u128,
+    pub(crate) secondary_bits: u128,
+    pub(crate) primary_han: bool,
+    pub(crate) secondary_han: bool,
+}
+
+/// Every item's searchable text, folded and laid out for fast matching. Build it once per change
+/// of the item list (see docs/PERFORMANCE.md for the cost); searching it never changes it, so one
+/// index can be shared by threads (`Arc<SearchIndex>`).
+///
+/// Items are numbered by their position in the sequence given to [`SearchIndex::build`]; hits
+/// refer to items by that number.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    text: String,
+    fields: Vec<Field>,
+    entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    /// Indexes items in the order given.
+    pub fn build<'a>(items: impl IntoIterator<Item = &'a Item>) -> SearchIndex {
+        let items = items.into_iter();
+        let mut index = SearchIndex::default();
+        let (low, _) = items.size_hint();
+        index.entries.reserve(low);
+        index.fields.reserve(low * 8);
+        index.text.reserve(low * 256);
+        let table = pinyin::table();
+        for item in items {
+            index.add(item, table);
+        }
+        index
+    }
+
+    fn add(&mut self, item: &Item, table: &pinyin::Table) {
+        let first = self.fields.len() as u32;
+        let mut bits = 0u128;
+        let mut han = false;
+        self.field(&item.id, Kind::Id, &mut bits, &mut han, table);
+        self.field(&item.title, Kind::Title, &mut bits, &mut han, table);
+        if let Some(lead) = &item.lead {
+            self.field(lead, Kind::Lead, &mut bits, &mut han, table);
+        }
+        for tag in &item.tags {
+            self.field(tag, Kind::Tag, &mut bits, &mut han, table);
+        }
+        for metric in &item.metrics {
+            self.field(&metric.name, Kind::Metric, &mut bits, &mut han, table);
+        }
+        let primary_end = self.fields.len() as u32;
+        let (primary_bits, primary_han) = (bits, han);
+        let (mut bits, mut han) = (0u128, false);
+        if let Some(goal) = &item.goal {
+            self.field(goal, Kind::Goal, &mut bits, &mut han, table);
+        }
+        for note in &item.progress {
+            self.field(&note.text, Kind::Note, &mut bits, &mut han, table);
+        }
+        self.entries.push(Entry {
+            first,
+            primary_end,
+            end: self.fields.len() as u32,
+            status: item.status,
+            due: item.due,
+            primary_bits,
+            secondary_bits: bits,
+            primary_han,
+            secondary_han: han,
+        });
+    }
+
+    fn field(
+        &mut self,
+        text: &str,
+        kind: Kind,
+        bits: &mut u128,
+        han: &mut bool,
+        table: &pinyin::Table,
+    ) {
+        let start = self.text.len();
+        let mut chars = 0u32;
+        let mut has_han = false;
+        for c in text.chars() {
+            let folded = fold_char(c);
+            self.text.push(folded);
+            *bits |= char_bit(folded);
+            has_han |= !folded.is_ascii() && table.has_reading(folded);
+            chars += 1;
+        }
+        let end = self.text.len();
+        if end > u32::MAX as usize {
+            // past 4 GiB of text the rest is not searchable; no real file gets near this
+            self.text.truncate(start);
+            return;
+        }
+        *han |= has_han;
+        self.fields.push(Field {
+            start: start as u32,
+            end: end as u32,
+            chars,
+            kind,
+            ascii: end - start == chars as usize,
+            han: has_han,
+        });
+    }
+
+    /// The number of items indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Bytes held by the index (text, fields and per-item facts), for the performance notes.
+    pub fn heap_size(&self) -> usize {
+        self.text.capacity()
+            + self.fields.capacity() * std::mem::size_of::<Field>()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+    }
+
+    pub(crate) fn entry(&self, item: usize) -> &Entry {
+        &self.entries[item]
+    }
+
+    pub(crate) fn primary(&self, entry: &Entry) -> &[Field] {
+        &self.fields[entry.first as usize..entry.primary_end as usize]
+    }
+
+    pub(crate) fn secondary(&self, entry: &Entry) -> &[Field] {
+        &self.fields[entry.primary_end as usize..entry.end as usize]
+    }
+
+    pub(crate) fn text(&self, field: &Field) -> &str {
+        self.text
+            .get(field.start as usize..field.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// The folded title of an item.
+    pub(crate) fn title(&self, entry: &Entry) -> Option<(&Field, &str)> {
+        self.primary(entry)
+            .iter()
+            .find(|f| f.kind == Kind::Title)
+            .map(|f| (f, self.text(f)))
+    }
+
+    /// True when the item passes the filter.
+    pub(crate) fn passes(&self, item: usize, filter: &Filter) -> bool {
+        let entry = &self.entries[item];
+        let texts = |kind: Kind| {
+            self.primary(entry)
+                .iter()
+                .filter(move |f| f.kind == kind)
+                .map(|f| self.text(f))
+        };
+        let pass = match &filter.test {
+            Test::Status(any) => any.contains(&entry.status),
+            Test::Lead(text) => texts(Kind::Lead).any(|lead| lead.contains(text.as_str())),
+            Test::Tag(text) => texts(Kind::Tag).any(|tag| tag.contains(text.as_str())),
+            Test::Id(ids) => texts(Kind::Id).any(|id| ids.iter().any(|wanted| wanted == id)),
+            Test::Due(compare, span) => entry.due.is_some_and(|due| compare.holds(due, span)),
+        };
+        pass != filter.negated
+    }
+}
