@@ -134,7 +134,8 @@ fn goal(rng: &mut Rng) -> String {
         text.push_str(&format!("{verb}{object}，{aim}。"));
     }
     if rng.chance(10) {
-        text.push_str(*rng.pick(ENGLISH_NOTES));
+        let note = *rng.pick::<&str>(ENGLISH_NOTES);
+        text.push_str(note);
     }
     text
 }

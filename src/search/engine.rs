@@ -44,6 +44,8 @@ struct Needle {
     chars: usize,
     bits: u128,
     pinyin: bool,
+    /// See [`pinyin::first_letter_bit`].
+    first_letter: u32,
 }
 
 impl Needle {
@@ -53,6 +55,7 @@ impl Needle {
             chars: text.chars().count(),
             bits: text.chars().fold(0, |b, c| b | char_bit(c)),
             pinyin: pinyin::is_pattern(&text),
+            first_letter: pinyin::first_letter_bit(text.as_bytes()),
             text,
         }
     }
@@ -306,7 +309,8 @@ impl<'a> Pass<'a> {
         let mut best = None;
         for field in fields {
             let text = self.index.text(field);
-            let Some((base, via)) = field_match(ctx, needle, text, field, direct) else {
+            let Some((base, via)) = field_match(self.index, ctx, needle, text, field, direct)
+            else {
                 continue;
             };
             let exact_id = field.kind == Kind::Id
@@ -368,6 +372,7 @@ fn may_match(needle: &Needle, bits: u128, han: bool) -> bool {
 
 /// How well a term matches one field: contiguous text beats pinyin beats scattered text.
 fn field_match(
+    index: &SearchIndex,
     ctx: &mut Ctx,
     needle: &Needle,
     text: &str,
@@ -395,14 +400,19 @@ fn field_match(
             found = Some((score.clamp(1, SCATTERED_MAX), Via::Scattered));
         }
     }
-    if needle.pinyin
-        && field.han
-        && let Some((start, end)) =
-            pinyin::find(ctx.table, needle.text.as_bytes(), text, &mut ctx.pinyin)
-    {
-        let base = PINYIN + placement(start, end - start, field.chars as usize);
-        if found.is_none_or(|(score, _)| score < base) {
-            found = Some((base, Via::Pinyin(start, end)));
+    if needle.pinyin && field.han {
+        let found_pinyin = match index.han_ids(field) {
+            Some(ids) if field.initials & needle.first_letter != 0 => {
+                pinyin::find_in(ctx.table, needle.text.as_bytes(), ids)
+            }
+            Some(_) => None,
+            None => pinyin::find(ctx.table, needle.text.as_bytes(), text, &mut ctx.pinyin),
+        };
+        if let Some((start, end)) = found_pinyin {
+            let base = PINYIN + placement(start, end - start, field.chars as usize);
+            if found.is_none_or(|(score, _)| score < base) {
+                found = Some((base, Via::Pinyin(start, end)));
+            }
         }
     }
     found
@@ -471,13 +481,16 @@ struct Part {
     later: Vec<u32>,
 }
 
-/// The number of threads a pass uses: all the cores there are.
-fn threads() -> usize {
+/// The number of threads a pass uses: all the cores there are, or `TALLY_THREADS` when set (for
+/// measuring; see docs/PERFORMANCE.md).
+pub(crate) fn threads() -> usize {
     static THREADS: OnceLock<usize> = OnceLock::new();
     *THREADS.get_or_init(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::env::var("TALLY_THREADS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(cores)
             .clamp(1, 16)
     })
 }

@@ -11,6 +11,8 @@ pub fn fold_char(c: char) -> char {
     match c {
         // CJK punctuation, kana and ideographs have no case: the common path for Chinese text.
         '\u{3001}'..='\u{9FFF}' => c,
+        // general punctuation (quotes, dashes, ellipses) has no case either
+        '\u{2000}'..='\u{206F}' => c,
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)
             .map(|a| a.to_ascii_lowercase())

@@ -38,12 +38,20 @@ pub(crate) struct Field {
     end: u32,
     /// Length in chars.
     pub(crate) chars: u32,
+    /// Where the field's reading sets start in [`SearchIndex::han`] (primary fields with Chinese
+    /// text only; [`NO_IDS`] otherwise).
+    ids: u32,
+    /// The initials of its characters' readings (primary fields only; see
+    /// [`pinyin::Table::encode`]).
+    pub(crate) initials: u32,
     pub(crate) kind: Kind,
     /// Only ASCII bytes: byte offsets are char offsets.
     pub(crate) ascii: bool,
     /// Has characters with a pinyin reading.
     pub(crate) han: bool,
 }
+
+const NO_IDS: u32 = u32::MAX;
 
 /// One item's place in the index.
 #[derive(Clone, Debug)]
@@ -71,22 +79,109 @@ pub struct SearchIndex {
     text: String,
     fields: Vec<Field>,
     entries: Vec<Entry>,
+    /// The reading set of each char of the primary fields that have Chinese text.
+    han: Vec<u16>,
 }
 
+/// Below this many items the index is built on one thread.
+const PARALLEL_BUILD_MIN: usize = 20_000;
+
 impl SearchIndex {
-    /// Indexes items in the order given.
+    /// Indexes items in the order given, on every core for large lists.
     pub fn build<'a>(items: impl IntoIterator<Item = &'a Item>) -> SearchIndex {
-        let items = items.into_iter();
+        let items: Vec<&Item> = items.into_iter().collect();
+        let threads = super::engine::threads();
+        if threads == 1 || items.len() < PARALLEL_BUILD_MIN {
+            return SearchIndex::build_part(&items);
+        }
+        let size = items.len().div_ceil(threads);
+        let mut parts: Vec<SearchIndex> = std::thread::scope(|scope| {
+            let helpers: Vec<_> = items
+                .chunks(size)
+                .skip(1)
+                .map(|chunk| scope.spawn(move || SearchIndex::build_part(chunk)))
+                .collect();
+            let mut parts = vec![SearchIndex::build_part(&items[..size.min(items.len())])];
+            for helper in helpers {
+                match helper.join() {
+                    Ok(part) => parts.push(part),
+                    // only a bug can make building panic; do that part again here to report it
+                    Err(_) => parts.push(SearchIndex::build_part(&items[parts.len() * size..])),
+                }
+            }
+            parts
+        });
+        let mut index = parts.remove(0);
+        let text: usize = parts.iter().map(|p| p.text.len()).sum();
+        index.text.reserve_exact(text);
+        index
+            .fields
+            .reserve_exact(parts.iter().map(|p| p.fields.len()).sum());
+        index
+            .entries
+            .reserve_exact(parts.iter().map(|p| p.entries.len()).sum());
+        index
+            .han
+            .reserve_exact(parts.iter().map(|p| p.han.len()).sum());
+        for part in parts {
+            index.append(part);
+        }
+        index
+    }
+
+    fn build_part(items: &[&Item]) -> SearchIndex {
         let mut index = SearchIndex::default();
-        let (low, _) = items.size_hint();
-        index.entries.reserve(low);
-        index.fields.reserve(low * 8);
-        index.text.reserve(low * 256);
+        index.entries.reserve(items.len());
+        index.fields.reserve(items.len() * 10);
+        let bytes: usize = items.iter().map(|item| text_size(item)).sum();
+        index.text.reserve(bytes);
         let table = pinyin::table();
         for item in items {
             index.add(item, table);
         }
         index
+    }
+
+    /// Adds another index's items after this one's.
+    fn append(&mut self, other: SearchIndex) {
+        let fields = self.fields.len() as u32;
+        let han = self.han.len() as u32;
+        let text = self.text.len();
+        let fits = text + other.text.len() <= u32::MAX as usize;
+        if fits {
+            self.text.push_str(&other.text);
+        }
+        self.fields
+            .extend(other.fields.into_iter().map(|mut field| {
+                if fits {
+                    field.start += text as u32;
+                    field.end += text as u32;
+                } else {
+                    // past 4 GiB of text the rest is not searchable; no real file gets near this
+                    field = Field {
+                        start: 0,
+                        end: 0,
+                        chars: 0,
+                        ids: NO_IDS,
+                        initials: 0,
+                        ascii: true,
+                        han: false,
+                        ..field
+                    };
+                }
+                if field.ids != NO_IDS {
+                    field.ids += han;
+                }
+                field
+            }));
+        self.entries
+            .extend(other.entries.into_iter().map(|entry| Entry {
+                first: entry.first + fields,
+                primary_end: entry.primary_end + fields,
+                end: entry.end + fields,
+                ..entry
+            }));
+        self.han.extend(other.han);
     }
 
     fn add(&mut self, item: &Item, table: &pinyin::Table) {
@@ -137,12 +232,21 @@ impl SearchIndex {
         let start = self.text.len();
         let mut chars = 0u32;
         let mut has_han = false;
+        let mut unchanged = true;
+        let mut field_bits = 0u128;
         for c in text.chars() {
             let folded = fold_char(c);
-            self.text.push(folded);
-            *bits |= char_bit(folded);
-            has_han |= !folded.is_ascii() && table.has_reading(folded);
+            unchanged &= folded == c;
+            field_bits |= char_bit(folded);
+            if !has_han && !folded.is_ascii() {
+                has_han = table.has_reading(folded);
+            }
             chars += 1;
+        }
+        if unchanged {
+            self.text.push_str(text);
+        } else {
+            self.text.extend(text.chars().map(fold_char));
         }
         let end = self.text.len();
         if end > u32::MAX as usize {
@@ -150,11 +254,22 @@ impl SearchIndex {
             self.text.truncate(start);
             return;
         }
+        *bits |= field_bits;
         *han |= has_han;
+        let primary = !matches!(kind, Kind::Goal | Kind::Note);
+        let (ids, initials) = if has_han && primary {
+            let at = self.han.len() as u32;
+            let initials = table.encode(&self.text[start..end], &mut self.han);
+            (at, initials)
+        } else {
+            (NO_IDS, 0)
+        };
         self.fields.push(Field {
             start: start as u32,
             end: end as u32,
             chars,
+            ids,
+            initials,
             kind,
             ascii: end - start == chars as usize,
             han: has_han,
@@ -175,6 +290,7 @@ impl SearchIndex {
         self.text.capacity()
             + self.fields.capacity() * std::mem::size_of::<Field>()
             + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.han.capacity() * std::mem::size_of::<u16>()
     }
 
     pub(crate) fn entry(&self, item: usize) -> &Entry {
@@ -187,6 +303,15 @@ impl SearchIndex {
 
     pub(crate) fn secondary(&self, entry: &Entry) -> &[Field] {
         &self.fields[entry.primary_end as usize..entry.end as usize]
+    }
+
+    /// The reading sets of a primary field's chars, when it has Chinese text.
+    pub(crate) fn han_ids(&self, field: &Field) -> Option<&[u16]> {
+        if field.ids == NO_IDS {
+            return None;
+        }
+        self.han
+            .get(field.ids as usize..field.ids as usize + field.chars as usize)
     }
 
     pub(crate) fn text(&self, field: &Field) -> &str {
@@ -221,4 +346,15 @@ impl SearchIndex {
         };
         pass != filter.negated
     }
+}
+
+/// The bytes of an item's searchable text.
+fn text_size(item: &Item) -> usize {
+    item.id.len()
+        + item.title.len()
+        + item.lead.as_ref().map_or(0, String::len)
+        + item.tags.iter().map(String::len).sum::<usize>()
+        + item.metrics.iter().map(|m| m.name.len()).sum::<usize>()
+        + item.goal.as_ref().map_or(0, String::len)
+        + item.progress.iter().map(|n| n.text.len()).sum::<usize>()
 }

@@ -194,33 +194,59 @@ pub fn find(
     text: &str,
     scratch: &mut Scratch,
 ) -> Option<(usize, usize)> {
-    let first = *pattern.first()?;
-    if pattern.len() > MAX_PATTERN {
-        return None;
-    }
-    let first_bit = letter_bit(first);
+    let first = letter_bit(*pattern.first()?);
     let ids = &mut scratch.ids;
     ids.clear();
     let mut any = false;
     for c in text.chars() {
         let id = table.id(c);
-        any |= id != 0 && table.initials(id) & first_bit != 0;
+        any |= table.initials(id) & first != 0;
         ids.push(id);
     }
-    if !any {
+    if any {
+        find_in(table, pattern, ids)
+    } else {
+        None
+    }
+}
+
+impl Table {
+    /// Appends the reading set of each char of `text` (0 for none); returns the OR of their
+    /// initials (see [`initials_of`]).
+    pub fn encode(&self, text: &str, out: &mut Vec<u16>) -> u32 {
+        let mut initials = 0;
+        for c in text.chars() {
+            let id = self.id(c);
+            initials |= self.initials(id);
+            out.push(id);
+        }
+        initials
+    }
+}
+
+/// The bit a pattern's first letter must have in a text's initials (see [`Table::encode`]) for
+/// the pattern to have any chance of matching there.
+pub fn first_letter_bit(pattern: &[u8]) -> u32 {
+    pattern.first().map_or(0, |&b| letter_bit(b))
+}
+
+/// Like [`find`], over a text already encoded with [`Table::encode`].
+pub fn find_in(table: &Table, pattern: &[u8], ids: &[u16]) -> Option<(usize, usize)> {
+    if pattern.is_empty() || pattern.len() > MAX_PATTERN {
         return None;
     }
+    let first_bit = letter_bit(pattern[0]);
     let search = Search {
         table,
         pattern,
         ids,
     };
-    for start in 0..ids.len() {
-        let id = ids[start];
-        if id == 0 || table.initials(id) & first_bit == 0 {
+    let mut failed = [0u64; MAX_PATTERN + 1];
+    for (start, &id) in ids.iter().enumerate() {
+        if table.initials(id) & first_bit == 0 {
             continue;
         }
-        let mut failed = [0u64; MAX_PATTERN + 1];
+        failed[..=pattern.len()].fill(0);
         if let Some(end) = search.from(start, 0, 0, &mut failed) {
             return Some((start, end));
         }

@@ -349,7 +349,7 @@ fn filter_head(token: &str) -> Option<(&str, &str, &str)> {
 fn parse_term(token: &str) -> Result<Parsed, QueryError> {
     let normal: String = token.chars().map(half_width_syntax).collect();
     let (negated, body) = match normal.strip_prefix('!') {
-        Some(rest) if rest.is_empty() => return Err(QueryError::LoneNegation),
+        Some("") => return Err(QueryError::LoneNegation),
         Some(rest) => (true, rest),
         None => (false, normal.as_str()),
     };
