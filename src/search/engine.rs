@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{char_bit, fold};
+use super::fold::{char_bit, fold, fold_bits};
 use super::index::{Entry, Field, Kind, SearchIndex};
 use super::pinyin;
 use super::query::{Filter, Query};
@@ -43,19 +43,20 @@ struct Needle {
     text: String,
     chars: usize,
     bits: u128,
-    pinyin: bool,
-    /// See [`pinyin::first_letter_bit`].
-    first_letter: u32,
+    pinyin: Option<pinyin::Pattern>,
+    /// `bits` folded to 64 (see [`Field::bits`]).
+    bits64: u64,
 }
 
 impl Needle {
     fn new(text: &str) -> Needle {
         let text = fold(text);
+        let bits = text.chars().fold(0, |b, c| b | char_bit(c));
         Needle {
+            bits64: fold_bits(bits),
             chars: text.chars().count(),
-            bits: text.chars().fold(0, |b, c| b | char_bit(c)),
-            pinyin: pinyin::is_pattern(&text),
-            first_letter: pinyin::first_letter_bit(text.as_bytes()),
+            bits,
+            pinyin: pinyin::Pattern::new(&text),
             text,
         }
     }
@@ -159,11 +160,17 @@ impl<'a> Pass<'a> {
             item < self.index.len() && self.filters.iter().all(|f| self.index.passes(item, f))
         };
         match within {
-            Some(items) => items
-                .iter()
-                .filter(|i| keep(i))
-                .map(|&i| i as u32)
-                .collect(),
+            Some(items) => {
+                // in item order, which keeps the index's memory read front to back
+                let mut kept: Vec<u32> = items
+                    .iter()
+                    .filter(|i| keep(i))
+                    .map(|&i| i as u32)
+                    .collect();
+                kept.sort_unstable();
+                kept.dedup();
+                kept
+            }
             None => (0..self.index.len())
                 .filter(keep)
                 .map(|i| i as u32)
@@ -186,10 +193,9 @@ impl<'a> Pass<'a> {
         let mut hits = Vec::new();
         let mut later = Vec::new();
         for part in parts {
-            hits.extend(part.hits);
+            hits = merge(hits, part.hits);
             later.extend(part.later);
         }
-        sort_hits(&mut hits);
         Some(Primary { hits, later })
     }
 
@@ -223,9 +229,11 @@ impl<'a> Pass<'a> {
                 }
             }
         })?;
-        let mut more: Vec<Hit> = parts.into_iter().flat_map(|part| part.hits).collect();
-        sort_hits(&mut more);
-        Some(merge(hits, more))
+        Some(
+            parts
+                .into_iter()
+                .fold(hits, |all, part| merge(all, part.hits)),
+        )
     }
 
     fn eval_primary(&self, ctx: &mut Ctx, item: usize) -> Outcome {
@@ -302,15 +310,13 @@ impl<'a> Pass<'a> {
         han: bool,
     ) -> Option<i64> {
         let direct = needle.may_match_directly(bits);
-        let pinyin = needle.pinyin && han;
+        let pinyin = needle.pinyin.is_some() && han;
         if !direct && !pinyin {
             return None;
         }
         let mut best = None;
         for field in fields {
-            let text = self.index.text(field);
-            let Some((base, via)) = field_match(self.index, ctx, needle, text, field, direct)
-            else {
+            let Some((base, via)) = field_match(self.index, ctx, needle, field, direct) else {
                 continue;
             };
             let exact_id = field.kind == Kind::Id
@@ -332,9 +338,9 @@ impl<'a> Pass<'a> {
     /// True when some negated term occurs (contiguously) in these fields.
     fn negated_in(&self, fields: &[Field]) -> bool {
         self.negative.iter().any(|needle| {
-            fields
-                .iter()
-                .any(|f| self.index.text(f).contains(needle.text.as_str()))
+            fields.iter().any(|f| {
+                needle.bits64 & !f.bits == 0 && self.index.text(f).contains(needle.text.as_str())
+            })
         })
     }
 
@@ -367,7 +373,7 @@ impl<'a> Pass<'a> {
 }
 
 fn may_match(needle: &Needle, bits: u128, han: bool) -> bool {
-    needle.may_match_directly(bits) || (needle.pinyin && han)
+    needle.may_match_directly(bits) || (needle.pinyin.is_some() && han)
 }
 
 /// How well a term matches one field: contiguous text beats pinyin beats scattered text.
@@ -375,38 +381,42 @@ fn field_match(
     index: &SearchIndex,
     ctx: &mut Ctx,
     needle: &Needle,
-    text: &str,
     field: &Field,
     direct: bool,
 ) -> Option<(i64, Via)> {
     let mut found = None;
-    if direct && is_subsequence(&needle.text, text) {
-        if let Some(byte) = text.find(needle.text.as_str()) {
-            let start = if field.ascii {
-                byte
-            } else {
-                text[..byte].chars().count()
-            };
-            let boundary = text[..byte]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_alphanumeric());
-            let base = CONTIGUOUS
-                + placement(start, needle.chars, field.chars as usize)
-                + if boundary { 300 } else { 0 };
-            return Some((base, Via::Contiguous(start)));
-        }
-        if let Some(score) = ctx.matcher.fuzzy_match(text, &needle.text) {
-            found = Some((score.clamp(1, SCATTERED_MAX), Via::Scattered));
+    if direct && needle.bits64 & !field.bits == 0 {
+        let text = index.text(field);
+        match locate(&needle.text, text) {
+            Located::Nowhere => {}
+            Located::Contiguous(byte) => {
+                let start = if field.ascii {
+                    byte
+                } else {
+                    text[..byte].chars().count()
+                };
+                let boundary = text[..byte].chars().next_back().is_some_and(is_boundary);
+                let base = CONTIGUOUS
+                    + placement(start, needle.chars, field.chars as usize)
+                    + if boundary { 300 } else { 0 };
+                return Some((base, Via::Contiguous(start)));
+            }
+            Located::Scattered => {
+                if let Some(score) = ctx.matcher.fuzzy_match(text, &needle.text) {
+                    found = Some((score.clamp(1, SCATTERED_MAX), Via::Scattered));
+                }
+            }
         }
     }
-    if needle.pinyin && field.han {
+    if let Some(pattern) = &needle.pinyin
+        && field.han
+    {
         let found_pinyin = match index.han_ids(field) {
-            Some(ids) if field.initials & needle.first_letter != 0 => {
-                pinyin::find_in(ctx.table, needle.text.as_bytes(), ids)
+            Some(ids) if field.initials & pattern.first_letter_bit() != 0 => {
+                pinyin::find_in(ctx.table, pattern, ids)
             }
             Some(_) => None,
-            None => pinyin::find(ctx.table, needle.text.as_bytes(), text, &mut ctx.pinyin),
+            None => pinyin::find(ctx.table, pattern, index.text(field), &mut ctx.pinyin),
         };
         if let Some((start, end)) = found_pinyin {
             let base = PINYIN + placement(start, end - start, field.chars as usize);
@@ -433,6 +443,41 @@ fn placement(start: usize, len: usize, field_chars: usize) -> i64 {
     bonus - before - rest
 }
 
+/// Where a needle occurs in a text.
+enum Located {
+    Nowhere,
+    /// As a substring at this byte offset (the first occurrence).
+    Contiguous(usize),
+    /// Only as a scattered subsequence.
+    Scattered,
+}
+
+fn locate(needle: &str, text: &str) -> Located {
+    let Some(first) = needle.chars().next() else {
+        return Located::Contiguous(0);
+    };
+    let Some(start) = text.find(first) else {
+        return Located::Nowhere;
+    };
+    let mut at = start;
+    loop {
+        if text.as_bytes()[at..].starts_with(needle.as_bytes()) {
+            return Located::Contiguous(at);
+        }
+        let next = at + first.len_utf8();
+        match text[next..].find(first) {
+            Some(offset) => at = next + offset,
+            None => break,
+        }
+    }
+    let rest = &needle[first.len_utf8()..];
+    if is_subsequence(rest, &text[start + first.len_utf8()..]) {
+        Located::Scattered
+    } else {
+        Located::Nowhere
+    }
+}
+
 /// True when the chars of `needle` occur in `text` in order.
 fn is_subsequence(needle: &str, text: &str) -> bool {
     let mut rest = text;
@@ -443,6 +488,17 @@ fn is_subsequence(needle: &str, text: &str) -> bool {
         }
     }
     true
+}
+
+/// True when a match right after `c` starts a word: after a space or punctuation, not inside a
+/// word (Chinese text has no word breaks, so a Chinese character before is never one).
+fn is_boundary(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => !c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}' => true,
+        '\u{3400}'..='\u{9FFF}' => false,
+        _ => !c.is_alphanumeric(),
+    }
 }
 
 /// Best first; equal scores keep the items' order.
@@ -518,6 +574,7 @@ where
             }
             work(start..(start + CHUNK).min(len), &mut part);
         }
+        sort_hits(&mut part.hits);
         part
     };
     let threads = if len < PARALLEL_MIN { 1 } else { threads() };
@@ -568,6 +625,29 @@ mod tests {
         assert!(is_subsequence("", "x"));
         assert!(!is_subsequence("算预", "预付款结算"));
         assert!(is_subsequence("abc", "a-b-c"));
+    }
+
+    #[test]
+    fn locating() {
+        assert!(matches!(
+            locate("预算", "年度预算梳理"),
+            Located::Contiguous(6)
+        ));
+        assert!(matches!(locate("预算", "预付款结算"), Located::Scattered));
+        assert!(matches!(locate("预算", "结算预付"), Located::Nowhere));
+        assert!(matches!(locate("aab", "a aab"), Located::Contiguous(2)));
+        assert!(matches!(locate("ab", "a-a-b"), Located::Scattered));
+        assert!(matches!(locate("x", "abc"), Located::Nowhere));
+    }
+
+    #[test]
+    fn boundaries() {
+        assert!(is_boundary(' '));
+        assert!(is_boundary('、'));
+        assert!(is_boundary('“'));
+        assert!(!is_boundary('国'));
+        assert!(!is_boundary('a'));
+        assert!(!is_boundary('é'));
     }
 
     #[test]

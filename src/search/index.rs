@@ -1,7 +1,7 @@
 //! The search index: every item's searchable text, folded once into one buffer, with the facts
 //! that let a keystroke skip most items without looking at their text.
 
-use super::fold::{char_bit, fold_char};
+use super::fold::{char_bit, fold_bits, fold_char};
 use super::pinyin;
 use super::query::{Filter, Test};
 use crate::model::{Date, Item, Status};
@@ -44,6 +44,8 @@ pub(crate) struct Field {
     /// The initials of its characters' readings (primary fields only; see
     /// [`pinyin::Table::encode`]).
     pub(crate) initials: u32,
+    /// The chars it holds (see [`char_bit`] and [`fold_bits`]).
+    pub(crate) bits: u64,
     pub(crate) kind: Kind,
     /// Only ASCII bytes: byte offsets are char offsets.
     pub(crate) ascii: bool,
@@ -232,22 +234,23 @@ impl SearchIndex {
         let start = self.text.len();
         let mut chars = 0u32;
         let mut has_han = false;
-        let mut unchanged = true;
         let mut field_bits = 0u128;
-        for c in text.chars() {
+        // copy unchanged runs whole, folded chars one by one
+        let mut run = 0;
+        for (at, c) in text.char_indices() {
             let folded = fold_char(c);
-            unchanged &= folded == c;
+            if folded != c {
+                self.text.push_str(&text[run..at]);
+                self.text.push(folded);
+                run = at + c.len_utf8();
+            }
             field_bits |= char_bit(folded);
             if !has_han && !folded.is_ascii() {
                 has_han = table.has_reading(folded);
             }
             chars += 1;
         }
-        if unchanged {
-            self.text.push_str(text);
-        } else {
-            self.text.extend(text.chars().map(fold_char));
-        }
+        self.text.push_str(&text[run..]);
         let end = self.text.len();
         if end > u32::MAX as usize {
             // past 4 GiB of text the rest is not searchable; no real file gets near this
@@ -270,6 +273,7 @@ impl SearchIndex {
             chars,
             ids,
             initials,
+            bits: fold_bits(field_bits),
             kind,
             ascii: end - start == chars as usize,
             han: has_han,

@@ -17,16 +17,62 @@ pub const MAX_PATTERN: usize = 63;
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
 
-/// One reading, as ASCII letters without tone (`zhong`).
+/// One reading, as ASCII letters without tone (`zhong`), packed little-endian into a word so
+/// that comparing it with the query is one masked compare.
 #[derive(Clone, Copy)]
 struct Reading {
-    bytes: [u8; 6],
+    value: u64,
     len: u8,
 }
 
 impl Reading {
-    fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len as usize]
+    #[cfg(test)]
+    fn as_string(&self) -> String {
+        let bytes = self.value.to_le_bytes();
+        String::from_utf8_lossy(&bytes[..self.len as usize]).into_owned()
+    }
+}
+
+/// The low `len` bytes of a word.
+#[inline]
+fn mask(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    }
+}
+
+/// A letters-only query term prepared for pinyin matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    bytes: Vec<u8>,
+    /// `windows[i]`: bytes `i..i + 8` as a little-endian word, zero past the end.
+    windows: Vec<u64>,
+}
+
+impl Pattern {
+    /// The pattern for a folded term, when it can be pinyin (see [`is_pattern`]).
+    pub fn new(term: &str) -> Option<Pattern> {
+        if !is_pattern(term) {
+            return None;
+        }
+        let bytes = term.as_bytes().to_vec();
+        let windows = (0..bytes.len())
+            .map(|i| {
+                let mut word = [0u8; 8];
+                let end = (i + 8).min(bytes.len());
+                word[..end - i].copy_from_slice(&bytes[i..end]);
+                u64::from_le_bytes(word)
+            })
+            .collect();
+        Some(Pattern { bytes, windows })
+    }
+
+    /// The bit its first letter must have in a text's initials (see [`Table::encode`]) for the
+    /// pattern to have any chance of matching there.
+    pub fn first_letter_bit(&self) -> u32 {
+        letter_bit(self.bytes[0])
     }
 }
 
@@ -107,14 +153,18 @@ impl Table {
         // longer readings first, so that a full-pinyin query is consumed greedily
         let mut sorted: Vec<Reading> = readings
             .iter()
-            .map(|bytes| Reading {
-                bytes: *bytes,
-                len: bytes.iter().take_while(|&&b| b != 0).count() as u8,
+            .map(|bytes| {
+                let mut word = [0u8; 8];
+                word[..6].copy_from_slice(bytes);
+                Reading {
+                    value: u64::from_le_bytes(word),
+                    len: bytes.iter().take_while(|&&b| b != 0).count() as u8,
+                }
             })
             .collect();
-        sorted.sort_by(|a, b| b.len.cmp(&a.len).then(a.bytes.cmp(&b.bytes)));
+        sorted.sort_by(|a, b| b.len.cmp(&a.len).then(a.value.cmp(&b.value)));
         for reading in &sorted {
-            initials |= letter_bit(reading.bytes[0]);
+            initials |= letter_bit(reading.value as u8);
         }
         self.readings.extend(sorted);
         self.sets.push(ReadingSet {
@@ -156,7 +206,7 @@ impl Table {
     pub fn readings_of(&self, c: char) -> Vec<String> {
         self.readings(self.id(c))
             .iter()
-            .map(|r| String::from_utf8_lossy(r.as_bytes()).into_owned())
+            .map(Reading::as_string)
             .collect()
     }
 }
@@ -186,15 +236,15 @@ pub struct Scratch {
     ids: Vec<u16>,
 }
 
-/// Finds the leftmost pinyin match of `pattern` (lowercase ASCII letters, see [`is_pattern`]) in
-/// `text`. Returns the matched characters as a char range.
+/// Finds the leftmost pinyin match of `pattern` in `text`. Returns the matched characters as a
+/// char range.
 pub fn find(
     table: &Table,
-    pattern: &[u8],
+    pattern: &Pattern,
     text: &str,
     scratch: &mut Scratch,
 ) -> Option<(usize, usize)> {
-    let first = letter_bit(*pattern.first()?);
+    let first = pattern.first_letter_bit();
     let ids = &mut scratch.ids;
     ids.clear();
     let mut any = false;
@@ -212,7 +262,7 @@ pub fn find(
 
 impl Table {
     /// Appends the reading set of each char of `text` (0 for none); returns the OR of their
-    /// initials (see [`initials_of`]).
+    /// initials (see [`Pattern::first_letter_bit`]).
     pub fn encode(&self, text: &str, out: &mut Vec<u16>) -> u32 {
         let mut initials = 0;
         for c in text.chars() {
@@ -224,30 +274,29 @@ impl Table {
     }
 }
 
-/// The bit a pattern's first letter must have in a text's initials (see [`Table::encode`]) for
-/// the pattern to have any chance of matching there.
-pub fn first_letter_bit(pattern: &[u8]) -> u32 {
-    pattern.first().map_or(0, |&b| letter_bit(b))
-}
-
 /// Like [`find`], over a text already encoded with [`Table::encode`].
-pub fn find_in(table: &Table, pattern: &[u8], ids: &[u16]) -> Option<(usize, usize)> {
-    if pattern.is_empty() || pattern.len() > MAX_PATTERN {
-        return None;
-    }
-    let first_bit = letter_bit(pattern[0]);
-    let search = Search {
+pub fn find_in(table: &Table, pattern: &Pattern, ids: &[u16]) -> Option<(usize, usize)> {
+    let first_bit = pattern.first_letter_bit();
+    // Failed states are remembered by (pattern position, char): by the char's position in the
+    // text when the text is short enough for one word of bits, else by its distance from the
+    // start being tried (each char takes at least one letter, so that stays below 64).
+    let absolute = ids.len() <= 64;
+    let mut failed = [0u64; MAX_PATTERN + 1];
+    let mut search = Search {
         table,
         pattern,
         ids,
+        base: 0,
     };
-    let mut failed = [0u64; MAX_PATTERN + 1];
     for (start, &id) in ids.iter().enumerate() {
         if table.initials(id) & first_bit == 0 {
             continue;
         }
-        failed[..=pattern.len()].fill(0);
-        if let Some(end) = search.from(start, 0, 0, &mut failed) {
+        if !absolute {
+            search.base = start;
+            failed[..=pattern.bytes.len()].fill(0);
+        }
+        if let Some(end) = search.from(start, 0, &mut failed) {
             return Some((start, end));
         }
     }
@@ -256,49 +305,57 @@ pub fn find_in(table: &Table, pattern: &[u8], ids: &[u16]) -> Option<(usize, usi
 
 struct Search<'a> {
     table: &'a Table,
-    pattern: &'a [u8],
+    pattern: &'a Pattern,
     ids: &'a [u16],
+    /// Subtracted from a char's position to key `failed`.
+    base: usize,
 }
 
 impl Search<'_> {
-    /// Matches `pattern[at..]` starting with character `start + offset`; returns the end char.
-    /// `failed[at]` bit `offset` remembers states already known to fail, which keeps the search
-    /// polynomial however many readings the characters have.
-    fn from(&self, start: usize, offset: usize, at: usize, failed: &mut [u64]) -> Option<usize> {
-        if at == self.pattern.len() {
-            return Some(start + offset);
+    /// Matches `pattern[at..]` from character `pos` on; returns the char after the match.
+    /// `failed` remembers states already known to fail, which keeps the search polynomial
+    /// however many readings the characters have.
+    fn from(&self, pos: usize, at: usize, failed: &mut [u64; MAX_PATTERN + 1]) -> Option<usize> {
+        let bytes = &self.pattern.bytes;
+        if at == bytes.len() {
+            return Some(pos);
         }
-        let pos = start + offset;
         let id = *self.ids.get(pos)?;
-        if id == 0 || offset >= 64 || failed[at] & (1 << offset) != 0 {
+        let key = pos - self.base;
+        if id == 0 || key >= 64 || failed[at] & (1 << key) != 0 {
             return None;
         }
-        let rest = &self.pattern[at..];
-        for reading in self.table.readings(id) {
-            let reading = reading.as_bytes();
-            if rest.starts_with(reading) {
-                if let Some(end) = self.from(start, offset + 1, at + reading.len(), failed) {
+        let rest = bytes.len() - at;
+        let window = self.pattern.windows[at];
+        let readings = self.table.readings(id);
+        for reading in readings {
+            let len = reading.len as usize;
+            if rest >= len {
+                if window & mask(len) == reading.value
+                    && let Some(end) = self.from(pos + 1, at + len, failed)
+                {
                     return Some(end);
                 }
-            } else if reading.starts_with(rest) {
+            } else if reading.value & mask(rest) == window {
                 // the query ends inside this reading: `shij` finds 世界
                 return Some(pos + 1);
-            } else if rest.len() >= 2
-                && rest[1] == b'h'
-                && matches!(rest[0], b'z' | b'c' | b's')
-                && reading.starts_with(&rest[..2])
-                && let Some(end) = self.from(start, offset + 1, at + 2, failed)
-            {
-                // a two-letter initial: `zhq` finds 重庆
-                return Some(end);
             }
         }
-        if self.table.initials(id) & letter_bit(rest[0]) != 0
-            && let Some(end) = self.from(start, offset + 1, at + 1, failed)
+        // a two-letter initial: `zhq` finds 重庆
+        if rest >= 2
+            && bytes[at + 1] == b'h'
+            && matches!(bytes[at], b'z' | b'c' | b's')
+            && readings.iter().any(|r| r.value & 0xFFFF == window & 0xFFFF)
+            && let Some(end) = self.from(pos + 1, at + 2, failed)
         {
             return Some(end);
         }
-        failed[at] |= 1 << offset;
+        if self.table.initials(id) & letter_bit(bytes[at]) != 0
+            && let Some(end) = self.from(pos + 1, at + 1, failed)
+        {
+            return Some(end);
+        }
+        failed[at] |= 1 << key;
         None
     }
 }
@@ -309,7 +366,8 @@ mod tests {
 
     fn find_str(pattern: &str, text: &str) -> Option<String> {
         let mut scratch = Scratch::default();
-        find(table(), pattern.as_bytes(), text, &mut scratch)
+        let pattern = Pattern::new(pattern).expect("letters");
+        find(table(), &pattern, text, &mut scratch)
             .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
     }
 
