@@ -1,7 +1,17 @@
 //! tally: a keyboard-first terminal tracker for JSON task files.
 
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod keymap;
+pub mod layout;
 pub mod model;
+pub mod report;
+pub mod runtime;
 pub mod search;
 pub mod store;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;
+pub mod tui;
+pub mod ui;

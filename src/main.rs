@@ -1,1 +1,87 @@
-fn main() {}
+//! The `tally` binary: parses the command line, runs a subcommand or opens the interface, and maps
+//! failures to exit codes (2 for the user's mistakes, 1 for anything else).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use tally::app::{Level, Message, State};
+use tally::cli::Cli;
+use tally::commands::{self, Failure};
+use tally::store;
+use tally::text::clean_line;
+use tally::tui::{self, RunError};
+use tally::ui::Theme;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(command) => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            commands::run(command, &mut out).and_then(|()| out.flush().map_err(Failure::from))
+        }
+        None => open_interface(&cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Internal(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = writeln!(io::stderr(), "{}", failure.message());
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+/// Loads everything first (so bad files stop tally before the screen is touched), then runs the
+/// interface.
+fn open_interface(cli: &Cli) -> Result<(), Failure> {
+    let (paths, message) = if cli.paths.is_empty() {
+        let dir = data_dir(cli)?;
+        let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
+        let shown = clean_line(&dir.display().to_string()).into_owned();
+        let text = if created {
+            format!("First run: a sample report was copied to {shown}")
+        } else {
+            format!("Files in {shown}")
+        };
+        (vec![dir], Some(text))
+    } else {
+        (cli.paths.clone(), None)
+    };
+    let files = store::load_all(&paths)?;
+    let mut state = State::new(files, Default::default());
+    state.timebox = cli.timebox;
+    if state.files.is_empty() {
+        let folder = paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        state.message = Some(Message {
+            text: format!("No .json files in {}", clean_line(&folder)),
+            level: Level::Warning,
+        });
+    } else if let Some(text) = message {
+        state.message = Some(Message {
+            text,
+            level: Level::Info,
+        });
+    }
+    tui::run(state, Theme::from_env()).map_err(|err| match err {
+        RunError::NotATerminal => Failure::User(err.to_string()),
+        RunError::Terminal(_) => Failure::Internal(err.to_string()),
+    })
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    cli.data_dir
+        .clone()
+        .or_else(store::default_data_dir)
+        .ok_or_else(|| {
+            Failure::User(
+                "no home folder found: give a path or --data-dir (or TALLY_DATA_DIR)".into(),
+            )
+        })
+}

@@ -65,6 +65,15 @@ impl Item {
         }
     }
 
+    /// A copy with `change` made to it, marked as edited so it is written from its new values.
+    /// Every edit of an item goes through here (or through [`crate::model::Document::item_mut`]).
+    pub fn edited(&self, change: impl FnOnce(&mut Item)) -> Item {
+        let mut item = self.clone();
+        item.origin.mark_edited();
+        change(&mut item);
+        item
+    }
+
     /// Indices of the progress notes in date order, ties in file order.
     pub fn notes_by_date(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.progress.len()).collect();

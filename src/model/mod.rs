@@ -1,11 +1,13 @@
 //! The data types of a tracked report and their invariants. Pure data: no IO, no terminal.
 
+mod change;
 mod date;
 mod document;
 mod item;
 mod origin;
 mod status;
 
+pub use change::{Change, ChangeError};
 pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number};

@@ -132,6 +132,13 @@ pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
     Some(Fingerprint::of_bytes(&bytes, modified))
 }
 
+/// The size and modification time of a file, if it exists.
+pub fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
+    fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
 /// True when the file on disk is no longer what `seen` describes. Cheap when nothing changed:
 /// size and time are compared first, and the content is hashed only when the time moved.
 pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
@@ -148,14 +155,43 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 }
 
 /// Writes a document over the file it was read from, unless someone else changed that file since
-/// `seen`. Returns the new fingerprint.
+/// `seen` (compared by content, not only size and time). Saves by tally processes to the same
+/// folder take turns, so two of them cannot both pass the check and then overwrite each other.
+/// Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
-    if changed_since(path, seen) {
+    let text = write_document(doc);
+    let _turn = FolderLock::acquire(path);
+    let unchanged =
+        fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
+    if !unchanged {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
         });
     }
-    write_atomic(path, write_document(doc).as_bytes())
+    write_atomic(path, text.as_bytes())
+}
+
+/// An exclusive advisory lock on a file's folder, held while checking and replacing the file.
+/// Best effort: where the system cannot lock a folder, saving goes on without it.
+struct FolderLock(Option<File>);
+
+impl FolderLock {
+    fn acquire(path: &Path) -> FolderLock {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let locked = File::open(dir).ok().filter(|folder| folder.lock().is_ok());
+        FolderLock(locked)
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        if let Some(folder) = &self.0 {
+            let _ = folder.unlock();
+        }
+    }
 }
 
 /// Writes a new file; refuses to replace an existing one unless `overwrite`.
@@ -166,6 +202,42 @@ pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerpr
         });
     }
     write_atomic(path, write_document(doc).as_bytes())
+}
+
+/// Writes a new file `NAME.EXT` in `folder` — or `NAME-2.EXT`, `NAME-3.EXT` … when taken — never
+/// replacing anything. Returns the path written.
+pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    for n in 1..1000 {
+        let file = if n == 1 {
+            format!("{name}.{ext}")
+        } else {
+            format!("{name}-{n}.{ext}")
+        };
+        let path = folder.join(file);
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match created {
+            Ok(mut out) => {
+                let written = out.write_all(bytes).and_then(|()| out.sync_all());
+                return written.map(|()| path.clone()).map_err(|e| SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+        }
+    }
+    Err(SaveError::Exists {
+        path: folder.join(format!("{name}.{ext}")),
+    })
 }
 
 /// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and

@@ -141,3 +141,15 @@ fn a_single_item_prints_on_its_own() {
     assert!(text.starts_with("{\n  \"title\": \"two\""), "{text}");
     assert!(text.contains("\"target\": 100.0"), "{text}");
 }
+
+#[test]
+fn floats_survive_a_round_trip_exactly() {
+    let mut doc = Document::new("t");
+    let mut item = Item::new("1", "t");
+    let value = serde_json::Number::from_f64(100995.24165706629).unwrap();
+    item.metrics
+        .push(crate::model::Metric::new("m", value.clone()));
+    doc.push(item).unwrap();
+    let loaded = load(&write_document(&doc));
+    assert_eq!(loaded.items()[0].metrics[0].value, value);
+}

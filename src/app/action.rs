@@ -1,0 +1,155 @@
+//! Everything a person, the terminal or the disk can ask of the interface, as data. Keys, mouse
+//! events, resizes and the outcome of saves and reloads all become an [`Action`] before anything
+//! changes.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::model::Status;
+use crate::store::{Fingerprint, Loaded};
+
+/// One request to change the interface state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Next row in the list, next note or metric, or scroll down.
+    Down,
+    /// Previous row, note or metric, or scroll up.
+    Up,
+    PageDown,
+    PageUp,
+    /// First row / top of the pane.
+    Top,
+    /// Last row / end of the pane.
+    Bottom,
+    /// Focus the next pane (Items → Timeline → Metrics).
+    FocusNext,
+    FocusPrevious,
+    /// Show the selected item full-screen.
+    Zoom,
+    /// Leave the current view, form or dialog, or clear the message.
+    Back,
+    /// Open or close the key help.
+    Help,
+    /// Quit (asks first when edits could not be saved).
+    Quit,
+
+    /// Edit what is focused: the item, the selected note or the selected metric.
+    Edit,
+    /// Open the one-key status picker.
+    PickStatus,
+    /// Set the selected item's status.
+    SetStatus(Status),
+    /// Add a progress note to the selected item, dated today.
+    AddNote,
+    /// Edit the selected item's metrics.
+    EditMetrics,
+    /// Add what fits the focused pane: an item, a note or a metric.
+    Add,
+    /// Delete what is focused (asks first).
+    Delete,
+    /// Move the selected item one place down / up in its file.
+    MoveItemDown,
+    MoveItemUp,
+    Undo,
+    Redo,
+    /// Save files with unsaved edits now (retry after a failed save).
+    Save,
+    /// Sort the list by the next key (file order, id, status, due, lead, last update, progress).
+    SortNext,
+    /// Group the list by the next grouping (none, status, lead).
+    GroupNext,
+    /// Start walking the list in triage mode.
+    StartTriage,
+    /// Mark the triaged item reviewed today and go to the next.
+    ReviewedNext,
+    /// Go to the next / previous item without marking it.
+    TriageNext,
+    TriagePrevious,
+    /// Cycle the per-item timebox.
+    TimeboxNext,
+    /// Change the lead (with completion from the leads in use) / the due date.
+    EditLead,
+    EditDue,
+    /// Write the minutes of the session next to the data file.
+    WriteMinutes,
+    /// Show the next screen: list → since → dashboard → list.
+    ViewNext,
+    /// Change the date of the "since" view.
+    SetSince,
+    /// The clock moved on (sent by the runtime every loop).
+    Tick(std::time::Instant),
+
+    /// A key typed into a form field.
+    Input(KeyEvent),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// Submit the open form.
+    Submit,
+    NextField,
+    PreviousField,
+    /// A line break in a multi-line field.
+    Newline,
+    /// Answer yes to the open question.
+    Yes,
+    /// Resolve a conflict by keeping this session's edit.
+    KeepMine,
+    /// Resolve a conflict by taking the version on disk.
+    TakeTheirs,
+
+    /// The terminal changed size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// A mouse click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse wheel over a screen cell (`down` is toward later rows).
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+
+    /// A file was written; it now looks like `fingerprint`.
+    Saved {
+        file: usize,
+        fingerprint: Fingerprint,
+    },
+    /// A file could not be written; the edits stay in memory.
+    SaveFailed {
+        file: usize,
+        error: String,
+    },
+    /// A file changed on disk and was read again.
+    Reloaded {
+        file: usize,
+        loaded: Box<Loaded>,
+    },
+    /// A file changed on disk but could not be read.
+    ReloadFailed {
+        file: usize,
+        error: String,
+    },
+    /// Minutes were written to this path.
+    MinutesWritten {
+        path: std::path::PathBuf,
+    },
+    MinutesFailed {
+        error: String,
+    },
+}
+
+/// Work for the runtime to do after an update: only the runtime touches the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write this file's document to disk (checking first that nobody else changed it).
+    Save { file: usize },
+    /// Write a new text file `name` (a number is added if taken) in `folder`.
+    WriteMinutes {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+    },
+}

@@ -1,0 +1,611 @@
+//! Turning edits into changes: opening forms for what is focused, checking submitted values,
+//! applying the change to the document, recording it for undo and asking for a save.
+
+use super::Effect;
+use super::dialog::{Confirm, Confirmed};
+use super::form::{Form, FormKind};
+use super::history::Step;
+use super::state::{Message, Mode, Pane, State};
+use crate::model::{Change, Date, Item, Metric, Note, Point, Status, parse_number};
+
+/// The item edits apply to: the one triage shows, otherwise the selected one.
+pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
+    let in_triage = state.mode == Mode::Triage || state.base == Mode::Triage;
+    if in_triage {
+        return super::triage::current_ref(state);
+    }
+    state.selected_ref()
+}
+
+/// The target item with its file and position.
+fn selection(state: &State) -> Option<(usize, usize, Item)> {
+    let row = target(state)?;
+    let item = state.item(row)?.clone();
+    Some((row.file, row.item, item))
+}
+
+/// Applies a new change to a file: records it for undo, keeps it as unsaved and asks for a save.
+pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: String) -> Vec<Effect> {
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
+    if let Err(err) = change.apply(&mut open.doc) {
+        state.message = Some(Message::error(format!("not changed: {err}")));
+        return Vec::new();
+    }
+    open.unsaved.push(change.clone());
+    let select_id = match &change {
+        Change::Remove { .. } => None,
+        other => Some(other.id().to_string()),
+    };
+    state.history.record(Step {
+        file,
+        change,
+        label,
+    });
+    refresh_rows(state, file, select_id.as_deref());
+    vec![Effect::Save { file }]
+}
+
+/// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
+/// on the item with `id` in `file` when given (otherwise on the same row number).
+pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
+    if state.filter.is_some() {
+        super::search::refresh(state);
+    }
+    state.rebuild_rows(id.map(|id| (file, id)));
+}
+
+/// Changes the selected item with `edit` and commits the result (nothing when it did not change).
+pub(crate) fn change_target(
+    state: &mut State,
+    label: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Vec<Effect> {
+    let Some((file, _, before)) = selection(state) else {
+        return Vec::new();
+    };
+    let after = before.edited(edit);
+    if after == before {
+        state.message = Some(Message::info("no change"));
+        return Vec::new();
+    }
+    let label = format!("{label} on item {}", before.id);
+    commit(state, file, Change::Replace { before, after }, label)
+}
+
+pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
+    if state.mode == Mode::StatusPicker {
+        state.close_overlay();
+    }
+    let label = format!("status {}", status.label());
+    change_target(state, &label, |item| item.status = status)
+}
+
+/// `e`/Enter: the form for what is focused.
+pub(crate) fn edit(state: &mut State) {
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
+    match state.focus {
+        Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
+            Some(index) => open_form(
+                state,
+                Form::edit_note(file, &item.id, index, &item.progress[index]),
+            ),
+            None => add_note(state),
+        },
+        Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
+        _ => open_form(state, Form::edit_item(file, &item)),
+    }
+}
+
+pub(crate) fn add_note(state: &mut State) {
+    let today = state.today();
+    if let Some((file, _, item)) = selection(state) {
+        open_form(state, Form::add_note(file, &item.id, today));
+    }
+}
+
+/// `m`: the selected metric's form, or a new metric's when the item has none.
+pub(crate) fn edit_metrics(state: &mut State) {
+    let today = state.today();
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
+    if state.mode == Mode::Browse && state.panes().metrics.is_some() {
+        state.focus = Pane::Metrics;
+    }
+    let cursor = state
+        .metric_cursor
+        .min(item.metrics.len().saturating_sub(1));
+    let metric = item.metrics.get(cursor).map(|m| (cursor, m));
+    open_form(state, Form::edit_metric(file, &item.id, metric, today));
+}
+
+/// `a`: a new item, note or metric, after what is focused.
+pub(crate) fn add(state: &mut State) {
+    match state.focus {
+        Pane::Timeline => add_note(state),
+        Pane::Metrics => {
+            let today = state.today();
+            if let Some((file, _, item)) = selection(state) {
+                open_form(state, Form::edit_metric(file, &item.id, None, today));
+            }
+        }
+        Pane::Items => {
+            let file = state.selected_file();
+            if let Some(doc) = state.document(file) {
+                let id = doc.next_free_id();
+                open_form(state, Form::add_item(file, &id));
+            } else {
+                state.message = Some(Message::warning("no file is open to add an item to"));
+            }
+        }
+    }
+}
+
+pub(crate) fn open_form(state: &mut State, form: Form) {
+    state.form = Some(form);
+    state.open_overlay(Mode::Form);
+}
+
+/// `d`: asks before deleting what is focused.
+pub(crate) fn delete(state: &mut State) {
+    let Some((file, _, item)) = selection(state) else {
+        return;
+    };
+    let id = item.id.clone();
+    let confirm = match state.focus {
+        Pane::Timeline => note_at_cursor(state, &item).map(|note| Confirm {
+            question: format!(
+                "Delete this note of item {id} ({})?",
+                item.progress[note].date
+            ),
+            on_yes: Confirmed::DeleteNote {
+                file,
+                id: id.clone(),
+                note,
+            },
+        }),
+        Pane::Metrics => {
+            let metric = state.metric_cursor;
+            item.metrics.get(metric).map(|m| Confirm {
+                question: format!("Delete metric \"{}\" of item {id}?", m.name),
+                on_yes: Confirmed::DeleteMetric {
+                    file,
+                    id: id.clone(),
+                    metric,
+                },
+            })
+        }
+        Pane::Items => Some(Confirm {
+            question: format!("Delete item {id} \"{}\"?", item.title),
+            on_yes: Confirmed::DeleteItem {
+                file,
+                id: id.clone(),
+            },
+        }),
+    };
+    if let Some(confirm) = confirm {
+        state.confirm = Some(confirm);
+        state.open_overlay(Mode::Confirm);
+    }
+}
+
+/// The note under the timeline cursor, as a position in `progress`.
+pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
+    item.notes_by_date().get(state.note_cursor).copied()
+}
+
+/// `y` on a question.
+pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
+    state.close_overlay();
+    let Some(confirm) = state.confirm.take() else {
+        return Vec::new();
+    };
+    match confirm.on_yes {
+        Confirmed::DeleteItem { file, id } => {
+            let Some(doc) = state.document(file) else {
+                return Vec::new();
+            };
+            let Some(index) = doc.position(&id) else {
+                return Vec::new();
+            };
+            let item = doc.items()[index].clone();
+            commit(
+                state,
+                file,
+                Change::Remove { index, item },
+                format!("delete item {id}"),
+            )
+        }
+        Confirmed::DeleteNote { note, .. } => {
+            state.note_cursor = state.note_cursor.saturating_sub(1);
+            change_target(state, "delete note", |item| {
+                item.progress.remove(note);
+            })
+        }
+        Confirmed::DeleteMetric { metric, .. } => {
+            state.metric_cursor = state.metric_cursor.saturating_sub(1);
+            change_target(state, "delete metric", |item| {
+                item.metrics.remove(metric);
+            })
+        }
+        Confirmed::QuitUnsaved => {
+            state.quit = true;
+            Vec::new()
+        }
+    }
+}
+
+/// `J`/`K`: swaps the selected item with its neighbour in the same file.
+pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
+    let Some((file, index, item)) = selection(state) else {
+        return Vec::new();
+    };
+    let Some(doc) = state.document(file) else {
+        return Vec::new();
+    };
+    let neighbour = if down {
+        index.checked_add(1)
+    } else {
+        index.checked_sub(1)
+    };
+    let Some(other) = neighbour.and_then(|i| doc.item(i)) else {
+        return Vec::new();
+    };
+    let change = Change::Swap {
+        first: item.id.clone(),
+        second: other.id.clone(),
+    };
+    commit(state, file, change, format!("move item {}", item.id))
+}
+
+pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
+    let Some(step) = state.history.last().cloned() else {
+        state.message = Some(Message::info("nothing to undo"));
+        return Vec::new();
+    };
+    let effects = replay(
+        state,
+        step.file,
+        step.change.inverse(),
+        &format!("undid {}", step.label),
+    );
+    if !effects.is_empty() {
+        state.history.undone();
+    }
+    effects
+}
+
+pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
+    let Some(step) = state.history.next().cloned() else {
+        state.message = Some(Message::info("nothing to redo"));
+        return Vec::new();
+    };
+    let effects = replay(
+        state,
+        step.file,
+        step.change.clone(),
+        &format!("redid {}", step.label),
+    );
+    if !effects.is_empty() {
+        state.history.redone();
+    }
+    effects
+}
+
+/// Applies an undo or redo change without recording a new step.
+fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Effect> {
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
+    if let Err(err) = change.apply(&mut open.doc) {
+        state.message = Some(Message::error(format!("cannot undo or redo: {err} since")));
+        return Vec::new();
+    }
+    open.unsaved.push(change.clone());
+    let id = match &change {
+        Change::Remove { .. } => None,
+        other => Some(other.id().to_string()),
+    };
+    refresh_rows(state, file, id.as_deref());
+    state.message = Some(Message::info(done.to_string()));
+    vec![Effect::Save { file }]
+}
+
+/// Ctrl-S: saves every file that has unsaved edits.
+pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
+    let effects: Vec<Effect> = (0..state.files.len())
+        .filter(|&file| !state.files[file].unsaved.is_empty())
+        .map(|file| Effect::Save { file })
+        .collect();
+    if effects.is_empty() {
+        state.message = Some(Message::info("nothing to save: every edit is on disk"));
+    }
+    effects
+}
+
+/// `q`: quits, asking first when some edits are not on disk.
+pub(crate) fn quit(state: &mut State) {
+    let unsaved: Vec<String> = state
+        .files
+        .iter()
+        .filter(|f| !f.unsaved.is_empty())
+        .map(|f| f.name())
+        .collect();
+    if unsaved.is_empty() {
+        state.quit = true;
+        return;
+    }
+    state.confirm = Some(Confirm {
+        question: format!(
+            "Edits to {} are not saved. Quit and lose them?",
+            unsaved.join(", ")
+        ),
+        on_yes: Confirmed::QuitUnsaved,
+    });
+    state.open_overlay(Mode::Confirm);
+}
+
+/// Enter in a form: checks the values and commits the change, or shows why not.
+pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
+    let Some(form) = state.form.clone() else {
+        return Vec::new();
+    };
+    let today = state.today();
+    let result = match &form.kind {
+        FormKind::EditItem { file, id } => item_change(state, *file, id, &form),
+        FormKind::AddItem { file } => new_item(state, *file, &form),
+        FormKind::AddNote { file, id } => note_change(state, *file, id, None, &form),
+        FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(*note), &form),
+        FormKind::EditMetric { file, id, metric } => {
+            metric_change(state, *file, id, *metric, &form, today)
+        }
+        FormKind::SetLead { file, id } => {
+            let lead = optional(form.value("lead"));
+            field_change(state, *file, id, "lead", |item| item.lead = lead)
+        }
+        FormKind::SetDue { file, id } => match date_field(&form, "due") {
+            Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
+            Err(problem) => Err(problem),
+        },
+        FormKind::SetSince => match date_field(&form, "since") {
+            Ok(date) => {
+                state.since = date;
+                state.since_cursor = 0;
+                close_form(state);
+                return Vec::new();
+            }
+            Err(problem) => Err(problem),
+        },
+    };
+    match result {
+        Ok(None) => {
+            close_form(state);
+            state.message = Some(Message::info("no change"));
+            Vec::new()
+        }
+        Ok(Some((file, change, label))) => {
+            close_form(state);
+            commit(state, file, change, label)
+        }
+        Err(problem) => {
+            if let Some(form) = &mut state.form {
+                form.error = Some(problem);
+            }
+            Vec::new()
+        }
+    }
+}
+
+pub(crate) fn close_form(state: &mut State) {
+    state.form = None;
+    state.close_overlay();
+}
+
+type Outcome = Result<Option<(usize, Change, String)>, String>;
+
+fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
+    let doc = state.document(file).ok_or("the file is no longer open")?;
+    let index = doc
+        .position(id)
+        .ok_or(format!("item {id} no longer exists"))?;
+    Ok(doc.items()[index].clone())
+}
+
+/// A replace change, or nothing when the edit changed nothing.
+fn replace(file: usize, before: Item, after: Item, label: String) -> Outcome {
+    Ok((after != before).then_some((file, Change::Replace { before, after }, label)))
+}
+
+fn optional(text: String) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+fn date_field(form: &Form, label: &str) -> Result<Option<Date>, String> {
+    match optional(form.value(label)) {
+        None => Ok(None),
+        Some(text) => text
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|e| format!("{label}: {e}")),
+    }
+}
+
+/// Tags from text: separated by commas (ASCII or Chinese) or the Chinese enumeration comma.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split([',', '，', '、'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn fill_item(item: &mut Item, form: &Form) -> Result<(), String> {
+    item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
+    item.goal = optional(form.value("goal"));
+    item.lead = optional(form.value("lead"));
+    item.status = form.status().unwrap_or(item.status);
+    item.due = date_field(form, "due")?;
+    item.tags = split_tags(&form.value("tags"));
+    Ok(())
+}
+
+fn field_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    what: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Outcome {
+    let before = current(state, file, id)?;
+    let after = before.edited(edit);
+    replace(file, before, after, format!("set {what} of item {id}"))
+}
+
+fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
+    let before = current(state, file, id)?;
+    let mut problem = Ok(());
+    let after = before.edited(|item| problem = fill_item(item, form));
+    problem?;
+    replace(file, before, after, format!("edit item {id}"))
+}
+
+fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
+    let doc = state.document(file).ok_or("the file is no longer open")?;
+    let id = optional(form.value("id")).ok_or("id: an id is needed")?;
+    if doc.position(&id).is_some() {
+        return Err(format!("id: {id} is already used in this file"));
+    }
+    let mut item = Item::new(id.clone(), "");
+    fill_item(&mut item, form)?;
+    let change = Change::Insert {
+        index: doc.items().len(),
+        item,
+    };
+    Ok(Some((file, change, format!("add item {id}"))))
+}
+
+fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form: &Form) -> Outcome {
+    let before = current(state, file, id)?;
+    let text = optional(form.value("text")).ok_or("text: the note is empty")?;
+    let date = date_field(form, "date")?.ok_or("date: a date is needed (YYYY-MM-DD)")?;
+    let by = optional(form.value("by"));
+    let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
+        Some(note) => {
+            note.text = text;
+            note.date = date;
+            note.by = by;
+        }
+        None => item.progress.push(Note {
+            by,
+            ..Note::new(date, text)
+        }),
+    });
+    let label = if index.is_some() {
+        "edit note"
+    } else {
+        "add note"
+    };
+    replace(file, before, after, format!("{label} on item {id}"))
+}
+
+fn metric_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    index: Option<usize>,
+    form: &Form,
+    today: Date,
+) -> Outcome {
+    let before = current(state, file, id)?;
+    let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
+    let value_text = form.value("value");
+    let value = parse_number(&value_text)
+        .ok_or(format!("value: \"{}\" is not a number", value_text.trim()))?;
+    let target = match optional(form.value("target")) {
+        None => None,
+        Some(text) => {
+            Some(parse_number(&text).ok_or(format!("target: \"{text}\" is not a number"))?)
+        }
+    };
+    let unit = optional(form.value("unit"));
+    let date = date_field(form, "date")?.unwrap_or(today);
+    let clash = before
+        .metrics
+        .iter()
+        .enumerate()
+        .any(|(i, m)| m.name == name && Some(i) != index);
+    if clash {
+        return Err(format!("name: item {id} already has a metric \"{name}\""));
+    }
+    let published = state.document(file).and_then(|d| d.header.published);
+    let after = before.edited(|item| match index.and_then(|i| item.metrics.get_mut(i)) {
+        Some(metric) => {
+            metric.name = name;
+            metric.unit = unit;
+            metric.target = target;
+            record_reading(metric, value, date, published);
+        }
+        None => item.metrics.push(Metric {
+            unit,
+            target,
+            ..Metric::new(name, value)
+        }),
+    });
+    let label = if index.is_some() {
+        "edit metric"
+    } else {
+        "add metric"
+    };
+    replace(file, before, after, format!("{label} on item {id}"))
+}
+
+/// Sets a metric's value; a changed value is added to its history, dated `date`. When the history
+/// is empty the old value goes first, dated with the report's publication date when that is
+/// earlier, so the series shows where the value came from.
+pub fn record_reading(
+    metric: &mut Metric,
+    value: serde_json::Number,
+    date: Date,
+    published: Option<Date>,
+) {
+    if metric.value == value {
+        return;
+    }
+    if metric.history.is_empty()
+        && let Some(published) = published.filter(|p| *p < date)
+    {
+        metric.history.push(Point {
+            date: published,
+            value: metric.value.clone(),
+            origin: Default::default(),
+        });
+    }
+    match metric.history.iter_mut().find(|p| p.date == date) {
+        Some(point) => point.value = value.clone(),
+        None => metric.history.push(Point {
+            date,
+            value: value.clone(),
+            origin: Default::default(),
+        }),
+    }
+    metric.value = value;
+}
+
+/// Opens the status picker for the selected item.
+pub(crate) fn pick_status(state: &mut State) {
+    if state.selected_ref().is_some() {
+        state.open_overlay(Mode::StatusPicker);
+    }
+}
+
+/// Leaves the picker, form or question without changing anything.
+pub(crate) fn cancel(state: &mut State) {
+    state.form = None;
+    state.confirm = None;
+    state.close_overlay();
+}

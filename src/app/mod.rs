@@ -1,0 +1,28 @@
+//! The interface's state and the one place it changes: keys, mouse, resizes and disk outcomes
+//! arrive as [`Action`]s, [`update`] applies them and returns [`Effect`]s (saves) for the runtime.
+//! No IO happens here, so every key is testable without a terminal.
+
+mod action;
+mod dialog;
+mod editing;
+mod form;
+mod history;
+mod minutes;
+mod screens;
+mod search;
+mod state;
+mod sync;
+mod triage;
+mod update;
+mod view;
+
+pub use action::{Action, Effect};
+pub use dialog::{Confirm, Confirmed, ConflictView};
+pub use editing::{record_reading, split_tags};
+pub use form::{Field, Form, FormKind, Input, status_for_letter};
+pub use history::{History, Step};
+pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
+pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
+pub use triage::{Triage, format_duration};
+pub use update::update;
+pub use view::{GroupBy, Row, SortKey, attention, natural};

@@ -1,0 +1,328 @@
+//! Everything the interface knows at one moment: the open files and their unsaved changes, which
+//! items the list shows and in what order, what is selected and focused, scroll positions, the
+//! open form or dialog, undo history, and the footer message.
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use super::dialog::{Confirm, ConflictView};
+use super::form::Form;
+use super::history::History;
+use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
+use crate::layout::Panes;
+use crate::model::{Change, Document, Item};
+use crate::store::{Fingerprint, Loaded};
+
+/// Which item a list row shows: a file and an item position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemRef {
+    pub file: usize,
+    pub item: usize,
+}
+
+/// An open file: its document, how the file looked when last read or written, and the changes
+/// made since then that are not on disk yet.
+#[derive(Debug, Clone)]
+pub struct OpenFile {
+    pub path: PathBuf,
+    pub doc: Document,
+    pub fingerprint: Fingerprint,
+    /// Changes applied in memory but not yet saved, oldest first.
+    pub unsaved: Vec<Change>,
+    /// Why the last save failed, while it still has not succeeded.
+    pub save_error: Option<String>,
+}
+
+impl From<Loaded> for OpenFile {
+    fn from(loaded: Loaded) -> OpenFile {
+        OpenFile {
+            path: loaded.path,
+            doc: loaded.doc,
+            fingerprint: loaded.fingerprint,
+            unsaved: Vec::new(),
+            save_error: None,
+        }
+    }
+}
+
+impl OpenFile {
+    /// The file's name for messages.
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}
+
+/// The panes that take keyboard focus, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Items,
+    Timeline,
+    Metrics,
+}
+
+impl Pane {
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::Items => Pane::Timeline,
+            Pane::Timeline => Pane::Metrics,
+            Pane::Metrics => Pane::Items,
+        }
+    }
+
+    pub fn previous(self) -> Pane {
+        self.next().next()
+    }
+}
+
+/// What the screen is showing and where keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The three panes.
+    #[default]
+    Browse,
+    /// The selected item full-screen.
+    Zoom,
+    /// Every note and metric reading since a date, across items.
+    Since,
+    /// Counts, attention list, overdue items and metric totals.
+    Dashboard,
+    /// The key help over the current screen.
+    Help,
+    /// A form (`state.form`) takes the keys.
+    Form,
+    /// The one-key status picker.
+    StatusPicker,
+    /// A yes/no question (`state.confirm`).
+    Confirm,
+    /// A change on disk collided with an unsaved edit (`state.conflicts`).
+    Conflict,
+    /// Walking the list one item at a time (`state.triage`).
+    Triage,
+    /// The summary at the end of a triage walk.
+    Summary,
+}
+
+impl Mode {
+    /// Full screens (as opposed to overlays drawn over one).
+    pub fn is_screen(self) -> bool {
+        matches!(
+            self,
+            Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard
+        )
+    }
+}
+
+/// A line for the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Message {
+    pub fn info(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Info,
+        }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Warning,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Message {
+        Message {
+            text: text.into(),
+            level: Level::Error,
+        }
+    }
+}
+
+/// The whole interface state. Changed only by [`crate::app::update`].
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    pub files: Vec<OpenFile>,
+    /// The rows of the item list, in display order (derived: see [`State::rebuild_rows`]).
+    pub rows: Vec<Row>,
+    /// The list's order and grouping.
+    pub sort: SortKey,
+    pub group: GroupBy,
+    /// The items a search left, best first; `None` shows every item.
+    pub filter: Option<Vec<ItemRef>>,
+    /// Index into `rows`.
+    pub selected: usize,
+    /// The first row drawn in the list.
+    pub list_offset: usize,
+    pub focus: Pane,
+    pub mode: Mode,
+    /// The screen under any overlay (Browse or Zoom), and the mode an overlay returns to.
+    pub base: Mode,
+    /// The selected note (in date order) and metric, used when their pane has focus.
+    pub note_cursor: usize,
+    pub metric_cursor: usize,
+    /// Lines scrolled in the timeline, metrics, zoom and help views.
+    pub timeline_scroll: usize,
+    pub metrics_scroll: usize,
+    pub zoom_scroll: usize,
+    pub help_scroll: usize,
+    /// The terminal's size, as last reported.
+    pub screen: Rect,
+    pub message: Option<Message>,
+    pub form: Option<Form>,
+    pub confirm: Option<Confirm>,
+    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
+    pub conflicts: Vec<ConflictView>,
+    pub history: History,
+    /// Today's date as the session sees it (set by the runtime; fixed in tests).
+    pub today: Option<crate::model::Date>,
+    /// The date of the "since" view (`None`: the last review date in the files).
+    pub since: Option<crate::model::Date>,
+    /// The selected entry of the "since" view, and the dashboard's scroll.
+    pub since_cursor: usize,
+    pub dashboard_scroll: usize,
+    /// The clock, as of the last tick.
+    pub now: Option<std::time::Instant>,
+    /// The triage walk in progress, and the per-item timebox to use.
+    pub triage: Option<super::triage::Triage>,
+    pub timebox: Option<std::time::Duration>,
+    pub quit: bool,
+}
+
+impl State {
+    /// A state showing every item of `files` in file order.
+    pub fn new(files: Vec<Loaded>, screen: Rect) -> State {
+        let files: Vec<OpenFile> = files.into_iter().map(OpenFile::from).collect();
+        let mut state = State {
+            files,
+            screen,
+            ..State::default()
+        };
+        state.rebuild_rows(None);
+        state
+    }
+
+    /// Recomputes the list from the files, filter, sort and grouping, keeping the selection on
+    /// the item `keep` = (file, id) when given, otherwise near the same row.
+    pub fn rebuild_rows(&mut self, keep: Option<(usize, &str)>) {
+        let items = match &self.filter {
+            Some(hits) => hits.clone(),
+            None => all_rows(&self.files),
+        };
+        self.rows = build_rows(&self.files, items, self.sort, self.group);
+        let wanted = keep.and_then(|(file, id)| {
+            let index = self.document(file)?.position(id)?;
+            let target = ItemRef { file, item: index };
+            self.rows.iter().position(|row| row.item() == Some(target))
+        });
+        self.selected = wanted
+            .or_else(|| item_row_near(&self.rows, self.selected, true))
+            .unwrap_or(0);
+    }
+
+    /// The selected item as (file, id), to find it again after the list changes.
+    pub fn selection_key(&self) -> Option<(usize, String)> {
+        let row = self.selected_ref()?;
+        Some((row.file, self.item(row)?.id.clone()))
+    }
+
+    /// How many item rows the list has (group headers not counted).
+    pub fn item_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.item().is_some()).count()
+    }
+
+    pub fn document(&self, file: usize) -> Option<&Document> {
+        self.files.get(file).map(|f| &f.doc)
+    }
+
+    pub fn path(&self, file: usize) -> Option<&PathBuf> {
+        self.files.get(file).map(|f| &f.path)
+    }
+
+    /// The item a row shows.
+    pub fn item(&self, row: ItemRef) -> Option<&Item> {
+        self.document(row.file)?.item(row.item)
+    }
+
+    /// The selected item's place, if the list is not empty.
+    pub fn selected_ref(&self) -> Option<ItemRef> {
+        self.rows.get(self.selected).and_then(Row::item)
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.selected_ref().and_then(|row| self.item(row))
+    }
+
+    /// The file the selected item belongs to (or the first file).
+    pub fn selected_file(&self) -> usize {
+        self.selected_ref().map_or(0, |row| row.file)
+    }
+
+    pub fn selected_document(&self) -> Option<&Document> {
+        self.document(self.selected_file())
+    }
+
+    /// Every item across all files.
+    pub fn total_items(&self) -> usize {
+        self.files.iter().map(|f| f.doc.items().len()).sum()
+    }
+
+    /// True when some file has changes that are not on disk.
+    pub fn has_unsaved(&self) -> bool {
+        self.files.iter().any(|f| !f.unsaved.is_empty())
+    }
+
+    pub fn panes(&self) -> Panes {
+        Panes::new(self.screen)
+    }
+
+    /// Opens an overlay (help, form, picker, question) over the current screen.
+    pub fn open_overlay(&mut self, overlay: Mode) {
+        if self.mode.is_screen() {
+            self.base = self.mode;
+        }
+        self.mode = overlay;
+    }
+
+    /// Closes the overlay, back to the screen underneath.
+    pub fn close_overlay(&mut self) {
+        self.mode = self.base;
+    }
+
+    /// The date the "since" view starts after.
+    pub fn since_date(&self) -> Option<crate::model::Date> {
+        self.since
+            .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
+    }
+
+    /// Today for new notes and readings.
+    pub fn today(&self) -> crate::model::Date {
+        self.today.unwrap_or_else(crate::model::Date::today)
+    }
+}
+
+/// One row per item, files in order, items in file order.
+pub fn all_rows(files: &[OpenFile]) -> Vec<ItemRef> {
+    files
+        .iter()
+        .enumerate()
+        .flat_map(|(file, open)| {
+            (0..open.doc.items().len()).map(move |item| ItemRef { file, item })
+        })
+        .collect()
+}

@@ -1,0 +1,166 @@
+//! Keeping memory and disk in step: what happens when a save succeeds or fails, and when a file
+//! changed on disk — unsaved edits are replayed on the new version, and where one collides with
+//! the other writer's change the user chooses, item by item. Nothing is overwritten silently.
+
+use super::Effect;
+use super::dialog::ConflictView;
+use super::editing::refresh_rows;
+use super::state::{Message, Mode, OpenFile, State};
+use crate::model::{Change, Item};
+use crate::store::{Fingerprint, Loaded};
+
+pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
+    let Some(open) = state.files.get_mut(file) else {
+        return;
+    };
+    open.fingerprint = fingerprint;
+    open.unsaved.clear();
+    open.save_error = None;
+    let saved = format!("saved {}", open.name());
+    state.message = Some(Message::info(match state.message.take() {
+        Some(earlier) if earlier.level == super::Level::Info && earlier.text != saved => {
+            format!("{} · {saved}", earlier.text)
+        }
+        _ => saved,
+    }));
+}
+
+pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
+    let Some(open) = state.files.get_mut(file) else {
+        return;
+    };
+    open.save_error = Some(error.clone());
+    state.message = Some(Message::error(format!(
+        "not saved: {error} — the edit is kept; Ctrl-S or the next edit retries"
+    )));
+}
+
+pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
+    let Some(open) = state.files.get(file) else {
+        return;
+    };
+    state.message = Some(Message::warning(format!(
+        "{} changed on disk but cannot be read ({error}); showing the last good version",
+        open.name()
+    )));
+}
+
+/// A file changed on disk: take the new version and replay unsaved edits on it.
+pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Effect> {
+    let selected_id = state.selected_item().map(|i| i.id.clone());
+    let selected_file = state.selected_file();
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
+    let pending = std::mem::take(&mut open.unsaved);
+    let mine_before: Vec<Option<Item>> = pending.iter().map(|c| mine(&open.doc, c)).collect();
+    let mut fresh = OpenFile::from(loaded);
+    let mut conflicts = Vec::new();
+    for (change, mine) in pending.into_iter().zip(mine_before) {
+        match change.apply(&mut fresh.doc) {
+            Ok(()) => fresh.unsaved.push(change),
+            Err(err) => conflicts.push(ConflictView {
+                file,
+                theirs: err.theirs().cloned(),
+                change,
+                mine,
+            }),
+        }
+    }
+    let name = fresh.name();
+    let replayed = fresh.unsaved.len();
+    *open = fresh;
+    let keep = if selected_file == file {
+        selected_id
+    } else {
+        None
+    };
+    refresh_rows(state, selected_file, keep.as_deref());
+    state.message = Some(Message::warning(match (replayed, conflicts.len()) {
+        (0, 0) => format!("{name} changed on disk; reloaded"),
+        (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),
+        (_, n) => format!("{name} changed on disk; {n} of your edits collide with it — choose"),
+    }));
+    if !conflicts.is_empty() {
+        state.conflicts.extend(conflicts);
+        state.form = None;
+        state.confirm = None;
+        if state.mode != Mode::Conflict {
+            state.close_overlay();
+            state.open_overlay(Mode::Conflict);
+        }
+    }
+    if replayed > 0 {
+        vec![Effect::Save { file }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The item as this session has it after `change` (None when the change deletes it).
+fn mine(doc: &crate::model::Document, change: &Change) -> Option<Item> {
+    match change {
+        Change::Remove { .. } => None,
+        Change::Replace { after, .. } => Some(after.clone()),
+        Change::Insert { item, .. } => Some(item.clone()),
+        Change::Swap { first, .. } => doc.position(first).map(|i| doc.items()[i].clone()),
+    }
+}
+
+/// Resolves the first conflict: `keep_mine` writes this session's version over the disk's.
+pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
+    if state.conflicts.is_empty() {
+        state.close_overlay();
+        return Vec::new();
+    }
+    let conflict = state.conflicts.remove(0);
+    if state.conflicts.is_empty() {
+        state.close_overlay();
+    }
+    if !keep_mine {
+        state.message = Some(Message::info(format!(
+            "kept the version on disk of item {}",
+            conflict.change.id()
+        )));
+        return Vec::new();
+    }
+    let Some(forced) = forced_change(&conflict) else {
+        return Vec::new();
+    };
+    let file = conflict.file;
+    let Some(open) = state.files.get_mut(file) else {
+        return Vec::new();
+    };
+    if let Err(err) = forced.apply(&mut open.doc) {
+        state.message = Some(Message::error(format!(
+            "could not keep your version: {err}"
+        )));
+        return Vec::new();
+    }
+    open.unsaved.push(forced);
+    refresh_rows(state, file, Some(conflict.change.id()));
+    state.message = Some(Message::info(format!(
+        "kept your version of item {}",
+        conflict.change.id()
+    )));
+    vec![Effect::Save { file }]
+}
+
+/// The change that turns the disk's version into this session's.
+fn forced_change(conflict: &ConflictView) -> Option<Change> {
+    match (&conflict.mine, &conflict.theirs) {
+        (Some(mine), Some(theirs)) => Some(Change::Replace {
+            before: theirs.clone(),
+            after: mine.clone(),
+        }),
+        (None, Some(theirs)) => Some(Change::Remove {
+            index: 0,
+            item: theirs.clone(),
+        }),
+        (Some(mine), None) => Some(Change::Insert {
+            index: usize::MAX,
+            item: mine.clone(),
+        }),
+        (None, None) => None,
+    }
+}

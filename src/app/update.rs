@@ -1,0 +1,460 @@
+//! The pure state transition: `update(state, action) -> effects`. Navigation, focus, zoom, help,
+//! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
+
+use ratatui::layout::{Position, Rect};
+
+use super::view::item_row_near;
+use super::{Action, Effect, Mode, Pane, State, editing, screens, sync, triage};
+use crate::ui::{self, Theme, View};
+
+/// Applies one action to the state and returns the work the runtime must do (saves).
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let effects = match action {
+        Action::Resize { width, height } => {
+            state.screen = Rect::new(0, 0, width, height);
+            Vec::new()
+        }
+        Action::Saved { file, fingerprint } => {
+            sync::saved(state, file, fingerprint);
+            Vec::new()
+        }
+        Action::SaveFailed { file, error } => {
+            sync::save_failed(state, file, error);
+            Vec::new()
+        }
+        Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
+        Action::ReloadFailed { file, error } => {
+            sync::reload_failed(state, file, error);
+            Vec::new()
+        }
+        Action::Tick(now) => {
+            state.now = Some(now);
+            Vec::new()
+        }
+        Action::MinutesWritten { path } => {
+            let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+            state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            Vec::new()
+        }
+        Action::MinutesFailed { error } => {
+            state.message = Some(super::Message::error(format!(
+                "minutes not written: {error}"
+            )));
+            Vec::new()
+        }
+        Action::Click { column, row } => {
+            click(state, Position::new(column, row));
+            Vec::new()
+        }
+        Action::Scroll { column, row, down } => {
+            wheel(state, Position::new(column, row), down);
+            Vec::new()
+        }
+        other => {
+            // A message stays until the next key, so it never hides what the key did.
+            if !matches!(other, Action::Back | Action::Tick(_)) {
+                state.message = None;
+            }
+            by_mode(state, other)
+        }
+    };
+    keep_selection_visible(state);
+    effects
+}
+
+fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
+    match state.mode {
+        Mode::Help => {
+            help_action(state, action);
+            Vec::new()
+        }
+        Mode::Form => form_action(state, action),
+        Mode::StatusPicker => match action {
+            Action::SetStatus(status) => editing::set_status(state, status),
+            Action::Back => {
+                editing::cancel(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Confirm => match action {
+            Action::Yes => editing::confirmed(state),
+            Action::Back => {
+                editing::cancel(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Conflict => match action {
+            Action::KeepMine => sync::resolve(state, true),
+            Action::TakeTheirs => sync::resolve(state, false),
+            _ => Vec::new(),
+        },
+        Mode::Triage => triage_action(state, action),
+        Mode::Summary => match action {
+            Action::WriteMinutes => triage::write_minutes(state),
+            Action::Back | Action::Quit | Action::Submit => {
+                triage::close(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Zoom | Mode::Browse | Mode::Since | Mode::Dashboard => browse_or_zoom(state, action),
+    }
+}
+
+fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SetStatus(status) => return editing::set_status(state, status),
+        Action::ReviewedNext => return triage::reviewed_next(state),
+        Action::AddNote => editing::add_note(state),
+        Action::Undo => return editing::undo(state),
+        Action::Redo => return editing::redo(state),
+        Action::Edit => editing::edit(state),
+        Action::EditMetrics => editing::edit_metrics(state),
+        Action::EditLead => triage::edit_lead(state),
+        Action::EditDue => triage::edit_due(state),
+        Action::TriageNext => triage::go(state, true),
+        Action::TriagePrevious => triage::go(state, false),
+        Action::TimeboxNext => triage::next_timebox(state),
+        Action::Help => open_help(state),
+        Action::Back | Action::Quit => triage::finish(state),
+        other => zoom_scroll(state, &other),
+    }
+    Vec::new()
+}
+
+fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(form) = state.form.as_mut() else {
+        state.close_overlay();
+        return Vec::new();
+    };
+    match action {
+        Action::Submit => return editing::submit(state),
+        Action::Back => editing::close_form(state),
+        Action::NextField if !form.suggestions.is_empty() && form.fields.len() == 1 => {
+            form.complete();
+        }
+        Action::NextField => form.next_field(),
+        Action::PreviousField => form.previous_field(),
+        Action::Newline => form.newline(),
+        Action::Input(key) => form.key(key),
+        Action::Paste(text) => form.paste(&text),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Actions shared by the three-pane screen and the zoomed item, then the mode's own.
+fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => editing::quit(state),
+        Action::Help => open_help(state),
+        Action::Edit => editing::edit(state),
+        Action::PickStatus => editing::pick_status(state),
+        Action::SetStatus(status) => return editing::set_status(state, status),
+        Action::AddNote => editing::add_note(state),
+        Action::EditMetrics => editing::edit_metrics(state),
+        Action::Add => editing::add(state),
+        Action::Delete => editing::delete(state),
+        Action::MoveItemDown => return editing::move_item(state, true),
+        Action::MoveItemUp => return editing::move_item(state, false),
+        Action::Undo => return editing::undo(state),
+        Action::Redo => return editing::redo(state),
+        Action::Save => return editing::save_all(state),
+        Action::SortNext => {
+            state.sort = state.sort.next();
+            reorder(state);
+        }
+        Action::GroupNext => {
+            state.group = state.group.next();
+            reorder(state);
+        }
+        Action::StartTriage => triage::start(state),
+        Action::WriteMinutes => return triage::write_minutes(state),
+        Action::ViewNext => screens::next(state),
+        other if state.mode == Mode::Zoom => zoom_action(state, other),
+        other if state.mode == Mode::Since => screens::since_action(state, other),
+        other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
+        other => browse_action(state, other),
+    }
+    Vec::new()
+}
+
+/// Rebuilds the list in its new order, keeping the selected item selected and in view.
+fn reorder(state: &mut State) {
+    let keep = state.selection_key();
+    state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
+    state.message = Some(super::Message::info(format!(
+        "sorted by {} · grouped by {}",
+        state.sort.label(),
+        state.group.label()
+    )));
+}
+
+fn open_help(state: &mut State) {
+    state.open_overlay(Mode::Help);
+    state.help_scroll = 0;
+}
+
+fn help_action(state: &mut State, action: Action) {
+    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let limit = ui::help_height(&view(state));
+    match action {
+        Action::Back | Action::Help | Action::Quit => state.close_overlay(),
+        other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
+    }
+}
+
+fn zoom_action(state: &mut State, action: Action) {
+    match action {
+        Action::Back | Action::Zoom => {
+            state.mode = Mode::Browse;
+            state.base = Mode::Browse;
+        }
+        other => zoom_scroll(state, &other),
+    }
+}
+
+/// Scrolls the full-screen item (zoom or triage).
+fn zoom_scroll(state: &mut State, action: &Action) {
+    let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
+    let limit = if state.mode == Mode::Triage {
+        ui::triage::height(&view(state))
+    } else {
+        ui::zoom::height(&view(state))
+    };
+    state.zoom_scroll = scroll(state.zoom_scroll, action, page, limit);
+}
+
+fn browse_action(state: &mut State, action: Action) {
+    match action {
+        Action::FocusNext => state.focus = focusable(state, state.focus.next()),
+        Action::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
+        Action::Zoom if state.selected_ref().is_some() => {
+            state.mode = Mode::Zoom;
+            state.base = Mode::Zoom;
+            state.zoom_scroll = 0;
+        }
+        Action::Back if state.message.is_some() => state.message = None,
+        Action::Back => state.focus = Pane::Items,
+        other => match state.focus {
+            Pane::Items => move_selection(state, &other),
+            Pane::Timeline => move_note_cursor(state, &other),
+            Pane::Metrics => move_metric_cursor(state, &other),
+        },
+    }
+}
+
+/// Detail panes that are not on screen (small terminals) cannot take focus.
+fn focusable(state: &State, pane: Pane) -> Pane {
+    if state.panes().timeline.is_none() {
+        Pane::Items
+    } else {
+        pane
+    }
+}
+
+fn move_selection(state: &mut State, action: &Action) {
+    let count = state.rows.len();
+    if count == 0 {
+        return;
+    }
+    let page = state.panes().list_rows().max(1);
+    let target = step(state.selected, action, page, count);
+    let down = match action {
+        Action::Up | Action::PageUp | Action::Bottom => false,
+        Action::Top => true,
+        _ => target >= state.selected,
+    };
+    if let Some(row) = item_row_near(&state.rows, target, down) {
+        select(state, row);
+    }
+}
+
+/// An index after a movement action, within `0..count`.
+pub(crate) fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
+    let last = count.saturating_sub(1);
+    let next = match action {
+        Action::Down => current.saturating_add(1),
+        Action::Up => current.saturating_sub(1),
+        Action::PageDown => current.saturating_add(page),
+        Action::PageUp => current.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => current,
+    };
+    next.min(last)
+}
+
+/// Selects a row; the detail panes start again from their tops.
+pub(crate) fn select(state: &mut State, row: usize) {
+    let row = row.min(state.rows.len().saturating_sub(1));
+    if row != state.selected {
+        state.selected = row;
+        state.timeline_scroll = 0;
+        state.metrics_scroll = 0;
+        state.zoom_scroll = 0;
+        state.note_cursor = 0;
+        state.metric_cursor = 0;
+    }
+}
+
+/// A scroll position after a movement action, kept within `0..limit`.
+fn scroll(current: usize, action: &Action, page: usize, limit: usize) -> usize {
+    step(current, action, page, limit)
+}
+
+fn move_note_cursor(state: &mut State, action: &Action) {
+    let count = state.selected_item().map_or(0, |i| i.progress.len());
+    let (page, _) = pane_extent(state, Pane::Timeline);
+    match action {
+        Action::PageDown | Action::PageUp => {
+            let (_, limit) = pane_extent(state, Pane::Timeline);
+            state.timeline_scroll = scroll(state.timeline_scroll, action, page, limit);
+        }
+        _ if count > 0 => {
+            state.note_cursor = step(state.note_cursor, action, 1, count);
+            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
+        }
+        _ => {}
+    }
+}
+
+fn move_metric_cursor(state: &mut State, action: &Action) {
+    let count = state.selected_item().map_or(0, |i| i.metrics.len());
+    let (page, _) = pane_extent(state, Pane::Metrics);
+    match action {
+        Action::PageDown | Action::PageUp => {
+            let (_, limit) = pane_extent(state, Pane::Metrics);
+            state.metrics_scroll = scroll(state.metrics_scroll, action, page, limit);
+        }
+        _ if count > 0 => {
+            state.metric_cursor = step(state.metric_cursor, action, 1, count);
+            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
+        }
+        _ => {}
+    }
+}
+
+/// The scroll that shows entry `cursor` (whose lines run from `starts[cursor]` to the next start).
+fn follow(scroll: usize, starts: &[usize], cursor: usize, page: usize) -> usize {
+    let Some(&start) = starts.get(cursor) else {
+        return scroll;
+    };
+    let end = starts.get(cursor + 1).copied().unwrap_or(start + 1);
+    if cursor == 0 {
+        0
+    } else if start < scroll {
+        start
+    } else if end > scroll + page {
+        start.min(end.saturating_sub(page))
+    } else {
+        scroll
+    }
+}
+
+fn pane_width(state: &State, pane: Pane) -> usize {
+    let panes = state.panes();
+    let rect = match pane {
+        Pane::Timeline => panes.timeline,
+        Pane::Metrics => panes.metrics,
+        Pane::Items => Some(panes.list),
+    };
+    rect.map_or(1, |r| usize::from(r.width.saturating_sub(4)))
+}
+
+/// A detail pane's visible height and content height.
+fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
+    let panes = state.panes();
+    let rect = match pane {
+        Pane::Timeline => panes.timeline,
+        Pane::Metrics => panes.metrics,
+        Pane::Items => Some(panes.list),
+    };
+    let Some(rect) = rect else { return (1, 1) };
+    let page = usize::from(rect.height.saturating_sub(2)).max(1);
+    let width = pane_width(state, pane);
+    let view = view(state);
+    let limit = match pane {
+        Pane::Timeline => ui::timeline::height(&view, width),
+        Pane::Metrics => ui::metrics::height(&view, width),
+        Pane::Items => state.rows.len(),
+    };
+    (page, limit)
+}
+
+fn view(state: &State) -> View<'_> {
+    View {
+        state,
+        theme: Theme::plain(),
+    }
+}
+
+/// Moves the list's window so the selected row is on screen.
+fn keep_selection_visible(state: &mut State) {
+    let rows = state.panes().list_rows().max(1);
+    if state.selected < state.list_offset {
+        state.list_offset = state.selected;
+    } else if state.selected >= state.list_offset + rows {
+        state.list_offset = state.selected + 1 - rows;
+    }
+    let max_offset = state.rows.len().saturating_sub(rows);
+    state.list_offset = state.list_offset.min(max_offset);
+}
+
+fn click(state: &mut State, at: Position) {
+    if state.mode != Mode::Browse {
+        return;
+    }
+    let panes = state.panes();
+    if panes.list.contains(at) {
+        state.focus = Pane::Items;
+        let first_row = panes.list.y + 1;
+        if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
+            let row = state.list_offset + usize::from(at.y - first_row);
+            if state.rows.get(row).and_then(|r| r.item()).is_some() {
+                select(state, row);
+            }
+        }
+    } else if panes.timeline.is_some_and(|r| r.contains(at)) {
+        state.focus = Pane::Timeline;
+    } else if panes.metrics.is_some_and(|r| r.contains(at)) {
+        state.focus = Pane::Metrics;
+    }
+}
+
+const WHEEL_STEP: usize = 3;
+
+fn wheel(state: &mut State, at: Position, down: bool) {
+    let action = if down { Action::Down } else { Action::Up };
+    for _ in 0..WHEEL_STEP {
+        match state.mode {
+            Mode::Help => help_action(state, action.clone()),
+            Mode::Zoom | Mode::Triage => zoom_scroll(state, &action),
+            Mode::Browse => wheel_browse(state, at, down),
+            _ => {}
+        }
+    }
+}
+
+/// The wheel scrolls the pane under the pointer without moving the focus.
+fn wheel_browse(state: &mut State, at: Position, down: bool) {
+    let panes = state.panes();
+    let action = if down { Action::Down } else { Action::Up };
+    if panes.timeline.is_some_and(|r| r.contains(at)) {
+        let (page, limit) = pane_extent(state, Pane::Timeline);
+        state.timeline_scroll = scroll(state.timeline_scroll, &action, page, limit);
+    } else if panes.metrics.is_some_and(|r| r.contains(at)) {
+        let (page, limit) = pane_extent(state, Pane::Metrics);
+        state.metrics_scroll = scroll(state.metrics_scroll, &action, page, limit);
+    } else {
+        move_selection(state, &action);
+    }
+}
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

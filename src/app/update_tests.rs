@@ -1,0 +1,228 @@
+use super::*;
+use crate::store::{Fingerprint, Loaded, parse_document};
+
+fn sample_state(width: u16, height: u16) -> State {
+    let doc = parse_document(crate::store::SAMPLE_JSON.into()).unwrap();
+    let loaded = Loaded {
+        path: "sample.json".into(),
+        doc,
+        fingerprint: Fingerprint::of_bytes(b"", None),
+    };
+    State::new(vec![loaded], Rect::new(0, 0, width, height))
+}
+
+fn press(state: &mut State, actions: &[Action]) {
+    for action in actions {
+        update(state, action.clone());
+    }
+}
+
+fn selected_id(state: &State) -> &str {
+    &state.selected_item().unwrap().id
+}
+
+#[test]
+fn moving_down_and_up_follows_the_list() {
+    let mut state = sample_state(120, 40);
+    press(
+        &mut state,
+        &[Action::Down, Action::Down, Action::Down, Action::Down],
+    );
+    assert_eq!(selected_id(&state), "14");
+    press(&mut state, &[Action::Up]);
+    assert_eq!(selected_id(&state), "13");
+    press(&mut state, &[Action::Bottom]);
+    assert_eq!(selected_id(&state), "126");
+    press(&mut state, &[Action::Down]);
+    assert_eq!(selected_id(&state), "126", "stays on the last row");
+    press(&mut state, &[Action::Top, Action::Up]);
+    assert_eq!(selected_id(&state), "10");
+}
+
+#[test]
+fn the_selection_stays_in_view_when_paging_a_short_window() {
+    let mut state = sample_state(80, 12);
+    let rows = state.panes().list_rows();
+    assert!(
+        rows < 8,
+        "the window must be shorter than the list for this test"
+    );
+    press(&mut state, &[Action::Bottom]);
+    assert_eq!(state.list_offset, 8 - rows);
+    press(&mut state, &[Action::PageUp]);
+    assert!(state.selected >= state.list_offset && state.selected < state.list_offset + rows);
+    press(&mut state, &[Action::Top]);
+    assert_eq!(state.list_offset, 0);
+}
+
+#[test]
+fn tab_cycles_focus_and_j_scrolls_the_focused_pane() {
+    let mut state = sample_state(120, 30);
+    press(&mut state, &[Action::FocusNext]);
+    assert_eq!(state.focus, Pane::Timeline);
+    press(&mut state, &[Action::Down, Action::Down]);
+    assert_eq!(state.note_cursor, 2, "j moves through the notes");
+    assert_eq!(selected_id(&state), "10", "the list did not move");
+    press(&mut state, &[Action::Down, Action::Down, Action::Down]);
+    assert_eq!(state.note_cursor, 2, "item 10 has three notes");
+    press(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(state.focus, Pane::Items);
+    press(&mut state, &[Action::FocusPrevious]);
+    assert_eq!(state.focus, Pane::Metrics);
+}
+
+#[test]
+fn scrolling_stops_at_the_end_of_the_content() {
+    let mut state = sample_state(120, 30);
+    press(
+        &mut state,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::FocusNext,
+        ],
+    );
+    for _ in 0..500 {
+        update(&mut state, Action::PageDown);
+    }
+    let stuck = state.timeline_scroll;
+    assert!(stuck > 0 && stuck < 500, "{stuck}");
+    press(&mut state, &[Action::PageUp]);
+    assert!(state.timeline_scroll < stuck, "one key brings it back");
+}
+
+#[test]
+fn changing_the_selection_resets_detail_scrolling() {
+    let mut state = sample_state(120, 30);
+    press(
+        &mut state,
+        &[
+            Action::FocusNext,
+            Action::Down,
+            Action::FocusPrevious,
+            Action::Down,
+        ],
+    );
+    assert_eq!(state.timeline_scroll, 0);
+}
+
+#[test]
+fn enter_zooms_and_escape_returns() {
+    let mut state = sample_state(80, 24);
+    press(&mut state, &[Action::Down, Action::Zoom]);
+    assert_eq!(state.mode, Mode::Zoom);
+    press(&mut state, &[Action::Down]);
+    assert_eq!(state.zoom_scroll, 1);
+    assert_eq!(selected_id(&state), "11", "j scrolls the zoomed item");
+    press(&mut state, &[Action::Back]);
+    assert_eq!(state.mode, Mode::Browse);
+}
+
+#[test]
+fn help_opens_over_the_current_mode_and_closes_back_to_it() {
+    let mut state = sample_state(80, 24);
+    press(&mut state, &[Action::Zoom, Action::Help]);
+    assert_eq!(state.mode, Mode::Help);
+    press(&mut state, &[Action::Down]);
+    assert_eq!(state.help_scroll, 1);
+    press(&mut state, &[Action::Back]);
+    assert_eq!(state.mode, Mode::Zoom);
+}
+
+#[test]
+fn q_quits() {
+    let mut state = sample_state(80, 24);
+    press(&mut state, &[Action::Quit]);
+    assert!(state.quit);
+}
+
+#[test]
+fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
+    let mut state = sample_state(120, 40);
+    let list = state.panes().list;
+    press(
+        &mut state,
+        &[Action::Click {
+            column: list.x + 3,
+            row: list.y + 1 + 4,
+        }],
+    );
+    assert_eq!(selected_id(&state), "14");
+    let metrics = state.panes().metrics.unwrap();
+    press(
+        &mut state,
+        &[Action::Click {
+            column: metrics.x + 2,
+            row: metrics.y + 2,
+        }],
+    );
+    assert_eq!(state.focus, Pane::Metrics);
+    assert_eq!(selected_id(&state), "14");
+}
+
+#[test]
+fn the_wheel_scrolls_what_is_under_the_pointer() {
+    let mut state = sample_state(120, 40);
+    let list = state.panes().list;
+    press(
+        &mut state,
+        &[Action::Scroll {
+            column: list.x + 2,
+            row: list.y + 2,
+            down: true,
+        }],
+    );
+    assert_eq!(state.selected, 3);
+    let timeline = state.panes().timeline.unwrap();
+    press(
+        &mut state,
+        &[Action::Scroll {
+            column: timeline.x + 2,
+            row: timeline.y + 2,
+            down: true,
+        }],
+    );
+    assert_eq!(state.timeline_scroll, 3);
+    assert_eq!(
+        state.focus,
+        Pane::Items,
+        "the wheel does not move the focus"
+    );
+}
+
+#[test]
+fn an_empty_list_takes_every_key_without_panicking() {
+    let mut state = State::new(Vec::new(), Rect::new(0, 0, 80, 24));
+    let all = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::Zoom,
+        Action::Back,
+        Action::Help,
+        Action::Back,
+        Action::Click { column: 3, row: 3 },
+        Action::Scroll {
+            column: 3,
+            row: 3,
+            down: true,
+        },
+    ];
+    press(&mut state, &all);
+    assert_eq!(state.mode, Mode::Browse);
+    assert!(state.selected_item().is_none());
+}
+
+#[test]
+fn small_screens_keep_focus_on_the_list() {
+    let mut state = sample_state(40, 10);
+    press(&mut state, &[Action::FocusNext]);
+    assert_eq!(state.focus, Pane::Items);
+}

@@ -1,0 +1,240 @@
+//! The command line: clap's definition of every subcommand and option. `main` dispatches on it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::{Date, Status};
+
+/// A keyboard-first terminal tracker for JSON task files.
+///
+/// With no subcommand, opens the files (or every *.json in a folder) in the interface. With no
+/// path, opens the data folder (created on first run with a sample report).
+#[derive(Debug, Parser)]
+#[command(name = "tally", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files or folders to open.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A time per item in triage mode (`t`), like 3m, 90s or 2m30s; the clock turns amber, then red.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timebox: Option<std::time::Duration>,
+
+    /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
+    #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files against the format; prints `ok PATH: N items` for each good file.
+    Validate(PathsArgs),
+    /// Print one line per item: ID<TAB>STATUS<TAB>TITLE, in file order.
+    List(ListArgs),
+    /// Print one item in full.
+    Show(ShowArgs),
+    /// Add a progress note to an item (dated today unless --date).
+    Note(NoteArgs),
+    /// Set item fields: title, goal, lead, status, due, tags (an empty value clears the field).
+    Set(SetArgs),
+    /// Set a metric's value (creating the metric if needed); a changed value is added to its history.
+    Metric(MetricArgs),
+    /// Add an item (the next free id unless --id).
+    Add(AddArgs),
+    /// Remove an item.
+    Rm(RmArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The file holding the item.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The note's text.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+    /// The note's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Who wrote the note.
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Fields to set, like `status=at_risk` `lead=国际处` `tags=外事,会展` `due=`.
+    #[arg(value_name = "FIELD=VALUE", required = true)]
+    pub assignments: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The metric's name.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The new value (a number).
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+    #[arg(long, value_name = "NUMBER", allow_hyphen_values = true)]
+    pub target: Option<String>,
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// The date of the reading [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// The new item's id [default: the next free number].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub goal: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub lead: Option<String>,
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// Files or folders (every *.json inside).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub files: PathsArgs,
+
+    /// Only items with this status.
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<Status>,
+
+    /// Print a JSON array instead of lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The file (or folder) holding the item.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// The item's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the item as JSON, with every field the file has.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    text.parse::<Status>().map_err(|e| e.to_string())
+}
+
+/// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("`{text}` is not a duration (examples: 3m, 90s, 2m30s)");
+    let text = text.trim();
+    if let Ok(minutes) = text.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(minutes.saturating_mul(60)));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'h' | 'm' | 's' => {
+                let value: u64 = number.parse().map_err(|_| bad())?;
+                let unit = match c {
+                    'h' => 3600,
+                    'm' => 60,
+                    _ => 1,
+                };
+                total = total.saturating_add(value.saturating_mul(unit));
+                number.clear();
+            }
+            _ => return Err(bad()),
+        }
+    }
+    if !number.is_empty() || total == 0 {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs(total))
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn paths_without_a_subcommand_open_the_interface() {
+        let cli = Cli::try_parse_from(["tally", "a.json", "dir"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        let secs = |t: &str| parse_duration(t).map(|d| d.as_secs());
+        assert_eq!(secs("3m"), Ok(180));
+        assert_eq!(secs("90s"), Ok(90));
+        assert_eq!(secs("2m30s"), Ok(150));
+        assert_eq!(secs("5"), Ok(300));
+        assert!(secs("3 minutes").is_err());
+        assert!(secs("m").is_err());
+        assert!(secs("0s").is_err());
+    }
+
+    #[test]
+    fn list_takes_a_status_filter() {
+        let cli = Cli::try_parse_from(["tally", "list", "a.json", "--status", "at_risk"]).unwrap();
+        let Some(Command::List(args)) = cli.command else {
+            panic!("not list")
+        };
+        assert_eq!(args.status, Some(Status::AtRisk));
+        assert!(Cli::try_parse_from(["tally", "list", "a.json", "--status", "late"]).is_err());
+    }
+}

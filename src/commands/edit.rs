@@ -1,0 +1,283 @@
+//! Quick edits from the command line: `note`, `set`, `metric`, `add`, `rm`. They make the same
+//! changes as the interface and save them the same way (atomic, never over someone else's change:
+//! when the file changed meanwhile, the edit is made again on the new version).
+
+use std::io::Write;
+use std::path::Path;
+
+use super::Failure;
+use crate::app::{record_reading, split_tags};
+use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
+use crate::model::{Change, Date, Document, Item, Metric, Note, Status, parse_number};
+use crate::store::{self, SaveError};
+use crate::text::clean_line;
+
+/// Attempts before giving up when other writers keep changing the file.
+const ATTEMPTS: usize = 10;
+
+/// Loads `path`, builds a change with `make` on the current version, applies and saves it;
+/// starts again when someone else changed the file in between.
+fn edit_file(
+    path: &Path,
+    make: impl Fn(&Document) -> Result<Option<Change>, Failure>,
+) -> Result<bool, Failure> {
+    if path.is_dir() {
+        return Err(Failure::User(format!(
+            "{}: is a folder; give the file to edit",
+            path.display()
+        )));
+    }
+    for _ in 0..ATTEMPTS {
+        let loaded = store::load(path)?;
+        let Some(change) = make(&loaded.doc)? else {
+            return Ok(false);
+        };
+        let mut doc = loaded.doc;
+        change
+            .apply(&mut doc)
+            .map_err(|e| Failure::User(e.to_string()))?;
+        match store::save(path, &doc, &loaded.fingerprint) {
+            Ok(_) => return Ok(true),
+            Err(SaveError::ChangedOnDisk { .. }) => continue,
+            Err(err) => return Err(Failure::User(clean_line(&err.to_string()).into_owned())),
+        }
+    }
+    Err(Failure::User(format!(
+        "{}: kept changing while saving; try again",
+        path.display()
+    )))
+}
+
+fn find<'a>(doc: &'a Document, path: &Path, id: &str) -> Result<&'a Item, Failure> {
+    doc.position(id).map(|i| &doc.items()[i]).ok_or_else(|| {
+        Failure::User(format!(
+            "{}: no item with id \"{}\"",
+            path.display(),
+            clean_line(id)
+        ))
+    })
+}
+
+fn replace(before: &Item, edit: impl FnOnce(&mut Item)) -> Option<Change> {
+    let after = before.edited(edit);
+    (after != *before).then(|| Change::Replace {
+        before: before.clone(),
+        after,
+    })
+}
+
+fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failure> {
+    if changed {
+        writeln!(out, "{}", clean_line(&what))?;
+    } else {
+        writeln!(out, "no change")?;
+    }
+    Ok(())
+}
+
+pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    if args.text.trim().is_empty() {
+        return Err(Failure::User("the note is empty".into()));
+    }
+    let date = args.date.unwrap_or_else(Date::today);
+    let changed = edit_file(&args.path, |doc| {
+        let item = find(doc, &args.path, &args.id)?;
+        let note = Note {
+            by: args.by.clone(),
+            ..Note::new(date, args.text.clone())
+        };
+        Ok(replace(item, |item| item.progress.push(note)))
+    })?;
+    report(
+        out,
+        changed,
+        format!("added a note dated {date} to item {}", args.id),
+    )
+}
+
+const FIELDS: &str = "title, goal, lead, status, due, tags";
+
+pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let assignments = args
+        .assignments
+        .iter()
+        .map(|a| parse_assignment(a))
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let changed = edit_file(&args.path, |doc| {
+        let item = find(doc, &args.path, &args.id)?;
+        let mut after = item.clone();
+        for assignment in &assignments {
+            assignment.apply(&mut after);
+        }
+        Ok(replace(item, |item| {
+            *item = Item {
+                origin: item.origin.clone(),
+                ..after
+            }
+        }))
+    })?;
+    let names: Vec<&str> = assignments.iter().map(Assignment::name).collect();
+    report(
+        out,
+        changed,
+        format!("set {} of item {}", names.join(", "), args.id),
+    )
+}
+
+/// One checked `FIELD=VALUE`.
+enum Assignment {
+    Title(String),
+    Goal(Option<String>),
+    Lead(Option<String>),
+    Status(Status),
+    Due(Option<Date>),
+    Tags(Vec<String>),
+}
+
+impl Assignment {
+    fn name(&self) -> &'static str {
+        match self {
+            Assignment::Title(_) => "title",
+            Assignment::Goal(_) => "goal",
+            Assignment::Lead(_) => "lead",
+            Assignment::Status(_) => "status",
+            Assignment::Due(_) => "due",
+            Assignment::Tags(_) => "tags",
+        }
+    }
+
+    fn apply(&self, item: &mut Item) {
+        match self {
+            Assignment::Title(title) => item.title = title.clone(),
+            Assignment::Goal(goal) => item.goal = goal.clone(),
+            Assignment::Lead(lead) => item.lead = lead.clone(),
+            Assignment::Status(status) => item.status = *status,
+            Assignment::Due(due) => item.due = *due,
+            Assignment::Tags(tags) => item.tags = tags.clone(),
+        }
+    }
+}
+
+fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
+    let user = |message: String| Failure::User(message);
+    let (field, value) = text.split_once('=').ok_or_else(|| {
+        user(format!(
+            "`{}`: expected FIELD=VALUE (fields: {FIELDS})",
+            clean_line(text)
+        ))
+    })?;
+    let optional = || (!value.trim().is_empty()).then(|| value.trim().to_string());
+    Ok(match field.trim() {
+        "title" => {
+            Assignment::Title(optional().ok_or_else(|| user("title cannot be empty".into()))?)
+        }
+        "goal" => Assignment::Goal(optional()),
+        "lead" => Assignment::Lead(optional()),
+        "status" => Assignment::Status(
+            value
+                .trim()
+                .parse()
+                .map_err(|e: crate::model::UnknownStatus| user(e.to_string()))?,
+        ),
+        "due" => Assignment::Due(match optional() {
+            None => None,
+            Some(date) => Some(
+                date.parse()
+                    .map_err(|e: crate::model::BadDate| user(e.to_string()))?,
+            ),
+        }),
+        "tags" => Assignment::Tags(split_tags(value)),
+        other => {
+            return Err(user(format!(
+                "unknown field `{}` (fields: {FIELDS})",
+                clean_line(other)
+            )));
+        }
+    })
+}
+
+pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let number = |text: &str| {
+        parse_number(text)
+            .ok_or_else(|| Failure::User(format!("`{}` is not a number", clean_line(text))))
+    };
+    let value = number(&args.value)?;
+    let target = args.target.as_deref().map(number).transpose()?;
+    let date = args.date.unwrap_or_else(Date::today);
+    let changed = edit_file(&args.path, |doc| {
+        let item = find(doc, &args.path, &args.id)?;
+        let published = doc.header.published;
+        Ok(replace(item, |item| {
+            let index = item.metrics.iter().position(|m| m.name == args.name);
+            let metric = match index {
+                Some(index) => &mut item.metrics[index],
+                None => {
+                    item.metrics
+                        .push(Metric::new(args.name.clone(), value.clone()));
+                    let last = item.metrics.len() - 1;
+                    &mut item.metrics[last]
+                }
+            };
+            record_reading(metric, value.clone(), date, published);
+            if target.is_some() {
+                metric.target = target.clone();
+            }
+            if let Some(unit) = &args.unit {
+                metric.unit = (!unit.trim().is_empty()).then(|| unit.trim().to_string());
+            }
+        }))
+    })?;
+    report(
+        out,
+        changed,
+        format!(
+            "set metric \"{}\" of item {} to {value}",
+            args.name, args.id
+        ),
+    )
+}
+
+pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    if args.title.trim().is_empty() {
+        return Err(Failure::User("the title is empty".into()));
+    }
+    let chosen = std::cell::RefCell::new(String::new());
+    edit_file(&args.path, |doc| {
+        let id = match &args.id {
+            Some(id) if id.trim().is_empty() => {
+                return Err(Failure::User("the id is empty".into()));
+            }
+            Some(id) if doc.position(id).is_some() => {
+                return Err(Failure::User(format!(
+                    "{}: id \"{}\" is already used",
+                    args.path.display(),
+                    clean_line(id)
+                )));
+            }
+            Some(id) => id.clone(),
+            None => doc.next_free_id(),
+        };
+        let mut item = Item::new(id.clone(), args.title.trim());
+        item.goal = args.goal.clone();
+        item.lead = args.lead.clone();
+        item.status = args.status.unwrap_or_default();
+        chosen.replace(id);
+        Ok(Some(Change::Insert {
+            index: doc.items().len(),
+            item,
+        }))
+    })?;
+    report(out, true, format!("added item {}", chosen.into_inner()))
+}
+
+pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    edit_file(&args.path, |doc| {
+        let item = find(doc, &args.path, &args.id)?;
+        let index = doc.position(&args.id).unwrap_or(0);
+        Ok(Some(Change::Remove {
+            index,
+            item: item.clone(),
+        }))
+    })?;
+    report(out, true, format!("removed item {}", args.id))
+}

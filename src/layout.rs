@@ -1,0 +1,144 @@
+//! Where each pane sits for a given terminal size. Shared by rendering (to draw) and by the update
+//! function (to page, keep the selection in view, and map mouse clicks), so both always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this width the detail panes move under the list.
+pub const WIDE_COLUMNS: u16 = 100;
+/// Below this size only the list is shown; Enter opens the details full-screen.
+pub const MIN_SPLIT_COLUMNS: u16 = 60;
+pub const MIN_SPLIT_ROWS: u16 = 18;
+
+/// How the main screen is arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// List on the left, timeline above metrics on the right.
+    Wide,
+    /// List on top, timeline and metrics side by side below.
+    Stacked,
+    /// The list alone; details behind Enter.
+    ListOnly,
+}
+
+/// The rectangles of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub arrangement: Arrangement,
+    pub header: Rect,
+    pub list: Rect,
+    pub timeline: Option<Rect>,
+    pub metrics: Option<Rect>,
+    pub footer: Rect,
+}
+
+impl Panes {
+    /// Lays out a screen of `area`.
+    pub fn new(area: Rect) -> Panes {
+        let header_rows = if area.height >= 12 { 2 } else { 1 };
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(header_rows.min(area.height)),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let arrangement = if area.width >= WIDE_COLUMNS && body.height >= 8 {
+            Arrangement::Wide
+        } else if area.width >= MIN_SPLIT_COLUMNS && area.height >= MIN_SPLIT_ROWS {
+            Arrangement::Stacked
+        } else {
+            Arrangement::ListOnly
+        };
+        let (list, timeline, metrics) = split_body(body, arrangement);
+        Panes {
+            arrangement,
+            header,
+            list,
+            timeline,
+            metrics,
+            footer,
+        }
+    }
+
+    /// The zoomed screen: everything above the footer, for one item.
+    pub fn zoom_body(area: Rect) -> Rect {
+        Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        }
+    }
+
+    /// How many item rows the list shows (its height inside the border).
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.list.height.saturating_sub(2))
+    }
+}
+
+fn split_body(body: Rect, arrangement: Arrangement) -> (Rect, Option<Rect>, Option<Rect>) {
+    match arrangement {
+        Arrangement::Wide => {
+            let [list, right] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                    .areas(body);
+            let [timeline, metrics] =
+                Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(right);
+            (list, Some(timeline), Some(metrics))
+        }
+        Arrangement::Stacked => {
+            let [list, details] =
+                Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(58)])
+                    .areas(body);
+            let [timeline, metrics] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(details);
+            (list, Some(timeline), Some(metrics))
+        }
+        Arrangement::ListOnly => (body, None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn panes(width: u16, height: u16) -> Panes {
+        Panes::new(Rect::new(0, 0, width, height))
+    }
+
+    #[test]
+    fn wide_terminals_put_details_beside_the_list() {
+        let p = panes(120, 40);
+        assert_eq!(p.arrangement, Arrangement::Wide);
+        let timeline = p.timeline.unwrap();
+        assert!(timeline.x >= p.list.right());
+        assert!(p.metrics.unwrap().y >= timeline.bottom());
+    }
+
+    #[test]
+    fn eighty_by_twenty_four_stacks_the_details_under_the_list() {
+        let p = panes(80, 24);
+        assert_eq!(p.arrangement, Arrangement::Stacked);
+        assert!(p.timeline.unwrap().y >= p.list.bottom());
+        assert!(p.list_rows() >= 6, "{p:?}");
+        assert_eq!(p.footer.y, 23);
+    }
+
+    #[test]
+    fn tiny_terminals_show_only_the_list_and_never_overflow() {
+        for (w, h) in [(20, 5), (1, 1), (0, 0), (59, 30), (200, 3)] {
+            let p = panes(w, h);
+            let area = Rect::new(0, 0, w, h);
+            for rect in [p.header, p.list, p.footer] {
+                assert!(
+                    area.contains(rect.as_position()) || rect.is_empty(),
+                    "{w}x{h}: {rect:?}"
+                );
+                assert!(
+                    rect.right() <= w && rect.bottom() <= h.max(rect.y),
+                    "{w}x{h}: {rect:?}"
+                );
+            }
+        }
+        assert_eq!(panes(20, 5).arrangement, Arrangement::ListOnly);
+    }
+}

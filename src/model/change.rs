@@ -1,0 +1,259 @@
+//! Reversible changes to a document. Each names items by id and states what it expects to find, so
+//! it can be undone, redone, or replayed on a newer copy of the file that someone else changed —
+//! and refuses, instead of guessing, when the item it expects is not there any more.
+
+use super::{Document, Item};
+
+/// One change to one document.
+// Only a session's edits are ever held, so the size of the larger variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// An item's content (and possibly its id) changed from `before` to `after`.
+    Replace { before: Item, after: Item },
+    /// A new item at `index` (clamped to the end).
+    Insert { index: usize, item: Item },
+    /// An item removed from `index`.
+    Remove { index: usize, item: Item },
+    /// Two items swapped places.
+    Swap { first: String, second: String },
+}
+
+/// A change could not be applied because the document is not as the change expects.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ChangeError {
+    /// The item differs from what the change expects (someone else changed it).
+    #[error("item \"{id}\" has changed")]
+    Changed {
+        id: String,
+        theirs: Option<Box<Item>>,
+    },
+    /// An item with this id already exists.
+    #[error("an item with id \"{id}\" already exists")]
+    Exists {
+        id: String,
+        theirs: Option<Box<Item>>,
+    },
+    /// The item is gone.
+    #[error("item \"{id}\" no longer exists")]
+    Missing { id: String },
+}
+
+impl ChangeError {
+    /// The id the problem is about.
+    pub fn id(&self) -> &str {
+        match self {
+            ChangeError::Changed { id, .. }
+            | ChangeError::Exists { id, .. }
+            | ChangeError::Missing { id } => id,
+        }
+    }
+
+    /// The other writer's version of the item, when there is one.
+    pub fn theirs(&self) -> Option<&Item> {
+        match self {
+            ChangeError::Changed { theirs, .. } | ChangeError::Exists { theirs, .. } => {
+                theirs.as_deref()
+            }
+            ChangeError::Missing { .. } => None,
+        }
+    }
+}
+
+impl Change {
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        match self {
+            Change::Replace { before, after } => Change::Replace {
+                before: after.clone(),
+                after: before.clone(),
+            },
+            Change::Insert { index, item } => Change::Remove {
+                index: *index,
+                item: item.clone(),
+            },
+            Change::Remove { index, item } => Change::Insert {
+                index: *index,
+                item: item.clone(),
+            },
+            Change::Swap { first, second } => Change::Swap {
+                first: second.clone(),
+                second: first.clone(),
+            },
+        }
+    }
+
+    /// The id of the item the change is about (the first one, for a swap).
+    pub fn id(&self) -> &str {
+        match self {
+            Change::Replace { after, .. } => &after.id,
+            Change::Insert { item, .. } | Change::Remove { item, .. } => &item.id,
+            Change::Swap { first, .. } => first,
+        }
+    }
+
+    /// Applies the change if the document is as expected; otherwise changes nothing.
+    pub fn apply(&self, doc: &mut Document) -> Result<(), ChangeError> {
+        match self {
+            Change::Replace { before, after } => {
+                let index = expect_item(doc, before)?;
+                if after.id != before.id
+                    && let Some(other) = doc.position(&after.id)
+                {
+                    return Err(exists(doc, other));
+                }
+                doc.replace(index, after.clone());
+                Ok(())
+            }
+            Change::Insert { index, item } => {
+                if let Some(other) = doc.position(&item.id) {
+                    return Err(exists(doc, other));
+                }
+                doc.insert(*index, item.clone())
+                    .map(|_| ())
+                    .map_err(|_| ChangeError::Exists {
+                        id: item.id.clone(),
+                        theirs: None,
+                    })
+            }
+            Change::Remove { item, .. } => {
+                let index = expect_item(doc, item)?;
+                doc.remove(index);
+                Ok(())
+            }
+            Change::Swap { first, second } => {
+                let a = doc.position(first).ok_or_else(|| missing(first))?;
+                let b = doc.position(second).ok_or_else(|| missing(second))?;
+                doc.swap(a, b);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The position of `expected`'s id, if the item there still equals `expected`.
+fn expect_item(doc: &Document, expected: &Item) -> Result<usize, ChangeError> {
+    let index = doc
+        .position(&expected.id)
+        .ok_or_else(|| missing(&expected.id))?;
+    let current = &doc.items()[index];
+    if current == expected {
+        Ok(index)
+    } else {
+        Err(ChangeError::Changed {
+            id: expected.id.clone(),
+            theirs: Some(Box::new(current.clone())),
+        })
+    }
+}
+
+fn missing(id: &str) -> ChangeError {
+    ChangeError::Missing { id: id.to_string() }
+}
+
+fn exists(doc: &Document, index: usize) -> ChangeError {
+    let item = &doc.items()[index];
+    ChangeError::Exists {
+        id: item.id.clone(),
+        theirs: Some(Box::new(item.clone())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    fn doc(ids: &[&str]) -> Document {
+        let mut doc = Document::new("t");
+        for id in ids {
+            doc.push(Item::new(*id, format!("item {id}"))).unwrap();
+        }
+        doc
+    }
+
+    fn ids(doc: &Document) -> Vec<&str> {
+        doc.items().iter().map(|i| i.id.as_str()).collect()
+    }
+
+    #[test]
+    fn every_change_is_undone_by_its_inverse() {
+        let original = doc(&["1", "2", "3"]);
+        let mut edited = original.items()[1].clone();
+        edited.status = Status::Done;
+        edited.id = "20".into();
+        let changes = [
+            Change::Replace {
+                before: original.items()[1].clone(),
+                after: edited,
+            },
+            Change::Insert {
+                index: 1,
+                item: Item::new("9", "new"),
+            },
+            Change::Remove {
+                index: 2,
+                item: original.items()[2].clone(),
+            },
+            Change::Swap {
+                first: "1".into(),
+                second: "3".into(),
+            },
+        ];
+        for change in changes {
+            let mut doc = original.clone();
+            change.apply(&mut doc).unwrap();
+            assert_ne!(
+                doc.items(),
+                original.items(),
+                "{change:?} changed something"
+            );
+            change.inverse().apply(&mut doc).unwrap();
+            assert_eq!(doc.items(), original.items(), "{change:?} was undone");
+        }
+    }
+
+    #[test]
+    fn a_replace_refuses_when_the_item_changed_meanwhile() {
+        let mut doc = doc(&["1"]);
+        let before = doc.items()[0].clone();
+        let mut after = before.clone();
+        after.title = "mine".into();
+        doc.item_mut(0).unwrap().title = "theirs".into();
+        let err = Change::Replace { before, after }
+            .apply(&mut doc)
+            .unwrap_err();
+        assert_eq!(err.id(), "1");
+        assert_eq!(err.theirs().unwrap().title, "theirs");
+        assert_eq!(doc.items()[0].title, "theirs", "nothing changed");
+    }
+
+    #[test]
+    fn inserting_an_existing_id_or_renaming_onto_one_is_refused() {
+        let mut d = doc(&["1", "2"]);
+        let err = Change::Insert {
+            index: 0,
+            item: Item::new("2", "x"),
+        }
+        .apply(&mut d)
+        .unwrap_err();
+        assert!(matches!(err, ChangeError::Exists { .. }));
+        let before = d.items()[0].clone();
+        let mut after = before.clone();
+        after.id = "2".into();
+        assert!(Change::Replace { before, after }.apply(&mut d).is_err());
+        assert_eq!(ids(&d), ["1", "2"]);
+    }
+
+    #[test]
+    fn removing_a_missing_item_reports_it() {
+        let mut d = doc(&["1"]);
+        let err = Change::Remove {
+            index: 0,
+            item: Item::new("7", "x"),
+        }
+        .apply(&mut d)
+        .unwrap_err();
+        assert_eq!(err, ChangeError::Missing { id: "7".into() });
+    }
+}

@@ -1,0 +1,147 @@
+//! The edit form over the screen: one row per field (several for multi-line text), the reason a
+//! submit was refused, and the keys. The terminal cursor sits in the focused field, so an input
+//! method's candidate window opens where the text goes.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+
+use super::{View, popup};
+use crate::app::{Field, Form, Input};
+use crate::model::Status;
+
+const LABEL_WIDTH: u16 = 8;
+const MULTILINE_ROWS: u16 = 5;
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
+    let rows: u16 = form.fields.iter().map(field_rows).sum();
+    let width = area.width.saturating_sub(4).clamp(20, 100);
+    let height = rows + 4;
+    let inner = popup::open(frame, area, width, height, &form.title, view.theme);
+    let mut y = inner.y;
+    for (index, field) in form.fields.iter().enumerate() {
+        let wanted = field_rows(field);
+        let rows = wanted.min(inner.bottom().saturating_sub(y + 2)).max(1);
+        if y + rows > inner.bottom() {
+            break;
+        }
+        let rect = Rect::new(inner.x, y, inner.width, rows);
+        render_field(frame, rect, view, field, index == form.focus);
+        y += rows;
+    }
+    let footer = Rect::new(
+        inner.x,
+        inner.bottom().saturating_sub(2),
+        inner.width,
+        2.min(inner.height),
+    );
+    frame.render_widget(Paragraph::new(footer_lines(view, form)), footer);
+}
+
+fn field_rows(field: &Field) -> u16 {
+    match field.input {
+        Input::Text {
+            multiline: true, ..
+        } => MULTILINE_ROWS,
+        _ => 1,
+    }
+}
+
+fn render_field(frame: &mut Frame, rect: Rect, view: &View, field: &Field, focused: bool) {
+    let label_style = if focused {
+        view.theme.key()
+    } else {
+        view.theme.dim()
+    };
+    let label = Rect {
+        width: LABEL_WIDTH.min(rect.width),
+        ..rect
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(field.label, label_style)),
+        label,
+    );
+    let input = Rect {
+        x: rect.x + label.width,
+        width: rect.width.saturating_sub(label.width),
+        ..rect
+    };
+    match &field.input {
+        Input::Text { area, .. } => render_text(frame, input, view, area, focused),
+        Input::Status(status) => render_status(frame, input, view, *status, focused),
+    }
+}
+
+fn render_text(
+    frame: &mut Frame,
+    rect: Rect,
+    view: &View,
+    area: &TextArea<'static>,
+    focused: bool,
+) {
+    let mut shown = area.clone();
+    shown.set_cursor_line_style(Style::default());
+    shown.set_style(if focused {
+        Style::default()
+    } else {
+        view.theme.dim()
+    });
+    shown.set_cursor_style(if focused {
+        view.theme.selected()
+    } else {
+        Style::default()
+    });
+    frame.render_widget(&shown, rect);
+    if focused {
+        let cursor = shown.screen_cursor();
+        let (top, left) = shown.scroll_offset();
+        let row = cursor.row.saturating_sub(usize::from(top));
+        let column = cursor.col.saturating_sub(usize::from(left));
+        let x = rect
+            .x
+            .saturating_add(u16::try_from(column).unwrap_or(u16::MAX));
+        let y = rect
+            .y
+            .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+        if x < rect.right() && y < rect.bottom() {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, focused: bool) {
+    let mut spans = vec![
+        Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
+        Span::raw(format!(" {}", status.label())),
+    ];
+    if focused {
+        let letters: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| s.letter().to_ascii_lowercase().to_string())
+            .collect();
+        spans.push(Span::styled(
+            format!("   ←/→ or {}", letters.join(" ")),
+            view.theme.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
+fn footer_lines(view: &View, form: &Form) -> Vec<Line<'static>> {
+    let error = match &form.error {
+        Some(error) => Line::styled(
+            crate::text::clean_line(error).into_owned(),
+            view.theme.error(),
+        ),
+        None => Line::default(),
+    };
+    let mut hints = Vec::new();
+    for (keys, hint) in crate::keymap::hints(crate::app::Mode::Form, crate::app::Pane::Items) {
+        hints.push(Span::styled(format!("{keys} "), view.theme.key()));
+        hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
+    }
+    vec![error, Line::from(hints)]
+}

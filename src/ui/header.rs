@@ -1,0 +1,98 @@
+//! The header: report title and period on the first line, item counts per status on the second.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use crate::model::{Document, Status};
+use crate::text::{clean_line, truncate};
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let mut lines = vec![title_line(view, usize::from(area.width))];
+    if area.height > 1 {
+        lines.push(counts_line(view));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn title_line(view: &View, width: usize) -> Line<'static> {
+    let state = view.state;
+    let Some(doc) = state.selected_document() else {
+        return Line::styled(" tally", view.theme.title());
+    };
+    let mut tail = period_text(doc)
+        .map(|p| format!("  {p}"))
+        .unwrap_or_default();
+    if state.files.len() > 1 {
+        tail.push_str(&format!("  ({} files)", state.files.len()));
+    }
+    let room = width
+        .saturating_sub(crate::text::width(&tail) + 1)
+        .max(width / 2);
+    let title = truncate(&clean_line(&doc.header.title), room).into_owned();
+    Line::from(vec![
+        Span::styled(format!(" {title}"), view.theme.title()),
+        Span::styled(tail, view.theme.dim()),
+    ])
+}
+
+/// `2023年前三季度 2023-01-01 – 2023-09-30`, from whatever parts the file gives.
+pub fn period_text(doc: &Document) -> Option<String> {
+    let period = doc.header.period.as_ref()?;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(label) = &period.label {
+        parts.push(clean_line(label).into_owned());
+    }
+    match (period.start, period.end) {
+        (Some(start), Some(end)) => parts.push(format!("{start} – {end}")),
+        (Some(start), None) => parts.push(format!("from {start}")),
+        (None, Some(end)) => parts.push(format!("until {end}")),
+        (None, None) => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+fn counts_line(view: &View) -> Line<'static> {
+    let state = view.state;
+    let mut counts = [0usize; Status::ALL.len()];
+    for file in &state.files {
+        for item in file.doc.items() {
+            counts[item.status as usize] += 1;
+        }
+    }
+    let mut spans = vec![Span::styled(
+        format!(" {} items ", state.total_items()),
+        view.theme.title(),
+    )];
+    let mut order = Vec::new();
+    if state.sort != crate::app::SortKey::File {
+        order.push(format!("sort: {}", state.sort.label()));
+    }
+    if state.group != crate::app::GroupBy::None {
+        order.push(format!("group: {}", state.group.label()));
+    }
+    for status in Status::ALL {
+        let count = counts[status as usize];
+        if count == 0 {
+            continue;
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", status.letter()),
+            view.theme.badge(status),
+        ));
+        spans.push(Span::styled(
+            format!(" {} {count}", status.label()),
+            view.theme.status_text(status),
+        ));
+    }
+    if !order.is_empty() {
+        spans.push(Span::styled(
+            format!("   {}", order.join(" · ")),
+            view.theme.dim(),
+        ));
+    }
+    Line::from(spans)
+}

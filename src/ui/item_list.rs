@@ -1,0 +1,196 @@
+//! The item list: one row per item (id, status badge, title, lead, progress), built only for the
+//! rows on screen so a list of 100,000 items costs no more per frame than a list of ten.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::View;
+use crate::app::{ItemRef, Pane, Row};
+use crate::model::{Item, Status};
+use crate::text::{clean_line, pad, pad_left, width};
+
+/// Draws the list into `area` (border included).
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let state = view.state;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(view.theme.border(state.focus == Pane::Items))
+        .title(title(view));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let start = state.list_offset.min(state.rows.len());
+    let end = (start + rows).min(state.rows.len());
+    let visible = &state.rows[start..end];
+    let items: Vec<ItemRef> = visible.iter().filter_map(Row::item).collect();
+    let width = usize::from(inner.width);
+    let columns = Columns::fit(view, &items, width);
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| match row {
+            Row::Item(item_ref) => {
+                let item = state.item(*item_ref)?;
+                Some(columns.line(view, *item_ref, item, start + i == state.selected))
+            }
+            Row::Group {
+                label,
+                count,
+                status,
+            } => Some(group_line(view, label, *count, *status, width)),
+        })
+        .collect();
+    let lines = if lines.is_empty() {
+        vec![Line::styled(empty_text(view), view.theme.dim())]
+    } else {
+        lines
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `── at risk · 3 ───────`
+fn group_line(
+    view: &View,
+    label: &str,
+    count: usize,
+    status: Option<Status>,
+    cells: usize,
+) -> Line<'static> {
+    let mut spans = vec![Span::styled("── ", view.theme.dim())];
+    if let Some(status) = status {
+        spans.push(Span::styled(
+            format!(" {} ", status.letter()),
+            view.theme.badge(status),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    let text = format!("{} · {count} ", clean_line(label));
+    let used = 3 + status.map_or(0, |_| 4) + width(&text);
+    spans.push(Span::styled(text, view.theme.title()));
+    spans.push(Span::styled(
+        "─".repeat(cells.saturating_sub(used)),
+        view.theme.dim(),
+    ));
+    Line::from(spans)
+}
+
+fn title(view: &View) -> Line<'static> {
+    let state = view.state;
+    let count = state.item_count();
+    let position = if count == 0 {
+        String::from("0")
+    } else {
+        let before = state.rows[..state.selected.min(state.rows.len())]
+            .iter()
+            .filter(|r| r.item().is_some())
+            .count();
+        format!("{}/{count}", before + 1)
+    };
+    Line::from(vec![
+        Span::styled(" Items ", view.theme.title()),
+        Span::styled(format!("{position} "), view.theme.dim()),
+    ])
+}
+
+fn empty_text(view: &View) -> &'static str {
+    if view.state.total_items() == 0 {
+        "No items yet."
+    } else {
+        "No items match."
+    }
+}
+
+/// The widths of the columns for this frame.
+struct Columns {
+    file: usize,
+    id: usize,
+    title: usize,
+    lead: usize,
+    progress: usize,
+}
+
+const BADGE: usize = 3;
+
+impl Columns {
+    fn fit(view: &View, visible: &[ItemRef], total: usize) -> Columns {
+        let state = view.state;
+        let id = visible
+            .iter()
+            .filter_map(|row| state.item(*row))
+            .map(|item| width(&clean_line(&item.id)))
+            .max()
+            .unwrap_or(2)
+            .clamp(2, 8);
+        let file = if state.files.len() > 1 && total >= 60 {
+            8
+        } else {
+            0
+        };
+        let progress = if total >= 36 { 4 } else { 0 };
+        let lead = match total {
+            t if t >= 70 => 14,
+            t if t >= 52 => 10,
+            _ => 0,
+        };
+        let fixed = [file, id, BADGE, lead, progress]
+            .iter()
+            .filter(|w| **w > 0)
+            .map(|w| w + 1)
+            .sum::<usize>();
+        Columns {
+            file,
+            id,
+            title: total.saturating_sub(fixed),
+            lead,
+            progress,
+        }
+    }
+
+    fn line(&self, view: &View, row: ItemRef, item: &Item, selected: bool) -> Line<'static> {
+        let theme = view.theme;
+        let mut spans: Vec<Span<'static>> = Vec::with_capacity(10);
+        if self.file > 0 {
+            let name = view
+                .state
+                .document(row.file)
+                .map(|doc| clean_line(&doc.header.title).into_owned())
+                .unwrap_or_default();
+            spans.push(Span::styled(pad(&name, self.file), theme.dim()));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::raw(pad_left(&clean_line(&item.id), self.id)));
+        spans.push(Span::raw(" "));
+        let badge = format!(" {} ", item.status.letter());
+        spans.push(Span::styled(badge, theme.badge(item.status)));
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(pad(&clean_line(&item.title), self.title)));
+        if self.lead > 0 {
+            let lead = item.lead.as_deref().unwrap_or("");
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(pad(&clean_line(lead), self.lead), theme.dim()));
+        }
+        if self.progress > 0 {
+            spans.push(Span::raw(" "));
+            spans.push(Span::raw(pad_left(&progress_figure(item), self.progress)));
+        }
+        let line = Line::from(spans);
+        if selected {
+            line.style(theme.selected())
+        } else {
+            line
+        }
+    }
+}
+
+/// The share of targets reached (`60%`), or `-` when no metric has a target.
+pub fn progress_figure(item: &Item) -> String {
+    match item.completion() {
+        Some(ratio) => format!("{:.0}%", ratio * 100.0),
+        None => String::from("-"),
+    }
+}

@@ -1,0 +1,216 @@
+//! The metrics pane: each counted result with its value, unit and target, a gauge of value/target
+//! where there is a target, and a sparkline of its history where there is one.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::{View, scrolled};
+use crate::app::Pane;
+use crate::model::{Item, Metric};
+use crate::text::{clean_line, pad};
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused: bool) {
+    let item = view.state.selected_item();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(
+            view.theme
+                .border(focused && view.state.focus == Pane::Metrics),
+        )
+        .title(Line::from(vec![
+            Span::styled(" Metrics ", view.theme.title()),
+            Span::styled(
+                format!("{} ", item.map_or(0, |i| i.metrics.len())),
+                view.theme.dim(),
+            ),
+        ]));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = match item {
+        Some(item) => lines(view, item, usize::from(inner.width)),
+        None => vec![Line::styled("Nothing selected.", view.theme.dim())],
+    };
+    frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
+}
+
+/// The pane's content for `item` at `width` cells.
+pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
+    build(view, item, width).0
+}
+
+/// The first line of each metric of the selected item (for keeping the cursor in view).
+pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
+    view.state
+        .selected_item()
+        .map_or_else(Vec::new, |item| build(view, item, width).1)
+}
+
+fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+    if item.metrics.is_empty() {
+        return (
+            vec![Line::styled("No metrics (m adds one).", view.theme.dim())],
+            Vec::new(),
+        );
+    }
+    let state = view.state;
+    let cursor = (state.focus == Pane::Metrics && state.mode != crate::app::Mode::Zoom)
+        .then_some(state.metric_cursor);
+    let mut out = Vec::new();
+    let mut starts = Vec::new();
+    for (index, metric) in item.metrics.iter().enumerate() {
+        starts.push(out.len());
+        out.push(heading(view, metric, width, cursor == Some(index)));
+        if let Some(ratio) = metric.ratio() {
+            out.push(gauge(view, ratio, width));
+        }
+        if let Some(line) = sparkline(view, metric, width) {
+            out.push(line);
+        }
+        out.push(Line::default());
+    }
+    out.pop();
+    (out, starts)
+}
+
+/// `name ........ 531 条 / 600 条`
+fn heading(view: &View, metric: &Metric, width: usize, selected: bool) -> Line<'static> {
+    let unit = metric.unit.as_deref().map(clean_line).unwrap_or_default();
+    let with_unit = |n: &serde_json::Number| {
+        if unit.is_empty() {
+            n.to_string()
+        } else {
+            format!("{n} {unit}")
+        }
+    };
+    let mut figure = with_unit(&metric.value);
+    if let Some(target) = &metric.target {
+        figure = format!("{figure} / {}", with_unit(target));
+    }
+    let name_width = width.saturating_sub(crate::text::width(&figure) + 1);
+    let name_style = if selected {
+        view.theme.selected()
+    } else {
+        view.theme.title()
+    };
+    Line::from(vec![
+        Span::styled(pad(&clean_line(&metric.name), name_width), name_style),
+        Span::raw(" "),
+        Span::raw(figure),
+    ])
+}
+
+/// `████████░░░░  63%`: filled and empty blocks read the same without colour.
+fn gauge(view: &View, ratio: f64, width: usize) -> Line<'static> {
+    let label = format!(" {:>3.0}%", ratio * 100.0);
+    let cells = width.saturating_sub(label.len());
+    let filled = ((ratio * cells as f64).round() as usize).min(cells);
+    Line::from(vec![
+        Span::styled("█".repeat(filled), view.theme.gauge()),
+        Span::styled("░".repeat(cells - filled), view.theme.dim()),
+        Span::raw(label),
+    ])
+}
+
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// The readings over time, newest on the right, with the first and last date.
+fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>> {
+    let mut values: Vec<f64> = metric
+        .history
+        .iter()
+        .filter_map(|p| p.value.as_f64())
+        .collect();
+    if values.last() != Some(&metric.value_f64()) {
+        values.push(metric.value_f64());
+    }
+    if values.len() < 2 {
+        return None;
+    }
+    let first = metric
+        .history
+        .first()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
+    let label = format!(" since {first}");
+    let room = width.saturating_sub(label.len()).max(1);
+    let shown = &values[values.len().saturating_sub(room)..];
+    let (low, high) = shown
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    let bars: String = shown
+        .iter()
+        .map(|v| {
+            let level = if high > low {
+                (v - low) / (high - low) * 7.0
+            } else {
+                7.0
+            };
+            BARS[(level.round() as usize).min(7)]
+        })
+        .collect();
+    let label = if width >= crate::text::width(&bars) + label.len() {
+        label
+    } else {
+        String::new()
+    };
+    Some(Line::from(vec![
+        Span::styled(bars, view.theme.gauge()),
+        Span::styled(label, view.theme.dim()),
+    ]))
+}
+
+/// The number of content lines for the selected item (for scrolling limits).
+pub fn height(view: &View, width: usize) -> usize {
+    view.state
+        .selected_item()
+        .map_or(1, |item| lines(view, item, width).len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Point, parse_number};
+    use crate::text::width;
+    use crate::ui::Theme;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn gauge_fills_in_proportion_and_fits() {
+        let state = crate::app::State::default();
+        let view = View {
+            state: &state,
+            theme: Theme::plain(),
+        };
+        let line = gauge(&view, 0.6, 25);
+        let shown = text(&line);
+        assert_eq!(width(&shown), 25);
+        assert_eq!(shown, format!("{}{}  60%", "█".repeat(12), "░".repeat(8)));
+    }
+
+    #[test]
+    fn sparkline_rises_with_the_history() {
+        let state = crate::app::State::default();
+        let view = View {
+            state: &state,
+            theme: Theme::plain(),
+        };
+        let mut metric = Metric::new("m", parse_number("30").unwrap());
+        for (date, value) in [("2023-03-31", "10"), ("2023-06-30", "20")] {
+            metric.history.push(Point {
+                date: date.parse().unwrap(),
+                value: parse_number(value).unwrap(),
+                origin: Default::default(),
+            });
+        }
+        let line = sparkline(&view, &metric, 40).unwrap();
+        assert_eq!(text(&line), "▁▅█ since 2023-03-31");
+    }
+}

@@ -1,0 +1,105 @@
+//! Drawing the interface from the state. Rendering only reads: it never changes the state and
+//! never touches the disk. One file per pane or widget.
+
+pub mod dashboard;
+mod dialog;
+mod footer;
+mod form;
+mod header;
+mod help;
+pub mod item_list;
+pub mod metrics;
+mod popup;
+mod since;
+mod theme;
+pub mod timeline;
+pub mod triage;
+pub mod zoom;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+pub use help::height as help_height;
+pub use theme::Theme;
+
+use crate::app::{Mode, State};
+use crate::layout::Panes;
+
+/// What a frame is drawn from.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
+    let view = View { state, theme };
+    let area = frame.area();
+    let panes = Panes::new(area);
+    let underneath = if state.mode.is_screen() {
+        state.mode
+    } else {
+        state.base
+    };
+    match underneath {
+        Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
+        Mode::Triage => triage::render(frame, Panes::zoom_body(area), &view),
+        Mode::Since | Mode::Dashboard => {
+            header::render(frame, panes.header, &view);
+            let body = Rect {
+                y: panes.list.y,
+                height: panes.footer.y.saturating_sub(panes.list.y),
+                ..area
+            };
+            if underneath == Mode::Since {
+                since::render(frame, body, &view);
+            } else {
+                dashboard::render(frame, body, &view);
+            }
+        }
+        _ => {
+            header::render(frame, panes.header, &view);
+            item_list::render(frame, panes.list, &view);
+            if let Some(rect) = panes.timeline {
+                timeline::render(frame, rect, &view, state.timeline_scroll, true);
+            }
+            if let Some(rect) = panes.metrics {
+                metrics::render(frame, rect, &view, state.metrics_scroll, true);
+            }
+        }
+    }
+    footer::render(frame, panes.footer, &view);
+    match state.mode {
+        Mode::Help => help::render(frame, area, &view),
+        Mode::Form => {
+            if let Some(form) = &state.form {
+                form::render(frame, area, &view, form);
+            }
+        }
+        Mode::StatusPicker => dialog::status_picker(frame, area, &view),
+        Mode::Confirm => {
+            if let Some(confirm) = &state.confirm {
+                dialog::confirm(frame, area, &view, &confirm.question);
+            }
+        }
+        Mode::Conflict => {
+            if let Some(conflict) = state.conflicts.first() {
+                dialog::conflict(frame, area, &view, conflict, state.conflicts.len());
+            }
+        }
+        Mode::Summary => triage::summary(frame, area, &view),
+        Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
+    }
+}
+
+/// The lines of a scrolled view that fit in `area`; the scroll never goes past the last line.
+pub fn scrolled(lines: Vec<Line<'static>>, scroll: usize, area: Rect) -> Vec<Line<'static>> {
+    let start = scroll.min(lines.len().saturating_sub(1));
+    lines
+        .into_iter()
+        .skip(start)
+        .take(usize::from(area.height))
+        .collect()
+}

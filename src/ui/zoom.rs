@@ -1,0 +1,139 @@
+//! The zoomed item: everything about one item on the whole screen — its fields, goal, timeline and
+//! metrics — for reading on a projector or a small terminal.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::{View, metrics, scrolled, timeline};
+use crate::layout::{Panes, WIDE_COLUMNS};
+use crate::model::Item;
+use crate::text::{clean_line, wrap};
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let Some(item) = view.state.selected_item() else {
+        frame.render_widget(Paragraph::new("Nothing selected."), area);
+        return;
+    };
+    let block = frame_block(view, item);
+    frame.render_widget(block, area);
+    let scroll = view.state.zoom_scroll;
+    let (main, side) = columns(area);
+    match side {
+        Some(side) => {
+            let lines = main_lines(view, item, usize::from(main.width));
+            frame.render_widget(Paragraph::new(scrolled(lines, scroll, main)), main);
+            let lines = metric_lines(view, item, usize::from(side.width));
+            frame.render_widget(Paragraph::new(scrolled(lines, scroll, side)), side);
+        }
+        None => {
+            let lines = content_lines(view, item, usize::from(main.width));
+            frame.render_widget(Paragraph::new(scrolled(lines, scroll, main)), main);
+        }
+    }
+}
+
+fn frame_block(view: &View, item: &Item) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(view.theme.border(true))
+        .title(Line::from(vec![Span::styled(
+            format!(" {} · {} ", clean_line(&item.id), clean_line(&item.title)),
+            view.theme.title(),
+        )]))
+}
+
+/// The main column and, on wide screens, a side column for the metrics.
+fn columns(area: Rect) -> (Rect, Option<Rect>) {
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .inner(area);
+    if area.width < WIDE_COLUMNS {
+        return (inner, None);
+    }
+    let [main, side] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+        .spacing(2)
+        .areas(inner);
+    (main, Some(side))
+}
+
+/// Fields, goal and timeline.
+fn main_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
+    let mut out = fields(view, item);
+    if let Some(goal) = &item.goal {
+        out.push(Line::default());
+        out.push(Line::styled("Goal", view.theme.title()));
+        out.extend(wrap(goal, width).into_iter().map(Line::raw));
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Timeline", view.theme.title()));
+    if let Some(doc) = view.state.selected_document() {
+        out.extend(timeline::lines(view, item, doc, width));
+    }
+    out
+}
+
+fn metric_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled("Metrics", view.theme.title())];
+    out.extend(metrics::lines(view, item, width));
+    out
+}
+
+/// Everything in one column (narrow screens).
+fn content_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
+    let mut out = main_lines(view, item, width);
+    out.push(Line::default());
+    out.extend(metric_lines(view, item, width));
+    out
+}
+
+fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
+    let mut status = vec![
+        Span::styled(
+            format!(" {} ", item.status.letter()),
+            view.theme.badge(item.status),
+        ),
+        Span::raw(format!(" {}", item.status.label())),
+    ];
+    if let Some(ratio) = item.completion() {
+        status.push(Span::styled(
+            format!("  {:.0}% of targets", ratio * 100.0),
+            view.theme.dim(),
+        ));
+    }
+    let mut out = vec![Line::from(status)];
+    let mut field = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            out.push(Line::from(vec![
+                Span::styled(format!("{name:<9}"), view.theme.dim()),
+                Span::raw(clean_line(&value).into_owned()),
+            ]));
+        }
+    };
+    field("lead", item.lead.clone());
+    field("due", item.due.map(|d| d.to_string()));
+    field("reviewed", item.reviewed.map(|d| d.to_string()));
+    field(
+        "tags",
+        (!item.tags.is_empty()).then(|| item.tags.join(", ")),
+    );
+    out
+}
+
+/// The number of lines the zoomed item scrolls through.
+pub fn height(view: &View) -> usize {
+    let Some(item) = view.state.selected_item() else {
+        return 1;
+    };
+    let (main, side) = columns(Panes::zoom_body(view.state.screen));
+    let width = usize::from(main.width);
+    match side {
+        Some(side) => main_lines(view, item, width)
+            .len()
+            .max(metric_lines(view, item, usize::from(side.width)).len()),
+        None => content_lines(view, item, width).len(),
+    }
+}

@@ -1,0 +1,200 @@
+//! Helpers for end-to-end tests: the real `tally` binary in a real terminal (tmux), driven by
+//! keys and read back from the screen, against temporary copies of data files.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// The binary under test.
+pub fn tally_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_tally"))
+}
+
+/// The bundled sample, copied into `dir`.
+pub fn sample_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("report.json");
+    std::fs::write(&path, tally::store::SAMPLE_JSON).expect("write sample copy");
+    path
+}
+
+/// Runs `tally ARGS…` to completion with its own data folder.
+pub fn run_tally(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(tally_bin())
+        .args(args)
+        .env("TALLY_DATA_DIR", data_dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tally")
+}
+
+/// True when tmux can be used. Without it the end-to-end tests are skipped with a message,
+/// except under CI (the `CI` variable set), where a missing tmux is a failure.
+pub fn tmux_available() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required for the end-to-end tests (apt-get install -y tmux)"
+        );
+        eprintln!("SKIPPED: tmux is not installed; end-to-end terminal tests did not run");
+    }
+    found
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A tmux server of its own running one shell command in a window of a fixed size.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a `width`×`height` terminal.
+    pub fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!(
+            "tally-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        let tmux = Tmux { socket };
+        let status = tmux
+            .command()
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", "main"])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(command)
+            .status()
+            .expect("start tmux");
+        assert!(status.success(), "tmux did not start");
+        tmux
+    }
+
+    /// Starts tally on `args` (already shell-quoted), then keeps the pane open after it exits and
+    /// prints its exit status and the terminal modes, so tests can check what it left behind.
+    pub fn tally(args: &str, data_dir: &Path, width: u16, height: u16) -> Tmux {
+        Tmux::tally_with_env(args, data_dir, "", width, height)
+    }
+
+    /// Like [`Tmux::tally`], with extra `NAME=value` environment settings.
+    pub fn tally_with_env(args: &str, data_dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
+        let command = format!(
+            "env TALLY_DATA_DIR={} NO_COLOR=1 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+            quote(&data_dir.display().to_string()),
+            quote(&tally_bin().display().to_string()),
+        );
+        Tmux::start(&command, width, height)
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.args(["-L", &self.socket]);
+        command
+    }
+
+    /// Types keys (tmux key names like `Enter`, `Escape`, `Down`, or literal text with `literal`).
+    pub fn keys(&self, keys: &[&str]) {
+        let status = self
+            .command()
+            .args(["send-keys", "-t", "main"])
+            .args(keys)
+            .status()
+            .expect("send-keys");
+        assert!(status.success());
+    }
+
+    /// Types text exactly as given (no key-name interpretation).
+    pub fn literal(&self, text: &str) {
+        let status = self
+            .command()
+            .args(["send-keys", "-t", "main", "-l", text])
+            .status()
+            .expect("send-keys -l");
+        assert!(status.success());
+    }
+
+    /// The screen as text.
+    pub fn screen(&self) -> String {
+        let output = self
+            .command()
+            .args(["capture-pane", "-p", "-t", "main"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// A tmux format value for the pane (e.g. `#{alternate_on}`).
+    pub fn format(&self, format: &str) -> String {
+        let output = self
+            .command()
+            .args(["display-message", "-p", "-t", "main", format])
+            .output()
+            .expect("display-message");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen satisfies `ready`, failing with the screen after `seconds`.
+    pub fn wait_until(&self, what: &str, seconds: u64, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Waits until `text` is on screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, 15, |screen| screen.contains(text))
+    }
+
+    /// Checks that tally exited with `code` and left the terminal as it found it: main screen,
+    /// no mouse reporting, line editing and echo back on.
+    pub fn assert_exited_cleanly(&self, code: i32) {
+        let screen = self.wait_for("EXITED:");
+        assert!(
+            screen.contains(&format!("EXITED:{code}")),
+            "exit status; screen:\n{screen}"
+        );
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting left on"
+        );
+        let modes = self.wait_until("terminal modes", 5, |s| s.contains("icanon"));
+        assert!(
+            modes.contains(" icanon") || modes.contains("\nicanon"),
+            "raw mode left on:\n{modes}"
+        );
+        assert!(
+            !modes.contains("-icanon") && !modes.contains("-echo "),
+            "raw mode left on:\n{modes}"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").status();
+    }
+}
+
+/// Single-quotes a string for sh.
+pub fn quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
