@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use tally::search::{SearchIndex, rank};
+use tally::text::clean_line;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,7 +44,8 @@ fn main() {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     for hit in &hits {
         let item = &items[hit.index];
-        if writeln!(out, "{}\t{}\t{}", item.id, item.status, item.title).is_err() {
+        let (id, title) = (clean_line(&item.id), clean_line(&item.title));
+        if writeln!(out, "{id}\t{}\t{title}", item.status).is_err() {
             break;
         }
     }
