@@ -237,3 +237,13 @@ fn scores_are_sorted() {
         }
     }
 }
+
+#[test]
+fn full_width_digits_in_filters() {
+    assert_eq!(sample_ids("id：１４"), ["14"]);
+    assert_eq!(sample_ids("１４")[0], "14");
+    let mut items = titled(&["a", "b"]);
+    items[0].due = Some("2023-10-15".parse().expect("date"));
+    assert_eq!(ids(&items, "due＜２０２３-１２"), ["1"]);
+    assert_eq!(ids(&items, "status：ｔｏｄｏ"), ["1", "2"]);
+}

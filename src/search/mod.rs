@@ -1,19 +1,7 @@
-//! Search: find any item by a word of its text, its number, a department, how it sounds in
-//! pinyin, or by field filters. Pure and UI-free: the list view drives it through
-//! [`SearchWorker`] (off the UI thread, newest keystroke wins) and the command line through
-//! [`rank`]; both give the same order for the same query.
-//!
-//! - [`Query`]: the query language (see [`query`] for the syntax) and its [`QueryError`]s.
-//! - [`SearchIndex`]: items' text folded and laid out once, searched on every keystroke.
-//! - [`rank`] / [`SearchIndex::search`]: every field, complete, deterministic.
-//! - [`SearchWorker`]: a background thread with cancellation, progressive results and
-//!   narrowing (a query that extends the previous one searches only its hits).
-//! - [`highlight_segments`]: a title split into matched and unmatched runs for drawing.
-//!
-//! Ranking: each term scores its best field; a match in the id or title beats one in the lead,
-//! tags or metric names, which beats one in the goal or notes; within a field a contiguous match
-//! beats a pinyin match, which beats a scattered (fuzzy) one; a term that is exactly an item's id
-//! puts that item first. Ties keep the items' order.
+//! Search: find any item by a word of its text, its number, its lead or tags, how it sounds in
+//! pinyin, or by field filters. UI-free: the list view drives it through [`SearchWorker`] (off the
+//! UI thread, the newest keystroke wins) and the command line through [`rank`]; both give the same
+//! order for the same query. The syntax is in [`query`]; the ranking rules are on [`rank`].
 
 mod engine;
 mod fold;
@@ -31,6 +19,11 @@ use engine::Pass;
 
 /// Ranks every item for a query over all fields, best first: what `tally list --query` prints
 /// and what the list view shows once a search is complete.
+///
+/// Each term scores its best field. A match in the id or title beats one in the lead, tags or
+/// metric names, which beats one in the goal or notes; within a field a contiguous match beats a
+/// pinyin match, which beats a scattered (fuzzy) one, and earlier, fuller matches score higher. A
+/// term that is exactly an item's id puts that item first. Equal scores keep the items' order.
 pub fn rank(index: &SearchIndex, query: &str) -> Result<Vec<Hit>, QueryError> {
     Ok(index.search(&Query::parse(query)?))
 }
