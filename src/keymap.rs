@@ -360,6 +360,22 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     }
 }
 
+/// The key presses an event stands for. A fast Esc followed by a key (common over slow links)
+/// reaches the program as Alt+key; when Alt+key means nothing here it is taken as the two keys.
+pub fn presses(mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
+    let bound = !matches!(
+        action_for(mode, focus, event),
+        None | Some(Action::Input(_))
+    );
+    if !alt || bound || event.code == KeyCode::Esc {
+        return vec![event];
+    }
+    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let key = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
+    vec![escape, key]
+}
+
 fn normalise(event: KeyEvent) -> Key {
     let (code, modifiers) = match event.code {
         KeyCode::Char(c) => (KeyCode::Char(half_width(c)), event.modifiers),
@@ -503,6 +519,19 @@ mod tests {
                 "{status:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_fast_escape_then_a_key_is_two_presses() {
+        let alt_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::ALT);
+        let keys = presses(Mode::Form, Pane::Items, alt_t);
+        assert_eq!(keys, [press(KeyCode::Esc), press(KeyCode::Char('t'))]);
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(
+            presses(Mode::Form, Pane::Items, alt_enter),
+            [alt_enter],
+            "a bound Alt key stays"
+        );
     }
 
     #[test]

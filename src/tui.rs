@@ -39,7 +39,9 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
-    let stop = stop_flag()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&finished))?;
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
@@ -59,10 +61,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                if let Some(action) = action_for(&state, event::read()?) {
-                    let effects = update(&mut state, action);
-                    run_effects(&mut state, effects);
-                }
+                handle(&mut state, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -73,12 +72,30 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             last_check = Instant::now();
         }
     }
+    finished.store(true, Ordering::SeqCst);
     Ok(())
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
 /// crash. Not a user feature; not in the help.
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
+
+/// Applies a terminal event: its actions, and the saves they ask for.
+fn handle(state: &mut State, event: Event) {
+    let events = match event {
+        Event::Key(key) => keymap::presses(state.mode, state.focus, key)
+            .into_iter()
+            .map(Event::Key)
+            .collect(),
+        other => vec![other],
+    };
+    for event in events {
+        if let Some(action) = action_for(state, event) {
+            let effects = update(state, action);
+            run_effects(state, effects);
+        }
+    }
+}
 
 /// The action a terminal event asks for, if any.
 fn action_for(state: &State, event: Event) -> Option<Action> {
@@ -114,18 +131,34 @@ fn panic_key_enabled() -> bool {
     std::env::var_os(PANIC_HOOK_VARIABLE).is_some_and(|v| v == "1")
 }
 
-/// A flag raised by SIGTERM, SIGHUP, SIGINT or SIGQUIT, so the loop ends and the terminal is restored.
-fn stop_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
-    Ok(flag)
+/// How long the loop gets to notice a termination signal before the process leaves by itself.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the session. The loop is asked to stop (it checks
+/// between events); when it does not within [`STOP_GRACE`] — reading a hung-up terminal can block
+/// it for good — this thread waits for any save in progress, restores what it can of the
+/// terminal and exits. Every edit is already on disk by then.
+fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_none() {
+            return;
+        }
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + STOP_GRACE;
+        while Instant::now() < deadline {
+            if finished.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _no_save_in_progress = crate::store::wait_for_writes();
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        ratatui::restore();
+        std::process::exit(0);
+    });
+    Ok(())
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;

@@ -43,7 +43,7 @@ pub fn entries<'a>(
             item_entries(file, item, &after, &mut out);
         }
     }
-    out.sort_by(|a, b| b.date.cmp(&a.date));
+    out.sort_by_key(|entry| std::cmp::Reverse(entry.date));
     out
 }
 

@@ -55,6 +55,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Reads a UTF-8 text file, such as a report to import, with the same size limit and UTF-8 check
+/// as [`load`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let (bytes, _) = read_limited(path)?;
+    String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+}
+
 /// Loads every path given: a file, or each `*.json` file in a folder, in name order.
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
     let mut loaded = Vec::new();
@@ -240,6 +247,17 @@ pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<P
     })
 }
 
+/// Held while a file is being replaced, so a process that must stop (a hung-up terminal) can wait
+/// for the write in progress to finish instead of cutting it short.
+static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Waits until no file is being written by this process, and keeps it so while the guard lives.
+pub fn wait_for_writes() -> std::sync::MutexGuard<'static, ()> {
+    WRITING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and
 /// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
 /// flushed, so a crash leaves either the old or the new file, never a mix.
@@ -256,6 +274,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let _writing = wait_for_writes();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tally-tmp")
