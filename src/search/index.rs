@@ -94,49 +94,39 @@ impl SearchIndex {
         let items: Vec<&Item> = items.into_iter().collect();
         let threads = super::engine::threads();
         if threads == 1 || items.len() < PARALLEL_BUILD_MIN {
-            return SearchIndex::build_part(&items);
+            return SearchIndex::build_part(&items, Size::of(&items));
         }
-        let size = items.len().div_ceil(threads);
+        let chunks: Vec<&[&Item]> = items.chunks(items.len().div_ceil(threads)).collect();
+        // the first part gets room for everything, so that the others are appended in place
+        let whole = Size::of(&items);
         let mut parts: Vec<SearchIndex> = std::thread::scope(|scope| {
-            let helpers: Vec<_> = items
-                .chunks(size)
-                .skip(1)
-                .map(|chunk| scope.spawn(move || SearchIndex::build_part(chunk)))
+            let helpers: Vec<_> = chunks[1..]
+                .iter()
+                .map(|&chunk| scope.spawn(move || SearchIndex::build_part(chunk, Size::of(chunk))))
                 .collect();
-            let mut parts = vec![SearchIndex::build_part(&items[..size.min(items.len())])];
-            for helper in helpers {
-                match helper.join() {
-                    Ok(part) => parts.push(part),
-                    // only a bug can make building panic; do that part again here to report it
-                    Err(_) => parts.push(SearchIndex::build_part(&items[parts.len() * size..])),
-                }
+            let mut parts = vec![SearchIndex::build_part(chunks[0], whole)];
+            for (helper, &chunk) in helpers.into_iter().zip(&chunks[1..]) {
+                // only a bug can make building panic; then build that part here to report it
+                let part = helper
+                    .join()
+                    .unwrap_or_else(|_| SearchIndex::build_part(chunk, Size::of(chunk)));
+                parts.push(part);
             }
             parts
         });
         let mut index = parts.remove(0);
-        let text: usize = parts.iter().map(|p| p.text.len()).sum();
-        index.text.reserve_exact(text);
-        index
-            .fields
-            .reserve_exact(parts.iter().map(|p| p.fields.len()).sum());
-        index
-            .entries
-            .reserve_exact(parts.iter().map(|p| p.entries.len()).sum());
-        index
-            .han
-            .reserve_exact(parts.iter().map(|p| p.han.len()).sum());
         for part in parts {
             index.append(part);
         }
         index
     }
 
-    fn build_part(items: &[&Item]) -> SearchIndex {
+    fn build_part(items: &[&Item], room: Size) -> SearchIndex {
         let mut index = SearchIndex::default();
-        index.entries.reserve(items.len());
-        index.fields.reserve(items.len() * 10);
-        let bytes: usize = items.iter().map(|item| text_size(item)).sum();
-        index.text.reserve(bytes);
+        index.entries.reserve_exact(room.items);
+        index.fields.reserve_exact(room.fields);
+        index.text.reserve_exact(room.text);
+        index.han.reserve_exact(room.primary_text / 3);
         let table = pinyin::table();
         for item in items {
             index.add(item, table);
@@ -352,13 +342,39 @@ impl SearchIndex {
     }
 }
 
-/// The bytes of an item's searchable text.
-fn text_size(item: &Item) -> usize {
-    item.id.len()
-        + item.title.len()
-        + item.lead.as_ref().map_or(0, String::len)
-        + item.tags.iter().map(String::len).sum::<usize>()
-        + item.metrics.iter().map(|m| m.name.len()).sum::<usize>()
-        + item.goal.as_ref().map_or(0, String::len)
-        + item.progress.iter().map(|n| n.text.len()).sum::<usize>()
+/// How much room a list of items takes in an index (a close estimate: folding may change a few
+/// bytes).
+#[derive(Clone, Copy, Default)]
+struct Size {
+    items: usize,
+    fields: usize,
+    text: usize,
+    primary_text: usize,
+}
+
+impl Size {
+    fn of(items: &[&Item]) -> Size {
+        let mut size = Size {
+            items: items.len(),
+            ..Size::default()
+        };
+        for item in items {
+            let primary = item.id.len()
+                + item.title.len()
+                + item.lead.as_ref().map_or(0, String::len)
+                + item.tags.iter().map(String::len).sum::<usize>()
+                + item.metrics.iter().map(|m| m.name.len()).sum::<usize>();
+            let secondary = item.goal.as_ref().map_or(0, String::len)
+                + item.progress.iter().map(|n| n.text.len()).sum::<usize>();
+            size.primary_text += primary;
+            size.text += primary + secondary;
+            size.fields += 2
+                + usize::from(item.lead.is_some())
+                + item.tags.len()
+                + item.metrics.len()
+                + usize::from(item.goal.is_some())
+                + item.progress.len();
+        }
+        size
+    }
 }
