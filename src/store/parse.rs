@@ -24,13 +24,30 @@ pub struct Problem {
 const BOM: char = '\u{feff}';
 
 /// Parses a whole file. `text` is kept (shared) by the objects' origins.
+///
+/// A well-formed file is read once, by the fast path in fast.rs (on two threads when large). A
+/// file the fast path declines is read again by the precise reader below, which accepts exactly
+/// what the fast path accepts (and a little more it leaves alone) and explains every problem.
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
-    let reader = Reader { text: &text };
-    let body_start = if text.starts_with(BOM) {
+    match fast::document(&text, body_start(&text)) {
+        Ok(doc) => Ok(doc),
+        Err(fast::Decline) => parse_precisely(text),
+    }
+}
+
+fn body_start(text: &str) -> usize {
+    if text.starts_with(BOM) {
         BOM.len_utf8()
     } else {
         0
-    };
+    }
+}
+
+/// The precise reader: every object is read as its list of raw members first, so each problem is
+/// placed at the value it is about.
+fn parse_precisely(text: Arc<str>) -> Result<Document, Problem> {
+    let reader = Reader { text: &text };
+    let body_start = body_start(&text);
     let body = &text[body_start..];
     if body.trim().is_empty() {
         return Err(Problem {
@@ -470,6 +487,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let column_text = before[line_start..].trim_start_matches(BOM);
     (line_of(text, end), column_text.chars().count() + 1)
 }
+
+#[path = "fast.rs"]
+mod fast;
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]
