@@ -536,10 +536,7 @@ impl<'t> Scan<'t> {
                 return Err(Decline);
             }
             if run.items.len() == ESTIMATE_AFTER {
-                run.reserve(
-                    self.pos - start,
-                    stop.unwrap_or(self.bytes.len()) - self.pos,
-                );
+                run.reserve(self.pos - start, self.bytes.len() - self.pos);
             }
             let (item, span) = self.item()?;
             run.spans.push(span);
@@ -603,28 +600,34 @@ impl<'t> Scan<'t> {
         let cancel = AtomicBool::new(false);
         let shared = self.shared;
         let (first, second) = std::thread::scope(|threads| {
-            let second = threads.spawn(|| {
-                let mut scan = Scan::new(shared, split);
-                let mut run = Run::default();
-                let result = scan.items_until(None, &mut run, &cancel);
-                result.map(|_| (scan.pos, run))
-            });
+            let second = std::thread::Builder::new()
+                .name("tally-load".into())
+                .spawn_scoped(threads, || {
+                    let mut scan = Scan::new(shared, split);
+                    let mut run = Run::default();
+                    let result = scan.items_until(None, &mut run, &cancel);
+                    result.map(|_| (scan.pos, run))
+                })
+                .ok();
             let first = self.items_until(Some(split), run, &AtomicBool::new(false));
             if first != Ok(false) || self.pos != split {
                 cancel.store(true, Ordering::Relaxed);
             }
-            (first, second.join())
+            (first, second.map(|thread| thread.join()))
         });
-        match first? {
-            true => Ok(()),
-            false if self.pos == split => {
-                let (end, later) = second.map_err(|_| Decline)??;
+        let landed = self.pos == split;
+        match (first?, second) {
+            // the array ended before `split`
+            (true, _) => Ok(()),
+            (false, Some(Ok(Ok((end, later))))) if landed => {
                 run.items.extend(later.items);
                 run.spans.extend(later.spans);
                 self.pos = end;
                 Ok(())
             }
-            false => self
+            (false, Some(Ok(Err(Decline)))) if landed => Err(Decline),
+            // a wrong guess, or no second thread
+            (false, _) => self
                 .items_until(None, run, &AtomicBool::new(false))
                 .map(|_| ()),
         }
