@@ -42,7 +42,7 @@ const SEARCH_BYTES: usize = 1 << 20;
 
 /// Reads a whole file (its text after any byte-order mark starts at `body_start`).
 pub(super) fn document(text: &Arc<str>, body_start: usize) -> Step<Document> {
-    let split = (threads() > 1).then_some(SPLIT_AT_BYTES);
+    let split = (text.len() >= SPLIT_AT_BYTES && threads() > 1).then_some(SPLIT_AT_BYTES);
     document_with(text, body_start, split)
 }
 
