@@ -6,22 +6,108 @@ use std::collections::HashMap;
 use std::time::SystemTime;
 
 use crate::app::{Action, Effect, State, update};
+use std::sync::Arc;
+
+use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{self, SaveError};
 
 /// Rounds of save → changed on disk → reload → save before giving up for now.
 const MAX_SAVE_ROUNDS: usize = 5;
 
-/// Runs `effects` and everything they lead to.
+/// Runs `effects` and everything they lead to, searching in place (for tests and one-shot use).
 pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
+    Runtime::default().run(state, effects);
+}
+
+/// What the interactive session keeps between updates: the search worker (searches run off the
+/// interface thread; a newer keystroke cancels older work) and the watcher of files on disk.
+#[derive(Default)]
+pub struct Runtime {
+    worker: Option<(SearchWorker, Arc<SearchIndex>)>,
+    background_search: bool,
+    watcher: Watcher,
+}
+
+impl Runtime {
+    /// For the interactive session: searches go to a background worker.
+    pub fn interactive() -> Runtime {
+        Runtime {
+            background_search: true,
+            ..Runtime::default()
+        }
+    }
+
+    /// Runs `effects` and everything they lead to.
+    pub fn run(&mut self, state: &mut State, effects: Vec<Effect>) {
+        let effects = if self.background_search {
+            self.send_searches(effects)
+        } else {
+            effects
+        };
+        run_queue(state, effects);
+    }
+
+    /// Takes finished search results and notices files changed by others.
+    pub fn poll(&mut self, state: &mut State, check_files: bool) {
+        let result = self.worker.as_ref().and_then(|(worker, _)| worker.poll());
+        if let Some(result) = result {
+            let effects = update(state, Action::SearchResults(Box::new(result)));
+            self.run(state, effects);
+        }
+        if check_files {
+            self.watcher.check(state);
+        }
+    }
+
+    /// Hands searches to the worker (starting it, or giving it a newer index, as needed).
+    fn send_searches(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::new();
+        for effect in effects {
+            let Effect::Search {
+                generation,
+                query,
+                index,
+            } = effect
+            else {
+                rest.push(effect);
+                continue;
+            };
+            match &mut self.worker {
+                Some((worker, current)) => {
+                    if !Arc::ptr_eq(current, &index) {
+                        worker.set_index(Arc::clone(&index));
+                        *current = index;
+                    }
+                    worker.submit(generation, query);
+                }
+                None => {
+                    let worker = SearchWorker::spawn(Arc::clone(&index));
+                    worker.submit(generation, query);
+                    self.worker = Some((worker, index));
+                }
+            }
+        }
+        rest
+    }
+}
+
+fn run_queue(state: &mut State, effects: Vec<Effect>) {
     let mut queue = effects;
     let mut rounds = 0;
     while !queue.is_empty() && rounds < MAX_SAVE_ROUNDS {
         rounds += 1;
-        queue.dedup();
+        dedup_saves(&mut queue);
         let mut next = Vec::new();
         for effect in std::mem::take(&mut queue) {
             let action = match effect {
                 Effect::Save { file } => save(state, file),
+                Effect::Search {
+                    generation,
+                    query,
+                    index,
+                } => Some(Action::SearchResults(Box::new(search_now(
+                    generation, &query, &index,
+                )))),
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
                         Ok(path) => Action::MinutesWritten { path },
@@ -36,6 +122,35 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
             }
         }
         queue = next;
+    }
+}
+
+/// Drops repeated saves of the same file (one save writes every edit made so far).
+fn dedup_saves(queue: &mut Vec<Effect>) {
+    let mut seen = Vec::new();
+    queue.retain(|effect| match effect {
+        Effect::Save { file } if seen.contains(file) => false,
+        Effect::Save { file } => {
+            seen.push(*file);
+            true
+        }
+        _ => true,
+    });
+}
+
+/// A complete search done right away (the interface uses the background worker instead).
+pub fn search_now(generation: u64, query: &str, index: &SearchIndex) -> SearchResult {
+    let (hits, error) = match crate::search::rank(index, query) {
+        Ok(hits) => (hits, None),
+        Err(error) => (Vec::new(), Some(error)),
+    };
+    SearchResult {
+        generation,
+        query: query.to_string(),
+        hits,
+        complete: true,
+        error,
+        total: index.len(),
     }
 }
 

@@ -50,6 +50,7 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
 /// on the item with `id` in `file` when given (otherwise on the same row number).
 pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
+    state.data_version += 1;
     if state.filter.is_some() {
         super::search::refresh(state);
     }

@@ -10,6 +10,7 @@ mod help;
 pub mod item_list;
 pub mod metrics;
 mod popup;
+mod search_line;
 mod since;
 mod theme;
 pub mod timeline;
@@ -91,6 +92,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
             }
         }
         Mode::Summary => triage::summary(frame, area, &view),
+        Mode::Search => {}
         Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
     }
 }
