@@ -130,9 +130,10 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
 /// The index for the data as it is now, built when missing or out of date.
 fn current_index(state: &mut State) -> Indexed {
     if let Some(indexed) = &state.search.indexed
-        && indexed.version == state.data_version {
-            return indexed.clone();
-        }
+        && indexed.version == state.data_version
+    {
+        return indexed.clone();
+    }
     let refs = all_rows(&state.files);
     let index = SearchIndex::build(refs.iter().filter_map(|r| state.item(*r)));
     let indexed = Indexed {

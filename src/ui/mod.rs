@@ -97,6 +97,25 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     }
 }
 
+/// A detail pane's frame: border (bold when focused), padding, and its title with a count.
+pub fn pane_block(
+    view: &View,
+    title: &str,
+    count: usize,
+    focused: bool,
+) -> ratatui::widgets::Block<'static> {
+    use ratatui::text::Span;
+    use ratatui::widgets::{Block, Borders, Padding};
+    Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(view.theme.border(focused))
+        .title(Line::from(vec![
+            Span::styled(format!(" {title} "), view.theme.title()),
+            Span::styled(format!("{count} "), view.theme.dim()),
+        ]))
+}
+
 /// The lines of a scrolled view that fit in `area`; the scroll never goes past the last line.
 pub fn scrolled(lines: Vec<Line<'static>>, scroll: usize, area: Rect) -> Vec<Line<'static>> {
     let start = scroll.min(lines.len().saturating_sub(1));
