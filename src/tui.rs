@@ -81,6 +81,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             last_check = Instant::now();
         }
     }
+    runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
     Ok(())
 }
@@ -140,6 +141,8 @@ fn panic_key_enabled() -> bool {
     std::env::var_os(PANIC_HOOK_VARIABLE).is_some_and(|v| v == "1")
 }
 
+/// How long a stopping process waits for saves already handed to the saver.
+const SAVE_PATIENCE: Duration = Duration::from_secs(10);
 /// How long the loop gets to notice a termination signal before the process leaves by itself.
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
@@ -160,6 +163,10 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
             if finished.load(Ordering::SeqCst) {
                 return;
             }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let patience = Instant::now() + SAVE_PATIENCE;
+        while crate::runtime::saves_pending() && Instant::now() < patience {
             std::thread::sleep(Duration::from_millis(20));
         }
         let _no_save_in_progress = crate::store::wait_for_writes();

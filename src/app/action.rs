@@ -117,9 +117,12 @@ pub enum Action {
     },
 
     /// A file was written; it now looks like `fingerprint`.
+    /// A file was written with the first `covered` unsaved changes; it now looks like
+    /// `fingerprint`.
     Saved {
         file: usize,
         fingerprint: Fingerprint,
+        covered: usize,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {

@@ -328,12 +328,13 @@ pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// `q`: quits, asking first when some edits are not on disk.
+/// `q`: quits, asking first when some edits could not be saved. (Saves still under way are
+/// waited for before the session ends.)
 pub(crate) fn quit(state: &mut State) {
     let unsaved: Vec<String> = state
         .files
         .iter()
-        .filter(|f| !f.unsaved.is_empty())
+        .filter(|f| !f.unsaved.is_empty() && f.save_error.is_some())
         .map(|f| f.name())
         .collect();
     if unsaved.is_empty() {

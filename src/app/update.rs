@@ -16,10 +16,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.screen = Rect::new(0, 0, width, height);
             Vec::new()
         }
-        Action::Saved { file, fingerprint } => {
-            sync::saved(state, file, fingerprint);
-            Vec::new()
-        }
+        Action::Saved {
+            file,
+            fingerprint,
+            covered,
+        } => sync::saved(state, file, fingerprint, covered),
         Action::SaveFailed { file, error } => {
             sync::save_failed(state, file, error);
             Vec::new()
