@@ -166,7 +166,11 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
-    let text = write_document(doc);
+    save_bytes(path, write_document(doc).as_bytes(), seen)
+}
+
+/// [`save`] for a document already written out (so the writing can happen on another thread).
+pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     let _turn = FolderLock::acquire(path);
     let unchanged =
         fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
@@ -175,7 +179,7 @@ pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerpri
             path: path.to_path_buf(),
         });
     }
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, text)
 }
 
 /// An exclusive advisory lock on a file's folder, held while checking and replacing the file.
