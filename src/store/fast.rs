@@ -371,7 +371,8 @@ impl<'t> Scan<'t> {
                 _ => break Err(Decline),
             }
         };
-        let out = gathered.drain(..).collect();
+        let mut out = Vec::with_capacity(gathered.len());
+        out.append(&mut gathered);
         *list(&mut self.lists) = gathered;
         read.map(|()| out)
     }
