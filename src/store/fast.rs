@@ -40,19 +40,43 @@ const SPLIT_AT_BYTES: usize = 1 << 20;
 /// How far past the middle of the items to look for where the second thread starts.
 const SEARCH_BYTES: usize = 1 << 20;
 
+/// The fast path declined a file. `read` are the items at the start of the items array that it
+/// read before it stopped, each exactly as the precise reader reads it, so that one need not read
+/// them again.
+pub(super) struct Declined {
+    pub read: Vec<Item>,
+}
+
 /// Reads a whole file (its text after any byte-order mark starts at `body_start`).
-pub(super) fn document(text: &Arc<str>, body_start: usize) -> Step<Document> {
+pub(super) fn document(text: &Arc<str>, body_start: usize) -> Result<Document, Declined> {
     let split = (text.len() >= SPLIT_AT_BYTES && threads() > 1).then_some(SPLIT_AT_BYTES);
     document_with(text, body_start, split)
 }
 
 /// [`document`], with a second thread when the items array is at least `split` bytes long.
-fn document_with(text: &Arc<str>, body_start: usize, split: Option<usize>) -> Step<Document> {
+fn document_with(
+    text: &Arc<str>,
+    body_start: usize,
+    split: Option<usize>,
+) -> Result<Document, Declined> {
     let mut scan = Scan::new(text, body_start);
+    let document = read_document(&mut scan, body_start, split);
+    document.map_err(|Decline| Declined {
+        read: std::mem::take(&mut scan.read),
+    })
+}
+
+/// The whole file; when it declines, `scan.read` holds the items read well before that.
+fn read_document<'t>(
+    scan: &mut Scan<'t>,
+    body_start: usize,
+    split: Option<usize>,
+) -> Step<Document> {
+    let text = scan.shared;
     scan.whitespace();
     let mut header_entries: Vec<(String, &RawValue)> = Vec::new();
     let mut items: Option<ItemsArray> = None;
-    scan.object(|scan, key| {
+    let top = scan.object(|scan, key| {
         let bit = match key {
             "items" => {
                 items = Some(scan.items_array(split)?);
@@ -67,19 +91,24 @@ fn document_with(text: &Arc<str>, body_start: usize, split: Option<usize>) -> St
         };
         header_entries.push((key.to_string(), scan.raw_value()?));
         Ok(bit)
-    })?;
-    scan.whitespace();
-    if scan.pos != scan.bytes.len() {
-        return Err(Decline);
-    }
+    });
+    // a failure inside the items array has left what it read in `scan.read`
     let items = items.ok_or(Decline)?;
-    let reader = Reader { text };
-    let header = reader
-        .header(&Entries(header_entries), body_start)
-        .map_err(|_| Decline)?;
-    if !ids_unique(&items.items) {
-        return Err(Decline);
-    }
+    let rest = top.and_then(|_| {
+        scan.whitespace();
+        let header = Reader { text }.header(&Entries(header_entries), body_start);
+        match header {
+            Ok(header) if scan.pos == scan.bytes.len() && ids_unique(&items.items) => Ok(header),
+            _ => Err(Decline),
+        }
+    });
+    let header = match rest {
+        Ok(header) => header,
+        Err(Decline) => {
+            scan.read = items.items;
+            return Err(Decline);
+        }
+    };
     let layout = Layout {
         header: header.clone(),
         items_open: items.open,
@@ -132,6 +161,8 @@ struct Scan<'t> {
     bytes: &'t [u8],
     pos: usize,
     lists: Lists,
+    /// After the items array declined: the items read well before that.
+    read: Vec<Item>,
 }
 
 /// Lists reused from one array to the next while its elements are read.
@@ -151,6 +182,7 @@ impl<'t> Scan<'t> {
             bytes: shared.as_bytes(),
             pos,
             lists: Lists::default(),
+            read: Vec::new(),
         }
     }
 
@@ -528,11 +560,15 @@ impl<'t> Scan<'t> {
         let mut run = Run::default();
         if self.peek() != Some(b']') {
             let second = split.and_then(|least| self.second_half_start(least));
-            match second {
-                Some(split) => self.items_split(split, &mut run)?,
-                None => {
-                    self.items_until(None, &mut run, &AtomicBool::new(false))?;
-                }
+            let read = match second {
+                Some(split) => self.items_split(split, &mut run),
+                None => self
+                    .items_until(None, &mut run, &AtomicBool::new(false))
+                    .map(|_| ()),
+            };
+            if read.is_err() {
+                self.read = run.items;
+                return Err(Decline);
             }
         }
         let close = self.pos;
@@ -630,7 +666,7 @@ impl<'t> Scan<'t> {
                     let mut scan = Scan::new(shared, split);
                     let mut run = Run::default();
                     let result = scan.items_until(None, &mut run, &cancel);
-                    result.map(|_| (scan.pos, run))
+                    (result, scan.pos, run)
                 })
                 .ok();
             let first = self.items_until(Some(split), run, &AtomicBool::new(false));
@@ -643,13 +679,13 @@ impl<'t> Scan<'t> {
         match (first?, second) {
             // the array ended before `split`
             (true, _) => Ok(()),
-            (false, Some(Ok(Ok((end, later))))) if landed => {
+            (false, Some(Ok((read, end, later)))) if landed => {
+                // even when the second half declines, its items read so far follow the first's
                 run.items.extend(later.items);
                 run.spans.extend(later.spans);
                 self.pos = end;
-                Ok(())
+                read.map(|_| ())
             }
-            (false, Some(Ok(Err(Decline)))) if landed => Err(Decline),
             // a wrong guess, or no second thread
             (false, _) => self
                 .items_until(None, run, &AtomicBool::new(false))

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::super::{body_start, parse_precisely};
-use super::{Decline, document_with};
+use super::{Declined, document_with};
 use crate::model::Document;
 use crate::store::write_document;
 use crate::synth::synthetic_document;
@@ -37,10 +37,12 @@ fn assert_same(fast: &Document, precise: &Document, text: &str) {
 }
 
 /// Reads `text` both ways; fails the test if they disagree. Returns whether the fast path took it.
+/// When it did not, the precise reader given the items the fast path read must still say the same
+/// as the precise reader alone.
 fn agree(text: &str, split: Option<usize>) -> bool {
     let shared: Arc<str> = Arc::from(text);
     let fast = document_with(&shared, body_start(&shared), split);
-    let precise = parse_precisely(shared.clone());
+    let precise = parse_precisely(shared.clone(), Vec::new());
     match (fast, precise) {
         (Ok(fast), Ok(precise)) => {
             assert_same(&fast, &precise, text);
@@ -49,7 +51,14 @@ fn agree(text: &str, split: Option<usize>) -> bool {
         (Ok(_), Err(problem)) => {
             panic!("the fast path accepted what is refused ({problem:?}): {text}")
         }
-        (Err(Decline), _) => false,
+        (Err(Declined { read }), precise) => {
+            match (parse_precisely(shared.clone(), read), precise) {
+                (Ok(helped), Ok(alone)) => assert_same(&helped, &alone, text),
+                (Err(helped), Err(alone)) => assert_eq!(helped, alone, "{text}"),
+                (helped, alone) => panic!("{helped:?} but alone {alone:?}: {text}"),
+            }
+            false
+        }
     }
 }
 

@@ -31,7 +31,7 @@ const BOM: char = '\u{feff}';
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
     match fast::document(&text, body_start(&text)) {
         Ok(doc) => Ok(doc),
-        Err(fast::Decline) => parse_precisely(text),
+        Err(declined) => parse_precisely(text, declined.read),
     }
 }
 
@@ -44,8 +44,9 @@ fn body_start(text: &str) -> usize {
 }
 
 /// The precise reader: every object is read as its list of raw members first, so each problem is
-/// placed at the value it is about.
-fn parse_precisely(text: Arc<str>) -> Result<Document, Problem> {
+/// placed at the value it is about. `known` are items the fast path already read from the start
+/// of the items array (exactly as this reader reads them); they are taken as they are.
+fn parse_precisely(text: Arc<str>, known: Vec<Item>) -> Result<Document, Problem> {
     let reader = Reader { text: &text };
     let body_start = body_start(&text);
     let body = &text[body_start..];
@@ -68,7 +69,7 @@ fn parse_precisely(text: Arc<str>) -> Result<Document, Problem> {
         items_close: reader.offset(items_raw) + items_raw.get().len() - 1,
         item_spans: elements.iter().map(|raw| reader.span(raw)).collect(),
     };
-    let items = reader.items(elements)?;
+    let items = reader.items(elements, known)?;
     let origin = Origin::new(text.clone(), body_start..text.len());
     Ok(Document::from_parts(header, items, origin, Some(layout)))
 }
@@ -274,12 +275,20 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn items(&self, elements: Vec<&'t RawValue>) -> Result<Vec<Item>, Problem> {
+    fn items(&self, elements: Vec<&'t RawValue>, known: Vec<Item>) -> Result<Vec<Item>, Problem> {
         let mut items: Vec<Item> = Vec::with_capacity(elements.len());
         let mut first_seen: std::collections::HashMap<String, usize> =
             std::collections::HashMap::with_capacity(elements.len());
+        let mut known = known.into_iter();
         for (index, element) in elements.into_iter().enumerate() {
-            let item = self.item(element, index)?;
+            let span = self.span(element);
+            let item = match known.next() {
+                Some(item) if item.origin.parts().is_some_and(|(_, at)| at == span) => item,
+                _ => {
+                    known = Vec::new().into_iter();
+                    self.item(element, index)?
+                }
+            };
             if let Some(&first) = first_seen.get(&item.id) {
                 let line = line_of(self.text, first);
                 let message = format!("duplicate id \"{}\" (first used on line {line})", item.id);
