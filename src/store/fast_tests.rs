@@ -340,6 +340,16 @@ proptest! {
     }
 
     #[test]
+    fn edits_in_either_half_are_read_alike_on_two_threads(
+        seed in 0u64..1000,
+        edits in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..3),
+    ) {
+        let text = mutate(&synthetic_text(30, seed), &edits);
+        let one = agree(&text, None);
+        prop_assert_eq!(one, agree(&text, Some(0)));
+    }
+
+    #[test]
     fn edited_synthetic_files_are_read_alike(
         seed in 0u64..1000,
         edits in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..3),
