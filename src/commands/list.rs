@@ -5,7 +5,7 @@ use std::io::Write;
 use super::Failure;
 use crate::cli::ListArgs;
 use crate::store;
-use crate::text::clean_line;
+use crate::text::{clean_line, escape_json_hazards};
 
 pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let files = store::load_all(&args.files.paths)?;
@@ -29,7 +29,7 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
             .collect();
         let text =
             serde_json::to_string_pretty(&array).map_err(|e| Failure::Internal(e.to_string()))?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", escape_json_hazards(&text))?;
         return Ok(());
     }
     let mut buffer = String::new();

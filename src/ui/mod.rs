@@ -74,6 +74,18 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         }
         Mode::Browse | Mode::Zoom => {}
     }
+    make_cells_safe(frame);
+}
+
+/// The last line of defence against text that could steer the terminal: every cell about to be
+/// sent is checked, and one holding a control, bidirectional or joining character (which only a
+/// widget drawing raw input could put there) is replaced by a safe symbol of the same width.
+fn make_cells_safe(frame: &mut Frame) {
+    for cell in &mut frame.buffer_mut().content {
+        if let Some(safe) = crate::text::safe_cell_symbol(cell.symbol()) {
+            cell.set_symbol(&safe);
+        }
+    }
 }
 
 /// The lines of a scrolled view that fit in `area`; the scroll never goes past the last line.
