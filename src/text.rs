@@ -16,6 +16,7 @@
 //!   characters that spell a subdivision flag. Terminals disagree about the width of the joined
 //!   forms (an emoji family, `❤️`, `👍🏽`); without them every emoji draws as its own characters,
 //!   whose widths terminals agree on.
+//! - Regional indicators, which pair into flags, are shown as their letters (`🇨🇳` as `CN`).
 //! - Combining marks stay attached to their base character. East Asian ambiguous characters
 //!   (`…`, `“`, `①`) take one cell, as in tmux, xterm and most terminals by default.
 //!
@@ -59,8 +60,18 @@ fn shown(c: char) -> Shown {
     }
     match c {
         '\u{2028}' | '\u{2029}' => Shown::Break,
+        // Regional indicators pair into flags that some terminals draw in one cell of two and
+        // others in two cells of one, so what ratatui overwrites is not what the terminal erases:
+        // each is shown as its letter (🇨🇳 as `CN`).
+        '\u{1F1E6}'..='\u{1F1FF}' => {
+            Shown::As(char::from_u32(u32::from('A') + (c as u32 - 0x1F1E6)).unwrap_or(STAND_IN))
+        }
         // Joiners, selectors and modifiers: they only change how neighbours are drawn.
-        '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'
+        '\u{00AD}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0100}'..='\u{E01EF}'
         | '\u{1F3FB}'..='\u{1F3FF}' => Shown::Drop,
         // Fillers that draw as blank space of a width terminals disagree about.
         '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => Shown::As(STAND_IN),
@@ -196,12 +207,26 @@ pub fn wrap(text: &str, cells: usize) -> Vec<String> {
             lines.push(String::new());
             continue;
         }
-        let options = textwrap::Options::new(cells).break_words(true);
+        let mut options = textwrap::Options::new(cells).break_words(true);
+        if paragraph.chars().any(needs_dictionary) {
+            // Line breaking in these scripts needs dictionaries tally does not carry; without them
+            // the breaker (in debug builds) prints a warning over the screen. Spaces and the
+            // width limit break them instead.
+            options = options.word_separator(textwrap::WordSeparator::AsciiSpace);
+        }
         for line in textwrap::wrap(paragraph, options) {
             split_to_width(&line, cells, &mut lines);
         }
     }
     lines
+}
+
+/// Thai, Lao, Myanmar and Khmer: scripts written without spaces between words, whose line breaks
+/// come from dictionaries.
+fn needs_dictionary(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}'
+        | '\u{19E0}'..='\u{19FF}' | '\u{A9E0}'..='\u{A9FF}' | '\u{AA60}'..='\u{AA7F}')
 }
 
 /// Pushes `line` as pieces of at most `cells` cells (one grapheme per piece where a single one is
@@ -330,7 +355,11 @@ mod tests {
         assert_eq!(clean_line("soft\u{ad}hyphen"), "softhyphen");
         let scotland = "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
         assert_eq!(clean_line(scotland), "🏴");
-        assert_eq!(clean_line("a\u{e0041}b"), "a\u{FFFD}b", "a stray tag is shown");
+        assert_eq!(
+            clean_line("a\u{e0041}b"),
+            "a\u{FFFD}b",
+            "a stray tag is shown"
+        );
     }
 
     #[test]
@@ -356,6 +385,7 @@ mod tests {
         assert_eq!(width("لا"), 2);
         assert_eq!(width("外语…“①”"), 8);
         assert_eq!(width("🇨🇳"), 2);
+        assert_eq!(clean_line("🇨🇳 cn"), "CN cn");
     }
 
     #[test]
@@ -384,7 +414,10 @@ mod tests {
         let value = serde_json::json!({"t": "a\u{9b}31m\u{202e}b\u{1b}外"});
         let text = serde_json::to_string(&value).unwrap();
         let safe = escape_json_hazards(&text);
-        assert!(!safe.chars().any(|c| c.is_control() || c == '\u{202e}'), "{safe}");
+        assert!(
+            !safe.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{safe}"
+        );
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
     }

@@ -290,7 +290,11 @@ fn empty_files_folders_and_missing_paths_are_refused() {
     fs::create_dir(&folder).unwrap();
     let output = run_tally(&["note", folder.to_str().unwrap(), "1", "x"], dir.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("is a folder"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("is a folder"),
+        "{}",
+        stderr(&output)
+    );
     let output = run_tally(&["show", folder.to_str().unwrap(), "1"], dir.path());
     assert_eq!(output.status.code(), Some(2));
     let loaded = tally::store::load(&folder).unwrap_err();
