@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Date, Status};
 
@@ -19,6 +19,10 @@ pub struct Cli {
     /// Files or folders to open.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// A time per item in triage mode (`t`), like 3m, 90s or 2m30s; the clock turns amber, then red.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timebox: Option<std::time::Duration>,
 
     /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
@@ -43,6 +47,10 @@ pub enum Command {
     Add(AddArgs),
     /// Remove an item.
     Rm(RmArgs),
+    /// Read a plain-text progress report (or a CSV of items) into a new file, or merge it into one.
+    Import(ImportArgs),
+    /// Write a file's items in another format.
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -156,8 +164,114 @@ pub struct ShowArgs {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The report: plain text (`第N项 … 进展情况 …`), or with --format csv a CSV of items.
+    #[arg(value_name = "REPORT")]
+    pub input: PathBuf,
+
+    /// Write a new file here [default: REPORT with the extension .json].
+    #[arg(short, long, value_name = "OUT.json", conflicts_with = "into")]
+    pub output: Option<PathBuf>,
+
+    /// Merge into this file instead: new items, notes and readings are added, nothing is removed.
+    #[arg(long, value_name = "EXISTING.json")]
+    pub into: Option<PathBuf>,
+
+    /// The year of dates written without one [default: from the title, else the date line].
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+
+    /// What REPORT is [default: csv for *.csv files, text otherwise].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ImportFormat>,
+
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Print what would be imported without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The kinds of input `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// A plain-text progress report.
+    Text,
+    /// A CSV file with a header row (`id,title,goal,lead,status,due,tags`).
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The file to export.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// The output format.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Markdown only: notes and readings after this date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<Date>,
+}
+
+/// The formats `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One row per item: id,title,goal,lead,status,due,tags (what `import --format csv` reads),
+    /// UTF-8 with a byte-order mark so spreadsheet programs show Chinese correctly.
+    Csv,
+    /// Minutes: a status table, then per item the notes and readings (since --since).
+    Markdown,
+    /// The items as they are in the file, every field kept.
+    Json,
+}
+
 fn parse_status(text: &str) -> Result<Status, String> {
     text.parse::<Status>().map_err(|e| e.to_string())
+}
+
+/// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
+pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let bad = || format!("`{text}` is not a duration (examples: 3m, 90s, 2m30s)");
+    let text = text.trim();
+    if let Ok(minutes) = text.parse::<u64>() {
+        return Ok(std::time::Duration::from_secs(minutes.saturating_mul(60)));
+    }
+    let mut total = 0u64;
+    let mut number = String::new();
+    for c in text.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'h' | 'm' | 's' => {
+                let value: u64 = number.parse().map_err(|_| bad())?;
+                let unit = match c {
+                    'h' => 3600,
+                    'm' => 60,
+                    _ => 1,
+                };
+                total = total.saturating_add(value.saturating_mul(unit));
+                number.clear();
+            }
+            _ => return Err(bad()),
+        }
+    }
+    if !number.is_empty() || total == 0 {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs(total))
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -179,6 +293,43 @@ mod tests {
         let cli = Cli::try_parse_from(["tally", "a.json", "dir"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.paths.len(), 2);
+    }
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        let secs = |t: &str| parse_duration(t).map(|d| d.as_secs());
+        assert_eq!(secs("3m"), Ok(180));
+        assert_eq!(secs("90s"), Ok(90));
+        assert_eq!(secs("2m30s"), Ok(150));
+        assert_eq!(secs("5"), Ok(300));
+        assert!(secs("3 minutes").is_err());
+        assert!(secs("m").is_err());
+        assert!(secs("0s").is_err());
+    }
+
+    #[test]
+    fn import_takes_either_an_output_or_a_file_to_merge_into() {
+        let cli = Cli::try_parse_from(["tally", "import", "r.txt", "--year", "2023"]).unwrap();
+        let Some(Command::Import(args)) = cli.command else {
+            panic!("not import")
+        };
+        assert_eq!(
+            (args.year, args.output, args.into),
+            (Some(2023), None, None)
+        );
+        let both = [
+            "tally", "import", "r.txt", "-o", "a.json", "--into", "b.json",
+        ];
+        assert!(Cli::try_parse_from(both).is_err());
+        assert!(Cli::try_parse_from(["tally", "import", "r.txt", "--year", "23"]).is_err());
+        let csv = ["tally", "import", "--format", "csv", "r.csv"];
+        assert!(Cli::try_parse_from(csv).is_ok());
+    }
+
+    #[test]
+    fn export_needs_a_format() {
+        assert!(Cli::try_parse_from(["tally", "export", "a.json"]).is_err());
+        assert!(Cli::try_parse_from(["tally", "export", "--format", "csv", "a.json"]).is_ok());
     }
 
     #[test]

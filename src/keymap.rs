@@ -91,9 +91,35 @@ pub enum Context {
     Confirm,
     /// A conflict with a change on disk.
     Conflict,
+    /// Triage mode.
+    Triage,
+    /// The summary after triage.
+    Summary,
+    /// The "since" screen.
+    Since,
+    /// The dashboard.
+    Dashboard,
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 14] = [
+        Context::Browse,
+        Context::Items,
+        Context::Timeline,
+        Context::Metrics,
+        Context::Zoom,
+        Context::Since,
+        Context::Dashboard,
+        Context::Triage,
+        Context::Summary,
+        Context::Form,
+        Context::Picker,
+        Context::Confirm,
+        Context::Conflict,
+        Context::Help,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Browse => "Anywhere on the main screen",
@@ -106,6 +132,10 @@ impl Context {
             Context::Picker => "Status picker",
             Context::Confirm => "Questions",
             Context::Conflict => "Conflicts with changes on disk",
+            Context::Triage => "Triage (t): one item at a time",
+            Context::Summary => "Triage summary",
+            Context::Since => "Since (v): what changed after a date",
+            Context::Dashboard => "Dashboard (v twice)",
         }
     }
 
@@ -121,6 +151,10 @@ impl Context {
             (Mode::StatusPicker, _) => &[Context::Picker],
             (Mode::Confirm, _) => &[Context::Confirm],
             (Mode::Conflict, _) => &[Context::Conflict],
+            (Mode::Triage, _) => &[Context::Triage],
+            (Mode::Summary, _) => &[Context::Summary],
+            (Mode::Since, _) => &[Context::Since],
+            (Mode::Dashboard, _) => &[Context::Dashboard],
         }
     }
 }
@@ -153,7 +187,10 @@ const fn bind(
     }
 }
 
-use Context::{Browse, Confirm, Conflict, Form, Help, Items, Metrics, Picker, Timeline, Zoom};
+use Context::{
+    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Metrics, Picker, Since, Summary,
+    Timeline, Triage, Zoom,
+};
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
@@ -187,6 +224,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
+    bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
+    bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
+    bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
+    bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
     bind(Browse, PAGE_UP, Action::PageUp, "one page up", None),
     bind(Browse, TOP, Action::Top, "first item / top", None),
@@ -234,6 +276,55 @@ pub static BINDINGS: &[Binding] = &[
     bind(Conflict, &[Key::char('m')], Action::KeepMine, "keep my version (saved over the one on disk)", Some("keep mine")),
     bind(Conflict, &[Key::char('t')], Action::TakeTheirs, "take the version on disk (drop my edit)", Some("take theirs")),
 
+    bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Action::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
+    bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Action::TriageNext, "skip to the next item", Some("skip")),
+    bind(Triage, &[Key::plain(KeyCode::Left), Key::char('<')], Action::TriagePrevious, "back to the previous item", None),
+    bind(Triage, &[Key::char('t')], Action::SetStatus(Status::Todo), "status todo", None),
+    bind(Triage, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "status on track", None),
+    bind(Triage, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "status at risk", Some("t/o/r/b/d/x status")),
+    bind(Triage, &[Key::char('b')], Action::SetStatus(Status::Blocked), "status blocked", None),
+    bind(Triage, &[Key::char('d')], Action::SetStatus(Status::Done), "status done", None),
+    bind(Triage, &[Key::char('x')], Action::SetStatus(Status::Dropped), "status dropped", None),
+    bind(Triage, &[Key::char('n')], Action::AddNote, "record a decision or action as a note dated today", Some("note")),
+    bind(Triage, &[Key::char('L')], Action::EditLead, "change the lead (Tab completes from the leads in use)", Some("lead")),
+    bind(Triage, &[Key::char('D')], Action::EditDue, "set the due date", Some("due")),
+    bind(Triage, &[Key::char('e')], Action::Edit, "edit the item's fields", None),
+    bind(Triage, &[Key::char('m')], Action::EditMetrics, "edit a metric", None),
+    bind(Triage, &[Key::char('u')], Action::Undo, "undo", None),
+    bind(Triage, &[Key::ctrl('r')], Action::Redo, "redo", None),
+    bind(Triage, &[Key::char('T')], Action::TimeboxNext, "timebox per item: off, 2, 3, 5, 10 minutes", None),
+    bind(Triage, DOWN, Action::Down, "scroll down", None),
+    bind(Triage, UP, Action::Up, "scroll up", None),
+    bind(Triage, &[Key::char('?')], Action::Help, "this help", None),
+    bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Action::Back, "leave (the summary shows first)", Some("leave")),
+
+    bind(Since, DOWN, Action::Down, "next entry", Some("move")),
+    bind(Since, UP, Action::Up, "previous entry", None),
+    bind(Since, PAGE_DOWN, Action::PageDown, "page down", None),
+    bind(Since, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Since, TOP, Action::Top, "newest", None),
+    bind(Since, BOTTOM, Action::Bottom, "oldest", None),
+    bind(Since, ENTER, Action::Zoom, "go to the entry's item in the list", Some("open")),
+    bind(Since, &[Key::char('D')], Action::SetSince, "change the date", Some("date")),
+    bind(Since, &[Key::char('v')], Action::ViewNext, "next screen (dashboard)", Some("view")),
+    bind(Since, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes", None),
+    bind(Since, ESC, Action::Back, "back to the list", Some("back")),
+    bind(Since, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Since, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+
+    bind(Dashboard, DOWN, Action::Down, "scroll down", Some("scroll")),
+    bind(Dashboard, UP, Action::Up, "scroll up", None),
+    bind(Dashboard, PAGE_DOWN, Action::PageDown, "page down", None),
+    bind(Dashboard, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Dashboard, &[Key::char('v')], Action::ViewNext, "next screen (the list)", Some("view")),
+    bind(Dashboard, &[Key::char('t')], Action::StartTriage, "triage the list", None),
+    bind(Dashboard, ESC, Action::Back, "back to the list", Some("back")),
+    bind(Dashboard, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Dashboard, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+
+    bind(Summary, &[Key::char('x')], Action::WriteMinutes, "write the minutes next to the data file", Some("write minutes")),
+    bind(Summary, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter), Key::char('q')], Action::Back, "close", Some("close")),
+
     bind(Help, DOWN, Action::Down, "scroll down", Some("scroll")),
     bind(Help, UP, Action::Up, "scroll up", None),
     bind(Help, PAGE_DOWN, Action::PageDown, "page down", None),
@@ -250,7 +341,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(match mode {
-            Mode::Browse | Mode::Zoom | Mode::Help => Action::Quit,
+            mode if mode.is_screen() || mode == Mode::Help => Action::Quit,
             _ => Action::Back,
         });
     }
@@ -326,19 +417,17 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    [
-        Browse, Items, Timeline, Metrics, Zoom, Form, Picker, Confirm, Conflict, Help,
-    ]
-    .into_iter()
-    .map(|context| {
-        let rows = BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-            .map(|b| (keys_label(b), b.help))
-            .collect();
-        (context.title(), rows)
-    })
-    .collect()
+    Context::ALL
+        .into_iter()
+        .map(|context| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| (keys_label(b), b.help))
+                .collect();
+            (context.title(), rows)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -459,6 +548,10 @@ mod tests {
             (Mode::StatusPicker, Pane::Items),
             (Mode::Confirm, Pane::Items),
             (Mode::Conflict, Pane::Items),
+            (Mode::Triage, Pane::Items),
+            (Mode::Summary, Pane::Items),
+            (Mode::Since, Pane::Items),
+            (Mode::Dashboard, Pane::Items),
         ];
         for (mode, focus) in views {
             let contexts = Context::of(mode, focus);

@@ -84,6 +84,7 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
+    state.timebox = cli.timebox;
     if state.files.is_empty() {
         let folder = paths
             .first()

@@ -22,6 +22,14 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
         for effect in std::mem::take(&mut queue) {
             let action = match effect {
                 Effect::Save { file } => save(state, file),
+                Effect::WriteMinutes { folder, name, text } => Some(
+                    match store::write_new(&folder, &name, "md", text.as_bytes()) {
+                        Ok(path) => Action::MinutesWritten { path },
+                        Err(err) => Action::MinutesFailed {
+                            error: err.to_string(),
+                        },
+                    },
+                ),
             };
             if let Some(action) = action {
                 next.extend(update(state, action));

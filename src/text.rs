@@ -16,7 +16,8 @@
 //!   characters that spell a subdivision flag. Terminals disagree about the width of the joined
 //!   forms (an emoji family, `❤️`, `👍🏽`); without them every emoji draws as its own characters,
 //!   whose widths terminals agree on.
-//! - Regional indicators, which pair into flags, are shown as their letters (`🇨🇳` as `CN`).
+//! - Regional indicators, which pair into flags, are shown as their letters (`🇨🇳` as `CN`), and
+//!   halfwidth katakana sound marks (`ﾞ`, `ﾟ`) as the standalone `゛` and `゜`.
 //! - Combining marks stay attached to their base character. East Asian ambiguous characters
 //!   (`…`, `“`, `①`) take one cell, as in tmux, xterm and most terminals by default.
 //!
@@ -73,6 +74,10 @@ fn shown(c: char) -> Shown {
         | '\u{FE00}'..='\u{FE0F}'
         | '\u{E0100}'..='\u{E01EF}'
         | '\u{1F3FB}'..='\u{1F3FF}' => Shown::Drop,
+        // Halfwidth katakana sound marks join the character before them, and ratatui counts the
+        // pair one cell wider than terminals draw it: the standalone marks draw the same everywhere.
+        '\u{FF9E}' => Shown::As('\u{309B}'),
+        '\u{FF9F}' => Shown::As('\u{309C}'),
         // Fillers that draw as blank space of a width terminals disagree about.
         '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => Shown::As(STAND_IN),
         _ if c.is_control() || c.is_format() || c.is_unassigned() => Shown::As(STAND_IN),
@@ -386,6 +391,8 @@ mod tests {
         assert_eq!(width("外语…“①”"), 8);
         assert_eq!(width("🇨🇳"), 2);
         assert_eq!(clean_line("🇨🇳 cn"), "CN cn");
+        assert_eq!(clean_line("ｶﾞ"), "ｶ゛");
+        assert_eq!(width(&clean_line("ｶﾞ")), 3);
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     let mut watcher = Watcher::default();
     let mut last_check = Instant::now();
     while !state.quit && !stop.load(Ordering::Relaxed) {
+        update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
         if event::poll(TICK)? {
             // Take every event already waiting before drawing again, so a burst of keys over a

@@ -372,7 +372,7 @@ fn in_a_real_terminal_hostile_text_changes_nothing_outside_tallys_cells() {
     for (keys, expect) in steps {
         tmux.keys(keys);
         let what = format!("after {keys:?}");
-        tmux.wait_until(expect, 15, |s| s.contains(expect));
+        wait(&tmux, expect, &what);
         // Let the frame for the last key land before reading it.
         std::thread::sleep(std::time::Duration::from_millis(150));
         assert_terminal_untouched(&tmux, &title, 120, &what);
@@ -389,6 +389,31 @@ fn in_a_real_terminal_hostile_text_changes_nothing_outside_tallys_cells() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
     assert_eq!(fs::read(&file).unwrap(), before, "browsing never writes");
+}
+
+/// Waits up to 30 s for `expect` on screen; on a timeout says which step and whether the tmux
+/// server and tally were still there.
+fn wait(tmux: &Tmux, expect: &str, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let screen = tmux.screen();
+        if screen.contains(expect) {
+            return;
+        }
+        if std::time::Instant::now() > deadline {
+            let sessions = tmux.run(&["list-sessions"]);
+            panic!(
+                "{what}: timed out waiting for {expect:?}; tmux server {}; pane dead: {:?}; screen:\n{screen}",
+                if sessions.status.success() {
+                    "running"
+                } else {
+                    "gone"
+                },
+                tmux.format("#{pane_dead} #{pane_current_command}"),
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
 }
 
 /// The text of the cell at `column` in a captured row.

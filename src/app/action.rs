@@ -53,6 +53,30 @@ pub enum Action {
     Redo,
     /// Save files with unsaved edits now (retry after a failed save).
     Save,
+    /// Sort the list by the next key (file order, id, status, due, lead, last update, progress).
+    SortNext,
+    /// Group the list by the next grouping (none, status, lead).
+    GroupNext,
+    /// Start walking the list in triage mode.
+    StartTriage,
+    /// Mark the triaged item reviewed today and go to the next.
+    ReviewedNext,
+    /// Go to the next / previous item without marking it.
+    TriageNext,
+    TriagePrevious,
+    /// Cycle the per-item timebox.
+    TimeboxNext,
+    /// Change the lead (with completion from the leads in use) / the due date.
+    EditLead,
+    EditDue,
+    /// Write the minutes of the session next to the data file.
+    WriteMinutes,
+    /// Show the next screen: list → since → dashboard → list.
+    ViewNext,
+    /// Change the date of the "since" view.
+    SetSince,
+    /// The clock moved on (sent by the runtime every loop).
+    Tick(std::time::Instant),
 
     /// A key typed into a form field.
     Input(KeyEvent),
@@ -108,6 +132,13 @@ pub enum Action {
         file: usize,
         error: String,
     },
+    /// Minutes were written to this path.
+    MinutesWritten {
+        path: std::path::PathBuf,
+    },
+    MinutesFailed {
+        error: String,
+    },
 }
 
 /// Work for the runtime to do after an update: only the runtime touches the disk.
@@ -115,4 +146,10 @@ pub enum Action {
 pub enum Effect {
     /// Write this file's document to disk (checking first that nobody else changed it).
     Save { file: usize },
+    /// Write a new text file `name` (a number is added if taken) in `folder`.
+    WriteMinutes {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+    },
 }

@@ -5,12 +5,21 @@ use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::{Form, FormKind};
 use super::history::Step;
-use super::state::{ItemRef, Message, Mode, Pane, State, all_rows};
+use super::state::{Message, Mode, Pane, State};
 use crate::model::{Change, Date, Item, Metric, Note, Point, Status, parse_number};
 
-/// The selected item with its file and id.
+/// The item edits apply to: the one triage shows, otherwise the selected one.
+pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
+    let in_triage = state.mode == Mode::Triage || state.base == Mode::Triage;
+    if in_triage {
+        return super::triage::current_ref(state);
+    }
+    state.selected_ref()
+}
+
+/// The target item with its file and position.
 fn selection(state: &State) -> Option<(usize, usize, Item)> {
-    let row = state.selected_ref()?;
+    let row = target(state)?;
     let item = state.item(row)?.clone();
     Some((row.file, row.item, item))
 }
@@ -41,22 +50,18 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
 /// on the item with `id` in `file` when given (otherwise on the same row number).
 pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
-    state.rows = all_rows(&state.files);
-    let target = id.and_then(|id| {
-        let index = state.document(file)?.position(id)?;
-        state
-            .rows
-            .iter()
-            .position(|r| *r == ItemRef { file, item: index })
-    });
-    let row = target
-        .unwrap_or(state.selected)
-        .min(state.rows.len().saturating_sub(1));
-    state.selected = row;
+    if state.filter.is_some() {
+        super::search::refresh(state);
+    }
+    state.rebuild_rows(id.map(|id| (file, id)));
 }
 
 /// Changes the selected item with `edit` and commits the result (nothing when it did not change).
-fn change_selected(state: &mut State, label: &str, edit: impl FnOnce(&mut Item)) -> Vec<Effect> {
+pub(crate) fn change_target(
+    state: &mut State,
+    label: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Vec<Effect> {
     let Some((file, _, before)) = selection(state) else {
         return Vec::new();
     };
@@ -74,7 +79,7 @@ pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
         state.close_overlay();
     }
     let label = format!("status {}", status.label());
-    change_selected(state, &label, |item| item.status = status)
+    change_target(state, &label, |item| item.status = status)
 }
 
 /// `e`/Enter: the form for what is focused.
@@ -84,21 +89,21 @@ pub(crate) fn edit(state: &mut State) {
     };
     match state.focus {
         Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
-            Some(index) => open(
+            Some(index) => open_form(
                 state,
                 Form::edit_note(file, &item.id, index, &item.progress[index]),
             ),
             None => add_note(state),
         },
         Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
-        _ => open(state, Form::edit_item(file, &item)),
+        _ => open_form(state, Form::edit_item(file, &item)),
     }
 }
 
 pub(crate) fn add_note(state: &mut State) {
     let today = state.today();
     if let Some((file, _, item)) = selection(state) {
-        open(state, Form::add_note(file, &item.id, today));
+        open_form(state, Form::add_note(file, &item.id, today));
     }
 }
 
@@ -115,7 +120,7 @@ pub(crate) fn edit_metrics(state: &mut State) {
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
     let metric = item.metrics.get(cursor).map(|m| (cursor, m));
-    open(state, Form::edit_metric(file, &item.id, metric, today));
+    open_form(state, Form::edit_metric(file, &item.id, metric, today));
 }
 
 /// `a`: a new item, note or metric, after what is focused.
@@ -125,14 +130,14 @@ pub(crate) fn add(state: &mut State) {
         Pane::Metrics => {
             let today = state.today();
             if let Some((file, _, item)) = selection(state) {
-                open(state, Form::edit_metric(file, &item.id, None, today));
+                open_form(state, Form::edit_metric(file, &item.id, None, today));
             }
         }
         Pane::Items => {
             let file = state.selected_file();
             if let Some(doc) = state.document(file) {
                 let id = doc.next_free_id();
-                open(state, Form::add_item(file, &id));
+                open_form(state, Form::add_item(file, &id));
             } else {
                 state.message = Some(Message::warning("no file is open to add an item to"));
             }
@@ -140,7 +145,7 @@ pub(crate) fn add(state: &mut State) {
     }
 }
 
-fn open(state: &mut State, form: Form) {
+pub(crate) fn open_form(state: &mut State, form: Form) {
     state.form = Some(form);
     state.open_overlay(Mode::Form);
 }
@@ -217,13 +222,13 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
         }
         Confirmed::DeleteNote { note, .. } => {
             state.note_cursor = state.note_cursor.saturating_sub(1);
-            change_selected(state, "delete note", |item| {
+            change_target(state, "delete note", |item| {
                 item.progress.remove(note);
             })
         }
         Confirmed::DeleteMetric { metric, .. } => {
             state.metric_cursor = state.metric_cursor.saturating_sub(1);
-            change_selected(state, "delete metric", |item| {
+            change_target(state, "delete metric", |item| {
                 item.metrics.remove(metric);
             })
         }
@@ -358,6 +363,23 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         FormKind::EditMetric { file, id, metric } => {
             metric_change(state, *file, id, *metric, &form, today)
         }
+        FormKind::SetLead { file, id } => {
+            let lead = optional(form.value("lead"));
+            field_change(state, *file, id, "lead", |item| item.lead = lead)
+        }
+        FormKind::SetDue { file, id } => match date_field(&form, "due") {
+            Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
+            Err(problem) => Err(problem),
+        },
+        FormKind::SetSince => match date_field(&form, "since") {
+            Ok(date) => {
+                state.since = date;
+                state.since_cursor = 0;
+                close_form(state);
+                return Vec::new();
+            }
+            Err(problem) => Err(problem),
+        },
     };
     match result {
         Ok(None) => {
@@ -430,6 +452,18 @@ fn fill_item(item: &mut Item, form: &Form) -> Result<(), String> {
     item.due = date_field(form, "due")?;
     item.tags = split_tags(&form.value("tags"));
     Ok(())
+}
+
+fn field_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    what: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Outcome {
+    let before = current(state, file, id)?;
+    let after = before.edited(edit);
+    replace(file, before, after, format!("set {what} of item {id}"))
 }
 
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {

@@ -33,6 +33,16 @@ pub enum FormKind {
         id: String,
         metric: Option<usize>,
     },
+    SetLead {
+        file: usize,
+        id: String,
+    },
+    SetDue {
+        file: usize,
+        id: String,
+    },
+    /// The date of the "since" view.
+    SetSince,
 }
 
 /// One input of a form.
@@ -65,6 +75,8 @@ pub struct Form {
     pub focus: usize,
     /// Why the last submit was refused.
     pub error: Option<String>,
+    /// Values to complete the focused field from (Tab takes the best match).
+    pub suggestions: Vec<String>,
 }
 
 fn text(label: &'static str, value: &str, multiline: bool) -> Field {
@@ -99,6 +111,57 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// A form with one single-line field.
+    pub fn single(kind: FormKind, title: String, label: &'static str, value: &str) -> Form {
+        Form::new(kind, title, vec![text(label, value, false)])
+    }
+
+    /// The suggestions that match the focused field's text, best first.
+    pub fn matching_suggestions(&self) -> Vec<String> {
+        let Some(Field {
+            input: Input::Text { area, .. },
+            ..
+        }) = self.fields.get(self.focus)
+        else {
+            return Vec::new();
+        };
+        let typed = area.lines().join(" ");
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return self.suggestions.clone();
+        }
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+        let mut scored: Vec<(i64, &String)> = self
+            .suggestions
+            .iter()
+            .filter_map(|s| {
+                fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, s, typed).map(|score| (score, s))
+            })
+            .collect();
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        scored.into_iter().map(|(_, s)| s.clone()).collect()
+    }
+
+    /// Replaces the focused field's text with the best suggestion; false when there is none.
+    pub fn complete(&mut self) -> bool {
+        let Some(best) = self.matching_suggestions().into_iter().next() else {
+            return false;
+        };
+        match self.fields.get_mut(self.focus) {
+            Some(
+                field @ Field {
+                    input: Input::Text { .. },
+                    ..
+                },
+            ) => {
+                *field = text(field.label, &best, false);
+                true
+            }
+            _ => false,
         }
     }
 

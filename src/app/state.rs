@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
+use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item};
 use crate::store::{Fingerprint, Loaded};
@@ -86,6 +87,10 @@ pub enum Mode {
     Browse,
     /// The selected item full-screen.
     Zoom,
+    /// Every note and metric reading since a date, across items.
+    Since,
+    /// Counts, attention list, overdue items and metric totals.
+    Dashboard,
     /// The key help over the current screen.
     Help,
     /// A form (`state.form`) takes the keys.
@@ -96,6 +101,20 @@ pub enum Mode {
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
+    /// Walking the list one item at a time (`state.triage`).
+    Triage,
+    /// The summary at the end of a triage walk.
+    Summary,
+}
+
+impl Mode {
+    /// Full screens (as opposed to overlays drawn over one).
+    pub fn is_screen(self) -> bool {
+        matches!(
+            self,
+            Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard
+        )
+    }
 }
 
 /// A line for the footer.
@@ -139,8 +158,13 @@ impl Message {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub files: Vec<OpenFile>,
-    /// The rows of the item list, in display order.
-    pub rows: Vec<ItemRef>,
+    /// The rows of the item list, in display order (derived: see [`State::rebuild_rows`]).
+    pub rows: Vec<Row>,
+    /// The list's order and grouping.
+    pub sort: SortKey,
+    pub group: GroupBy,
+    /// The items a search left, best first; `None` shows every item.
+    pub filter: Option<Vec<ItemRef>>,
     /// Index into `rows`.
     pub selected: usize,
     /// The first row drawn in the list.
@@ -167,6 +191,16 @@ pub struct State {
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
+    /// The date of the "since" view (`None`: the last review date in the files).
+    pub since: Option<crate::model::Date>,
+    /// The selected entry of the "since" view, and the dashboard's scroll.
+    pub since_cursor: usize,
+    pub dashboard_scroll: usize,
+    /// The clock, as of the last tick.
+    pub now: Option<std::time::Instant>,
+    /// The triage walk in progress, and the per-item timebox to use.
+    pub triage: Option<super::triage::Triage>,
+    pub timebox: Option<std::time::Duration>,
     pub quit: bool,
 }
 
@@ -174,13 +208,42 @@ impl State {
     /// A state showing every item of `files` in file order.
     pub fn new(files: Vec<Loaded>, screen: Rect) -> State {
         let files: Vec<OpenFile> = files.into_iter().map(OpenFile::from).collect();
-        let rows = all_rows(&files);
-        State {
+        let mut state = State {
             files,
-            rows,
             screen,
             ..State::default()
-        }
+        };
+        state.rebuild_rows(None);
+        state
+    }
+
+    /// Recomputes the list from the files, filter, sort and grouping, keeping the selection on
+    /// the item `keep` = (file, id) when given, otherwise near the same row.
+    pub fn rebuild_rows(&mut self, keep: Option<(usize, &str)>) {
+        let items = match &self.filter {
+            Some(hits) => hits.clone(),
+            None => all_rows(&self.files),
+        };
+        self.rows = build_rows(&self.files, items, self.sort, self.group);
+        let wanted = keep.and_then(|(file, id)| {
+            let index = self.document(file)?.position(id)?;
+            let target = ItemRef { file, item: index };
+            self.rows.iter().position(|row| row.item() == Some(target))
+        });
+        self.selected = wanted
+            .or_else(|| item_row_near(&self.rows, self.selected, true))
+            .unwrap_or(0);
+    }
+
+    /// The selected item as (file, id), to find it again after the list changes.
+    pub fn selection_key(&self) -> Option<(usize, String)> {
+        let row = self.selected_ref()?;
+        Some((row.file, self.item(row)?.id.clone()))
+    }
+
+    /// How many item rows the list has (group headers not counted).
+    pub fn item_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.item().is_some()).count()
     }
 
     pub fn document(&self, file: usize) -> Option<&Document> {
@@ -196,9 +259,9 @@ impl State {
         self.document(row.file)?.item(row.item)
     }
 
-    /// The selected row, if the list is not empty.
+    /// The selected item's place, if the list is not empty.
     pub fn selected_ref(&self) -> Option<ItemRef> {
-        self.rows.get(self.selected).copied()
+        self.rows.get(self.selected).and_then(Row::item)
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
@@ -230,7 +293,7 @@ impl State {
 
     /// Opens an overlay (help, form, picker, question) over the current screen.
     pub fn open_overlay(&mut self, overlay: Mode) {
-        if matches!(self.mode, Mode::Browse | Mode::Zoom) {
+        if self.mode.is_screen() {
             self.base = self.mode;
         }
         self.mode = overlay;
@@ -239,6 +302,12 @@ impl State {
     /// Closes the overlay, back to the screen underneath.
     pub fn close_overlay(&mut self) {
         self.mode = self.base;
+    }
+
+    /// The date the "since" view starts after.
+    pub fn since_date(&self) -> Option<crate::model::Date> {
+        self.since
+            .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
     }
 
     /// Today for new notes and readings.

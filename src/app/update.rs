@@ -3,7 +3,8 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::{Action, Effect, Mode, Pane, State, editing, sync};
+use super::view::item_row_near;
+use super::{Action, Effect, Mode, Pane, State, editing, screens, sync, triage};
 use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
@@ -26,6 +27,21 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             sync::reload_failed(state, file, error);
             Vec::new()
         }
+        Action::Tick(now) => {
+            state.now = Some(now);
+            Vec::new()
+        }
+        Action::MinutesWritten { path } => {
+            let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+            state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            Vec::new()
+        }
+        Action::MinutesFailed { error } => {
+            state.message = Some(super::Message::error(format!(
+                "minutes not written: {error}"
+            )));
+            Vec::new()
+        }
         Action::Click { column, row } => {
             click(state, Position::new(column, row));
             Vec::new()
@@ -36,7 +52,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         other => {
             // A message stays until the next key, so it never hides what the key did.
-            if !matches!(other, Action::Back) {
+            if !matches!(other, Action::Back | Action::Tick(_)) {
                 state.message = None;
             }
             by_mode(state, other)
@@ -74,8 +90,38 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             Action::TakeTheirs => sync::resolve(state, false),
             _ => Vec::new(),
         },
-        Mode::Zoom | Mode::Browse => browse_or_zoom(state, action),
+        Mode::Triage => triage_action(state, action),
+        Mode::Summary => match action {
+            Action::WriteMinutes => triage::write_minutes(state),
+            Action::Back | Action::Quit | Action::Submit => {
+                triage::close(state);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Zoom | Mode::Browse | Mode::Since | Mode::Dashboard => browse_or_zoom(state, action),
     }
+}
+
+fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SetStatus(status) => return editing::set_status(state, status),
+        Action::ReviewedNext => return triage::reviewed_next(state),
+        Action::AddNote => editing::add_note(state),
+        Action::Undo => return editing::undo(state),
+        Action::Redo => return editing::redo(state),
+        Action::Edit => editing::edit(state),
+        Action::EditMetrics => editing::edit_metrics(state),
+        Action::EditLead => triage::edit_lead(state),
+        Action::EditDue => triage::edit_due(state),
+        Action::TriageNext => triage::go(state, true),
+        Action::TriagePrevious => triage::go(state, false),
+        Action::TimeboxNext => triage::next_timebox(state),
+        Action::Help => open_help(state),
+        Action::Back | Action::Quit => triage::finish(state),
+        other => zoom_scroll(state, &other),
+    }
+    Vec::new()
 }
 
 fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
@@ -86,6 +132,9 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Submit => return editing::submit(state),
         Action::Back => editing::close_form(state),
+        Action::NextField if !form.suggestions.is_empty() && form.fields.len() == 1 => {
+            form.complete();
+        }
         Action::NextField => form.next_field(),
         Action::PreviousField => form.previous_field(),
         Action::Newline => form.newline(),
@@ -113,10 +162,34 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
+        Action::SortNext => {
+            state.sort = state.sort.next();
+            reorder(state);
+        }
+        Action::GroupNext => {
+            state.group = state.group.next();
+            reorder(state);
+        }
+        Action::StartTriage => triage::start(state),
+        Action::WriteMinutes => return triage::write_minutes(state),
+        Action::ViewNext => screens::next(state),
         other if state.mode == Mode::Zoom => zoom_action(state, other),
+        other if state.mode == Mode::Since => screens::since_action(state, other),
+        other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
         other => browse_action(state, other),
     }
     Vec::new()
+}
+
+/// Rebuilds the list in its new order, keeping the selected item selected and in view.
+fn reorder(state: &mut State) {
+    let keep = state.selection_key();
+    state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
+    state.message = Some(super::Message::info(format!(
+        "sorted by {} · grouped by {}",
+        state.sort.label(),
+        state.group.label()
+    )));
 }
 
 fn open_help(state: &mut State) {
@@ -134,15 +207,24 @@ fn help_action(state: &mut State, action: Action) {
 }
 
 fn zoom_action(state: &mut State, action: Action) {
-    let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
-    let limit = ui::zoom::height(&view(state));
     match action {
         Action::Back | Action::Zoom => {
             state.mode = Mode::Browse;
             state.base = Mode::Browse;
         }
-        other => state.zoom_scroll = scroll(state.zoom_scroll, &other, page, limit),
+        other => zoom_scroll(state, &other),
     }
+}
+
+/// Scrolls the full-screen item (zoom or triage).
+fn zoom_scroll(state: &mut State, action: &Action) {
+    let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
+    let limit = if state.mode == Mode::Triage {
+        ui::triage::height(&view(state))
+    } else {
+        ui::zoom::height(&view(state))
+    };
+    state.zoom_scroll = scroll(state.zoom_scroll, action, page, limit);
 }
 
 fn browse_action(state: &mut State, action: Action) {
@@ -180,11 +262,18 @@ fn move_selection(state: &mut State, action: &Action) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, action, page, count);
-    select(state, target);
+    let down = match action {
+        Action::Up | Action::PageUp | Action::Bottom => false,
+        Action::Top => true,
+        _ => target >= state.selected,
+    };
+    if let Some(row) = item_row_near(&state.rows, target, down) {
+        select(state, row);
+    }
 }
 
 /// An index after a movement action, within `0..count`.
-fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
+pub(crate) fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
     let last = count.saturating_sub(1);
     let next = match action {
         Action::Down => current.saturating_add(1),
@@ -326,7 +415,7 @@ fn click(state: &mut State, at: Position) {
         let first_row = panes.list.y + 1;
         if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
             let row = state.list_offset + usize::from(at.y - first_row);
-            if row < state.rows.len() {
+            if state.rows.get(row).and_then(|r| r.item()).is_some() {
                 select(state, row);
             }
         }
@@ -344,7 +433,7 @@ fn wheel(state: &mut State, at: Position, down: bool) {
     for _ in 0..WHEEL_STEP {
         match state.mode {
             Mode::Help => help_action(state, action.clone()),
-            Mode::Zoom => zoom_action(state, action.clone()),
+            Mode::Zoom | Mode::Triage => zoom_scroll(state, &action),
             Mode::Browse => wheel_browse(state, at, down),
             _ => {}
         }

@@ -39,6 +39,11 @@ fn edit_file(
         match store::save(path, &doc, &loaded.fingerprint) {
             Ok(_) => return Ok(true),
             Err(SaveError::ChangedOnDisk { .. }) => continue,
+            // The input was fine; the system refused the write (full disk, size limit,
+            // read-only folder, file gone): exit code 1, the file as it was.
+            Err(err @ SaveError::Io { .. }) => {
+                return Err(Failure::Internal(clean_line(&err.to_string()).into_owned()));
+            }
             Err(err) => return Err(Failure::User(clean_line(&err.to_string()).into_owned())),
         }
     }

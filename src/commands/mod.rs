@@ -2,6 +2,8 @@
 //! would see; failures come back as [`Failure`] and `main` turns them into exit codes.
 
 mod edit;
+mod export;
+mod import;
 mod list;
 mod show;
 mod validate;
@@ -11,6 +13,8 @@ use std::io::Write;
 use crate::cli::Command;
 use crate::text::clean_line;
 
+pub use export::export;
+pub use import::import;
 pub use list::list;
 pub use show::show;
 pub use validate::validate;
@@ -62,5 +66,7 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Metric(args) => edit::metric(args, out),
         Command::Add(args) => edit::add(args, out),
         Command::Rm(args) => edit::rm(args, out),
+        Command::Import(args) => import(args, out),
+        Command::Export(args) => export(args, out),
     }
 }

@@ -55,6 +55,13 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
+/// Reads a UTF-8 text file, such as a report to import, with the same size limit and UTF-8 check
+/// as [`load`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let (bytes, _) = read_limited(path)?;
+    String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+}
+
 /// Loads every path given: a file, or each `*.json` file in a folder, in name order.
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
     let mut loaded = Vec::new();
@@ -278,6 +285,47 @@ pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerpr
     }
     turn.remove_stale_temp_files(path);
     write_atomic(path, write_document(doc).as_bytes())
+}
+
+/// Writes a new file `NAME.EXT` in `folder` — or `NAME-2.EXT`, `NAME-3.EXT` … when taken — never
+/// replacing anything. Returns the path written.
+pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    for n in 1..1000 {
+        let file = if n == 1 {
+            format!("{name}.{ext}")
+        } else {
+            format!("{name}-{n}.{ext}")
+        };
+        let path = folder.join(file);
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        match created {
+            Ok(mut out) => {
+                let written = out.write_all(bytes).and_then(|()| out.sync_all());
+                if written.is_err() {
+                    // A full disk or a size limit: leave no half-written file behind.
+                    drop(out);
+                    let _ = fs::remove_file(&path);
+                }
+                return written.map(|()| path.clone()).map_err(|e| SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(SaveError::Io {
+                    path,
+                    message: describe_io(&e),
+                });
+            }
+        }
+    }
+    Err(SaveError::Exists {
+        path: folder.join(format!("{name}.{ext}")),
+    })
 }
 
 /// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and

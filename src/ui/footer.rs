@@ -20,12 +20,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             };
             Line::styled(format!(" {}", clean_line(&message.text)), style)
         }
-        None => hints(view),
+        None => hints(view, usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn hints(view: &View) -> Line<'static> {
+fn hints(view: &View, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     if let Some(open) = view.state.files.iter().find(|f| f.save_error.is_some()) {
         spans.push(Span::styled(
@@ -33,9 +33,32 @@ fn hints(view: &View) -> Line<'static> {
             view.theme.error(),
         ));
     }
-    for (keys, hint) in keymap::hints(view.state.mode, view.state.focus) {
+    let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
+    let hints = fit(
+        keymap::hints(view.state.mode, view.state.focus),
+        width.saturating_sub(used),
+    );
+    for (keys, hint) in hints {
         spans.push(Span::styled(format!(" {keys}"), view.theme.key()));
         spans.push(Span::styled(format!(" {hint} "), view.theme.dim()));
     }
     Line::from(spans)
+}
+
+/// Drops hints from the middle until the rest fit in `width` cells; the first (moving) and the
+/// last two (help, quit) stay as long as anything does.
+fn fit(mut hints: Vec<(String, &'static str)>, width: usize) -> Vec<(String, &'static str)> {
+    let cost = |hints: &[(String, &str)]| -> usize {
+        hints
+            .iter()
+            .map(|(k, h)| crate::text::width(k) + crate::text::width(h) + 3)
+            .sum()
+    };
+    while cost(&hints) > width && hints.len() > 3 {
+        hints.remove(hints.len() - 3);
+    }
+    while cost(&hints) > width && !hints.is_empty() {
+        hints.pop();
+    }
+    hints
 }

@@ -66,6 +66,13 @@ fn counts_line(view: &View) -> Line<'static> {
         format!(" {} items ", state.total_items()),
         view.theme.title(),
     )];
+    let mut order = Vec::new();
+    if state.sort != crate::app::SortKey::File {
+        order.push(format!("sort: {}", state.sort.label()));
+    }
+    if state.group != crate::app::GroupBy::None {
+        order.push(format!("group: {}", state.group.label()));
+    }
     for status in Status::ALL {
         let count = counts[status as usize];
         if count == 0 {
@@ -79,6 +86,12 @@ fn counts_line(view: &View) -> Line<'static> {
         spans.push(Span::styled(
             format!(" {} {count}", status.label()),
             view.theme.status_text(status),
+        ));
+    }
+    if !order.is_empty() {
+        spans.push(Span::styled(
+            format!("   {}", order.join(" · ")),
+            view.theme.dim(),
         ));
     }
     Line::from(spans)

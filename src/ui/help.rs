@@ -7,28 +7,44 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::keymap;
-use crate::text::pad;
+use crate::text::{pad, wrap};
 
-const KEYS_WIDTH: usize = 16;
+const KEYS_WIDTH: usize = 14;
+const MAX_WIDTH: u16 = 84;
+
+/// The help box's size on a screen of `area`, and its inside width.
+fn size(area: Rect) -> (u16, usize) {
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    (width, usize::from(width.saturating_sub(4)))
+}
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
-    let content = lines(view);
-    let width = area.width.saturating_sub(4).min(76);
+    let (width, inner_width) = size(area);
+    let content = lines(view, inner_width);
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
     let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
     let shown = scrolled(content, view.state.help_scroll, inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-fn lines(view: &View) -> Vec<Line<'static>> {
+/// Sections of `keys  description`, descriptions wrapped under themselves.
+fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
+    let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
     for (title, rows) in keymap::help_sections() {
         out.push(Line::styled(title.to_string(), view.theme.title()));
         for (keys, help) in rows {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {}", pad(&keys, KEYS_WIDTH)), view.theme.key()),
-                Span::raw(help.to_string()),
-            ]));
+            for (i, part) in wrap(help, text_width).into_iter().enumerate() {
+                let keys = if i == 0 {
+                    pad(&keys, KEYS_WIDTH)
+                } else {
+                    " ".repeat(KEYS_WIDTH)
+                };
+                out.push(Line::from(vec![
+                    Span::styled(format!("  {keys}"), view.theme.key()),
+                    Span::raw(part),
+                ]));
+            }
         }
         out.push(Line::default());
     }
@@ -38,5 +54,5 @@ fn lines(view: &View) -> Vec<Line<'static>> {
 
 /// The number of help lines (for scrolling limits).
 pub fn height(view: &View) -> usize {
-    lines(view).len()
+    lines(view, size(view.state.screen).1).len()
 }

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::View;
-use crate::app::{ItemRef, Pane};
-use crate::model::Item;
+use crate::app::{ItemRef, Pane, Row};
+use crate::model::{Item, Status};
 use crate::text::{clean_line, pad, pad_left, width};
 
 /// Draws the list into `area` (border included).
@@ -27,13 +27,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let start = state.list_offset.min(state.rows.len());
     let end = (start + rows).min(state.rows.len());
     let visible = &state.rows[start..end];
-    let columns = Columns::fit(view, visible, usize::from(inner.width));
+    let items: Vec<ItemRef> = visible.iter().filter_map(Row::item).collect();
+    let width = usize::from(inner.width);
+    let columns = Columns::fit(view, &items, width);
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
-        .filter_map(|(i, row)| {
-            let item = state.item(*row)?;
-            Some(columns.line(view, *row, item, start + i == state.selected))
+        .filter_map(|(i, row)| match row {
+            Row::Item(item_ref) => {
+                let item = state.item(*item_ref)?;
+                Some(columns.line(view, *item_ref, item, start + i == state.selected))
+            }
+            Row::Group {
+                label,
+                count,
+                status,
+            } => Some(group_line(view, label, *count, *status, width)),
         })
         .collect();
     let lines = if lines.is_empty() {
@@ -44,12 +53,43 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// `── at risk · 3 ───────`
+fn group_line(
+    view: &View,
+    label: &str,
+    count: usize,
+    status: Option<Status>,
+    cells: usize,
+) -> Line<'static> {
+    let mut spans = vec![Span::styled("── ", view.theme.dim())];
+    if let Some(status) = status {
+        spans.push(Span::styled(
+            format!(" {} ", status.letter()),
+            view.theme.badge(status),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    let text = format!("{} · {count} ", clean_line(label));
+    let used = 3 + status.map_or(0, |_| 4) + width(&text);
+    spans.push(Span::styled(text, view.theme.title()));
+    spans.push(Span::styled(
+        "─".repeat(cells.saturating_sub(used)),
+        view.theme.dim(),
+    ));
+    Line::from(spans)
+}
+
 fn title(view: &View) -> Line<'static> {
     let state = view.state;
-    let position = if state.rows.is_empty() {
+    let count = state.item_count();
+    let position = if count == 0 {
         String::from("0")
     } else {
-        format!("{}/{}", state.selected + 1, state.rows.len())
+        let before = state.rows[..state.selected.min(state.rows.len())]
+            .iter()
+            .filter(|r| r.item().is_some())
+            .count();
+        format!("{}/{count}", before + 1)
     };
     Line::from(vec![
         Span::styled(" Items ", view.theme.title()),

@@ -1,6 +1,7 @@
 //! Drawing the interface from the state. Rendering only reads: it never changes the state and
 //! never touches the disk. One file per pane or widget.
 
+pub mod dashboard;
 mod dialog;
 mod footer;
 mod form;
@@ -9,14 +10,17 @@ mod help;
 pub mod item_list;
 pub mod metrics;
 mod popup;
+mod since;
 mod theme;
 pub mod timeline;
+pub mod triage;
 pub mod zoom;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+pub use header::period_text as header_period;
 pub use help::height as help_height;
 pub use theme::Theme;
 
@@ -35,13 +39,27 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     let view = View { state, theme };
     let area = frame.area();
     let panes = Panes::new(area);
-    let underneath = if matches!(state.mode, Mode::Browse | Mode::Zoom) {
+    let underneath = if state.mode.is_screen() {
         state.mode
     } else {
         state.base
     };
     match underneath {
         Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
+        Mode::Triage => triage::render(frame, Panes::zoom_body(area), &view),
+        Mode::Since | Mode::Dashboard => {
+            header::render(frame, panes.header, &view);
+            let body = Rect {
+                y: panes.list.y,
+                height: panes.footer.y.saturating_sub(panes.list.y),
+                ..area
+            };
+            if underneath == Mode::Since {
+                since::render(frame, body, &view);
+            } else {
+                dashboard::render(frame, body, &view);
+            }
+        }
         _ => {
             header::render(frame, panes.header, &view);
             item_list::render(frame, panes.list, &view);
@@ -72,7 +90,8 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
                 dialog::conflict(frame, area, &view, conflict, state.conflicts.len());
             }
         }
-        Mode::Browse | Mode::Zoom => {}
+        Mode::Summary => triage::summary(frame, area, &view),
+        Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
     }
     make_cells_safe(frame);
 }

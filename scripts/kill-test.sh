@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Kill test: saves a 10,000-item report again and again with `tally set` and SIGKILLs the writer at
+# random moments. After every kill the file must be exactly the old or the new version (compared
+# by SHA-256), never a mix, never empty; temporary files a kill leaves behind must be removed by the
+# next save and never loaded.
+#
+#   scripts/kill-test.sh [KILLS] [ITEMS]      (defaults: 300 kills, 10000 items)
+#
+# Prints one line per 50 kills and a summary: where the kills landed (before the write began,
+# during it — a temporary file was left —, or after the rename) and the timings used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+kills=${1:-300}
+items=${2:-10000}
+
+cargo build --release --quiet
+tally=$PWD/target/release/tally
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+file=$work/report.json
+
+# A report with $items items, each with a note and a metric, like a real one.
+{
+  printf '{\n  "tally": 1,\n  "title": "压力测试报告",\n  "items": [\n'
+  seq 1 "$items" | sed 's/.*/    {"id": "&", "title": "重点任务 &", "status": "on_track", "lead": "市外办", "progress": [{"date": "2023-07-28", "text": "完成第&项工作"}], "metrics": [{"name": "数量", "value": &}]},/'
+} >"$file"
+# Drop the comma after the last item, close the list and the report.
+sed -i '$ s/},$/}/' "$file"
+printf '  ]\n}\n' >>"$file"
+"$tally" validate "$file" >/dev/null
+
+target=$((items / 2))
+temp_files() { find "$work" -maxdepth 1 -name ".report.json.*.tally-tmp" | wc -l; }
+
+# The two versions the file moves between: item $target on track, or at risk.
+sha_a=$(sha256sum <"$file" | cut -d' ' -f1)
+"$tally" set "$file" "$target" status=at_risk >/dev/null
+sha_b=$(sha256sum <"$file" | cut -d' ' -f1)
+"$tally" set "$file" "$target" status=on_track >/dev/null
+[ "$(sha256sum <"$file" | cut -d' ' -f1)" = "$sha_a" ] || { echo "A→B→A is not byte-identical" >&2; exit 1; }
+
+# How long one uninterrupted save takes, in milliseconds (median of five).
+runs=()
+for _ in 1 2 3 4 5; do
+  start=$(date +%s%N)
+  "$tally" set "$file" "$target" status=at_risk >/dev/null
+  "$tally" set "$file" "$target" status=on_track >/dev/null
+  runs+=($((($(date +%s%N) - start) / 2000000)))
+done
+full_ms=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
+window_ms=$((full_ms * 11 / 10 + 1))
+echo "one save of $items items takes ${full_ms} ms; kills land at random in 0..${window_ms} ms"
+
+before=0 during=0 after=0 exited=0
+for ((i = 1; i <= kills; i++)); do
+  current=$(sha256sum <"$file" | cut -d' ' -f1)
+  if [ "$current" = "$sha_a" ]; then
+    want=at_risk old=$sha_a new=$sha_b
+  else
+    want=on_track old=$sha_b new=$sha_a
+  fi
+  delay_ms=$(((RANDOM * 32768 + RANDOM) % window_ms))
+  "$tally" set "$file" "$target" "status=$want" >/dev/null 2>&1 &
+  writer=$!
+  sleep "$(printf '0.%03d' "$delay_ms")"
+  if kill -KILL "$writer" 2>/dev/null; then killed=1; else killed=0; fi
+  wait "$writer" 2>/dev/null || true
+
+  [ -s "$file" ] || { echo "kill $i: the file is empty" >&2; exit 1; }
+  now=$(sha256sum <"$file" | cut -d' ' -f1)
+  if [ "$now" != "$old" ] && [ "$now" != "$new" ]; then
+    echo "kill $i: the file is neither the old nor the new version" >&2
+    cp "$file" "$PWD/kill-test-failure.json"
+    exit 1
+  fi
+  left=$(temp_files)
+  if [ "$left" -gt 1 ]; then
+    echo "kill $i: $left temporary files piled up" >&2
+    exit 1
+  fi
+  if [ "$killed" = 0 ]; then
+    exited=$((exited + 1))
+  elif [ "$left" = 1 ]; then
+    during=$((during + 1))
+  elif [ "$now" = "$new" ]; then
+    after=$((after + 1))
+  else
+    before=$((before + 1))
+  fi
+  if ((i % 50 == 0)); then
+    echo "$i kills: every file whole (before the write $before, during it $during, after it $after, finished first $exited)"
+  fi
+done
+
+"$tally" validate "$file" >/dev/null
+"$tally" set "$file" "$target" status=done >/dev/null
+[ "$(temp_files)" = 0 ] || { echo "a save left temporary files behind" >&2; exit 1; }
+# Leftovers are never loaded: a folder holding one still opens as exactly one report.
+printf '{"half":' >"$work/.report.json.zzzzzz.tally-tmp"
+"$tally" validate "$work" | grep -q "^ok $file: $items items$"
+
+echo "kill test passed: $kills kills of a $items-item save; before the write $before, during it $during (temporary file left, then removed by the next save), after the rename $after, finished before the kill $exited"

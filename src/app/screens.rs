@@ -1,0 +1,86 @@
+//! The meeting screens besides the list: "since" (what changed after a date, across items) and
+//! the dashboard. `v` cycles list → since → dashboard.
+
+use super::form::{Form, FormKind};
+use super::state::{ItemRef, Mode, State};
+use super::{Action, editing};
+use crate::report;
+
+/// `v`: the next screen.
+pub(crate) fn next(state: &mut State) {
+    let next = match state.mode {
+        Mode::Browse | Mode::Zoom => Mode::Since,
+        Mode::Since => Mode::Dashboard,
+        _ => Mode::Browse,
+    };
+    state.mode = next;
+    state.base = next;
+    state.since_cursor = 0;
+    state.dashboard_scroll = 0;
+}
+
+fn back_to_list(state: &mut State) {
+    state.mode = Mode::Browse;
+    state.base = Mode::Browse;
+}
+
+pub(crate) fn since_action(state: &mut State, action: Action) {
+    let count = report::entries(state.files.iter().map(|f| &f.doc), state.since_date()).len();
+    let page = usize::from(state.screen.height.saturating_sub(6) / 2).max(1);
+    match action {
+        Action::Back => back_to_list(state),
+        Action::Zoom => open_entry(state),
+        Action::SetSince => {
+            let date = state
+                .since_date()
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let form = Form::single(
+                FormKind::SetSince,
+                "Show changes after".into(),
+                "since",
+                &date,
+            );
+            editing::open_form(state, form);
+        }
+        other => state.since_cursor = super::update::step(state.since_cursor, &other, page, count),
+    }
+}
+
+/// Enter on an entry: its item, selected in the list.
+fn open_entry(state: &mut State) {
+    let entries = report::entries(state.files.iter().map(|f| &f.doc), state.since_date());
+    let Some(entry) = entries.get(state.since_cursor) else {
+        return;
+    };
+    let (file, id) = (entry.file, entry.id.clone());
+    back_to_list(state);
+    if state.filter.is_some() {
+        state.filter = None;
+    }
+    state.rebuild_rows(Some((file, &id)));
+    let found = state
+        .selected_ref()
+        .and_then(|r: ItemRef| state.item(r))
+        .is_some_and(|i| i.id == id);
+    if !found {
+        state.message = Some(super::Message::warning(format!(
+            "item {id} is not in the list"
+        )));
+    }
+}
+
+pub(crate) fn dashboard_action(state: &mut State, action: Action) {
+    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let limit = crate::ui::dashboard::height(&crate::ui::View {
+        state,
+        theme: crate::ui::Theme::plain(),
+    });
+    match action {
+        Action::Back => back_to_list(state),
+        other => {
+            state.dashboard_scroll =
+                super::update::step(state.dashboard_scroll, &other, page, limit)
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Which items the list shows and how: the search filter's hits (or everything), sorted by the
+//! chosen key, optionally grouped by status or lead under header rows with counts.
+
+use std::cmp::Ordering;
+
+use super::state::{ItemRef, OpenFile};
+use crate::model::{Item, Status};
+
+/// One line of the item list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group's header: its label and how many items follow.
+    Group {
+        label: String,
+        count: usize,
+        status: Option<Status>,
+    },
+    Item(ItemRef),
+}
+
+impl Row {
+    pub fn item(&self) -> Option<ItemRef> {
+        match self {
+            Row::Item(item) => Some(*item),
+            Row::Group { .. } => None,
+        }
+    }
+}
+
+/// The order of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// As in the files (or by search rank while searching).
+    #[default]
+    File,
+    Id,
+    /// Problems first: blocked, at risk, on track, todo, done, dropped.
+    Status,
+    /// Soonest first; items without a due date last.
+    Due,
+    Lead,
+    /// Most recently updated first.
+    Updated,
+    /// Least progress towards targets first; items without targets last.
+    Progress,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::File,
+        SortKey::Id,
+        SortKey::Status,
+        SortKey::Due,
+        SortKey::Lead,
+        SortKey::Updated,
+        SortKey::Progress,
+    ];
+
+    pub fn next(self) -> SortKey {
+        let index = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(index + 1) % SortKey::ALL.len()]
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::File => "file order",
+            SortKey::Id => "id",
+            SortKey::Status => "status",
+            SortKey::Due => "due date",
+            SortKey::Lead => "lead",
+            SortKey::Updated => "last update",
+            SortKey::Progress => "progress",
+        }
+    }
+}
+
+/// How the list is grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    #[default]
+    None,
+    Status,
+    Lead,
+}
+
+impl GroupBy {
+    pub fn next(self) -> GroupBy {
+        match self {
+            GroupBy::None => GroupBy::Status,
+            GroupBy::Status => GroupBy::Lead,
+            GroupBy::Lead => GroupBy::None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupBy::None => "none",
+            GroupBy::Status => "status",
+            GroupBy::Lead => "lead",
+        }
+    }
+}
+
+/// The rank of a status when problems come first.
+pub fn attention(status: Status) -> u8 {
+    match status {
+        Status::Blocked => 0,
+        Status::AtRisk => 1,
+        Status::OnTrack => 2,
+        Status::Todo => 3,
+        Status::Done => 4,
+        Status::Dropped => 5,
+    }
+}
+
+/// Builds the list rows from `items` (already filtered, in base order).
+pub fn build_rows(
+    files: &[OpenFile],
+    mut items: Vec<ItemRef>,
+    sort: SortKey,
+    group: GroupBy,
+) -> Vec<Row> {
+    let item = |r: &ItemRef| files.get(r.file).and_then(|f| f.doc.item(r.item));
+    if sort != SortKey::File {
+        items.sort_by(|a, b| match (item(a), item(b)) {
+            (Some(x), Some(y)) => compare(sort, x, y),
+            _ => Ordering::Equal,
+        });
+    }
+    if group == GroupBy::None {
+        return items.into_iter().map(Row::Item).collect();
+    }
+    let key = |r: &ItemRef| group_key(group, item(r));
+    items.sort_by_key(|a| key(a));
+    let mut rows = Vec::with_capacity(items.len() + 8);
+    let mut start = 0;
+    while start < items.len() {
+        let current = key(&items[start]);
+        let end = items[start..]
+            .iter()
+            .position(|r| key(r) != current)
+            .map_or(items.len(), |n| start + n);
+        let status = (group == GroupBy::Status)
+            .then(|| item(&items[start]).map(|i| i.status))
+            .flatten();
+        rows.push(Row::Group {
+            label: current.1.clone(),
+            count: end - start,
+            status,
+        });
+        rows.extend(items[start..end].iter().copied().map(Row::Item));
+        start = end;
+    }
+    rows
+}
+
+/// Sort key of a group: a rank (so "no lead" comes last) and the label.
+fn group_key(group: GroupBy, item: Option<&Item>) -> (u8, String) {
+    let Some(item) = item else {
+        return (9, String::new());
+    };
+    match group {
+        GroupBy::Status => (attention(item.status), item.status.label().to_string()),
+        GroupBy::Lead => match &item.lead {
+            Some(lead) => (0, lead.clone()),
+            None => (1, "(no lead)".to_string()),
+        },
+        GroupBy::None => (0, String::new()),
+    }
+}
+
+fn compare(sort: SortKey, a: &Item, b: &Item) -> Ordering {
+    match sort {
+        SortKey::File => Ordering::Equal,
+        SortKey::Id => natural(&a.id, &b.id),
+        SortKey::Status => attention(a.status).cmp(&attention(b.status)),
+        SortKey::Due => last_if_none(a.due, b.due, |x, y| x.cmp(y)),
+        SortKey::Lead => last_if_none(a.lead.as_ref(), b.lead.as_ref(), |x, y| x.cmp(y)),
+        SortKey::Updated => last_if_none(a.last_update(), b.last_update(), |x, y| y.cmp(x)),
+        SortKey::Progress => last_if_none(a.completion(), b.completion(), |x, y| x.total_cmp(y)),
+    }
+}
+
+fn last_if_none<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => cmp(&a, &b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Numbers as numbers ("9" before "10"), other ids as text after them.
+pub fn natural(a: &str, b: &str) -> Ordering {
+    match (a.trim().parse::<u64>(), b.trim().parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        (Ok(_), Err(_)) => Ordering::Less,
+        (Err(_), Ok(_)) => Ordering::Greater,
+        (Err(_), Err(_)) => a.cmp(b),
+    }
+}
+
+/// The nearest item row at or after `from` going `down` (or before, going up), if any.
+pub fn item_row_near(rows: &[Row], from: usize, down: bool) -> Option<usize> {
+    if rows.is_empty() {
+        return None;
+    }
+    let from = from.min(rows.len() - 1);
+    let forward = (from..rows.len()).find(|&i| rows[i].item().is_some());
+    let backward = (0..=from).rev().find(|&i| rows[i].item().is_some());
+    if down {
+        forward.or(backward)
+    } else {
+        backward.or(forward)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_puts_numbers_first_and_in_value_order() {
+        let mut ids = vec!["126", "14", "第3项", "9", "a"];
+        ids.sort_by(|a, b| natural(a, b));
+        assert_eq!(ids, ["9", "14", "126", "a", "第3项"]);
+    }
+
+    #[test]
+    fn the_nearest_item_row_skips_headers() {
+        let group = || Row::Group {
+            label: "g".into(),
+            count: 1,
+            status: None,
+        };
+        let item = |n| Row::Item(ItemRef { file: 0, item: n });
+        let rows = vec![group(), item(0), group(), item(1)];
+        assert_eq!(item_row_near(&rows, 0, true), Some(1));
+        assert_eq!(item_row_near(&rows, 2, true), Some(3));
+        assert_eq!(item_row_near(&rows, 2, false), Some(1));
+        assert_eq!(item_row_near(&[group()], 0, true), None);
+    }
+}

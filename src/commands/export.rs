@@ -1,0 +1,57 @@
+//! `tally export`: a file's items as CSV, Markdown minutes or JSON, to standard output or a file.
+
+use std::io::Write;
+
+use super::Failure;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::import::csv::{BOM, write_items};
+use crate::store;
+use crate::text::{clean_line, clean_text, escape_json_hazards};
+
+/// Runs `tally export`. CSV starts with a byte-order mark so spreadsheet programs read its
+/// Chinese text as UTF-8.
+pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    if args.since.is_some() && args.format != ExportFormat::Markdown {
+        return Err(Failure::User("--since goes with --format markdown".into()));
+    }
+    let loaded = store::load(&args.path)?;
+    let items = loaded.doc.items();
+    let text = match args.format {
+        ExportFormat::Csv => format!("{BOM}{}", write_items(items)),
+        ExportFormat::Markdown => crate::report::markdown(&loaded.doc, args.since),
+        ExportFormat::Json => json(items),
+    };
+    let Some(path) = &args.output else {
+        // JSON is always escaped (it means the same); other formats are cleaned only for a
+        // terminal, where escape sequences in the data would steer it, and go to files as they are.
+        let text = match args.format {
+            ExportFormat::Json => escape_json_hazards(&text),
+            _ if std::io::IsTerminal::is_terminal(&std::io::stdout()) => clean_text(&text),
+            _ => std::borrow::Cow::Borrowed(text.as_str()),
+        };
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    let shown = clean_line(&path.display().to_string()).into_owned();
+    if path.exists() && !args.force {
+        return Err(Failure::User(format!(
+            "{shown}: already exists (use --force to overwrite)"
+        )));
+    }
+    store::write_atomic(path, text.as_bytes())
+        .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
+    let noun = if items.len() == 1 { "item" } else { "items" };
+    writeln!(out, "Wrote {} {noun} to {shown}", items.len())?;
+    Ok(())
+}
+
+/// The items as a JSON array, each with every field the file has.
+fn json(items: &[crate::model::Item]) -> String {
+    let values: Vec<serde_json::Value> = items
+        .iter()
+        .filter_map(|item| serde_json::from_str(&store::write_item(item)).ok())
+        .collect();
+    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}

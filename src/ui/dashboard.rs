@@ -1,0 +1,153 @@
+//! The dashboard: items per status as bars, what needs attention, what is overdue, and metric
+//! totals — readable in 80×24 and without colour (letters, counts and percentages on every bar).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+
+use super::{View, scrolled};
+use crate::model::Status;
+use crate::report::{Stats, stats};
+use crate::text::{clean_line, pad, truncate};
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(view.theme.border(true))
+        .title(Span::styled(" Dashboard ", view.theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let content = lines(view, usize::from(inner.width));
+    frame.render_widget(
+        Paragraph::new(scrolled(content, view.state.dashboard_scroll, inner)),
+        inner,
+    );
+}
+
+pub fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
+    let state = view.state;
+    let figures = stats(state.files.iter().map(|f| &f.doc), state.today());
+    let mut out = status_bars(view, &figures, width);
+    out.push(Line::default());
+    out.extend(attention(view, &figures, width));
+    out.push(Line::default());
+    out.extend(metric_lines(view, &figures, width));
+    out
+}
+
+const LABEL: usize = 12;
+
+/// ` O on track   ████████████░░░░   7  88%`
+fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(
+        format!("Items by status ({} in all)", figures.total),
+        view.theme.title(),
+    )];
+    let bar_width = width.saturating_sub(LABEL + 4 + 12).max(4);
+    for status in Status::ALL {
+        let count = figures.by_status[status as usize];
+        let share = if figures.total == 0 {
+            0.0
+        } else {
+            count as f64 / figures.total as f64
+        };
+        let filled = ((share * bar_width as f64).round() as usize).min(bar_width);
+        out.push(Line::from(vec![
+            Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
+            Span::raw(format!(" {}", pad(status.label(), LABEL))),
+            Span::styled("█".repeat(filled), view.theme.status_text(status)),
+            Span::styled("░".repeat(bar_width - filled), view.theme.dim()),
+            Span::raw(format!(" {count:>4} {:>4.0}%", share * 100.0)),
+        ]));
+    }
+    out
+}
+
+fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(
+        format!(
+            "Needs attention: {} blocked or at risk",
+            figures.attention.len()
+        ),
+        view.theme.title(),
+    )];
+    for (_, id, title, status) in figures.attention.iter().take(12) {
+        let text = truncate(
+            &format!(" {} {}", clean_line(id), clean_line(title)),
+            width.saturating_sub(3),
+        )
+        .into_owned();
+        out.push(Line::from(vec![
+            Span::styled(format!(" {} ", status.letter()), view.theme.badge(*status)),
+            Span::raw(text),
+        ]));
+    }
+    if figures.attention.len() > 12 {
+        out.push(Line::styled(
+            format!("  … and {} more", figures.attention.len() - 12),
+            view.theme.dim(),
+        ));
+    }
+    out.push(Line::default());
+    out.push(Line::styled(
+        format!(
+            "Overdue: {} open items past their due date",
+            figures.overdue.len()
+        ),
+        view.theme.title(),
+    ));
+    for (_, id, title, due) in figures.overdue.iter().take(12) {
+        let text = format!(" {due}  {} {}", clean_line(id), clean_line(title));
+        out.push(Line::styled(
+            truncate(&text, width).into_owned(),
+            view.theme.warning(),
+        ));
+    }
+    if figures.overdue.len() > 12 {
+        out.push(Line::styled(
+            format!("  … and {} more", figures.overdue.len() - 12),
+            view.theme.dim(),
+        ));
+    }
+    out
+}
+
+fn metric_lines(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
+    let average = figures
+        .average_completion
+        .map(|a| format!(", {:.0}% of targets reached on average", a * 100.0))
+        .unwrap_or_default();
+    let mut out = vec![Line::styled(
+        format!(
+            "Metrics: {} ({} with a target{average})",
+            figures.metrics, figures.with_target
+        ),
+        view.theme.title(),
+    )];
+    for (unit, total, count) in &figures.totals {
+        let unit = if unit.is_empty() {
+            "(no unit)".to_string()
+        } else {
+            clean_line(unit).into_owned()
+        };
+        let text = format!(" {} {unit}  over {count} metrics", number(*total));
+        out.push(Line::raw(truncate(&text, width).into_owned()));
+    }
+    out
+}
+
+/// Whole numbers without a fraction, others with up to two decimals.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
+}
+
+/// The number of lines the dashboard scrolls through.
+pub fn height(view: &View) -> usize {
+    lines(view, usize::from(view.state.screen.width.saturating_sub(4))).len()
+}
