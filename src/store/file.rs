@@ -167,7 +167,39 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     let text = write_document(doc);
-    let turn = FolderLock::acquire(path);
+    let turn = Turn::take(path);
+    write_in_turn(&turn, path, &text, seen)
+}
+
+/// A turn at changing the files of one folder: while it is held, no other tally process saves
+/// there. A command-line edit holds one from reading the file to writing it, so concurrent edits
+/// wait for each other instead of retrying (and possibly starving).
+pub struct Turn(FolderLock);
+
+impl Turn {
+    /// Waits for the folder of `path` to be free, then holds it until dropped.
+    pub fn take(path: &Path) -> Turn {
+        Turn(FolderLock::acquire(path))
+    }
+}
+
+/// [`save`] for a caller that already holds the folder's turn.
+pub fn save_in_turn(
+    turn: &Turn,
+    path: &Path,
+    doc: &Document,
+    seen: &Fingerprint,
+) -> Result<Fingerprint, SaveError> {
+    write_in_turn(turn, path, &write_document(doc), seen)
+}
+
+fn write_in_turn(
+    turn: &Turn,
+    path: &Path,
+    text: &str,
+    seen: &Fingerprint,
+) -> Result<Fingerprint, SaveError> {
+    let turn = &turn.0;
     still_there(path)?;
     let unchanged =
         fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
