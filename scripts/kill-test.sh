@@ -34,7 +34,10 @@ printf '  ]\n}\n' >>"$file"
 target=$((items / 2))
 temp_files() { find "$work" -maxdepth 1 -name ".report.json.*.tally-tmp" | wc -l; }
 
-# The two versions the file moves between: item $target on track, or at risk.
+# The two versions the file moves between: item $target on track, or at risk (after a first
+# edit, which lays the edited item out in tally's own style).
+"$tally" set "$file" "$target" status=at_risk >/dev/null
+"$tally" set "$file" "$target" status=on_track >/dev/null
 sha_a=$(sha256sum <"$file" | cut -d' ' -f1)
 "$tally" set "$file" "$target" status=at_risk >/dev/null
 sha_b=$(sha256sum <"$file" | cut -d' ' -f1)
@@ -61,10 +64,23 @@ for ((i = 1; i <= kills; i++)); do
   else
     want=on_track old=$sha_b new=$sha_a
   fi
-  delay_ms=$(((RANDOM * 32768 + RANDOM) % window_ms))
+  earlier=$(find "$work" -maxdepth 1 -name ".report.json.*.tally-tmp" | sort)
   "$tally" set "$file" "$target" "status=$want" >/dev/null 2>&1 &
   writer=$!
-  sleep "$(printf '0.%03d' "$delay_ms")"
+  if ((i % 2 == 0)); then
+    # Anywhere in the run: reading, parsing, writing.
+    delay_ms=$(((RANDOM * 32768 + RANDOM) % window_ms))
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+  else
+    # Aimed at the write: once the temporary file appears, within a few milliseconds.
+    while kill -0 "$writer" 2>/dev/null; do
+      shopt -s nullglob
+      now_temp=("$work"/.report.json.*.tally-tmp)
+      shopt -u nullglob
+      [ "${#now_temp[@]}" -gt 0 ] && [ "${now_temp[*]}" != "${earlier//$'\n'/ }" ] && break
+    done
+    sleep "0.00$((RANDOM % 3))"
+  fi
   if kill -KILL "$writer" 2>/dev/null; then killed=1; else killed=0; fi
   wait "$writer" 2>/dev/null || true
 
@@ -82,7 +98,7 @@ for ((i = 1; i <= kills; i++)); do
   fi
   if [ "$killed" = 0 ]; then
     exited=$((exited + 1))
-  elif [ "$left" = 1 ]; then
+  elif [ "$left" = 1 ] && [ "$(find "$work" -maxdepth 1 -name ".report.json.*.tally-tmp")" != "$earlier" ]; then
     during=$((during + 1))
   elif [ "$now" = "$new" ]; then
     after=$((after + 1))

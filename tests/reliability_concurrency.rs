@@ -226,7 +226,11 @@ fn command_line_writer(
         while n < 4 || !stop.load(Ordering::Relaxed) {
             let text = format!("{label}-{n}");
             let output = note(&file, id, &text);
-            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
             written.push(text);
             n += 1;
         }
@@ -239,7 +243,10 @@ fn command_line_writer(
 fn save_the_rest(session: &mut Session) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !session.state.files[0].unsaved.is_empty() {
-        assert!(Instant::now() < deadline, "the interface could not save its edits");
+        assert!(
+            Instant::now() < deadline,
+            "the interface could not save its edits"
+        );
         session.press(KeyCode::Char('s'), KeyModifiers::CONTROL);
     }
 }
@@ -252,7 +259,12 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
         let mut session = Session::open(&file);
         session.select("14");
         let stop = Arc::new(AtomicBool::new(false));
-        let cli = command_line_writer(file.clone(), "10", format!("命令行 {round}"), Arc::clone(&stop));
+        let cli = command_line_writer(
+            file.clone(),
+            "10",
+            format!("命令行 {round}"),
+            Arc::clone(&stop),
+        );
         let mut watcher = Watcher::default();
         let mut mine = Vec::new();
         let started = Instant::now();
@@ -267,14 +279,25 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
         stop.store(true, Ordering::Relaxed);
         let theirs = cli.join().unwrap();
         save_the_rest(&mut session);
-        assert!(session.state.conflicts.is_empty(), "edits to other items never collide");
+        assert!(
+            session.state.conflicts.is_empty(),
+            "edits to other items never collide"
+        );
         let mine_on_disk = note_counts(&file, "14");
         for text in &mine {
-            assert_eq!(mine_on_disk.get(text), Some(&1), "round {round}: {text} lost or doubled");
+            assert_eq!(
+                mine_on_disk.get(text),
+                Some(&1),
+                "round {round}: {text} lost or doubled"
+            );
         }
         let theirs_on_disk = note_counts(&file, "10");
         for text in &theirs {
-            assert_eq!(theirs_on_disk.get(text), Some(&1), "round {round}: {text} lost or doubled");
+            assert_eq!(
+                theirs_on_disk.get(text),
+                Some(&1),
+                "round {round}: {text} lost or doubled"
+            );
         }
         eprintln!(
             "round {round}: {} notes from the interface and {} from the command line in {:?}, none lost",
@@ -320,7 +343,11 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
     }
     let on_disk = note_counts(&file, "14");
     for text in &theirs {
-        assert_eq!(on_disk.get(text), Some(&1), "{text}: the other writer's note was lost");
+        assert_eq!(
+            on_disk.get(text),
+            Some(&1),
+            "{text}: the other writer's note was lost"
+        );
     }
     let saved = mine.iter().filter(|t| on_disk.contains_key(*t)).count();
     assert_eq!(

@@ -78,26 +78,20 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     let id = (ITEMS / 2).to_string();
     fs::write(&file, report(ITEMS)).unwrap();
 
-    // The two versions the file moves between.
+    // The two versions the file moves between (after a first edit, which lays the edited item
+    // out in tally's own style).
+    let run = |status: &str| assert!(set_status(&file, &id, status).status().unwrap().success());
+    run("at_risk");
+    run("on_track");
     let version_a = fs::read(&file).unwrap();
-    assert!(
-        set_status(&file, &id, "at_risk")
-            .status()
-            .unwrap()
-            .success()
-    );
+    run("at_risk");
     let version_b = fs::read(&file).unwrap();
+    run("on_track");
     assert!(
-        set_status(&file, &id, "on_track")
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert_eq!(
-        fs::read(&file).unwrap(),
-        version_a,
+        fs::read(&file).unwrap() == version_a,
         "A→B→A is byte-identical"
     );
+    assert!(version_a != version_b);
 
     // How long an uninterrupted save takes; kills land anywhere in 0..110% of it.
     let mut runs: Vec<Duration> = (0..3)
@@ -141,8 +135,26 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         } else {
             ("on_track", &version_b, &version_a)
         };
+        let earlier = temp_files(dir.path());
         let mut writer = set_status(&file, &id, want).spawn().unwrap();
-        std::thread::sleep(Duration::from_micros(random.below(window)));
+        if kill % 2 == 0 {
+            // Anywhere in the run: reading, parsing, writing.
+            std::thread::sleep(Duration::from_micros(random.below(window)));
+        } else {
+            // Aimed at the write: once the temporary file appears, within a few milliseconds
+            // (writing, flushing, renaming, flushing the folder).
+            let started = Instant::now();
+            while writer.try_wait().unwrap().is_none()
+                && started.elapsed() < Duration::from_secs(60)
+            {
+                std::thread::sleep(Duration::from_micros(50));
+                // (a leftover of an earlier kill does not count: wait for this run's own file)
+                if temp_files(dir.path()).iter().any(|p| !earlier.contains(p)) {
+                    break;
+                }
+            }
+            std::thread::sleep(Duration::from_micros(random.below(3_000)));
+        }
         let still_running = writer.try_wait().unwrap().is_none();
         let _ = writer.kill();
         let _ = writer.wait();
@@ -160,7 +172,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         );
         if !still_running {
             finished += 1;
-        } else if !left.is_empty() {
+        } else if left.iter().any(|path| !earlier.contains(path)) {
             during += 1;
         } else if after_kill == *new {
             after += 1;

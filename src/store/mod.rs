@@ -11,8 +11,8 @@ mod write;
 
 pub use error::{LoadError, SaveError};
 pub use file::{
-    Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, changed_since, fingerprint, json_files_in,
-    Turn, load, load_all, read_text, save, save_in_turn, save_new, stat, temp_files_of,
+    Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, Turn, changed_since, fingerprint,
+    json_files_in, load, load_all, read_text, save, save_in_turn, save_new, stat, temp_files_of,
     write_atomic, write_new,
 };
 pub use parse::{Problem, line_col, parse_document};
