@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
@@ -52,13 +52,16 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     update(&mut state, resize);
     let mut watcher = Watcher::default();
     let mut last_check = Instant::now();
+    let watchdog = Watchdog::start(Arc::clone(&stop));
     while !state.quit && !stop.load(Ordering::Relaxed) {
+        watchdog.beat();
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
         if event::poll(TICK)? {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
+                watchdog.beat();
                 if let Some(action) = action_for(&state, event::read()?) {
                     let effects = update(&mut state, action);
                     run_effects(&mut state, effects);
@@ -74,6 +77,69 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         }
     }
     Ok(())
+}
+
+/// How long the loop may go without a beat, once a stop was asked for or the terminal is gone,
+/// before the watchdog ends the process.
+const STUCK_AFTER: Duration = Duration::from_secs(5);
+
+/// Ends tally when its terminal is gone for good. When an SSH link drops, the terminal hangs up:
+/// reading it then fails at once, forever, and crossterm retries inside `poll`/`read` without
+/// returning, so the loop never sees the SIGHUP flag and tally would spin at full speed. The
+/// watchdog notices the loop went quiet while a stop was asked for (or the terminal cannot be
+/// opened any more), restores what it can and exits. Every completed edit is already saved.
+struct Watchdog {
+    started: Instant,
+    last_beat_ms: Arc<AtomicU64>,
+    ended: Arc<AtomicBool>,
+}
+
+impl Watchdog {
+    fn start(stop: Arc<AtomicBool>) -> Watchdog {
+        let started = Instant::now();
+        let last_beat_ms = Arc::new(AtomicU64::new(0));
+        let ended = Arc::new(AtomicBool::new(false));
+        let (beat, done) = (Arc::clone(&last_beat_ms), Arc::clone(&ended));
+        let _ = std::thread::Builder::new()
+            .name("tally-watchdog".into())
+            .spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(500));
+                    let last = Duration::from_millis(beat.load(Ordering::Relaxed));
+                    let quiet = started.elapsed().saturating_sub(last);
+                    if quiet >= STUCK_AFTER
+                        && !done.load(Ordering::Relaxed)
+                        && (stop.load(Ordering::Relaxed) || !terminal_present())
+                    {
+                        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+                        ratatui::restore();
+                        std::process::exit(0);
+                    }
+                }
+            });
+        Watchdog {
+            started,
+            last_beat_ms,
+            ended,
+        }
+    }
+
+    /// The loop is alive.
+    fn beat(&self) {
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last_beat_ms.store(now, Ordering::Relaxed);
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.ended.store(true, Ordering::Relaxed);
+    }
+}
+
+/// False once the controlling terminal has hung up (it can no longer be opened).
+fn terminal_present() -> bool {
+    std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a

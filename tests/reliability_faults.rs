@@ -422,3 +422,51 @@ fn a_path_through_a_file_is_a_message_not_a_panic() {
         },
     );
 }
+
+/// True while the process runs (not gone, not a zombie waiting to be reaped).
+fn running(pid: &str) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            let state = stat.rsplit(')').next()?.trim_start().chars().next()?;
+            Some(state != 'Z' && state != 'X')
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_dropped_connection_ends_tally_instead_of_leaving_it_spinning() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    tmux.wait_for("Items 1/8");
+    tmux.keys(&["j", "s", "b"]);
+    tmux.wait_for("saved");
+    let shell = tmux.format("#{pane_pid}");
+    let found = Command::new("pgrep")
+        .args(["-P", &shell, "-x", "tally"])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&found.stdout).trim().to_string();
+    assert!(!pid.is_empty() && running(&pid), "tally runs in the pane");
+    // The terminal goes away as it does when an SSH link drops: the pty hangs up.
+    tmux.run(&["kill-server"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while running(&pid) {
+        if std::time::Instant::now() > deadline {
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            panic!("tally still runs 20 s after its terminal hung up");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let doc = store::load(&file).unwrap().doc;
+    assert_eq!(
+        doc.items()[1].status,
+        Status::Blocked,
+        "the edit made before was saved"
+    );
+    no_temp_files(dir.path());
+}
