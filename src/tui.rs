@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
@@ -39,7 +39,9 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
-    let stop = stop_flag()?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let finished = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&finished))?;
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
@@ -52,20 +54,14 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     update(&mut state, resize);
     let mut watcher = Watcher::default();
     let mut last_check = Instant::now();
-    let watchdog = Watchdog::start(Arc::clone(&stop));
     while !state.quit && !stop.load(Ordering::Relaxed) {
-        watchdog.beat();
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
         if event::poll(TICK)? {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                watchdog.beat();
-                if let Some(action) = action_for(&state, event::read()?) {
-                    let effects = update(&mut state, action);
-                    run_effects(&mut state, effects);
-                }
+                handle(&mut state, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -76,75 +72,30 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             last_check = Instant::now();
         }
     }
+    finished.store(true, Ordering::SeqCst);
     Ok(())
-}
-
-/// How long the loop may go without a beat, once a stop was asked for or the terminal is gone,
-/// before the watchdog ends the process.
-const STUCK_AFTER: Duration = Duration::from_secs(5);
-
-/// Ends tally when its terminal is gone for good. When an SSH link drops, the terminal hangs up:
-/// reading it then fails at once, forever, and crossterm retries inside `poll`/`read` without
-/// returning, so the loop never sees the SIGHUP flag and tally would spin at full speed. The
-/// watchdog notices the loop went quiet while a stop was asked for (or the terminal cannot be
-/// opened any more), restores what it can and exits. Every completed edit is already saved.
-struct Watchdog {
-    started: Instant,
-    last_beat_ms: Arc<AtomicU64>,
-    ended: Arc<AtomicBool>,
-}
-
-impl Watchdog {
-    fn start(stop: Arc<AtomicBool>) -> Watchdog {
-        let started = Instant::now();
-        let last_beat_ms = Arc::new(AtomicU64::new(0));
-        let ended = Arc::new(AtomicBool::new(false));
-        let (beat, done) = (Arc::clone(&last_beat_ms), Arc::clone(&ended));
-        let _ = std::thread::Builder::new()
-            .name("tally-watchdog".into())
-            .spawn(move || {
-                while !done.load(Ordering::Relaxed) {
-                    std::thread::sleep(Duration::from_millis(500));
-                    let last = Duration::from_millis(beat.load(Ordering::Relaxed));
-                    let quiet = started.elapsed().saturating_sub(last);
-                    if quiet >= STUCK_AFTER
-                        && !done.load(Ordering::Relaxed)
-                        && (stop.load(Ordering::Relaxed) || !terminal_present())
-                    {
-                        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-                        ratatui::restore();
-                        std::process::exit(0);
-                    }
-                }
-            });
-        Watchdog {
-            started,
-            last_beat_ms,
-            ended,
-        }
-    }
-
-    /// The loop is alive.
-    fn beat(&self) {
-        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.last_beat_ms.store(now, Ordering::Relaxed);
-    }
-}
-
-impl Drop for Watchdog {
-    fn drop(&mut self) {
-        self.ended.store(true, Ordering::Relaxed);
-    }
-}
-
-/// False once the controlling terminal has hung up (it can no longer be opened).
-fn terminal_present() -> bool {
-    std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
 /// crash. Not a user feature; not in the help.
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
+
+/// Applies a terminal event: its actions, and the saves they ask for.
+fn handle(state: &mut State, event: Event) {
+    let events = match event {
+        Event::Key(key) => keymap::presses(state.mode, state.focus, key)
+            .into_iter()
+            .map(Event::Key)
+            .collect(),
+        other => vec![other],
+    };
+    for event in events {
+        if let Some(action) = action_for(state, event) {
+            let effects = update(state, action);
+            run_effects(state, effects);
+        }
+    }
+}
 
 /// The action a terminal event asks for, if any.
 fn action_for(state: &State, event: Event) -> Option<Action> {
@@ -180,18 +131,34 @@ fn panic_key_enabled() -> bool {
     std::env::var_os(PANIC_HOOK_VARIABLE).is_some_and(|v| v == "1")
 }
 
-/// A flag raised by SIGTERM, SIGHUP, SIGINT or SIGQUIT, so the loop ends and the terminal is restored.
-fn stop_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGQUIT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
-    Ok(flag)
+/// How long the loop gets to notice a termination signal before the process leaves by itself.
+const STOP_GRACE: Duration = Duration::from_secs(1);
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the session. The loop is asked to stop (it checks
+/// between events); when it does not within [`STOP_GRACE`] — reading a hung-up terminal can block
+/// it for good — this thread waits for any save in progress, restores what it can of the
+/// terminal and exits. Every edit is already on disk by then.
+fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_none() {
+            return;
+        }
+        stop.store(true, Ordering::SeqCst);
+        let deadline = Instant::now() + STOP_GRACE;
+        while Instant::now() < deadline {
+            if finished.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _no_save_in_progress = crate::store::wait_for_writes();
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        ratatui::restore();
+        std::process::exit(0);
+    });
+    Ok(())
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;

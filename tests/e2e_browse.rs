@@ -107,3 +107,32 @@ fn a_panic_restores_the_terminal_and_reports_the_cause() {
     assert!(stderr.contains("deliberate panic"), "{stderr}");
     assert_eq!(std::fs::read(&file).expect("read copy"), before);
 }
+
+#[test]
+fn a_vanished_terminal_ends_tally_instead_of_leaving_it_spinning() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 100, 30);
+    tmux.wait_for("Items 1/8");
+    let pid = tmux.tally_pid().expect("tally is running");
+    tmux.kill_terminal();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "tally {pid} is still running after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        tally::store::SAMPLE_JSON
+    );
+}

@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
-use super::{Action, Effect, Mode, Pane, State, editing, screens, sync, triage};
+use super::{Action, Effect, Mode, Pane, State, editing, mouse, screens, submit, sync, triage};
 use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
@@ -43,11 +43,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Click { column, row } => {
-            click(state, Position::new(column, row));
+            mouse::click(state, Position::new(column, row));
             Vec::new()
         }
         Action::Scroll { column, row, down } => {
-            wheel(state, Position::new(column, row), down);
+            mouse::wheel(state, Position::new(column, row), down);
             Vec::new()
         }
         other => {
@@ -130,7 +130,7 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Submit => return editing::submit(state),
+        Action::Submit => return submit::submit(state),
         Action::Back => editing::close_form(state),
         Action::NextField if !form.suggestions.is_empty() && form.fields.len() == 1 => {
             form.complete();
@@ -197,7 +197,7 @@ fn open_help(state: &mut State) {
     state.help_scroll = 0;
 }
 
-fn help_action(state: &mut State, action: Action) {
+pub(crate) fn help_action(state: &mut State, action: Action) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = ui::help_height(&view(state));
     match action {
@@ -217,7 +217,7 @@ fn zoom_action(state: &mut State, action: Action) {
 }
 
 /// Scrolls the full-screen item (zoom or triage).
-fn zoom_scroll(state: &mut State, action: &Action) {
+pub(crate) fn zoom_scroll(state: &mut State, action: &Action) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let limit = if state.mode == Mode::Triage {
         ui::triage::height(&view(state))
@@ -255,7 +255,7 @@ fn focusable(state: &State, pane: Pane) -> Pane {
     }
 }
 
-fn move_selection(state: &mut State, action: &Action) {
+pub(crate) fn move_selection(state: &mut State, action: &Action) {
     let count = state.rows.len();
     if count == 0 {
         return;
@@ -301,7 +301,7 @@ pub(crate) fn select(state: &mut State, row: usize) {
 }
 
 /// A scroll position after a movement action, kept within `0..limit`.
-fn scroll(current: usize, action: &Action, page: usize, limit: usize) -> usize {
+pub(crate) fn scroll(current: usize, action: &Action, page: usize, limit: usize) -> usize {
     step(current, action, page, limit)
 }
 
@@ -367,7 +367,7 @@ fn pane_width(state: &State, pane: Pane) -> usize {
 }
 
 /// A detail pane's visible height and content height.
-fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
+pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let panes = state.panes();
     let rect = match pane {
         Pane::Timeline => panes.timeline,
@@ -403,56 +403,6 @@ fn keep_selection_visible(state: &mut State) {
     }
     let max_offset = state.rows.len().saturating_sub(rows);
     state.list_offset = state.list_offset.min(max_offset);
-}
-
-fn click(state: &mut State, at: Position) {
-    if state.mode != Mode::Browse {
-        return;
-    }
-    let panes = state.panes();
-    if panes.list.contains(at) {
-        state.focus = Pane::Items;
-        let first_row = panes.list.y + 1;
-        if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
-            let row = state.list_offset + usize::from(at.y - first_row);
-            if state.rows.get(row).and_then(|r| r.item()).is_some() {
-                select(state, row);
-            }
-        }
-    } else if panes.timeline.is_some_and(|r| r.contains(at)) {
-        state.focus = Pane::Timeline;
-    } else if panes.metrics.is_some_and(|r| r.contains(at)) {
-        state.focus = Pane::Metrics;
-    }
-}
-
-const WHEEL_STEP: usize = 3;
-
-fn wheel(state: &mut State, at: Position, down: bool) {
-    let action = if down { Action::Down } else { Action::Up };
-    for _ in 0..WHEEL_STEP {
-        match state.mode {
-            Mode::Help => help_action(state, action.clone()),
-            Mode::Zoom | Mode::Triage => zoom_scroll(state, &action),
-            Mode::Browse => wheel_browse(state, at, down),
-            _ => {}
-        }
-    }
-}
-
-/// The wheel scrolls the pane under the pointer without moving the focus.
-fn wheel_browse(state: &mut State, at: Position, down: bool) {
-    let panes = state.panes();
-    let action = if down { Action::Down } else { Action::Up };
-    if panes.timeline.is_some_and(|r| r.contains(at)) {
-        let (page, limit) = pane_extent(state, Pane::Timeline);
-        state.timeline_scroll = scroll(state.timeline_scroll, &action, page, limit);
-    } else if panes.metrics.is_some_and(|r| r.contains(at)) {
-        let (page, limit) = pane_extent(state, Pane::Metrics);
-        state.metrics_scroll = scroll(state.metrics_scroll, &action, page, limit);
-    } else {
-        move_selection(state, &action);
-    }
 }
 
 #[cfg(test)]

@@ -360,6 +360,17 @@ pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<P
     })
 }
 
+/// Held while a file is being replaced, so a process that must stop (a hung-up terminal) can wait
+/// for the write in progress to finish instead of cutting it short.
+static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Waits until no file is being written by this process, and keeps it so while the guard lives.
+pub fn wait_for_writes() -> std::sync::MutexGuard<'static, ()> {
+    WRITING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and
 /// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
 /// flushed, so a crash leaves either the old or the new file, never a mix.
@@ -373,6 +384,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let _writing = wait_for_writes();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(TEMP_SUFFIX)

@@ -8,6 +8,7 @@ use serde_json::Number;
 use serde_json::value::RawValue;
 
 use super::entries::{Elements, Entries, kind_of};
+use super::place::Place;
 use crate::model::{
     Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period, Point,
     Status,
@@ -37,13 +38,13 @@ pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
             message: "the file is empty (expected a JSON object with `title` and `items`)".into(),
         });
     }
-    let top: Entries = reader.json(body, "the file must hold a JSON object")?;
+    let top: Entries = reader.json(body, &"the file must hold a JSON object")?;
     let header = reader.header(&top, body_start)?;
     let items_raw = top.get("items").ok_or_else(|| Problem {
         offset: body_start,
         message: "missing required field `items` (an array of items)".into(),
     })?;
-    let elements = reader.array(items_raw, "`items`")?;
+    let elements = reader.array(items_raw, &Place::Text("`items`"))?;
     let layout = Layout {
         header: header.clone(),
         items_open: reader.offset(items_raw) + 1,
@@ -71,15 +72,19 @@ pub(crate) fn reparse_item(origin: &Origin) -> Option<Item> {
 }
 
 pub(crate) fn reparse_note(origin: &Origin) -> Option<Note> {
-    reparse(origin, |reader, raw| reader.note(raw, ""))
+    reparse(origin, |reader, raw| reader.note(raw, &Place::Text("note")))
 }
 
 pub(crate) fn reparse_metric(origin: &Origin) -> Option<Metric> {
-    reparse(origin, |reader, raw| reader.metric(raw, ""))
+    reparse(origin, |reader, raw| {
+        reader.metric(raw, &Place::Text("metric"))
+    })
 }
 
 pub(crate) fn reparse_point(origin: &Origin) -> Option<Point> {
-    reparse(origin, |reader, raw| reader.point(raw, ""))
+    reparse(origin, |reader, raw| {
+        reader.point(raw, &Place::Text("entry"))
+    })
 }
 
 pub(crate) fn reparse_period(origin: &Origin) -> Option<Period> {
@@ -118,7 +123,11 @@ impl<'t> Reader<'t> {
     }
 
     /// Parses `slice` (a part of the text) as `T`, placing serde's errors in the whole text.
-    fn json<T: Deserialize<'t>>(&self, slice: &'t str, wrong_kind: &str) -> Result<T, Problem> {
+    fn json<T: Deserialize<'t>>(
+        &self,
+        slice: &'t str,
+        wrong_kind: &dyn std::fmt::Display,
+    ) -> Result<T, Problem> {
         serde_json::from_str(slice).map_err(|err| {
             let base = slice.as_ptr() as usize - self.text.as_ptr() as usize;
             let offset = if err.is_eof() {
@@ -132,7 +141,7 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn object(&self, raw: &'t RawValue, what: &str) -> Result<Entries<'t>, Problem> {
+    fn object(&self, raw: &'t RawValue, what: &Place) -> Result<Entries<'t>, Problem> {
         if !raw.get().starts_with('{') {
             let message = format!("{what} must be an object, found {}", kind_of(raw));
             return Err(self.problem(raw, message));
@@ -140,7 +149,7 @@ impl<'t> Reader<'t> {
         self.json(raw.get(), what)
     }
 
-    fn array(&self, raw: &'t RawValue, what: &str) -> Result<Vec<&'t RawValue>, Problem> {
+    fn array(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<&'t RawValue>, Problem> {
         if !raw.get().starts_with('[') {
             let message = format!("{what} must be an array, found {}", kind_of(raw));
             return Err(self.problem(raw, message));
@@ -149,7 +158,7 @@ impl<'t> Reader<'t> {
         Ok(elements.0)
     }
 
-    fn string(&self, raw: &'t RawValue, what: &str) -> Result<String, Problem> {
+    fn string(&self, raw: &'t RawValue, what: &Place) -> Result<String, Problem> {
         if !raw.get().starts_with('"') {
             let message = format!("{what} must be a string, found {}", kind_of(raw));
             return Err(self.problem(raw, message));
@@ -169,13 +178,13 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn date(&self, raw: &'t RawValue, what: &str) -> Result<Date, Problem> {
+    fn date(&self, raw: &'t RawValue, what: &Place) -> Result<Date, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Date>()
             .map_err(|err| self.problem(raw, format!("{what}: {err}")))
     }
 
-    fn number(&self, raw: &'t RawValue, what: &str) -> Result<Number, Problem> {
+    fn number(&self, raw: &'t RawValue, what: &Place) -> Result<Number, Problem> {
         let first = raw.get().as_bytes().first().copied().unwrap_or(b' ');
         if !(first == b'-' || first.is_ascii_digit()) {
             let message = format!("{what} must be a number, found {}", kind_of(raw));
@@ -189,7 +198,7 @@ impl<'t> Reader<'t> {
         entries: &Entries<'t>,
         at: &'t RawValue,
         key: &str,
-        what: &str,
+        what: &Place,
     ) -> Result<&'t RawValue, Problem> {
         entries
             .get(key)
@@ -202,17 +211,22 @@ impl<'t> Reader<'t> {
             offset: body_start,
             message: "missing required field `title` (the report's name)".into(),
         })?;
+        let top_field = |name| Place::Text(name);
         Ok(Header {
             format,
-            title: self.string(title, "`title`")?,
-            source: self.optional(top.get("source"), |r| self.string(r, "`source`"))?,
-            published: self.optional(top.get("published"), |r| self.date(r, "`published`"))?,
+            title: self.string(title, &top_field("`title`"))?,
+            source: self.optional(top.get("source"), |r| {
+                self.string(r, &top_field("`source`"))
+            })?,
+            published: self.optional(top.get("published"), |r| {
+                self.date(r, &top_field("`published`"))
+            })?,
             period: self.optional(top.get("period"), |r| self.period(r))?,
         })
     }
 
     fn format_version(&self, raw: &'t RawValue) -> Result<u64, Problem> {
-        let number = self.number(raw, "`tally` (the format version)")?;
+        let number = self.number(raw, &Place::Text("`tally` (the format version)"))?;
         match number.as_u64() {
             Some(version) if (1..=FORMAT_VERSION).contains(&version) => Ok(version),
             Some(version) if version > FORMAT_VERSION => Err(self.problem(
@@ -229,11 +243,16 @@ impl<'t> Reader<'t> {
     }
 
     fn period(&self, raw: &'t RawValue) -> Result<Period, Problem> {
-        let entries = self.object(raw, "`period`")?;
+        let entries = self.object(raw, &Place::Text("`period`"))?;
+        let field = |name| Place::Text(name);
         Ok(Period {
-            label: self.optional(entries.get("label"), |r| self.string(r, "`period.label`"))?,
-            start: self.optional(entries.get("start"), |r| self.date(r, "`period.start`"))?,
-            end: self.optional(entries.get("end"), |r| self.date(r, "`period.end`"))?,
+            label: self.optional(entries.get("label"), |r| {
+                self.string(r, &field("`period.label`"))
+            })?,
+            start: self.optional(entries.get("start"), |r| {
+                self.date(r, &field("`period.start`"))
+            })?,
+            end: self.optional(entries.get("end"), |r| self.date(r, &field("`period.end`")))?,
             origin: self.origin(raw),
         })
     }
@@ -264,15 +283,15 @@ impl<'t> Reader<'t> {
     }
 
     fn item(&self, raw: &'t RawValue, index: usize) -> Result<Item, Problem> {
-        let entries = self.object(raw, &format!("item {}", index + 1))?;
-        let position = format!("item {}", index + 1);
+        let position = Place::Item(index);
+        let entries = self.object(raw, &position)?;
         let id_raw = self.required(&entries, raw, "id", &position)?;
-        let id = self.string(id_raw, &format!("{position}: `id`"))?;
+        let id = self.string(id_raw, &Place::Field(&position, "id"))?;
         if id.trim().is_empty() {
             return Err(self.problem(id_raw, format!("{position}: `id` cannot be empty")));
         }
-        let what = format!("item \"{id}\"");
-        let field = |key: &str| format!("{what}: `{key}`");
+        let what = Place::Id(&id);
+        let field = |key| Place::Field(&what, key);
         let title_raw = self.required(&entries, raw, "title", &what)?;
         let status = self.optional(entries.get("status"), |r| self.status(r, &field("status")))?;
         Ok(Item {
@@ -294,36 +313,35 @@ impl<'t> Reader<'t> {
                 .optional(entries.get("metrics"), |r| self.metrics(r, &what))?
                 .unwrap_or_default(),
             origin: self.origin(raw),
-            id,
+            id: id.clone(),
         })
     }
 
-    fn status(&self, raw: &'t RawValue, what: &str) -> Result<Status, Problem> {
+    fn status(&self, raw: &'t RawValue, what: &Place) -> Result<Status, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Status>()
             .map_err(|err| self.problem(raw, format!("{what}: {err}")))
     }
 
-    fn tags(&self, raw: &'t RawValue, what: &str) -> Result<Vec<String>, Problem> {
+    fn tags(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<String>, Problem> {
         self.array(raw, what)?
             .into_iter()
-            .map(|tag| self.string(tag, &format!("{what} entry")))
+            .map(|tag| self.string(tag, &Place::Entry(what)))
             .collect()
     }
 
-    fn notes(&self, raw: &'t RawValue, item: &str) -> Result<Vec<Note>, Problem> {
-        let elements = self.array(raw, &format!("{item}: `progress`"))?;
-        let what = |index: usize| format!("{item}: progress note {}", index + 1);
+    fn notes(&self, raw: &'t RawValue, item: &Place) -> Result<Vec<Note>, Problem> {
+        let elements = self.array(raw, &Place::Field(item, "progress"))?;
         elements
             .into_iter()
             .enumerate()
-            .map(|(index, element)| self.note(element, &what(index)))
+            .map(|(index, element)| self.note(element, &Place::Nth(item, "progress note", index)))
             .collect()
     }
 
-    fn note(&self, raw: &'t RawValue, what: &str) -> Result<Note, Problem> {
+    fn note(&self, raw: &'t RawValue, what: &Place) -> Result<Note, Problem> {
         let entries = self.object(raw, what)?;
-        let field = |key: &str| format!("{what}: `{key}`");
+        let field = |key| Place::Field(what, key);
         let date = self.required(&entries, raw, "date", what)?;
         let text = self.required(&entries, raw, "text", what)?;
         Ok(Note {
@@ -334,19 +352,18 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn metrics(&self, raw: &'t RawValue, item: &str) -> Result<Vec<Metric>, Problem> {
-        let elements = self.array(raw, &format!("{item}: `metrics`"))?;
-        let what = |index: usize| format!("{item}: metric {}", index + 1);
+    fn metrics(&self, raw: &'t RawValue, item: &Place) -> Result<Vec<Metric>, Problem> {
+        let elements = self.array(raw, &Place::Field(item, "metrics"))?;
         elements
             .into_iter()
             .enumerate()
-            .map(|(index, element)| self.metric(element, &what(index)))
+            .map(|(index, element)| self.metric(element, &Place::Nth(item, "metric", index)))
             .collect()
     }
 
-    fn metric(&self, raw: &'t RawValue, what: &str) -> Result<Metric, Problem> {
+    fn metric(&self, raw: &'t RawValue, what: &Place) -> Result<Metric, Problem> {
         let entries = self.object(raw, what)?;
-        let field = |key: &str| format!("{what}: `{key}`");
+        let field = |key| Place::Field(what, key);
         let name = self.required(&entries, raw, "name", what)?;
         let value = self.required(&entries, raw, "value", what)?;
         Ok(Metric {
@@ -361,23 +378,24 @@ impl<'t> Reader<'t> {
         })
     }
 
-    fn history(&self, raw: &'t RawValue, metric: &str) -> Result<Vec<Point>, Problem> {
-        let elements = self.array(raw, &format!("{metric}: `history`"))?;
-        let what = |index: usize| format!("{metric}: history entry {}", index + 1);
+    fn history(&self, raw: &'t RawValue, metric: &Place) -> Result<Vec<Point>, Problem> {
+        let elements = self.array(raw, &Place::Field(metric, "history"))?;
         elements
             .into_iter()
             .enumerate()
-            .map(|(index, element)| self.point(element, &what(index)))
+            .map(|(index, element)| {
+                self.point(element, &Place::Nth(metric, "history entry", index))
+            })
             .collect()
     }
 
-    fn point(&self, raw: &'t RawValue, what: &str) -> Result<Point, Problem> {
+    fn point(&self, raw: &'t RawValue, what: &Place) -> Result<Point, Problem> {
         let entries = self.object(raw, what)?;
         let date = self.required(&entries, raw, "date", what)?;
         let value = self.required(&entries, raw, "value", what)?;
         Ok(Point {
-            date: self.date(date, &format!("{what}: `date`"))?,
-            value: self.number(value, &format!("{what}: `value`"))?,
+            date: self.date(date, &Place::Field(what, "date"))?,
+            value: self.number(value, &Place::Field(what, "value"))?,
             origin: self.origin(raw),
         })
     }
@@ -401,7 +419,11 @@ fn offset_in(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// serde_json's message without its position, in words a person editing the file understands.
-fn describe_json_error(err: &serde_json::Error, wrong_kind: &str, next: Option<char>) -> String {
+fn describe_json_error(
+    err: &serde_json::Error,
+    wrong_kind: &dyn std::fmt::Display,
+    next: Option<char>,
+) -> String {
     let full = err.to_string();
     let reason = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],

@@ -163,6 +163,26 @@ impl Tmux {
         self.wait_until(text, 15, |screen| screen.contains(text))
     }
 
+    /// The pid of the tally process running in the pane (a child of the pane's shell).
+    pub fn tally_pid(&self) -> Option<u32> {
+        let shell = self.format("#{pane_pid}");
+        let output = Command::new("pgrep")
+            .args(["-P", &shell, "-x", "tally"])
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .lines()
+            .next()?
+            .parse()
+            .ok()
+    }
+
+    /// Ends the terminal itself, as a dropped SSH connection or a closed window does.
+    pub fn kill_terminal(&self) {
+        let _ = self.command().arg("kill-server").status();
+    }
+
     /// Checks that tally exited with `code` and left the terminal as it found it: main screen,
     /// no mouse reporting, line editing and echo back on.
     pub fn assert_exited_cleanly(&self, code: i32) {

@@ -1,0 +1,148 @@
+use super::*;
+
+fn press(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn browse(code: KeyCode) -> Option<Action> {
+    action_for(Mode::Browse, Pane::Items, press(code))
+}
+
+#[test]
+fn vim_keys_and_arrows_move() {
+    for code in [KeyCode::Char('j'), KeyCode::Down] {
+        assert!(matches!(browse(code), Some(Action::Down)));
+    }
+    let shifted_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+    assert!(matches!(
+        action_for(Mode::Browse, Pane::Items, shifted_g),
+        Some(Action::Bottom)
+    ));
+}
+
+#[test]
+fn full_width_characters_act_like_ascii() {
+    assert!(matches!(browse(KeyCode::Char('？')), Some(Action::Help)));
+    assert!(matches!(browse(KeyCode::Char('ｑ')), Some(Action::Quit)));
+}
+
+#[test]
+fn the_focused_pane_decides_what_enter_and_d_do() {
+    assert!(matches!(browse(KeyCode::Enter), Some(Action::Zoom)));
+    let timeline = action_for(Mode::Browse, Pane::Timeline, press(KeyCode::Enter));
+    assert!(matches!(timeline, Some(Action::Edit)));
+    let metrics = action_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('d')));
+    assert!(matches!(metrics, Some(Action::Delete)));
+    let common = action_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('u')));
+    assert!(matches!(common, Some(Action::Undo)));
+}
+
+#[test]
+fn forms_type_unbound_keys_and_bind_the_rest() {
+    let typed = action_for(Mode::Form, Pane::Items, press(KeyCode::Char('q')));
+    assert!(matches!(typed, Some(Action::Input(_))));
+    let typed = action_for(Mode::Form, Pane::Items, press(KeyCode::Char('外')));
+    assert!(matches!(typed, Some(Action::Input(_))));
+    assert!(matches!(
+        action_for(Mode::Form, Pane::Items, press(KeyCode::Enter)),
+        Some(Action::Submit)
+    ));
+    let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+    assert!(matches!(
+        action_for(Mode::Form, Pane::Items, alt_enter),
+        Some(Action::Newline)
+    ));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        action_for(Mode::Form, Pane::Items, ctrl_c),
+        Some(Action::Back)
+    ));
+}
+
+#[test]
+fn the_picker_has_one_key_per_status() {
+    for status in Status::ALL {
+        let key = press(KeyCode::Char(status.letter().to_ascii_lowercase()));
+        let action = action_for(Mode::StatusPicker, Pane::Items, key);
+        assert!(
+            matches!(action, Some(Action::SetStatus(s)) if s == status),
+            "{status:?}"
+        );
+    }
+}
+
+#[test]
+fn a_fast_escape_then_a_key_is_two_presses() {
+    let alt_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::ALT);
+    let keys = presses(Mode::Form, Pane::Items, alt_t);
+    assert_eq!(keys, [press(KeyCode::Esc), press(KeyCode::Char('t'))]);
+    let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+    assert_eq!(
+        presses(Mode::Form, Pane::Items, alt_enter),
+        [alt_enter],
+        "a bound Alt key stays"
+    );
+}
+
+#[test]
+fn alt_escape_from_a_double_press_is_escape() {
+    let alt_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
+    assert!(matches!(
+        action_for(Mode::Zoom, Pane::Items, alt_esc),
+        Some(Action::Back)
+    ));
+}
+
+#[test]
+fn releases_are_ignored_and_ctrl_c_quits() {
+    let mut release = press(KeyCode::Char('j'));
+    release.kind = KeyEventKind::Release;
+    assert!(action_for(Mode::Browse, Pane::Items, release).is_none());
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        action_for(Mode::Help, Pane::Items, ctrl_c),
+        Some(Action::Quit)
+    ));
+}
+
+#[test]
+fn hints_and_help_come_from_the_table() {
+    let hints = hints(Mode::Browse, Pane::Items);
+    assert!(hints.contains(&("j/↓".to_string(), "move")), "{hints:?}");
+    assert!(hints.contains(&("?".to_string(), "help")));
+    let sections = help_sections();
+    let total: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
+    assert_eq!(total, BINDINGS.len());
+}
+
+#[test]
+fn no_key_is_bound_twice_where_both_bindings_apply() {
+    let views = [
+        (Mode::Browse, Pane::Items),
+        (Mode::Browse, Pane::Timeline),
+        (Mode::Browse, Pane::Metrics),
+        (Mode::Zoom, Pane::Items),
+        (Mode::Help, Pane::Items),
+        (Mode::Form, Pane::Items),
+        (Mode::StatusPicker, Pane::Items),
+        (Mode::Confirm, Pane::Items),
+        (Mode::Conflict, Pane::Items),
+        (Mode::Triage, Pane::Items),
+        (Mode::Summary, Pane::Items),
+        (Mode::Since, Pane::Items),
+        (Mode::Dashboard, Pane::Items),
+    ];
+    for (mode, focus) in views {
+        let contexts = Context::of(mode, focus);
+        for context in contexts {
+            let same: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == *context).collect();
+            for (i, a) in same.iter().enumerate() {
+                for b in &same[i + 1..] {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} bound twice in {context:?}");
+                    }
+                }
+            }
+        }
+    }
+}
