@@ -470,3 +470,40 @@ fn a_dropped_connection_ends_tally_instead_of_leaving_it_spinning() {
     );
     no_temp_files(dir.path());
 }
+
+#[test]
+fn without_a_terminal_on_either_side_tally_says_so_and_draws_nothing() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let tally = quote(&tally_bin().display().to_string());
+    let report = quote(&file.display().to_string());
+    let out = dir.path().join("out.txt");
+    let cases = [
+        ("stdout into a pipe", format!("{tally} {report} | cat; echo EXITED:${{PIPESTATUS[0]}}")),
+        ("stdin from /dev/null", format!("{tally} {report} </dev/null; echo EXITED:$?")),
+        (
+            "stdout into a file",
+            format!("{tally} {report} >{}; echo EXITED:$?", quote(&out.display().to_string())),
+        ),
+    ];
+    for (what, command) in cases {
+        let tmux = Tmux::start(&format!("bash -c {}; sleep 600", quote(&command)), 200, 20);
+        let screen = tmux.wait_for("EXITED:");
+        assert!(screen.contains("EXITED:2"), "{what}: exit code 2\n{screen}");
+        assert!(
+            screen.contains("tally's interface needs a terminal"),
+            "{what}: the message\n{screen}"
+        );
+        assert_eq!(
+            screen.lines().filter(|l| !l.trim().is_empty()).count(),
+            2,
+            "{what}: nothing else on screen:\n{screen}"
+        );
+        assert_eq!(tmux.format("#{alternate_on}"), "0", "{what}");
+        assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "{what}");
+    }
+    assert_eq!(fs::read_to_string(&out).unwrap(), "", "no escape codes written to the file");
+}

@@ -1,7 +1,8 @@
 //! The kill test under `cargo test`: a command-line edit of a 10,000-item report is SIGKILLed at
-//! random moments, until 200 kills (`TALLY_KILLS`) have landed while the writer ran. After each kill the file is exactly the old or the new
-//! version, never a mix or empty; a temporary file a kill leaves behind is removed by the next save
-//! and never loaded. `scripts/kill-test.sh` does the same with the release build.
+//! random moments, until 200 kills (`TALLY_KILLS`) have landed while the writer ran. After each
+//! kill the file is exactly the old or the new version, never a mix or empty; a temporary file a
+//! kill leaves behind is removed by the next save and never loaded. `scripts/kill-test.sh` does
+//! the same with the release build.
 
 #![allow(clippy::unwrap_used)]
 
