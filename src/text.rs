@@ -226,6 +226,25 @@ pub fn wrap(text: &str, cells: usize) -> Vec<String> {
     lines
 }
 
+/// Like [`wrap`], but at most `max_lines` lines, and only as much of `text` is looked at as those
+/// lines can hold — a 10 MB note costs no more than a screenful. The flag is true when `text` goes
+/// on past the lines returned.
+pub fn wrap_at_most(text: &str, cells: usize, max_lines: usize) -> (Vec<String>, bool) {
+    // A line holds at most `cells` graphemes; twice that in characters leaves room for combining
+    // marks, and one extra line tells whether there is more.
+    let budget = (max_lines + 1)
+        .saturating_mul(cells.max(1))
+        .saturating_mul(2);
+    let (part, cut) = match text.char_indices().nth(budget) {
+        Some((end, _)) => (&text[..end], true),
+        None => (text, false),
+    };
+    let mut lines = wrap(part, cells);
+    let more = cut || lines.len() > max_lines;
+    lines.truncate(max_lines);
+    (lines, more)
+}
+
 /// Thai, Lao, Myanmar and Khmer: scripts written without spaces between words, whose line breaks
 /// come from dictionaries.
 fn needs_dictionary(c: char) -> bool {
@@ -403,6 +422,24 @@ mod tests {
                 assert!(width(&line) <= cells.max(2), "{line:?} at {cells}");
             }
         }
+    }
+
+    #[test]
+    fn wrapping_at_most_looks_only_at_what_it_shows() {
+        let huge = "外语标识台账,".repeat(1_000_000);
+        let started = std::time::Instant::now();
+        let (lines, more) = wrap_at_most(&huge, 40, 400);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(lines.len(), 400);
+        assert!(more);
+        let (lines, more) = wrap_at_most("一\n二\n三", 40, 3);
+        assert_eq!((lines.len(), more), (3, false));
+        let (lines, more) = wrap_at_most("一\n二\n三", 40, 2);
+        assert_eq!((lines.len(), more), (2, true));
     }
 
     #[test]

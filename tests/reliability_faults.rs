@@ -482,11 +482,20 @@ fn without_a_terminal_on_either_side_tally_says_so_and_draws_nothing() {
     let report = quote(&file.display().to_string());
     let out = dir.path().join("out.txt");
     let cases = [
-        ("stdout into a pipe", format!("{tally} {report} | cat; echo EXITED:${{PIPESTATUS[0]}}")),
-        ("stdin from /dev/null", format!("{tally} {report} </dev/null; echo EXITED:$?")),
+        (
+            "stdout into a pipe",
+            format!("{tally} {report} | cat; echo EXITED:${{PIPESTATUS[0]}}"),
+        ),
+        (
+            "stdin from /dev/null",
+            format!("{tally} {report} </dev/null; echo EXITED:$?"),
+        ),
         (
             "stdout into a file",
-            format!("{tally} {report} >{}; echo EXITED:$?", quote(&out.display().to_string())),
+            format!(
+                "{tally} {report} >{}; echo EXITED:$?",
+                quote(&out.display().to_string())
+            ),
         ),
     ];
     for (what, command) in cases {
@@ -505,5 +514,9 @@ fn without_a_terminal_on_either_side_tally_says_so_and_draws_nothing() {
         assert_eq!(tmux.format("#{alternate_on}"), "0", "{what}");
         assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "{what}");
     }
-    assert_eq!(fs::read_to_string(&out).unwrap(), "", "no escape codes written to the file");
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        "",
+        "no escape codes written to the file"
+    );
 }
