@@ -9,7 +9,10 @@ pub mod layout;
 pub mod model;
 pub mod report;
 pub mod runtime;
+pub mod search;
 pub mod store;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,648 @@
+//! The query language: whitespace-separated terms, all of which must hold.
+//!
+//! | term | meaning |
+//! | --- | --- |
+//! | `外语`, `budget`, `sjjylm` | fuzzy text (pinyin too, for letters-only terms) in any field |
+//! | `status:at_risk`, `status:at`, `status:todo,blocked` | status is one of these (unique prefixes work) |
+//! | `lead:国际处` | the lead contains this text |
+//! | `#会展`, `tag:会展` | some tag contains this text |
+//! | `id:14`, `id:14,17` | the id is exactly one of these |
+//! | `due<2023-12-31`, `due<=2023-12`, `due>=2024`, `due:2023-10`, `due<today` | due date compared with a day, month or year |
+//! | `!term` | negation of any term; `!text` excludes items containing `text` (contiguous) anywhere |
+//! | `\term` | `term` taken literally as fuzzy text (`\#1`, `\!`, `\http://x`) |
+//!
+//! Full-width `：＃！＜＞＝` work like their ASCII forms, and the ideographic space U+3000
+//! separates terms, so a query typed with a Chinese input method reads the same. Parsing never
+//! panics: anything that is not valid is a [`QueryError`] with a message fit for the footer.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::fold::fold;
+use super::pinyin;
+use crate::model::{Date, Status};
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Fuzzy text terms, in the order typed.
+    pub terms: Vec<Term>,
+    /// Field filters, in the order typed.
+    pub filters: Vec<Filter>,
+}
+
+/// A fuzzy text term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The folded (lower-case, half-width) text.
+    pub text: String,
+    /// `!text`: the item must not contain `text`.
+    pub negated: bool,
+}
+
+/// A field filter, possibly negated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub negated: bool,
+    pub test: Test,
+}
+
+/// What a filter checks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// The status is one of these.
+    Status(Vec<Status>),
+    /// The lead contains this folded text.
+    Lead(String),
+    /// Some tag contains this folded text.
+    Tag(String),
+    /// The folded id is one of these.
+    Id(Vec<String>),
+    /// The due date compares so with this span of days; items without a due date fail.
+    Due(Compare, DateSpan),
+}
+
+/// How a due date is compared with a [`DateSpan`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    /// Before the span's first day.
+    Before,
+    /// Up to the span's last day.
+    UpTo,
+    /// After the span's last day.
+    After,
+    /// From the span's first day.
+    From,
+    /// Within the span.
+    Within,
+}
+
+/// A day, a month or a year: `2023-10-07`, `2023-10`, `2023`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateSpan {
+    pub first: Date,
+    pub last: Date,
+    /// How it was written, for display: 1 = year, 2 = month, 3 = day.
+    parts: u8,
+}
+
+/// Why a query could not be parsed. The message is written for the search line's footer.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("unknown filter \"{name}\" (known: status, lead, id, due, #tag)")]
+    UnknownFilter { name: String },
+    #[error("bad status \"{value}\" (expected one of {expected})", expected = Status::expected())]
+    BadStatus { value: String },
+    #[error("ambiguous status \"{value}\" (could be {candidates})")]
+    AmbiguousStatus { value: String, candidates: String },
+    #[error("bad date \"{value}\" (expected YYYY-MM-DD, YYYY-MM, YYYY or today)")]
+    BadDate { value: String },
+    #[error("\"{filter}\" needs a value, as in {example}")]
+    MissingValue {
+        filter: &'static str,
+        example: &'static str,
+    },
+    #[error("\"{filter}\" cannot be compared with \"{op}\"; use {filter}:value")]
+    BadOperator { filter: String, op: String },
+    #[error("\"!\" needs a term after it, as in !done or !status:done")]
+    LoneNegation,
+}
+
+impl Query {
+    /// Parses a query. The empty query matches every item.
+    pub fn parse(text: &str) -> Result<Query, QueryError> {
+        let mut query = Query::default();
+        for token in text.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+            match parse_term(token)? {
+                Parsed::Term(term) => query.terms.push(term),
+                Parsed::Filter(filter) => query.filters.push(filter),
+            }
+        }
+        Ok(query)
+    }
+
+    /// True when the query has neither terms nor filters.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.filters.is_empty()
+    }
+
+    /// The terms that must match, in order.
+    pub fn positive_terms(&self) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(|t| !t.negated)
+    }
+
+    /// The terms that must not match, in order.
+    pub fn negated_terms(&self) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(|t| t.negated)
+    }
+
+    /// True when every item matching `self` also matches `previous`, so that searching only
+    /// `previous`'s hits gives the full answer: the same filters and negated terms, and each of
+    /// `previous`'s fuzzy terms extended (or kept) by the term in the same place, with any new
+    /// terms after them. This is the usual case while someone types.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        if self.filters != previous.filters {
+            return false;
+        }
+        if !self.negated_terms().eq(previous.negated_terms()) {
+            return false;
+        }
+        let mut mine = self.positive_terms();
+        previous.positive_terms().all(|old| {
+            mine.next()
+                .is_some_and(|new| new.text.starts_with(&old.text))
+        })
+    }
+}
+
+impl FromStr for Query {
+    type Err = QueryError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Query::parse(s)
+    }
+}
+
+impl Term {
+    /// True when the term is also tried as pinyin (ASCII letters only).
+    pub fn is_pinyin(&self) -> bool {
+        pinyin::is_pattern(&self.text)
+    }
+}
+
+impl Compare {
+    pub fn holds(self, due: Date, span: &DateSpan) -> bool {
+        match self {
+            Compare::Before => due < span.first,
+            Compare::UpTo => due <= span.last,
+            Compare::After => due > span.last,
+            Compare::From => due >= span.first,
+            Compare::Within => span.first <= due && due <= span.last,
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Compare::Before => "<",
+            Compare::UpTo => "<=",
+            Compare::After => ">",
+            Compare::From => ">=",
+            Compare::Within => ":",
+        }
+    }
+}
+
+impl DateSpan {
+    /// Reads `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `today`.
+    pub fn parse(text: &str) -> Option<DateSpan> {
+        if text.eq_ignore_ascii_case("today") {
+            let today = Date::today();
+            return Some(DateSpan {
+                first: today,
+                last: today,
+                parts: 3,
+            });
+        }
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let bytes = text.as_bytes();
+        match text.len() {
+            10 => {
+                let day: Date = text.parse().ok()?;
+                Some(DateSpan {
+                    first: day,
+                    last: day,
+                    parts: 3,
+                })
+            }
+            7 if bytes[4] == b'-' && digits(&text[..4], 4) && digits(&text[5..], 2) => {
+                let year: i32 = text[..4].parse().ok()?;
+                let month: u32 = text[5..].parse().ok()?;
+                let first = Date::from_ymd(year, month, 1)?;
+                let next = if month == 12 {
+                    Date::from_ymd(year + 1, 1, 1)?
+                } else {
+                    Date::from_ymd(year, month + 1, 1)?
+                };
+                Some(DateSpan {
+                    first,
+                    last: next.add_days(-1),
+                    parts: 2,
+                })
+            }
+            4 if digits(text, 4) => {
+                let year: i32 = text.parse().ok()?;
+                Some(DateSpan {
+                    first: Date::from_ymd(year, 1, 1)?,
+                    last: Date::from_ymd(year, 12, 31)?,
+                    parts: 1,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.parts {
+            1 => write!(f, "{:04}", self.first.year()),
+            2 => write!(f, "{:04}-{:02}", self.first.year(), self.first.month()),
+            _ => write!(f, "{}", self.first),
+        }
+    }
+}
+
+/// The canonical text of a query; parsing it gives the same query back.
+impl fmt::Display for Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut sep = |f: &mut fmt::Formatter<'_>| {
+            let s = if first { "" } else { " " };
+            first = false;
+            f.write_str(s)
+        };
+        for term in &self.terms {
+            sep(f)?;
+            write!(f, "{term}")?;
+        }
+        for filter in &self.filters {
+            sep(f)?;
+            write!(f, "{filter}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negated {
+            f.write_str("!")?;
+        }
+        if needs_escape(&self.text) {
+            f.write_str("\\")?;
+        }
+        f.write_str(&self.text)
+    }
+}
+
+impl fmt::Display for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.negated {
+            f.write_str("!")?;
+        }
+        match &self.test {
+            Test::Status(any) => {
+                let names: Vec<&str> = any.iter().map(|s| s.as_str()).collect();
+                write!(f, "status:{}", names.join(","))
+            }
+            Test::Lead(text) => write!(f, "lead:{text}"),
+            Test::Tag(text) => write!(f, "#{text}"),
+            Test::Id(ids) => write!(f, "id:{}", ids.join(",")),
+            Test::Due(compare, span) => write!(f, "due{}{span}", compare.symbol()),
+        }
+    }
+}
+
+enum Parsed {
+    Term(Term),
+    Filter(Filter),
+}
+
+/// Full-width forms of the query syntax, read as their ASCII forms.
+fn half_width_syntax(c: char) -> char {
+    match c {
+        '：' => ':',
+        '＃' => '#',
+        '！' => '!',
+        '＜' => '<',
+        '＞' => '>',
+        '＝' => '=',
+        '＼' => '\\',
+        _ => c,
+    }
+}
+
+/// True when a fuzzy term's text would read as syntax unless escaped.
+fn needs_escape(text: &str) -> bool {
+    let normal: String = text.chars().map(half_width_syntax).collect();
+    normal.starts_with(['!', '#', '\\']) || filter_head(&normal).is_some()
+}
+
+/// A `name` + operator at the start of a token: `status:`, `due<=`, `foo:`.
+fn filter_head(token: &str) -> Option<(&str, &str, &str)> {
+    let name_len = token
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'_')
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let (name, rest) = token.split_at(name_len);
+    let op_len = ["<=", ">=", ":", "<", ">", "="]
+        .iter()
+        .find(|op| rest.starts_with(*op))?
+        .len();
+    let (op, value) = rest.split_at(op_len);
+    Some((name, op, value))
+}
+
+fn parse_term(token: &str) -> Result<Parsed, QueryError> {
+    let normal: String = token.chars().map(half_width_syntax).collect();
+    let (negated, body) = match normal.strip_prefix('!') {
+        Some("") => return Err(QueryError::LoneNegation),
+        Some(rest) => (true, rest),
+        None => (false, normal.as_str()),
+    };
+    if let Some(literal) = body.strip_prefix('\\') {
+        let text = if literal.is_empty() { "\\" } else { literal };
+        return Ok(Parsed::Term(Term {
+            text: fold(text),
+            negated,
+        }));
+    }
+    let filter = |test| Ok(Parsed::Filter(Filter { negated, test }));
+    if let Some(tag) = body.strip_prefix('#') {
+        return filter(Test::Tag(value(tag, "#", "#会展")?));
+    }
+    let Some((name, op, raw)) = filter_head(body) else {
+        return Ok(Parsed::Term(Term {
+            text: fold(body),
+            negated,
+        }));
+    };
+    let name = name.to_ascii_lowercase();
+    let colon_only = |filter: &str| {
+        if op == ":" {
+            Ok(())
+        } else {
+            Err(QueryError::BadOperator {
+                filter: filter.to_string(),
+                op: op.to_string(),
+            })
+        }
+    };
+    match name.as_str() {
+        "status" => {
+            colon_only("status")?;
+            filter(Test::Status(statuses(raw)?))
+        }
+        "lead" => {
+            colon_only("lead")?;
+            filter(Test::Lead(value(raw, "lead:", "lead:国际处")?))
+        }
+        "tag" => {
+            colon_only("tag")?;
+            filter(Test::Tag(value(raw, "tag:", "#会展")?))
+        }
+        "id" => {
+            colon_only("id")?;
+            let ids: Vec<String> = list(raw, "id:", "id:14")?.map(fold).collect();
+            filter(Test::Id(ids))
+        }
+        "due" => {
+            let compare = match op {
+                "<" => Compare::Before,
+                "<=" => Compare::UpTo,
+                ">" => Compare::After,
+                ">=" => Compare::From,
+                _ => Compare::Within,
+            };
+            let text = value(raw, "due", "due<2023-12-31")?;
+            let span = DateSpan::parse(&text).ok_or(QueryError::BadDate { value: text })?;
+            filter(Test::Due(compare, span))
+        }
+        _ => Err(QueryError::UnknownFilter { name }),
+    }
+}
+
+fn value(raw: &str, filter: &'static str, example: &'static str) -> Result<String, QueryError> {
+    if raw.is_empty() {
+        Err(QueryError::MissingValue { filter, example })
+    } else {
+        Ok(fold(raw))
+    }
+}
+
+/// A comma-separated list with no empty entries.
+fn list<'a>(
+    raw: &'a str,
+    filter: &'static str,
+    example: &'static str,
+) -> Result<impl Iterator<Item = &'a str>, QueryError> {
+    if raw.split([',', '，']).any(str::is_empty) {
+        return Err(QueryError::MissingValue { filter, example });
+    }
+    Ok(raw.split([',', '，']))
+}
+
+fn statuses(raw: &str) -> Result<Vec<Status>, QueryError> {
+    let mut found = Vec::new();
+    for part in list(raw, "status:", "status:at_risk")? {
+        let status = status(part)?;
+        if !found.contains(&status) {
+            found.push(status);
+        }
+    }
+    Ok(found)
+}
+
+/// A status by name or unique prefix, ignoring case, `-`, `_` and spaces.
+fn status(text: &str) -> Result<Status, QueryError> {
+    let squash = |s: &str| -> String {
+        fold(s)
+            .chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .collect()
+    };
+    let wanted = squash(text);
+    if wanted.is_empty() {
+        return Err(QueryError::BadStatus {
+            value: text.to_string(),
+        });
+    }
+    if let Some(exact) = Status::ALL
+        .into_iter()
+        .find(|s| squash(s.as_str()) == wanted)
+    {
+        return Ok(exact);
+    }
+    let matching: Vec<Status> = Status::ALL
+        .into_iter()
+        .filter(|s| squash(s.as_str()).starts_with(&wanted))
+        .collect();
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(QueryError::BadStatus {
+            value: text.to_string(),
+        }),
+        many => Err(QueryError::AmbiguousStatus {
+            value: text.to_string(),
+            candidates: many
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Query {
+        Query::parse(text).unwrap()
+    }
+
+    fn err(text: &str) -> String {
+        Query::parse(text).unwrap_err().to_string()
+    }
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn terms_and_filters() {
+        let q =
+            parse("  外语　Budget status:at_risk lead:国际处 #会展 id:14 due<2023-12-31 !done ");
+        let terms: Vec<&str> = q.terms.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(terms, ["外语", "budget", "done"]);
+        assert!(q.terms[2].negated);
+        assert_eq!(
+            q.filters.iter().map(|f| &f.test).collect::<Vec<_>>(),
+            [
+                &Test::Status(vec![Status::AtRisk]),
+                &Test::Lead("国际处".into()),
+                &Test::Tag("会展".into()),
+                &Test::Id(vec!["14".into()]),
+                &Test::Due(
+                    Compare::Before,
+                    DateSpan {
+                        first: date("2023-12-31"),
+                        last: date("2023-12-31"),
+                        parts: 3
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_syntax_reads_like_ascii() {
+        assert_eq!(
+            parse("status：at_risk ＃会展 ！id：14 due＜＝2023-12"),
+            parse("status:at_risk #会展 !id:14 due<=2023-12")
+        );
+    }
+
+    #[test]
+    fn negation_works_on_filters() {
+        let q = parse("!status:done");
+        assert!(q.filters[0].negated);
+        assert!(q.terms.is_empty());
+    }
+
+    #[test]
+    fn status_prefixes_and_lists() {
+        let status_of = |text: &str| match &parse(text).filters[0].test {
+            Test::Status(s) => s.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(status_of("status:at"), [Status::AtRisk]);
+        assert_eq!(status_of("status:AT-RISK"), [Status::AtRisk]);
+        assert_eq!(status_of("status:ontrack"), [Status::OnTrack]);
+        assert_eq!(
+            status_of("status:todo,blocked"),
+            [Status::Todo, Status::Blocked]
+        );
+        assert_eq!(
+            err("status:d"),
+            "ambiguous status \"d\" (could be done, dropped)"
+        );
+        assert_eq!(
+            err("status:x"),
+            "bad status \"x\" (expected one of todo, on_track, at_risk, blocked, done, dropped)"
+        );
+    }
+
+    #[test]
+    fn date_spans() {
+        let span = |text: &str| DateSpan::parse(text).unwrap();
+        assert_eq!(span("2023-10").first, date("2023-10-01"));
+        assert_eq!(span("2023-10").last, date("2023-10-31"));
+        assert_eq!(span("2024-02").last, date("2024-02-29"));
+        assert_eq!(span("2023-12").last, date("2023-12-31"));
+        assert_eq!(span("2023").last, date("2023-12-31"));
+        for bad in ["2023-1", "2023-13", "23", "2023-02-30", "abcd", "2023-1a"] {
+            assert!(DateSpan::parse(bad).is_none(), "{bad}");
+        }
+        assert_eq!(
+            err("due<2023-13-01"),
+            "bad date \"2023-13-01\" (expected YYYY-MM-DD, YYYY-MM, YYYY or today)"
+        );
+    }
+
+    #[test]
+    fn clear_errors() {
+        assert_eq!(
+            err("foo:bar"),
+            "unknown filter \"foo\" (known: status, lead, id, due, #tag)"
+        );
+        assert_eq!(
+            err("!"),
+            "\"!\" needs a term after it, as in !done or !status:done"
+        );
+        assert_eq!(err("#"), "\"#\" needs a value, as in #会展");
+        assert_eq!(
+            err("status:"),
+            "\"status:\" needs a value, as in status:at_risk"
+        );
+        assert_eq!(err("id:14,"), "\"id:\" needs a value, as in id:14");
+        assert_eq!(
+            err("status<x"),
+            "\"status\" cannot be compared with \"<\"; use status:value"
+        );
+    }
+
+    #[test]
+    fn text_that_only_looks_like_syntax_is_text() {
+        for (text, term) in [
+            ("进展：完成", "进展:完成"),
+            ("10:30", "10:30"),
+            ("\\foo:bar", "foo:bar"),
+            ("\\#1", "#1"),
+            ("\\", "\\"),
+            ("a!b", "a!b"),
+        ] {
+            let q = parse(text);
+            assert_eq!(q.terms.len(), 1, "{text}");
+            assert_eq!(q.terms[0].text, term, "{text}");
+        }
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for text in [
+            "外语 budget !x status:todo,at_risk lead:国际处 #会展 id:14,17 due<=2023-12 !due>2024",
+            "\\#1 \\foo:bar !\\!x",
+        ] {
+            let q = parse(text);
+            assert_eq!(parse(&q.to_string()), q, "{text} -> {q}");
+        }
+    }
+
+    #[test]
+    fn narrowing() {
+        let narrows = |new: &str, old: &str| parse(new).narrows(&parse(old));
+        assert!(narrows("外语", "外"));
+        assert!(narrows("外语 标", "外语"));
+        assert!(narrows("sjjy", "sj"));
+        assert!(narrows("外 #会展", "外 #会展"));
+        assert!(!narrows("外", "外语"));
+        assert!(!narrows("外语 #会展", "外语"));
+        assert!(!narrows("外语 !abc", "外语 !ab"));
+        assert!(!narrows("标 外语", "外语"));
+        assert!(narrows("anything", ""));
+    }
+}

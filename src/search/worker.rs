@@ -1,0 +1,238 @@
+//! The background search thread: the UI submits the query text on every keystroke and polls for
+//! results each tick, so input never waits for matching.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::thread::JoinHandle;
+
+use super::engine::{Hit, Pass};
+use super::index::SearchIndex;
+use super::query::{Query, QueryError};
+
+/// Send the primary-field hits first when at least this many items are left for the goals and
+/// notes; smaller remainders finish too soon for an intermediate result to help.
+const PROGRESSIVE_MIN: usize = 5_000;
+
+/// One answer from the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchResult {
+    /// The generation given to [`SearchWorker::submit`].
+    pub generation: u64,
+    /// The query text as submitted.
+    pub query: String,
+    /// Best first. When `complete` is false these are the hits in the primary fields (id, title,
+    /// lead, tags, metric names); a complete result for the same generation follows, with hits in
+    /// goals and notes joined (usually below them) and items excluded by a negated term's
+    /// occurrence in a goal or note removed.
+    pub hits: Vec<Hit>,
+    /// True for the final result of this generation, which equals [`super::rank`]'s answer.
+    pub complete: bool,
+    /// Set when the query text could not be parsed (then `hits` is empty and `complete` true):
+    /// show the message and keep the list as it was.
+    pub error: Option<QueryError>,
+    /// How many items the index holds (the M of "N of M").
+    pub total: usize,
+}
+
+enum Job {
+    Search {
+        generation: u64,
+        epoch: u64,
+        text: String,
+    },
+    Index(Arc<SearchIndex>),
+}
+
+/// A background search thread over one index.
+///
+/// ```no_run
+/// # use std::sync::Arc;
+/// # use tally::search::{SearchIndex, SearchWorker};
+/// # let items: Vec<tally::model::Item> = Vec::new();
+/// let worker = SearchWorker::spawn(Arc::new(SearchIndex::build(&items)));
+/// let mut generation = 0;
+/// // on every keystroke in the search line:
+/// generation += 1;
+/// worker.submit(generation, "外语");
+/// // on every tick of the event loop:
+/// if let Some(result) = worker.poll() {
+///     // show result.hits (result.complete says whether more will follow)
+/// }
+/// ```
+pub struct SearchWorker {
+    jobs: Option<Sender<Job>>,
+    results: Receiver<SearchResult>,
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct Shared {
+    /// The newest generation submitted; work for any other generation stops.
+    latest: AtomicU64,
+    /// Bumped by each new index; work on an older index stops.
+    epoch: AtomicU64,
+    stop: AtomicBool,
+}
+
+impl SearchWorker {
+    /// Starts the thread.
+    pub fn spawn(index: Arc<SearchIndex>) -> SearchWorker {
+        let (jobs, job_queue) = mpsc::channel();
+        let (result_sender, results) = mpsc::channel();
+        let shared = Arc::new(Shared {
+            latest: AtomicU64::new(0),
+            epoch: AtomicU64::new(0),
+            stop: AtomicBool::new(false),
+        });
+        let thread_shared = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("tally-search".into())
+            .spawn(move || run(index, job_queue, result_sender, &thread_shared))
+            .ok();
+        SearchWorker {
+            jobs: Some(jobs),
+            results,
+            shared,
+            thread,
+        }
+    }
+
+    /// Searches for `query` (the search line's whole text) in the background. `generation` must
+    /// grow with each call: a newer submission cancels older work, whose results are never sent.
+    /// Results come on [`SearchWorker::results`]: for large indexes first the primary-field hits
+    /// (`complete: false`), then the complete answer.
+    pub fn submit(&self, generation: u64, query: impl Into<String>) {
+        self.shared.latest.store(generation, Ordering::SeqCst);
+        let job = Job::Search {
+            generation,
+            epoch: self.shared.epoch.load(Ordering::SeqCst),
+            text: query.into(),
+        };
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(job);
+        }
+    }
+
+    /// Replaces the index (after items were edited, added, removed or reordered). Work on the old
+    /// index stops and sends nothing; submit again to search the new one.
+    pub fn set_index(&self, index: Arc<SearchIndex>) {
+        self.shared.epoch.fetch_add(1, Ordering::SeqCst);
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Index(index));
+        }
+    }
+
+    /// Where results arrive, in the order they were produced.
+    pub fn results(&self) -> &Receiver<SearchResult> {
+        &self.results
+    }
+
+    /// Takes every result that has arrived and returns the newest one for the latest
+    /// submission, if any: call it on each tick of the event loop.
+    pub fn poll(&self) -> Option<SearchResult> {
+        let latest = self.shared.latest.load(Ordering::SeqCst);
+        let mut newest = None;
+        loop {
+            match self.results.try_recv() {
+                Ok(result) if result.generation == latest => newest = Some(result),
+                Ok(_) => {}
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return newest,
+            }
+        }
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn run(
+    mut index: Arc<SearchIndex>,
+    jobs: Receiver<Job>,
+    results: Sender<SearchResult>,
+    shared: &Shared,
+) {
+    let mut epoch = 0;
+    // the last complete search over this index: its query and hit items, for narrowing
+    let mut last: Option<(Query, Vec<usize>)> = None;
+    while let Ok(job) = jobs.recv() {
+        // take everything queued: index changes apply in order, only the newest search runs
+        let mut search = None;
+        let mut next = Some(job);
+        while let Some(job) = next {
+            match job {
+                Job::Index(new) => {
+                    index = new;
+                    epoch += 1;
+                    last = None;
+                    search = None;
+                }
+                Job::Search {
+                    generation,
+                    epoch: job_epoch,
+                    text,
+                } => search = Some((generation, job_epoch, text)),
+            }
+            next = jobs.try_recv().ok();
+        }
+        let Some((generation, job_epoch, text)) = search else {
+            continue;
+        };
+        let cancelled = || {
+            shared.stop.load(Ordering::Relaxed)
+                || shared.latest.load(Ordering::Relaxed) != generation
+                || shared.epoch.load(Ordering::Relaxed) != epoch
+        };
+        if job_epoch != epoch || cancelled() {
+            continue;
+        }
+        let answer = |hits, complete, error| SearchResult {
+            generation,
+            query: text.clone(),
+            hits,
+            complete,
+            error,
+            total: index.len(),
+        };
+        let query = match Query::parse(&text) {
+            Ok(query) => query,
+            Err(error) => {
+                if results.send(answer(Vec::new(), true, Some(error))).is_err() {
+                    return;
+                }
+                continue;
+            }
+        };
+        let pass = Pass::new(&index, &query);
+        let within = last
+            .as_ref()
+            .filter(|(previous, _)| query.narrows(previous))
+            .map(|(_, items)| items.as_slice());
+        let candidates = pass.candidates(within);
+        let Some(primary) = pass.primary(&candidates, &cancelled) else {
+            continue;
+        };
+        if !primary.is_final(&pass) && primary.pending() >= PROGRESSIVE_MIN {
+            let partial = answer(primary.hits.clone(), false, None);
+            if results.send(partial).is_err() {
+                return;
+            }
+        }
+        let Some(hits) = pass.secondary(primary, &cancelled) else {
+            continue;
+        };
+        let mut items: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
+        items.sort_unstable();
+        last = Some((query, items));
+        if results.send(answer(hits, true, None)).is_err() {
+            return;
+        }
+    }
+}
