@@ -1,8 +1,9 @@
-//! Proptest-driven fuzzing of the loader, the writer, the importer, the key handler (with the
-//! renderer) and the text cleaner. Inputs are seeds from `tests/corpus/` mutated at random (bytes
-//! flipped, inserted, deleted, spliced, JSON and report tokens dropped in) or built from scratch.
-//! Every target checks more than "no panic": errors are placed and name the file, what loads writes
-//! back and loads again, drawn frames hold no terminal control.
+//! Proptest-driven fuzzing of the loader, the writer, the importer, the search query parser (with
+//! ranking), the key handler (with the renderer) and the text cleaner. Inputs are seeds from
+//! `tests/corpus/` mutated at random (bytes flipped, inserted, deleted, spliced, JSON, report and
+//! query tokens dropped in) or built from scratch. Every target checks more than "no panic":
+//! errors are placed and name the file, what loads writes back and loads again, drawn frames hold
+//! no terminal control.
 //!
 //! `cargo test` runs a short budget. A long run, and how many inputs each target tried:
 //!
@@ -399,6 +400,103 @@ fn fuzz_the_importer_with_mutated_reports() {
     );
 }
 
+/// Tokens of the search query language.
+const QUERY_TOKENS: &[&str] = &[
+    "status:",
+    "status：",
+    "lead:",
+    "#",
+    "＃",
+    "tag:",
+    "id:",
+    "due",
+    "due<",
+    "due<=",
+    "due>=",
+    "due:",
+    "due＜＝",
+    "today",
+    "2023-",
+    "2023-12-31",
+    "9999-99-99",
+    "!",
+    "！",
+    "\\",
+    ",",
+    ":",
+    " ",
+    "\u{3000}",
+    "外语",
+    "sjjylm",
+    "at_risk",
+    "done",
+    "foo:",
+    "\u{1b}]2;x\u{7}",
+    "\u{202e}",
+    "\u{0}",
+    "👨\u{200d}👩",
+    "e\u{301}",
+];
+
+/// The search index over the hostile report and the sample, built once.
+fn search_corpus() -> &'static tally::search::SearchIndex {
+    static INDEX: std::sync::OnceLock<tally::search::SearchIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let hostile =
+            parse_document(Arc::from(include_str!("corpus/hostile/terminal.json"))).unwrap();
+        let sample = parse_document(Arc::from(store::SAMPLE_JSON)).unwrap();
+        tally::search::SearchIndex::build(hostile.items().iter().chain(sample.items()))
+    })
+}
+
+fn check_query(bytes: &[u8]) -> Result<(), TestCaseError> {
+    use tally::search::{Query, rank};
+    let text = String::from_utf8_lossy(bytes);
+    let index = search_corpus();
+    match Query::parse(&text) {
+        Ok(query) => {
+            let again = Query::parse(&query.to_string());
+            prop_assert_eq!(again.as_ref(), Ok(&query), "the canonical text reads back");
+            let hits = rank(index, &text);
+            prop_assert!(hits.is_ok());
+            prop_assert!(hits.unwrap().iter().all(|h| h.index < index.len()));
+        }
+        Err(err) => {
+            let message = err.to_string();
+            prop_assert!(
+                !message.is_empty() && !message.contains('\n'),
+                "{message:?}"
+            );
+            prop_assert!(is_clean_line(&clean_line(&message)));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_the_search_query_parser_and_ranking() {
+    let seeds: Vec<Vec<u8>> = seeds("search")
+        .iter()
+        .flat_map(|file| {
+            file.split(|&b| b == b'\n')
+                .map(<[u8]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mutated = (
+        prop::sample::select(seeds),
+        prop::collection::vec(edit(QUERY_TOKENS), 0..6),
+    )
+        .prop_map(|(seed, edits)| apply(seed, &edits));
+    fuzz(
+        "search",
+        1500,
+        mutated,
+        |bytes| Some(("txt".into(), bytes.clone())),
+        |bytes| check_query(&bytes),
+    );
+}
+
 /// Every key a person might press, pasted hostile text, mouse and resizes.
 fn event() -> impl Strategy<Value = Action> {
     let key = prop_oneof![
@@ -613,6 +711,12 @@ fn corpus_replays_cleanly() {
         check_importer(&bytes).unwrap();
         count += 1;
     }
+    for file in seeds("search") {
+        for line in file.split(|&b| b == b'\n') {
+            check_query(line).unwrap();
+            count += 1;
+        }
+    }
     let mut crashers: Vec<PathBuf> = fs::read_dir(corpus("crashers"))
         .unwrap()
         .filter_map(Result::ok)
@@ -626,6 +730,8 @@ fn corpus_replays_cleanly() {
             check_loader(&bytes, dir.path()).unwrap();
         } else if name.starts_with("importer") {
             check_importer(&bytes).unwrap();
+        } else if name.starts_with("search") {
+            check_query(&bytes).unwrap();
         } else if name.starts_with("text") {
             let text = String::from_utf8_lossy(&bytes);
             assert!(is_clean_line(&clean_line(&text)));
