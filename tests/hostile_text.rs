@@ -135,6 +135,25 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
             step(&mut state, Action::Back, "back");
             step(&mut state, Action::Down, "down");
         }
+        for sort in 0..7 {
+            step(&mut state, Action::SortNext, &format!("sort {sort}"));
+        }
+        for group in 0..3 {
+            step(&mut state, Action::GroupNext, &format!("group {group}"));
+        }
+        step(&mut state, Action::ViewNext, "since screen");
+        step(&mut state, Action::ViewNext, "dashboard");
+        step(&mut state, Action::ViewNext, "back to the list");
+        step(&mut state, Action::StartTriage, "triage");
+        for item in 0..9 {
+            step(
+                &mut state,
+                Action::TriageNext,
+                &format!("triage item {item}"),
+            );
+        }
+        step(&mut state, Action::Back, "back from triage");
+        step(&mut state, Action::Back, "back");
         step(&mut state, Action::Help, "help");
         step(&mut state, Action::Back, "back");
         step(&mut state, Action::Top, "top");
