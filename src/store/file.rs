@@ -290,9 +290,12 @@ pub fn temp_files_of(path: &Path) -> Vec<PathBuf> {
         .filter(|entry| {
             let file_name = entry.file_name();
             let file_name = file_name.to_string_lossy();
-            file_name.starts_with(&prefix)
-                && file_name.ends_with(TEMP_SUFFIX)
-                && file_name.len() > prefix.len() + TEMP_SUFFIX.len()
+            // `.NAME.` + random letters and digits + `.tally-tmp`, and nothing else (so the
+            // temporary files of `NAME.json` are not taken for those of `NAME`).
+            let random = file_name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX));
+            random.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric()))
                 && entry.file_type().is_ok_and(|t| t.is_file())
         })
         .map(|entry| entry.path())
@@ -424,10 +427,13 @@ mod tests {
         fs::write(&stale, "{\"half\": ").unwrap();
         let other = dir.path().join(".other.json.a1B2c3.tally-tmp");
         fs::write(&other, "{").unwrap();
+        let longer = dir.path().join(".report.json.bak.a1B2c3.tally-tmp");
+        fs::write(&longer, "{").unwrap();
         assert_eq!(temp_files_of(&path), vec![stale.clone()]);
         save(&path, &loaded.doc, &loaded.fingerprint).unwrap();
         assert!(!stale.exists(), "the stale temp file of this file is gone");
         assert!(other.exists(), "another file's temp file is left alone");
+        assert!(longer.exists(), "so is that of report.json.bak");
         assert_eq!(
             json_files_in(dir.path()).unwrap(),
             vec![path],
