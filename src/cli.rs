@@ -144,6 +144,11 @@ pub struct ListArgs {
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub status: Option<Status>,
 
+    /// Only items matching this search, best first (the same ranking as `/` in the interface):
+    /// words or pinyin, and filters like status:at_risk lead:国际处 #tag id:14 due<2023-12-31.
+    #[arg(long, short, value_name = "QUERY")]
+    pub query: Option<String>,
+
     /// Print a JSON array instead of lines.
     #[arg(long)]
     pub json: bool,

@@ -99,12 +99,15 @@ pub enum Context {
     Since,
     /// The dashboard.
     Dashboard,
+    /// The search line; other keys are typed into it.
+    Search,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Browse,
+        Context::Search,
         Context::Items,
         Context::Timeline,
         Context::Metrics,
@@ -136,6 +139,9 @@ impl Context {
             Context::Summary => "Triage summary",
             Context::Since => "Since (v): what changed after a date",
             Context::Dashboard => "Dashboard (v twice)",
+            Context::Search => {
+                "Search line (/): words, pinyin, status:S lead:X #tag id:N due<D, ! negates"
+            }
         }
     }
 
@@ -155,6 +161,7 @@ impl Context {
             (Mode::Summary, _) => &[Context::Summary],
             (Mode::Since, _) => &[Context::Since],
             (Mode::Dashboard, _) => &[Context::Dashboard],
+            (Mode::Search, _) => &[Context::Search],
         }
     }
 }
@@ -188,8 +195,8 @@ const fn bind(
 }
 
 use Context::{
-    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Metrics, Picker, Since, Summary,
-    Timeline, Triage, Zoom,
+    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Metrics, Picker, Search, Since,
+    Summary, Timeline, Triage, Zoom,
 };
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
@@ -205,6 +212,7 @@ const ENTER: &[Key] = &[Key::plain(KeyCode::Enter)];
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(Browse, DOWN, Action::Down, "next item, or next note / metric in their pane", Some("move")),
+    bind(Browse, &[Key::char('/')], Action::Search, "search: the list narrows as you type", Some("search")),
     bind(Browse, UP, Action::Up, "previous item, note or metric", None),
     bind(Items, ENTER, Action::Zoom, "show the selected item full-screen", Some("zoom")),
     bind(Browse, &[Key::char('e')], Action::Edit, "edit the item (or the selected note or metric)", Some("edit")),
@@ -298,6 +306,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Triage, &[Key::char('?')], Action::Help, "this help", None),
     bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Action::Back, "leave (the summary shows first)", Some("leave")),
 
+    bind(Search, ENTER, Action::Submit, "keep the filter and go back to the list", Some("keep")),
+    bind(Search, ESC, Action::Back, "clear the filter and go back to where you were", Some("clear")),
+    bind(Search, &[Key::plain(KeyCode::Down), Key::ctrl('n')], Action::Down, "next result", Some("results")),
+    bind(Search, &[Key::plain(KeyCode::Up), Key::ctrl('p')], Action::Up, "previous result", None),
+    bind(Search, &[Key::plain(KeyCode::PageDown)], Action::PageDown, "a page of results down", None),
+    bind(Search, &[Key::plain(KeyCode::PageUp)], Action::PageUp, "a page of results up", None),
+
     bind(Since, DOWN, Action::Down, "next entry", Some("move")),
     bind(Since, UP, Action::Up, "previous entry", None),
     bind(Since, PAGE_DOWN, Action::PageDown, "page down", None),
@@ -342,6 +357,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(match mode {
             mode if mode.is_screen() || mode == Mode::Help => Action::Quit,
+            Mode::Search => Action::Back,
             _ => Action::Back,
         });
     }
@@ -355,7 +371,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     });
     match (bound, mode) {
         (Some(action), _) => Some(action),
-        (None, Mode::Form) => Some(Action::Input(event)),
+        (None, Mode::Form | Mode::Search) => Some(Action::Input(event)),
         (None, _) => None,
     }
 }

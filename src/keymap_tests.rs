@@ -85,6 +85,18 @@ fn a_fast_escape_then_a_key_is_two_presses() {
 }
 
 #[test]
+fn a_full_width_slash_opens_search_and_the_line_takes_text() {
+    assert!(matches!(browse(KeyCode::Char('／')), Some(Action::Search)));
+    let typed = action_for(Mode::Search, Pane::Items, press(KeyCode::Char('外')));
+    assert!(matches!(typed, Some(Action::Input(_))));
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert!(matches!(
+        action_for(Mode::Search, Pane::Items, ctrl_n),
+        Some(Action::Down)
+    ));
+}
+
+#[test]
 fn alt_escape_from_a_double_press_is_escape() {
     let alt_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
     assert!(matches!(
@@ -131,6 +143,7 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
         (Mode::Summary, Pane::Items),
         (Mode::Since, Pane::Items),
         (Mode::Dashboard, Pane::Items),
+        (Mode::Search, Pane::Items),
     ];
     for (mode, focus) in views {
         let contexts = Context::of(mode, focus);

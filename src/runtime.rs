@@ -6,22 +6,175 @@ use std::collections::HashMap;
 use std::time::SystemTime;
 
 use crate::app::{Action, Effect, State, update};
+use std::sync::Arc;
+
+use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{self, SaveError};
 
 /// Rounds of save → changed on disk → reload → save before giving up for now.
 const MAX_SAVE_ROUNDS: usize = 5;
 
-/// Runs `effects` and everything they lead to.
+/// Runs `effects` and everything they lead to, searching in place (for tests and one-shot use).
 pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
+    Runtime::default().run(state, effects);
+}
+
+/// What the interactive session keeps between updates: the search worker (searches run off the
+/// interface thread; a newer keystroke cancels older work) and the watcher of files on disk.
+#[derive(Default)]
+pub struct Runtime {
+    worker: Option<(SearchWorker, Arc<SearchIndex>)>,
+    background_search: bool,
+    saver: Option<Saver>,
+    watcher: Watcher,
+}
+
+impl Runtime {
+    /// For the interactive session: searches and saves run on threads of their own.
+    pub fn interactive() -> Runtime {
+        Runtime {
+            background_search: true,
+            saver: Some(Saver::spawn()),
+            ..Runtime::default()
+        }
+    }
+
+    /// Runs `effects` and everything they lead to.
+    pub fn run(&mut self, state: &mut State, effects: Vec<Effect>) {
+        let effects = if self.background_search {
+            self.send_searches(effects)
+        } else {
+            effects
+        };
+        let effects = self.send_saves(state, effects);
+        run_queue(state, effects);
+    }
+
+    /// Hands saves to the saver thread; a file already being saved is saved again, with
+    /// whatever changed meanwhile, when that save reports back.
+    fn send_saves(&mut self, state: &State, effects: Vec<Effect>) -> Vec<Effect> {
+        let Some(saver) = &mut self.saver else {
+            return effects;
+        };
+        let mut rest = Vec::new();
+        for effect in effects {
+            let Effect::Save { file } = effect else {
+                rest.push(effect);
+                continue;
+            };
+            if saver.busy.contains(&file) {
+                continue;
+            }
+            let Some(job) = save_job(state, file) else {
+                continue;
+            };
+            SAVES_PENDING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if saver.jobs.send(job).is_ok() {
+                saver.busy.push(file);
+            } else {
+                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                rest.push(effect);
+            }
+        }
+        rest
+    }
+
+    /// Takes one outcome of the saver, if any; with `wait`, waits for it.
+    fn take_saves(&mut self, state: &mut State, wait: bool) -> bool {
+        let Some(saver) = &mut self.saver else {
+            return false;
+        };
+        let outcome = if wait {
+            saver
+                .outcomes
+                .recv_timeout(std::time::Duration::from_secs(30))
+                .ok()
+        } else {
+            saver.outcomes.try_recv().ok()
+        };
+        let Some(action) = outcome else {
+            return false;
+        };
+        if let Some(file) = file_of(&action) {
+            saver.busy.retain(|f| *f != file);
+        }
+        let effects = update(state, action);
+        self.run(state, effects);
+        true
+    }
+
+    /// Before the session ends: waits for saves under way and for the saves they lead to.
+    pub fn finish(&mut self, state: &mut State) {
+        while self.saver.as_ref().is_some_and(|s| !s.busy.is_empty()) {
+            if !self.take_saves(state, true) {
+                break;
+            }
+        }
+    }
+
+    /// Takes finished search results and notices files changed by others.
+    pub fn poll(&mut self, state: &mut State, check_files: bool) {
+        while self.take_saves(state, false) {}
+        let result = self.worker.as_ref().and_then(|(worker, _)| worker.poll());
+        if let Some(result) = result {
+            let effects = update(state, Action::SearchResults(Box::new(result)));
+            self.run(state, effects);
+        }
+        let saving = self.saver.as_ref().is_some_and(|s| !s.busy.is_empty());
+        if check_files && !saving {
+            self.watcher.check(state);
+        }
+    }
+
+    /// Hands searches to the worker (starting it, or giving it a newer index, as needed).
+    fn send_searches(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::new();
+        for effect in effects {
+            let Effect::Search {
+                generation,
+                query,
+                index,
+            } = effect
+            else {
+                rest.push(effect);
+                continue;
+            };
+            match &mut self.worker {
+                Some((worker, current)) => {
+                    if !Arc::ptr_eq(current, &index) {
+                        worker.set_index(Arc::clone(&index));
+                        *current = index;
+                    }
+                    worker.submit(generation, query);
+                }
+                None => {
+                    let worker = SearchWorker::spawn(Arc::clone(&index));
+                    worker.submit(generation, query);
+                    self.worker = Some((worker, index));
+                }
+            }
+        }
+        rest
+    }
+}
+
+fn run_queue(state: &mut State, effects: Vec<Effect>) {
     let mut queue = effects;
     let mut rounds = 0;
     while !queue.is_empty() && rounds < MAX_SAVE_ROUNDS {
         rounds += 1;
-        queue.dedup();
+        dedup_saves(&mut queue);
         let mut next = Vec::new();
         for effect in std::mem::take(&mut queue) {
             let action = match effect {
                 Effect::Save { file } => save(state, file),
+                Effect::Search {
+                    generation,
+                    query,
+                    index,
+                } => Some(Action::SearchResults(Box::new(search_now(
+                    generation, &query, &index,
+                )))),
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
                         Ok(path) => Action::MinutesWritten { path },
@@ -39,24 +192,129 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
     }
 }
 
+/// Drops repeated saves of the same file (one save writes every edit made so far).
+fn dedup_saves(queue: &mut Vec<Effect>) {
+    let mut seen = Vec::new();
+    queue.retain(|effect| match effect {
+        Effect::Save { file } if seen.contains(file) => false,
+        Effect::Save { file } => {
+            seen.push(*file);
+            true
+        }
+        _ => true,
+    });
+}
+
+/// A complete search done right away (the interface uses the background worker instead).
+pub fn search_now(generation: u64, query: &str, index: &SearchIndex) -> SearchResult {
+    let (hits, error) = match crate::search::rank(index, query) {
+        Ok(hits) => (hits, None),
+        Err(error) => (Vec::new(), Some(error)),
+    };
+    SearchResult {
+        generation,
+        query: query.to_string(),
+        hits,
+        complete: true,
+        error,
+        total: index.len(),
+    }
+}
+
 /// Saves one file; the outcome comes back as an action.
 fn save(state: &State, file: usize) -> Option<Action> {
+    save_job(state, file).map(SaveJob::run)
+}
+
+/// A save to do: the document already written out, with what the file looked like when read.
+struct SaveJob {
+    file: usize,
+    path: std::path::PathBuf,
+    text: String,
+    seen: store::Fingerprint,
+    /// How many unsaved changes the text includes.
+    covered: usize,
+}
+
+fn save_job(state: &State, file: usize) -> Option<SaveJob> {
     let open = state.files.get(file)?;
-    Some(
-        match store::save(&open.path, &open.doc, &open.fingerprint) {
-            Ok(fingerprint) => Action::Saved { file, fingerprint },
-            Err(SaveError::ChangedOnDisk { .. }) => reload(state, file)?,
+    Some(SaveJob {
+        file,
+        path: open.path.clone(),
+        text: store::write_document(&open.doc),
+        seen: open.fingerprint,
+        covered: open.unsaved.len(),
+    })
+}
+
+impl SaveJob {
+    /// Writes the file (or reads it again when someone else changed it); the outcome as an action.
+    fn run(self) -> Action {
+        let file = self.file;
+        match store::save_bytes(&self.path, self.text.as_bytes(), &self.seen) {
+            Ok(fingerprint) => Action::Saved {
+                file,
+                fingerprint,
+                covered: self.covered,
+            },
+            Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
             Err(err) => Action::SaveFailed {
                 file,
                 error: crate::text::clean_line(&err.to_string()).into_owned(),
             },
-        },
-    )
+        }
+    }
 }
 
-fn reload(state: &State, file: usize) -> Option<Action> {
-    let open = state.files.get(file)?;
-    Some(match store::load(&open.path) {
+/// Saves handed to the saver thread and not finished yet, across the process.
+static SAVES_PENDING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// True while some save of this process has not finished (a process that must stop waits).
+pub fn saves_pending() -> bool {
+    SAVES_PENDING.load(std::sync::atomic::Ordering::SeqCst) > 0
+}
+
+/// Saves run on a thread of their own, so a large file never stops the keyboard: the document
+/// is written out on the interface thread (fast), the disk work happens here.
+struct Saver {
+    jobs: std::sync::mpsc::Sender<SaveJob>,
+    outcomes: std::sync::mpsc::Receiver<Action>,
+    /// Files with a save under way; another save of the same file waits for it.
+    busy: Vec<usize>,
+}
+
+impl Saver {
+    fn spawn() -> Saver {
+        let (jobs, inbox) = std::sync::mpsc::channel::<SaveJob>();
+        let (outbox, outcomes) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for job in inbox {
+                let outcome = job.run();
+                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                if outbox.send(outcome).is_err() {
+                    break;
+                }
+            }
+        });
+        Saver {
+            jobs,
+            outcomes,
+            busy: Vec::new(),
+        }
+    }
+}
+
+fn file_of(action: &Action) -> Option<usize> {
+    match action {
+        Action::Saved { file, .. }
+        | Action::SaveFailed { file, .. }
+        | Action::Reloaded { file, .. } => Some(*file),
+        _ => None,
+    }
+}
+
+fn reload(path: &std::path::Path, file: usize) -> Action {
+    match store::load(path) {
         Ok(loaded) => Action::Reloaded {
             file,
             loaded: Box::new(loaded),
@@ -65,7 +323,7 @@ fn reload(state: &State, file: usize) -> Option<Action> {
             file,
             error: format!("the file changed on disk and cannot be read: {err}"),
         },
-    })
+    }
 }
 
 /// Watches the open files for changes made by others.

@@ -14,11 +14,13 @@ use ratatui::crossterm::execute;
 
 use crate::app::{Action, State, update};
 use crate::keymap;
-use crate::runtime::{Watcher, run_effects};
+use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
+/// The wait while the search line is open.
+const SEARCH_TICK: Duration = Duration::from_millis(25);
 /// How often the open files are checked for changes made by others.
 const WATCH_EVERY: Duration = Duration::from_millis(1000);
 
@@ -52,26 +54,34 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         height: size.height,
     };
     update(&mut state, resize);
-    let mut watcher = Watcher::default();
+    let mut runtime = Runtime::interactive();
     let mut last_check = Instant::now();
     while !state.quit && !stop.load(Ordering::Relaxed) {
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
-        if event::poll(TICK)? {
+        // Search results arrive from the worker: look for them often while the line is open.
+        let tick = if state.search.line.is_some() {
+            SEARCH_TICK
+        } else {
+            TICK
+        };
+        if event::poll(tick)? {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                handle(&mut state, event::read()?);
+                handle(&mut state, &mut runtime, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
-        if last_check.elapsed() >= WATCH_EVERY {
-            watcher.check(&mut state);
+        let check_files = last_check.elapsed() >= WATCH_EVERY;
+        runtime.poll(&mut state, check_files);
+        if check_files {
             last_check = Instant::now();
         }
     }
+    runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
     Ok(())
 }
@@ -81,7 +91,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
 
 /// Applies a terminal event: its actions, and the saves they ask for.
-fn handle(state: &mut State, event: Event) {
+fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
     let events = match event {
         Event::Key(key) => keymap::presses(state.mode, state.focus, key)
             .into_iter()
@@ -92,7 +102,7 @@ fn handle(state: &mut State, event: Event) {
     for event in events {
         if let Some(action) = action_for(state, event) {
             let effects = update(state, action);
-            run_effects(state, effects);
+            runtime.run(state, effects);
         }
     }
 }
@@ -131,6 +141,8 @@ fn panic_key_enabled() -> bool {
     std::env::var_os(PANIC_HOOK_VARIABLE).is_some_and(|v| v == "1")
 }
 
+/// How long a stopping process waits for saves already handed to the saver.
+const SAVE_PATIENCE: Duration = Duration::from_secs(10);
 /// How long the loop gets to notice a termination signal before the process leaves by itself.
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
@@ -151,6 +163,10 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
             if finished.load(Ordering::SeqCst) {
                 return;
             }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let patience = Instant::now() + SAVE_PATIENCE;
+        while crate::runtime::saves_pending() && Instant::now() < patience {
             std::thread::sleep(Duration::from_millis(20));
         }
         let _no_save_in_progress = crate::store::wait_for_writes();

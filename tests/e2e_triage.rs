@@ -38,11 +38,9 @@ fn a_short_triage_session_lands_on_disk_and_in_the_minutes() {
     tmux.wait_for("Triage 4/8");
     tmux.keys(&["Escape"]);
     tmux.wait_for("Triage summary");
-    let screen = tmux.wait_for("Reviewed: 2");
-    assert!(
-        screen.contains("status changes: 1") && screen.contains("notes added: 1"),
-        "{screen}"
-    );
+    tmux.wait_until("the summary's counts", 15, |s| {
+        s.contains("Reviewed: 2") && s.contains("status changes: 1") && s.contains("notes added: 1")
+    });
     tmux.keys(&["x"]);
     tmux.wait_for("minutes written to");
     tmux.keys(&["Escape"]);

@@ -73,6 +73,10 @@ pub enum Action {
     WriteMinutes,
     /// Show the next screen: list → since → dashboard → list.
     ViewNext,
+    /// Open the search line.
+    Search,
+    /// Results of a search, for the generation it was asked with.
+    SearchResults(Box<crate::search::SearchResult>),
     /// Change the date of the "since" view.
     SetSince,
     /// The clock moved on (sent by the runtime every loop).
@@ -113,9 +117,12 @@ pub enum Action {
     },
 
     /// A file was written; it now looks like `fingerprint`.
+    /// A file was written with the first `covered` unsaved changes; it now looks like
+    /// `fingerprint`.
     Saved {
         file: usize,
         fingerprint: Fingerprint,
+        covered: usize,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {
@@ -142,10 +149,16 @@ pub enum Action {
 }
 
 /// Work for the runtime to do after an update: only the runtime touches the disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     /// Write this file's document to disk (checking first that nobody else changed it).
     Save { file: usize },
+    /// Search `index` for `query`; results come back as [`Action::SearchResults`].
+    Search {
+        generation: u64,
+        query: String,
+        index: std::sync::Arc<crate::search::SearchIndex>,
+    },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {
         folder: std::path::PathBuf,

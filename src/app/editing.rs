@@ -50,6 +50,7 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
 /// on the item with `id` in `file` when given (otherwise on the same row number).
 pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
+    state.data_version += 1;
     if state.filter.is_some() {
         super::search::refresh(state);
     }
@@ -327,12 +328,13 @@ pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// `q`: quits, asking first when some edits are not on disk.
+/// `q`: quits, asking first when some edits could not be saved. (Saves still under way are
+/// waited for before the session ends.)
 pub(crate) fn quit(state: &mut State) {
     let unsaved: Vec<String> = state
         .files
         .iter()
-        .filter(|f| !f.unsaved.is_empty())
+        .filter(|f| !f.unsaved.is_empty() && f.save_error.is_some())
         .map(|f| f.name())
         .collect();
     if unsaved.is_empty() {

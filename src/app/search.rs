@@ -1,8 +1,255 @@
-//! The search filter's place in the state (filled in when the search engine is wired in).
+//! The search line and the filter it puts on the list: opening it with `/`, typing (each change
+//! asks the runtime to search), taking results, keeping the filter with Enter or dropping it with
+//! Esc, and searching again when the data changes under an active filter.
 
-use super::state::State;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
 
-/// Re-runs the current search after the items changed.
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::state::{ItemRef, Message, Mode, State, all_rows};
+use super::{Action, Effect};
+use crate::search::{Hit, QueryError, SearchIndex, rank};
+
+/// The search index with the list position each of its items stands for.
+#[derive(Clone)]
+pub struct Indexed {
+    pub index: Arc<SearchIndex>,
+    pub refs: Arc<Vec<ItemRef>>,
+    /// The data version the index was built from.
+    pub version: u64,
+}
+
+impl fmt::Debug for Indexed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Indexed({} items, version {})",
+            self.refs.len(),
+            self.version
+        )
+    }
+}
+
+/// Everything about the current search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The search line, while it has the keys.
+    pub line: Option<TextArea<'static>>,
+    /// The query the list is filtered by; empty means no filter.
+    pub query: String,
+    /// Grows with every search asked for; only the newest one's results are taken.
+    pub generation: u64,
+    /// How many items were searched (the M of "N of M").
+    pub total: usize,
+    /// False while only the first pass's hits are in.
+    pub complete: bool,
+    /// Why the query could not be read.
+    pub error: Option<String>,
+    /// The selection before the search began, for Esc.
+    pub before: Option<(usize, String)>,
+    /// The matched characters of each hit's title.
+    pub highlights: HashMap<ItemRef, Vec<usize>>,
+    pub indexed: Option<Indexed>,
+}
+
+impl SearchState {
+    /// The text on the search line (or of the kept filter).
+    pub fn text(&self) -> String {
+        match &self.line {
+            Some(line) => line.lines().join(" "),
+            None => self.query.clone(),
+        }
+    }
+}
+
+/// `/`: opens the search line, starting from the current filter.
+pub(crate) fn open(state: &mut State) {
+    if state.search.before.is_none() {
+        state.search.before = state.selection_key();
+    }
+    let mut line = TextArea::new(vec![state.search.query.clone()]);
+    line.move_cursor(ratatui_textarea::CursorMove::End);
+    state.search.line = Some(line);
+    state.open_overlay(Mode::Search);
+}
+
+/// A key typed on the search line; a changed query is searched at once.
+pub(crate) fn input(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(line) = state.search.line.as_mut() else {
+        return Vec::new();
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('u') if ctrl => {
+            line.delete_line_by_head();
+        }
+        KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab => {}
+        KeyCode::Char('m' | 'j') if ctrl => {}
+        _ => {
+            line.input(key);
+        }
+    }
+    changed(state)
+}
+
+pub(crate) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if let Some(line) = state.search.line.as_mut() {
+        line.insert_str(text.replace(['\n', '\r'], " "));
+    }
+    changed(state)
+}
+
+/// Searches for the line's text if it differs from the current query.
+fn changed(state: &mut State) -> Vec<Effect> {
+    let text = state.search.text();
+    if text == state.search.query && state.search.error.is_none() {
+        return Vec::new();
+    }
+    state.search.query = text;
+    submit(state)
+}
+
+/// Asks the runtime to search for the current query (or clears the filter for an empty one).
+pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
+    state.search.generation += 1;
+    if state.search.query.trim().is_empty() {
+        clear_filter(state);
+        return Vec::new();
+    }
+    let indexed = current_index(state);
+    vec![Effect::Search {
+        generation: state.search.generation,
+        query: state.search.query.clone(),
+        index: indexed.index,
+    }]
+}
+
+/// The index for the data as it is now, built when missing or out of date.
+fn current_index(state: &mut State) -> Indexed {
+    if let Some(indexed) = &state.search.indexed
+        && indexed.version == state.data_version
+    {
+        return indexed.clone();
+    }
+    let refs = all_rows(&state.files);
+    let index = SearchIndex::build(refs.iter().filter_map(|r| state.item(*r)));
+    let indexed = Indexed {
+        index: Arc::new(index),
+        refs: Arc::new(refs),
+        version: state.data_version,
+    };
+    state.search.indexed = Some(indexed.clone());
+    indexed
+}
+
+/// Results from the runtime: taken when they answer the newest search.
+pub(crate) fn results(
+    state: &mut State,
+    generation: u64,
+    hits: Vec<Hit>,
+    complete: bool,
+    error: Option<QueryError>,
+    total: usize,
+) {
+    if generation != state.search.generation {
+        return;
+    }
+    if let Some(error) = error {
+        state.search.error = Some(error.to_string());
+        state.message = Some(Message::warning(error.to_string()));
+        return;
+    }
+    state.search.error = None;
+    state.search.total = total;
+    state.search.complete = complete;
+    apply_hits(state, &hits);
+    let typing = state.mode == Mode::Search;
+    let keep = if typing { None } else { state.selection_key() };
+    state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
+    if typing {
+        state.selected = super::view::item_row_near(&state.rows, 0, true).unwrap_or(0);
+        state.list_offset = 0;
+    }
+}
+
+fn apply_hits(state: &mut State, hits: &[Hit]) {
+    let Some(indexed) = &state.search.indexed else {
+        return;
+    };
+    let refs = Arc::clone(&indexed.refs);
+    let mut filter = Vec::with_capacity(hits.len());
+    state.search.highlights.clear();
+    for hit in hits {
+        let Some(row) = refs.get(hit.index) else {
+            continue;
+        };
+        filter.push(*row);
+        if !hit.title_positions.is_empty() {
+            state
+                .search
+                .highlights
+                .insert(*row, hit.title_positions.clone());
+        }
+    }
+    state.filter = Some(filter);
+}
+
+/// Enter: keeps the filter and gives the keys back to the list.
+pub(crate) fn keep(state: &mut State) {
+    state.search.line = None;
+    state.search.before = None;
+    state.close_overlay();
+    if state.search.query.trim().is_empty() {
+        clear_filter(state);
+    }
+}
+
+/// Esc: drops the filter and goes back to the item selected before the search.
+pub(crate) fn cancel(state: &mut State) {
+    state.search.line = None;
+    state.search.query.clear();
+    state.search.generation += 1;
+    let before = state.search.before.take();
+    state.close_overlay();
+    clear_filter(state);
+    if let Some((file, id)) = before {
+        state.rebuild_rows(Some((file, &id)));
+    }
+}
+
+/// Shows every item again.
+pub(crate) fn clear_filter(state: &mut State) {
+    state.search.query.clear();
+    state.search.error = None;
+    state.search.highlights.clear();
+    if state.filter.take().is_some() {
+        let keep = state.selection_key();
+        state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
+    }
+}
+
+/// The data changed under an active filter: search again at once, so the list never shows
+/// positions that no longer mean the same items.
 pub(crate) fn refresh(state: &mut State) {
-    let _ = state;
+    if state.search.query.trim().is_empty() {
+        state.filter = None;
+        return;
+    }
+    let indexed = current_index(state);
+    match rank(&indexed.index, &state.search.query) {
+        Ok(hits) => {
+            state.search.total = indexed.refs.len();
+            state.search.complete = true;
+            apply_hits(state, &hits);
+        }
+        Err(_) => state.filter = None,
+    }
+}
+
+/// ↓/↑ on the search line move through the results.
+pub(crate) fn move_in_results(state: &mut State, action: &Action) {
+    super::update::move_selection(state, action);
 }

@@ -101,6 +101,8 @@ pub enum Mode {
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
+    /// The search line has the keys (`state.search`).
+    Search,
     /// Walking the list one item at a time (`state.triage`).
     Triage,
     /// The summary at the end of a triage walk.
@@ -185,6 +187,11 @@ pub struct State {
     pub screen: Rect,
     pub message: Option<Message>,
     pub form: Option<Form>,
+    /// The search line and filter.
+    pub search: super::search::SearchState,
+    /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
+    /// is out of date.
+    pub data_version: u64,
     pub confirm: Option<Confirm>,
     /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
     pub conflicts: Vec<ConflictView>,

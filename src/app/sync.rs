@@ -9,13 +9,21 @@ use super::state::{Message, Mode, OpenFile, State};
 use crate::model::{Change, Item};
 use crate::store::{Fingerprint, Loaded};
 
-pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
+/// A save finished: the changes it wrote are on disk; any made meanwhile are saved next.
+pub(crate) fn saved(
+    state: &mut State,
+    file: usize,
+    fingerprint: Fingerprint,
+    covered: usize,
+) -> Vec<Effect> {
     let Some(open) = state.files.get_mut(file) else {
-        return;
+        return Vec::new();
     };
     open.fingerprint = fingerprint;
-    open.unsaved.clear();
+    let covered = covered.min(open.unsaved.len());
+    open.unsaved.drain(..covered);
     open.save_error = None;
+    let more = !open.unsaved.is_empty();
     let saved = format!("saved {}", open.name());
     state.message = Some(Message::info(match state.message.take() {
         Some(earlier) if earlier.level == super::Level::Info && earlier.text != saved => {
@@ -23,6 +31,11 @@ pub(crate) fn saved(state: &mut State, file: usize, fingerprint: Fingerprint) {
         }
         _ => saved,
     }));
+    if more {
+        vec![Effect::Save { file }]
+    } else {
+        Vec::new()
+    }
 }
 
 pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {

@@ -4,7 +4,9 @@
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
-use super::{Action, Effect, Mode, Pane, State, editing, mouse, screens, submit, sync, triage};
+use super::{
+    Action, Effect, Mode, Pane, State, editing, mouse, screens, search, submit, sync, triage,
+};
 use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
@@ -14,10 +16,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.screen = Rect::new(0, 0, width, height);
             Vec::new()
         }
-        Action::Saved { file, fingerprint } => {
-            sync::saved(state, file, fingerprint);
-            Vec::new()
-        }
+        Action::Saved {
+            file,
+            fingerprint,
+            covered,
+        } => sync::saved(state, file, fingerprint, covered),
         Action::SaveFailed { file, error } => {
             sync::save_failed(state, file, error);
             Vec::new()
@@ -34,6 +37,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            Vec::new()
+        }
+        Action::SearchResults(result) => {
+            let result = *result;
+            search::results(
+                state,
+                result.generation,
+                result.hits,
+                result.complete,
+                result.error,
+                result.total,
+            );
             Vec::new()
         }
         Action::MinutesFailed { error } => {
@@ -91,6 +106,27 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Triage => triage_action(state, action),
+        Mode::Search => match action {
+            Action::Input(key) => search::input(state, key),
+            Action::Paste(text) => search::paste(state, &text),
+            Action::Submit => {
+                search::keep(state);
+                Vec::new()
+            }
+            Action::Back => {
+                search::cancel(state);
+                Vec::new()
+            }
+            Action::Quit => {
+                search::cancel(state);
+                Vec::new()
+            }
+            other @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp) => {
+                search::move_in_results(state, &other);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Mode::Summary => match action {
             Action::WriteMinutes => triage::write_minutes(state),
             Action::Back | Action::Quit | Action::Submit => {
@@ -173,6 +209,13 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::StartTriage => triage::start(state),
         Action::WriteMinutes => return triage::write_minutes(state),
         Action::ViewNext => screens::next(state),
+        Action::Search => {
+            if state.mode != Mode::Browse {
+                state.mode = Mode::Browse;
+                state.base = Mode::Browse;
+            }
+            search::open(state);
+        }
         other if state.mode == Mode::Zoom => zoom_action(state, other),
         other if state.mode == Mode::Since => screens::since_action(state, other),
         other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
@@ -237,6 +280,7 @@ fn browse_action(state: &mut State, action: Action) {
             state.zoom_scroll = 0;
         }
         Action::Back if state.message.is_some() => state.message = None,
+        Action::Back if state.filter.is_some() => search::cancel(state),
         Action::Back => state.focus = Pane::Items,
         other => match state.focus {
             Pane::Items => move_selection(state, &other),

@@ -4,18 +4,24 @@ use std::io::Write;
 
 use super::Failure;
 use crate::cli::ListArgs;
-use crate::store;
+use crate::model::Item;
+use crate::search::{SearchIndex, rank};
+use crate::store::{self, Loaded};
 use crate::text::{clean_line, escape_json_hazards};
 
 pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let files = store::load_all(&args.files.paths)?;
-    let rows = files.iter().flat_map(|file| {
-        file.doc
-            .items()
-            .iter()
-            .filter(|item| args.status.is_none_or(|s| item.status == s))
-            .map(move |item| (file, item))
-    });
+    let all: Vec<(&Loaded, &Item)> = files
+        .iter()
+        .flat_map(|file| file.doc.items().iter().map(move |item| (file, item)))
+        .collect();
+    let ordered = match &args.query {
+        Some(query) => ranked(&all, query)?,
+        None => all,
+    };
+    let rows = ordered
+        .into_iter()
+        .filter(|(_, item)| args.status.is_none_or(|s| item.status == s));
     if args.json {
         let array: Vec<serde_json::Value> = rows
             .map(|(file, item)| {
@@ -43,4 +49,17 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     out.write_all(buffer.as_bytes())?;
     Ok(())
+}
+
+/// The items matching `query`, best first — the order the interface shows for the same query.
+fn ranked<'a>(
+    all: &[(&'a Loaded, &'a Item)],
+    query: &str,
+) -> Result<Vec<(&'a Loaded, &'a Item)>, Failure> {
+    let index = SearchIndex::build(all.iter().map(|(_, item)| *item));
+    let hits = rank(&index, query).map_err(|e| Failure::User(format!("--query: {e}")))?;
+    Ok(hits
+        .iter()
+        .filter_map(|hit| all.get(hit.index).copied())
+        .collect())
 }

@@ -38,13 +38,9 @@ pub fn readable(item: &Item, doc: &Document, path: &str) -> String {
         }
     };
     field("status", Some(item.status.as_str().to_string()));
-    field("lead", item.lead.clone());
-    field("due", item.due.map(|d| d.to_string()));
-    field("reviewed", item.reviewed.map(|d| d.to_string()));
-    field(
-        "tags",
-        (!item.tags.is_empty()).then(|| item.tags.join(", ")),
-    );
+    for (name, value) in crate::report::fields(item) {
+        field(name, Some(value));
+    }
     field("file", Some(format!("{path} ({})", doc.header.title)));
     if let Some(goal) = &item.goal {
         page.push_str(&format!("\nGoal\n  {}\n", indent(&clean_text(goal))));

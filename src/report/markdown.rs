@@ -5,7 +5,7 @@ use crate::model::{Date, Document, Item};
 use crate::text::clean_line;
 use crate::ui::item_list::progress_figure;
 
-use super::{Change, Entry, entries};
+use super::{Entry, entries};
 
 /// The whole export.
 pub fn markdown(doc: &Document, since: Option<Date>) -> String {
@@ -77,31 +77,7 @@ fn item_section(item: &Item, found: &[&Entry]) -> String {
     let mut in_order: Vec<&&Entry> = found.iter().collect();
     in_order.sort_by_key(|e| e.date);
     for entry in in_order {
-        let line = match &entry.change {
-            Change::Note { text, by } => {
-                let by = by
-                    .as_deref()
-                    .map(|b| format!(" ({})", cell(b)))
-                    .unwrap_or_default();
-                format!("{}{by}", text_line(text))
-            }
-            Change::Metric {
-                name,
-                previous,
-                value,
-                unit,
-            } => {
-                let unit = unit
-                    .as_deref()
-                    .map(|u| format!(" {}", cell(u)))
-                    .unwrap_or_default();
-                format!(
-                    "{}: {} → {value}{unit}",
-                    cell(name),
-                    previous.as_deref().unwrap_or("–")
-                )
-            }
-        };
+        let line = entry.change.describe(text_line);
         out.push_str(&format!("- {}: {line}\n", entry.date));
     }
     out

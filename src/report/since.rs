@@ -19,6 +19,35 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// In words, one line: `note text (by)` or `name: 531 → 560 条`, each piece of file text passed
+    /// through `clean` (which makes it safe for where it goes).
+    pub fn describe(&self, clean: impl Fn(&str) -> String) -> String {
+        match self {
+            Change::Note { text, by } => {
+                let by = by
+                    .as_deref()
+                    .map(|b| format!(" ({})", clean(b)))
+                    .unwrap_or_default();
+                format!("{}{by}", clean(text))
+            }
+            Change::Metric {
+                name,
+                previous,
+                value,
+                unit,
+            } => {
+                let unit = unit
+                    .as_deref()
+                    .map(|u| format!(" {}", clean(u)))
+                    .unwrap_or_default();
+                let from = previous.as_deref().unwrap_or("–");
+                format!("{}: {from} → {value}{unit}", clean(name))
+            }
+        }
+    }
+}
+
 /// One dated change of one item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {

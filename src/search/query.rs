@@ -308,16 +308,11 @@ enum Parsed {
     Filter(Filter),
 }
 
-/// Full-width forms of the query syntax, read as their ASCII forms.
+/// Full-width forms (U+FF01–U+FF5E, as a Chinese input method types them: `ｉｄ：１４`, `＃标签`)
+/// read as their ASCII forms, filter names and syntax included.
 fn half_width_syntax(c: char) -> char {
     match c {
-        '：' => ':',
-        '＃' => '#',
-        '！' => '!',
-        '＜' => '<',
-        '＞' => '>',
-        '＝' => '=',
-        '＼' => '\\',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }
 }
@@ -526,6 +521,12 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn full_width_filter_names_read_like_ascii() {
+        let query = Query::parse("ｉｄ：１４ ｓｔａｔｕｓ：ａｔ_ｒｉｓｋ").unwrap();
+        assert_eq!(query.to_string(), "id:14 status:at_risk");
     }
 
     #[test]

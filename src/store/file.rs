@@ -166,9 +166,13 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
-    let text = write_document(doc);
+    save_bytes(path, write_document(doc).as_bytes(), seen)
+}
+
+/// [`save`] for a document already written out (so the writing can happen on another thread).
+pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     let turn = Turn::take(path);
-    write_in_turn(&turn, path, &text, seen)
+    write_in_turn(&turn, path, text, seen)
 }
 
 /// A turn at changing the files of one folder: while it is held, no other tally process saves
@@ -190,13 +194,13 @@ pub fn save_in_turn(
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Fingerprint, SaveError> {
-    write_in_turn(turn, path, &write_document(doc), seen)
+    write_in_turn(turn, path, write_document(doc).as_bytes(), seen)
 }
 
 fn write_in_turn(
     turn: &Turn,
     path: &Path,
-    text: &str,
+    text: &[u8],
     seen: &Fingerprint,
 ) -> Result<Fingerprint, SaveError> {
     let turn = &turn.0;
@@ -209,7 +213,7 @@ fn write_in_turn(
         });
     }
     turn.remove_stale_temp_files(path);
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, text)
 }
 
 /// Fails with a clear reason when the file to save over has disappeared or became a folder.

@@ -11,6 +11,10 @@ use crate::keymap;
 use crate::text::clean_line;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    if view.state.mode == crate::app::Mode::Search && view.state.message.is_none() {
+        super::search_line::render(frame, area, view);
+        return;
+    }
     let line = match &view.state.message {
         Some(message) => {
             let style = match message.level {
@@ -32,6 +36,9 @@ fn hints(view: &View, width: usize) -> Line<'static> {
             format!(" NOT SAVED: {} (Ctrl-S retries) ", clean_line(&open.name())),
             view.theme.error(),
         ));
+    }
+    if let Some(badge) = super::search_line::filter_badge(view) {
+        spans.push(Span::styled(badge, view.theme.key()));
     }
     let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
     let hints = fit(

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -168,7 +169,14 @@ impl Columns {
         let badge = format!(" {} ", item.status.letter());
         spans.push(Span::styled(badge, theme.badge(item.status)));
         spans.push(Span::raw(" "));
-        spans.push(Span::raw(pad(&clean_line(&item.title), self.title)));
+        let marks = view
+            .state
+            .search
+            .highlights
+            .get(&row)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        spans.extend(title_spans(&item.title, marks, self.title, view));
         if self.lead > 0 {
             let lead = item.lead.as_deref().unwrap_or("");
             spans.push(Span::raw(" "));
@@ -185,6 +193,45 @@ impl Columns {
             line
         }
     }
+}
+
+/// The title cut or padded to `cells`, the characters at `marks` highlighted. Each character is
+/// cleaned on its own, so positions (characters of the stored title) stay true.
+fn title_spans(title: &str, marks: &[usize], cells: usize, view: &View) -> Vec<Span<'static>> {
+    if marks.is_empty() {
+        return vec![Span::raw(pad(&clean_line(title), cells))];
+    }
+    let full = width(&clean_line(title));
+    let room = if full > cells {
+        cells.saturating_sub(1)
+    } else {
+        cells
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (index, c) in title.chars().enumerate() {
+        let shown = clean_line(c.encode_utf8(&mut [0; 4])).into_owned();
+        let w = width(&shown);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        let style = if marks.contains(&index) {
+            view.theme.highlight()
+        } else {
+            Style::default()
+        };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&shown),
+            _ => spans.push(Span::styled(shown, style)),
+        }
+    }
+    if full > cells {
+        spans.push(Span::raw("…"));
+        used += 1;
+    }
+    spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
+    spans
 }
 
 /// The share of targets reached (`60%`), or `-` when no metric has a target.

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::app::Pane;
@@ -13,20 +13,13 @@ use crate::text::{clean_line, pad};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused: bool) {
     let item = view.state.selected_item();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(1))
-        .border_style(
-            view.theme
-                .border(focused && view.state.focus == Pane::Metrics),
-        )
-        .title(Line::from(vec![
-            Span::styled(" Metrics ", view.theme.title()),
-            Span::styled(
-                format!("{} ", item.map_or(0, |i| i.metrics.len())),
-                view.theme.dim(),
-            ),
-        ]));
+    let focused = focused && view.state.focus == Pane::Metrics;
+    let block = super::pane_block(
+        view,
+        "Metrics",
+        item.map_or(0, |i| i.metrics.len()),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = match item {

@@ -10,6 +10,7 @@ mod help;
 pub mod item_list;
 pub mod metrics;
 mod popup;
+mod search_line;
 mod since;
 mod theme;
 pub mod timeline;
@@ -91,6 +92,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
             }
         }
         Mode::Summary => triage::summary(frame, area, &view),
+        Mode::Search => {}
         Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
     }
     make_cells_safe(frame);
@@ -105,6 +107,25 @@ fn make_cells_safe(frame: &mut Frame) {
             cell.set_symbol(&safe);
         }
     }
+}
+
+/// A detail pane's frame: border (bold when focused), padding, and its title with a count.
+pub fn pane_block(
+    view: &View,
+    title: &str,
+    count: usize,
+    focused: bool,
+) -> ratatui::widgets::Block<'static> {
+    use ratatui::text::Span;
+    use ratatui::widgets::{Block, Borders, Padding};
+    Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(view.theme.border(focused))
+        .title(Line::from(vec![
+            Span::styled(format!(" {title} "), view.theme.title()),
+            Span::styled(format!("{count} "), view.theme.dim()),
+        ]))
 }
 
 /// The lines of a scrolled view that fit in `area`; the scroll never goes past the last line.

@@ -47,6 +47,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+fn plain(text: &str) -> String {
+    clean_line(text).into_owned()
+}
+
 /// Two lines: date, item and file; then what changed.
 fn entry_lines(view: &View, entry: &Entry, width: usize, selected: bool) -> [Line<'static>; 2] {
     let head = format!(
@@ -55,27 +59,9 @@ fn entry_lines(view: &View, entry: &Entry, width: usize, selected: bool) -> [Lin
         clean_line(&entry.id),
         clean_line(&entry.title)
     );
-    let what = match &entry.change {
-        Change::Note { text, by } => {
-            let by = by
-                .as_deref()
-                .map(|b| format!(" ({})", clean_line(b)))
-                .unwrap_or_default();
-            format!("  note: {}{by}", clean_line(text))
-        }
-        Change::Metric {
-            name,
-            previous,
-            value,
-            unit,
-        } => {
-            let unit = unit
-                .as_deref()
-                .map(|u| format!(" {}", clean_line(u)))
-                .unwrap_or_default();
-            let from = previous.as_deref().unwrap_or("–");
-            format!("  {}: {from} → {value}{unit}", clean_line(name))
-        }
+    let what = match entry.change {
+        Change::Note { .. } => format!("  note: {}", entry.change.describe(plain)),
+        Change::Metric { .. } => format!("  {}", entry.change.describe(plain)),
     };
     let head_style = if selected {
         view.theme.selected()

@@ -44,6 +44,16 @@ impl Theme {
         self.fg(status_color(status))
     }
 
+    /// Characters a search matched: underlined and bold, so they show without colour too.
+    pub fn highlight(&self) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        if self.color {
+            style.fg(Color::Yellow)
+        } else {
+            style
+        }
+    }
+
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }

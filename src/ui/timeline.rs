@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::app::Pane;
@@ -18,14 +18,9 @@ const GUTTER_MIN_WIDTH: usize = 44;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused: bool) {
     let item = view.state.selected_item();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(1))
-        .border_style(
-            view.theme
-                .border(focused && view.state.focus == Pane::Timeline),
-        )
-        .title(title(view, item));
+    let focused = focused && view.state.focus == Pane::Timeline;
+    let count = item.map_or(0, |i| i.progress.len());
+    let block = super::pane_block(view, "Timeline", count, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = match (item, view.state.selected_document()) {
@@ -33,14 +28,6 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
         _ => vec![Line::styled("Nothing selected.", view.theme.dim())],
     };
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
-}
-
-fn title(view: &View, item: Option<&Item>) -> Line<'static> {
-    let count = item.map_or(0, |i| i.progress.len());
-    Line::from(vec![
-        Span::styled(" Timeline ", view.theme.title()),
-        Span::styled(format!("{count} notes "), view.theme.dim()),
-    ])
 }
 
 /// The pane's content for `item`, wrapped to `width` cells.

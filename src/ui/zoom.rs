@@ -114,21 +114,12 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
         ));
     }
     let mut out = vec![Line::from(status)];
-    let mut field = |name: &str, value: Option<String>| {
-        if let Some(value) = value {
-            out.push(Line::from(vec![
-                Span::styled(format!("{name:<9}"), view.theme.dim()),
-                Span::raw(clean_line(&value).into_owned()),
-            ]));
-        }
-    };
-    field("lead", item.lead.clone());
-    field("due", item.due.map(|d| d.to_string()));
-    field("reviewed", item.reviewed.map(|d| d.to_string()));
-    field(
-        "tags",
-        (!item.tags.is_empty()).then(|| item.tags.join(", ")),
-    );
+    for (name, value) in crate::report::fields(item) {
+        out.push(Line::from(vec![
+            Span::styled(format!("{name:<9}"), view.theme.dim()),
+            Span::raw(clean_line(&value).into_owned()),
+        ]));
+    }
     out
 }
 

@@ -1,0 +1,76 @@
+//! The search line in the footer: `/` and the query with its cursor, then `N of M` (or why the
+//! query cannot be read). The terminal cursor sits at the end of the typed text, where an input
+//! method opens its candidate window.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::View;
+use crate::text::{clean_line, width};
+
+pub fn render(frame: &mut Frame, area: Rect, view: &View) {
+    let state = view.state;
+    let Some(line) = &state.search.line else {
+        return;
+    };
+    let status = status_text(view);
+    let status_width = (width(&status) as u16).min(area.width / 2);
+    let input = Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(2 + status_width + 1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(Span::styled("/ ", view.theme.key())), area);
+    let mut shown = line.clone();
+    shown.set_cursor_line_style(Style::default());
+    shown.set_cursor_style(view.theme.selected());
+    frame.render_widget(&shown, input);
+    let cursor = shown.screen_cursor();
+    let (_, left) = shown.scroll_offset();
+    let column = u16::try_from(cursor.col.saturating_sub(usize::from(left))).unwrap_or(u16::MAX);
+    if column < input.width {
+        frame.set_cursor_position(Position::new(input.x + column, input.y));
+    }
+    let right = Rect {
+        x: area.right().saturating_sub(status_width),
+        width: status_width,
+        ..area
+    };
+    let style = if state.search.error.is_some() {
+        view.theme.warning()
+    } else {
+        view.theme.dim()
+    };
+    frame.render_widget(Paragraph::new(Line::styled(status, style)), right);
+}
+
+/// `3 of 8`, `… of 100000` while goals and notes are still being searched, or the query's problem.
+fn status_text(view: &View) -> String {
+    let search = &view.state.search;
+    if let Some(error) = &search.error {
+        return format!("{} ", clean_line(error));
+    }
+    if search.query.trim().is_empty() {
+        return format!("{} items ", view.state.total_items());
+    }
+    let found = view.state.item_count();
+    let more = if search.complete { "" } else { "+" };
+    format!("{found}{more} of {} ", search.total)
+}
+
+/// `filter: 外语 · 1 of 8` for the footer while a kept filter narrows the list.
+pub fn filter_badge(view: &View) -> Option<String> {
+    let search = &view.state.search;
+    if view.state.filter.is_none() || search.query.trim().is_empty() {
+        return None;
+    }
+    Some(format!(
+        " filter: {} · {} of {} ",
+        clean_line(&search.query),
+        view.state.item_count(),
+        search.total
+    ))
+}

@@ -1,0 +1,47 @@
+//! End to end: searching in the real binary in tmux, with Chinese typed as an input method sends it.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{Tmux, quote, sample_copy, tmux_available};
+
+#[test]
+fn typing_a_chinese_search_shows_item_14_alone_and_esc_shows_all_eight() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    tmux.wait_for("Items 1/8");
+    tmux.keys(&["/"]);
+    tmux.literal("外语");
+    let screen = tmux.wait_until("one result", 15, |s| {
+        s.contains("Items 1/1") && s.contains("1 of 8")
+    });
+    assert!(screen.contains("网上国际服务平台和外语标识"), "{screen}");
+    assert!(
+        !screen.contains("主场外交"),
+        "other items are gone:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    let ids = ["10 ", "11 ", "12 ", "13 ", "14 ", "16 ", "17 ", "126 "];
+    let listed = |screen: &str, id: &str| {
+        screen.contains(&format!("│{id}")) || screen.contains(&format!("│ {id}"))
+    };
+    tmux.wait_until("all eight items", 15, |s| {
+        s.contains("Items 1/8") && ids.iter().all(|id| listed(s, id))
+    });
+    tmux.keys(&["／"]);
+    tmux.literal("ydyl");
+    tmux.wait_until("pinyin result", 15, |s| s.contains("Items 1/1"));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("filter: ydyl");
+    assert!(
+        screen.contains("│10  O  主场外交"),
+        "一带一路 is in item 10:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}

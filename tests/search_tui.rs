@@ -1,0 +1,225 @@
+//! Searching from the list, key by key: the list narrows as you type, Enter keeps the filter,
+//! Esc restores everything; the command line prints the same order.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use tally::app::{Mode, State, update};
+use tally::keymap::action_for;
+use tally::runtime::run_effects;
+use tally::store;
+use tally::ui::{self, Theme};
+
+fn open(width: u16, height: u16) -> (State, tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::sample_copy(dir.path());
+    let state = State::new(
+        vec![store::load(&path).unwrap()],
+        Rect::new(0, 0, width, height),
+    );
+    (state, dir, path)
+}
+
+fn press(state: &mut State, key: KeyEvent) {
+    if let Some(action) = action_for(state.mode, state.focus, key) {
+        let effects = update(state, action);
+        run_effects(state, effects);
+    }
+}
+
+fn keys(state: &mut State, text: &str) {
+    for c in text.chars() {
+        press(state, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn code(state: &mut State, code: KeyCode) {
+    press(state, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn listed(state: &State) -> Vec<String> {
+    state
+        .rows
+        .iter()
+        .filter_map(|r| r.item())
+        .map(|r| state.item(r).unwrap().id.clone())
+        .collect()
+}
+
+fn screen(state: &State) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, state, Theme::plain()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn typing_narrows_the_list_and_esc_restores_it() {
+    let (mut state, _dir, _) = open(120, 40);
+    keys(&mut state, "jj");
+    keys(&mut state, "/");
+    assert_eq!(state.mode, Mode::Search);
+    keys(&mut state, "外");
+    assert!(listed(&state).contains(&"14".to_string()));
+    keys(&mut state, "语");
+    assert_eq!(listed(&state), ["14"]);
+    assert_eq!(
+        state.selected_item().unwrap().id,
+        "14",
+        "the details follow the top result"
+    );
+    let text = screen(&state);
+    assert!(text.contains("1 of 8"), "{text}");
+    assert!(
+        text.contains("531 条"),
+        "the metrics pane shows item 14:\n{text}"
+    );
+    code(&mut state, KeyCode::Esc);
+    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(listed(&state).len(), 8);
+    assert_eq!(
+        state.selected_item().unwrap().id,
+        "12",
+        "the earlier selection comes back"
+    );
+}
+
+#[test]
+fn enter_keeps_the_filter_and_esc_in_the_list_clears_it() {
+    let (mut state, _dir, _) = open(100, 30);
+    keys(&mut state, "/status:on_track 国际");
+    code(&mut state, KeyCode::Enter);
+    assert_eq!(state.mode, Mode::Browse);
+    let kept = listed(&state);
+    assert!(!kept.is_empty() && kept.len() < 8, "{kept:?}");
+    assert!(!kept.contains(&"13".to_string()), "13 is at risk");
+    assert!(screen(&state).contains("filter: status:on_track 国际"));
+    code(&mut state, KeyCode::Esc);
+    assert_eq!(listed(&state).len(), 8);
+}
+
+#[test]
+fn arrows_and_ctrl_n_move_through_results_without_leaving_the_line() {
+    let (mut state, _dir, _) = open(100, 30);
+    keys(&mut state, "/国际");
+    let first = state.selected_item().unwrap().id.clone();
+    code(&mut state, KeyCode::Down);
+    press(
+        &mut state,
+        KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(state.mode, Mode::Search);
+    assert_ne!(state.selected_item().unwrap().id, first);
+    assert_eq!(state.search.text(), "国际", "arrows do not type");
+}
+
+#[test]
+fn pinyin_and_full_width_input_work() {
+    let (mut state, _dir, _) = open(100, 30);
+    keys(&mut state, "／sjjylm");
+    assert_eq!(state.mode, Mode::Search);
+    assert_eq!(listed(&state), ["17"]);
+    code(&mut state, KeyCode::Esc);
+    keys(&mut state, "/ｉｄ：14");
+    assert_eq!(listed(&state), ["14"]);
+}
+
+#[test]
+fn an_unknown_filter_is_explained_and_the_list_stays() {
+    let (mut state, _dir, _) = open(100, 30);
+    keys(&mut state, "/外语");
+    let effects = update(&mut state, tally::app::Action::Paste(" colour:red".into()));
+    run_effects(&mut state, effects);
+    assert_eq!(listed(&state), ["14"], "the previous result stays");
+    let text = screen(&state);
+    assert!(text.contains("unknown filter"), "{text}");
+}
+
+#[test]
+fn matched_characters_are_highlighted_by_cell_and_stay_aligned() {
+    let (mut state, _dir, _) = open(120, 40);
+    keys(&mut state, "/外语");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| ui::render(f, &state, Theme::plain()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let (x, y) = (0..40u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .find(|&(x, y)| buffer[(x, y)].symbol() == "外" && buffer[(x + 2, y)].symbol() == "语")
+        .expect("the title is on screen");
+    use ratatui::style::Modifier;
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(buffer[(x + 2, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(
+        !buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED),
+        "only the matched characters"
+    );
+    let row: String = (0..120u16)
+        .map(|c| buffer[(c, y)].symbol().to_string())
+        .collect();
+    assert!(row.ends_with('│'), "the row keeps its border: {row}");
+}
+
+#[test]
+fn list_query_prints_the_same_order_as_the_interface() {
+    for query in [
+        "国际",
+        "外语",
+        "ydyl",
+        "status:on_track",
+        "!外语 #国际化环境",
+        "14",
+    ] {
+        let (mut state, dir, path) = open(100, 30);
+        keys(&mut state, "/");
+        keys(&mut state, query);
+        let shown = listed(&state);
+        let output = common::run_tally(
+            &["list", path.to_str().unwrap(), "--query", query],
+            dir.path(),
+        );
+        assert_eq!(output.status.code(), Some(0), "{query}");
+        let printed: Vec<String> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        assert_eq!(printed, shown, "{query}");
+    }
+}
+
+#[test]
+fn an_edit_under_a_filter_keeps_the_list_right() {
+    let (mut state, _dir, path) = open(100, 30);
+    keys(&mut state, "/status:on_track");
+    code(&mut state, KeyCode::Enter);
+    let before = listed(&state);
+    let first = before[0].clone();
+    keys(&mut state, "sb");
+    let after = listed(&state);
+    assert!(
+        !after.contains(&first),
+        "the blocked item leaves the on-track filter"
+    );
+    assert_eq!(after.len(), before.len() - 1);
+    let doc = store::load(&path).unwrap().doc;
+    assert_eq!(
+        doc.items()[doc.position(&first).unwrap()].status,
+        tally::model::Status::Blocked
+    );
+    let selected = state.selected_item().unwrap();
+    assert_eq!(
+        selected.status,
+        tally::model::Status::OnTrack,
+        "the selection is a listed item"
+    );
+}
