@@ -249,6 +249,9 @@ fn command_line_output_and_errors_are_inert() {
         vec!["set", f, "1", "status=\u{1b}]2;PWNED\u{7}"],
         vec!["metric", f, "1", "m", "\u{1b}]52;c;cHduZWQ=\u{7}"],
         vec!["list", f, "--status", "\u{1b}]2;PWNED\u{7}"],
+        vec!["list", f, "--query", "\u{1b}]2;PWNED\u{7}:x"],
+        vec!["list", f, "--query", "终端 \u{202e}"],
+        vec!["list", f, "--query", "status:\u{9b}2J"],
         vec!["\u{1b}]2;PWNED\u{7}", "--\u{1b}[2J"],
         vec!["list", "--\u{9b}2J"],
     ];
