@@ -1,10 +1,43 @@
 //! The meeting screens besides the list: "since" (what changed after a date, across items) and
 //! the dashboard. `v` cycles list → since → dashboard.
 
+use std::sync::Arc;
+
 use super::form::{Form, FormKind};
 use super::state::{ItemRef, Mode, State};
 use super::{Action, editing};
 use crate::report;
+
+/// What the meeting screens show, worked out once per change of the data (or of the date), not
+/// on every frame: on a 100,000-item file that is the difference between a still screen and a
+/// busy one.
+#[derive(Debug, Clone, Default)]
+pub struct ScreenData {
+    /// The data version and "since" date the figures were made for.
+    made_for: Option<(u64, Option<crate::model::Date>, Option<crate::model::Date>)>,
+    pub entries: Arc<Vec<report::Entry>>,
+    pub stats: Arc<report::Stats>,
+}
+
+/// Brings the meeting screens' data up to date when one of them is showing.
+pub(crate) fn refresh(state: &mut State) {
+    let showing = matches!(state.mode, Mode::Since | Mode::Dashboard)
+        || matches!(state.base, Mode::Since | Mode::Dashboard);
+    if !showing {
+        return;
+    }
+    let since = state.since_date();
+    let key = (state.data_version, since, state.today);
+    if state.screens.made_for == Some(key) {
+        return;
+    }
+    let docs = || state.files.iter().map(|f| &f.doc);
+    state.screens = ScreenData {
+        made_for: Some(key),
+        entries: Arc::new(report::entries(docs(), since)),
+        stats: Arc::new(report::stats(docs(), state.today())),
+    };
+}
 
 /// `v`: the next screen.
 pub(crate) fn next(state: &mut State) {
@@ -25,7 +58,7 @@ fn back_to_list(state: &mut State) {
 }
 
 pub(crate) fn since_action(state: &mut State, action: Action) {
-    let count = report::entries(state.files.iter().map(|f| &f.doc), state.since_date()).len();
+    let count = state.screens.entries.len();
     let page = usize::from(state.screen.height.saturating_sub(6) / 2).max(1);
     match action {
         Action::Back => back_to_list(state),
@@ -49,7 +82,7 @@ pub(crate) fn since_action(state: &mut State, action: Action) {
 
 /// Enter on an entry: its item, selected in the list.
 fn open_entry(state: &mut State) {
-    let entries = report::entries(state.files.iter().map(|f| &f.doc), state.since_date());
+    let entries = Arc::clone(&state.screens.entries);
     let Some(entry) = entries.get(state.since_cursor) else {
         return;
     };

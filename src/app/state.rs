@@ -203,6 +203,8 @@ pub struct State {
     /// The selected entry of the "since" view, and the dashboard's scroll.
     pub since_cursor: usize,
     pub dashboard_scroll: usize,
+    /// What the since and dashboard screens show (derived; see `screens::refresh`).
+    pub screens: super::screens::ScreenData,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
     /// The triage walk in progress, and the per-item timebox to use.

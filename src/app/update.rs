@@ -74,6 +74,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
     };
     keep_selection_visible(state);
+    screens::refresh(state);
     effects
 }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, scrolled};
 use crate::model::Status;
-use crate::report::{Stats, stats};
+use crate::report::Stats;
 use crate::text::{clean_line, pad, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -28,12 +28,12 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 
 pub fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let state = view.state;
-    let figures = stats(state.files.iter().map(|f| &f.doc), state.today());
-    let mut out = status_bars(view, &figures, width);
+    let figures = &state.screens.stats;
+    let mut out = status_bars(view, figures, width);
     out.push(Line::default());
-    out.extend(attention(view, &figures, width));
+    out.extend(attention(view, figures, width));
     out.push(Line::default());
-    out.extend(metric_lines(view, &figures, width));
+    out.extend(metric_lines(view, figures, width));
     out
 }
 

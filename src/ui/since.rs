@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::View;
-use crate::report::{Change, Entry, entries};
+use crate::report::{Change, Entry};
 use crate::text::{clean_line, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let state = view.state;
     let since = state.since_date();
-    let found = entries(state.files.iter().map(|f| &f.doc), since);
+    let found = &state.screens.entries;
     let after = since.map_or("the beginning".to_string(), |d| d.to_string());
     let block = Block::default()
         .borders(Borders::ALL)
