@@ -11,12 +11,16 @@ use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::store;
-use tally::text::clean_line;
+use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
 use tally::ui::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    survive_file_size_limit();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     let result = match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
@@ -29,10 +33,37 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Internal(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
         Err(failure) => {
-            let _ = writeln!(io::stderr(), "{}", failure.message());
+            // Messages quote paths, ids and file content: cleaned, so they cannot steer the terminal.
+            let _ = writeln!(io::stderr(), "{}", clean_text(failure.message()));
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// A file-size limit (`ulimit -f`) makes the kernel send SIGXFSZ on a write past it, which would
+/// kill tally mid-save. With the signal handled instead, the write fails with an error: the save
+/// is reported as failed, the temporary file removed and the edit kept.
+fn survive_file_size_limit() {
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, seen);
+}
+
+/// Help and version go to stdout as clap prints them; a usage error goes to stderr, cleaned (it
+/// quotes the arguments given), with exit code 2.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+    }
+    let text = err.render().to_string();
+    let _ = write!(io::stderr(), "{}", clean_text(&text));
+    ExitCode::from(2)
 }
 
 /// Loads everything first (so bad files stop tally before the screen is touched), then runs the

@@ -28,6 +28,8 @@ fn edit_file(
         )));
     }
     for _ in 0..ATTEMPTS {
+        // Other tally processes wait while this one reads, changes and writes the file.
+        let turn = store::Turn::take(path);
         let loaded = store::load(path)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
@@ -36,9 +38,14 @@ fn edit_file(
         change
             .apply(&mut doc)
             .map_err(|e| Failure::User(e.to_string()))?;
-        match store::save(path, &doc, &loaded.fingerprint) {
+        match store::save_in_turn(&turn, path, &doc, &loaded.fingerprint) {
             Ok(_) => return Ok(true),
             Err(SaveError::ChangedOnDisk { .. }) => continue,
+            // The input was fine; the system refused the write (full disk, size limit,
+            // read-only folder, file gone): exit code 1, the file as it was.
+            Err(err @ SaveError::Io { .. }) => {
+                return Err(Failure::Internal(clean_line(&err.to_string()).into_owned()));
+            }
             Err(err) => return Err(Failure::User(clean_line(&err.to_string()).into_owned())),
         }
     }

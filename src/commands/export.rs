@@ -6,7 +6,7 @@ use super::Failure;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::import::csv::{BOM, write_items};
 use crate::store;
-use crate::text::clean_line;
+use crate::text::{clean_line, clean_text, escape_json_hazards};
 
 /// Runs `tally export`. CSV starts with a byte-order mark so spreadsheet programs read its
 /// Chinese text as UTF-8.
@@ -22,6 +22,13 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
         ExportFormat::Json => json(items),
     };
     let Some(path) = &args.output else {
+        // JSON is always escaped (it means the same); other formats are cleaned only for a
+        // terminal, where escape sequences in the data would steer it, and go to files as they are.
+        let text = match args.format {
+            ExportFormat::Json => escape_json_hazards(&text),
+            _ if std::io::IsTerminal::is_terminal(&std::io::stdout()) => clean_text(&text),
+            _ => std::borrow::Cow::Borrowed(text.as_str()),
+        };
         out.write_all(text.as_bytes())?;
         return Ok(());
     };

@@ -7,7 +7,7 @@ use crate::cli::ListArgs;
 use crate::model::Item;
 use crate::search::{SearchIndex, rank};
 use crate::store::{self, Loaded};
-use crate::text::clean_line;
+use crate::text::{clean_line, escape_json_hazards};
 
 pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let files = store::load_all(&args.files.paths)?;
@@ -35,7 +35,7 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
             .collect();
         let text =
             serde_json::to_string_pretty(&array).map_err(|e| Failure::Internal(e.to_string()))?;
-        writeln!(out, "{text}")?;
+        writeln!(out, "{}", escape_json_hazards(&text))?;
         return Ok(());
     }
     let mut buffer = String::new();

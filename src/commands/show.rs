@@ -6,7 +6,7 @@ use super::Failure;
 use crate::cli::ShowArgs;
 use crate::model::{Document, Item};
 use crate::store::{self, write_item};
-use crate::text::{clean_line, clean_text};
+use crate::text::{clean_line, clean_text, escape_json_hazards};
 
 pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let files = store::load_all(std::slice::from_ref(&args.path))?;
@@ -22,7 +22,7 @@ pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<(), Failure> {
         )));
     };
     if args.json {
-        writeln!(out, "{}", write_item(item))?;
+        writeln!(out, "{}", escape_json_hazards(&write_item(item)))?;
     } else {
         out.write_all(readable(item, &file.doc, &file.path.display().to_string()).as_bytes())?;
     }

@@ -164,14 +164,47 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// Writes a document over the file it was read from, unless someone else changed that file since
 /// `seen` (compared by content, not only size and time). Saves by tally processes to the same
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
-/// Returns the new fingerprint.
+/// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     save_bytes(path, write_document(doc).as_bytes(), seen)
 }
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
 pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
-    let _turn = FolderLock::acquire(path);
+    let turn = Turn::take(path);
+    write_in_turn(&turn, path, text, seen)
+}
+
+/// A turn at changing the files of one folder: while it is held, no other tally process saves
+/// there. A command-line edit holds one from reading the file to writing it, so concurrent edits
+/// wait for each other instead of retrying (and possibly starving).
+pub struct Turn(FolderLock);
+
+impl Turn {
+    /// Waits for the folder of `path` to be free, then holds it until dropped.
+    pub fn take(path: &Path) -> Turn {
+        Turn(FolderLock::acquire(path))
+    }
+}
+
+/// [`save`] for a caller that already holds the folder's turn.
+pub fn save_in_turn(
+    turn: &Turn,
+    path: &Path,
+    doc: &Document,
+    seen: &Fingerprint,
+) -> Result<Fingerprint, SaveError> {
+    write_in_turn(turn, path, write_document(doc).as_bytes(), seen)
+}
+
+fn write_in_turn(
+    turn: &Turn,
+    path: &Path,
+    text: &[u8],
+    seen: &Fingerprint,
+) -> Result<Fingerprint, SaveError> {
+    let turn = &turn.0;
+    still_there(path)?;
     let unchanged =
         fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
     if !unchanged {
@@ -179,8 +212,48 @@ pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Finger
             path: path.to_path_buf(),
         });
     }
+    turn.remove_stale_temp_files(path);
     write_atomic(path, text)
 }
+
+/// Fails with a clear reason when the file to save over has disappeared or became a folder.
+fn still_there(path: &Path) -> Result<(), SaveError> {
+    let gone = |message: String| SaveError::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(gone(
+            "is now a folder, not a file; nothing was written".into(),
+        )),
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let folder = folder_of(path);
+            if folder.is_dir() {
+                Err(gone(
+                    "the file is gone (moved or deleted); not recreated".into(),
+                ))
+            } else {
+                Err(gone(format!(
+                    "its folder {} is gone; nothing was written",
+                    folder.display()
+                )))
+            }
+        }
+        Err(err) => Err(gone(describe_io(&err))),
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The suffix of tally's temporary files; a file `NAME` is written through `.NAME.XXXXXX.tally-tmp`.
+pub const TEMP_SUFFIX: &str = ".tally-tmp";
 
 /// An exclusive advisory lock on a file's folder, held while checking and replacing the file.
 /// Best effort: where the system cannot lock a folder, saving goes on without it.
@@ -188,13 +261,49 @@ struct FolderLock(Option<File>);
 
 impl FolderLock {
     fn acquire(path: &Path) -> FolderLock {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let locked = File::open(dir).ok().filter(|folder| folder.lock().is_ok());
+        let locked = File::open(folder_of(path))
+            .ok()
+            .filter(|folder| folder.lock().is_ok());
         FolderLock(locked)
     }
+
+    /// Removes temporary files that an earlier save of `path` left behind when it was killed
+    /// mid-write. Only while the lock is held: every tally save takes the lock before it creates
+    /// its temporary file, so none of them is still being written.
+    fn remove_stale_temp_files(&self, path: &Path) {
+        if self.0.is_none() {
+            return;
+        }
+        for stale in temp_files_of(path) {
+            let _ = fs::remove_file(stale);
+        }
+    }
+}
+
+/// Temporary files of `path` in its folder (`.NAME.*.tally-tmp`), left by interrupted saves.
+pub fn temp_files_of(path: &Path) -> Vec<PathBuf> {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(folder_of(path)) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            // `.NAME.` + random letters and digits + `.tally-tmp`, and nothing else (so the
+            // temporary files of `NAME.json` are not taken for those of `NAME`).
+            let random = file_name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX));
+            random.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric()))
+                && entry.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|entry| entry.path())
+        .collect()
 }
 
 impl Drop for FolderLock {
@@ -207,11 +316,13 @@ impl Drop for FolderLock {
 
 /// Writes a new file; refuses to replace an existing one unless `overwrite`.
 pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerprint, SaveError> {
+    let turn = FolderLock::acquire(path);
     if !overwrite && path.exists() {
         return Err(SaveError::Exists {
             path: path.to_path_buf(),
         });
     }
+    turn.remove_stale_temp_files(path);
     write_atomic(path, write_document(doc).as_bytes())
 }
 
@@ -232,6 +343,11 @@ pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<P
         match created {
             Ok(mut out) => {
                 let written = out.write_all(bytes).and_then(|()| out.sync_all());
+                if written.is_err() {
+                    // A full disk or a size limit: leave no half-written file behind.
+                    drop(out);
+                    let _ = fs::remove_file(&path);
+                }
                 return written.map(|()| path.clone()).map_err(|e| SaveError::Io {
                     path,
                     message: describe_io(&e),
@@ -270,10 +386,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         path: path.to_path_buf(),
         message: describe_io(&e),
     };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -281,7 +394,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
     let _writing = wait_for_writes();
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
-        .suffix(".tally-tmp")
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
@@ -297,4 +410,55 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
     }
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Fingerprint::of_bytes(bytes, modified))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_in(dir: &Path) -> (PathBuf, Loaded) {
+        let path = dir.join("report.json");
+        fs::write(&path, crate::store::SAMPLE_JSON).unwrap();
+        let loaded = load(&path).unwrap();
+        (path, loaded)
+    }
+
+    #[test]
+    fn a_save_removes_temp_files_left_by_a_killed_save_of_the_same_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, loaded) = sample_in(dir.path());
+        let stale = dir.path().join(".report.json.a1B2c3.tally-tmp");
+        fs::write(&stale, "{\"half\": ").unwrap();
+        let other = dir.path().join(".other.json.a1B2c3.tally-tmp");
+        fs::write(&other, "{").unwrap();
+        let longer = dir.path().join(".report.json.bak.a1B2c3.tally-tmp");
+        fs::write(&longer, "{").unwrap();
+        assert_eq!(temp_files_of(&path), vec![stale.clone()]);
+        save(&path, &loaded.doc, &loaded.fingerprint).unwrap();
+        assert!(!stale.exists(), "the stale temp file of this file is gone");
+        assert!(other.exists(), "another file's temp file is left alone");
+        assert!(longer.exists(), "so is that of report.json.bak");
+        assert_eq!(
+            json_files_in(dir.path()).unwrap(),
+            vec![path],
+            "temp files are never loaded"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_gone_or_a_folder_is_not_recreated() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, loaded) = sample_in(dir.path());
+        fs::remove_file(&path).unwrap();
+        let err = save(&path, &loaded.doc, &loaded.fingerprint).unwrap_err();
+        assert!(err.to_string().contains("the file is gone"), "{err}");
+        assert!(!path.exists());
+        fs::create_dir(&path).unwrap();
+        let err = save(&path, &loaded.doc, &loaded.fingerprint).unwrap_err();
+        assert!(err.to_string().contains("is now a folder"), "{err}");
+        let gone = dir.path().join("sub").join("report.json");
+        let err = save(&gone, &loaded.doc, &loaded.fingerprint).unwrap_err();
+        assert!(err.to_string().contains("its folder"), "{err}");
+        assert!(temp_files_of(&path).is_empty());
+    }
 }

@@ -12,8 +12,9 @@ mod write;
 
 pub use error::{LoadError, SaveError};
 pub use file::{
-    Fingerprint, Loaded, MAX_FILE_BYTES, changed_since, fingerprint, json_files_in, load, load_all,
-    read_text, save, save_bytes, save_new, stat, wait_for_writes, write_atomic, write_new,
+    Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, Turn, changed_since, fingerprint,
+    json_files_in, load, load_all, read_text, save, save_bytes, save_in_turn, save_new, stat,
+    temp_files_of, wait_for_writes, write_atomic, write_new,
 };
 pub use parse::{Problem, line_col, parse_document};
 pub use sample::{SAMPLE_FILE_NAME, SAMPLE_JSON, default_data_dir, prepare_data_dir};

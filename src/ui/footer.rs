@@ -33,7 +33,7 @@ fn hints(view: &View, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     if let Some(open) = view.state.files.iter().find(|f| f.save_error.is_some()) {
         spans.push(Span::styled(
-            format!(" NOT SAVED: {} (Ctrl-S retries) ", open.name()),
+            format!(" NOT SAVED: {} (Ctrl-S retries) ", clean_line(&open.name())),
             view.theme.error(),
         ));
     }

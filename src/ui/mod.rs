@@ -95,6 +95,18 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         Mode::Search => {}
         Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
     }
+    make_cells_safe(frame);
+}
+
+/// The last line of defence against text that could steer the terminal: every cell about to be
+/// sent is checked, and one holding a control, bidirectional or joining character (which only a
+/// widget drawing raw input could put there) is replaced by a safe symbol of the same width.
+fn make_cells_safe(frame: &mut Frame) {
+    for cell in &mut frame.buffer_mut().content {
+        if let Some(safe) = crate::text::safe_cell_symbol(cell.symbol()) {
+            cell.set_symbol(&safe);
+        }
+    }
 }
 
 /// A detail pane's frame: border (bold when focused), padding, and its title with a count.

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{View, scrolled};
 use crate::app::Pane;
 use crate::model::{Date, Document, Item};
-use crate::text::{clean_line, wrap};
+use crate::text::{clean_line, wrap_at_most};
 
 /// Notes wider than this many lines of text are cut on screen (the file keeps them whole).
 const MAX_NOTE_LINES: usize = 400;
@@ -141,13 +141,10 @@ fn note_lines(
     } else {
         width
     };
-    let mut text = wrap(&note.text, text_width);
-    if text.len() > MAX_NOTE_LINES {
-        let hidden = text.len() - MAX_NOTE_LINES;
-        text.truncate(MAX_NOTE_LINES);
-        text.push(format!(
-            "… {hidden} more lines (open the file to read them)"
-        ));
+    // Only what can be shown is wrapped, so a 10 MB note costs no more than a page.
+    let (mut text, more) = wrap_at_most(&note.text, text_width, MAX_NOTE_LINES);
+    if more {
+        text.push("… the note goes on (open the file to read it all)".to_string());
     }
     if let Some(by) = by {
         text.push(by);

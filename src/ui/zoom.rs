@@ -9,7 +9,10 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use super::{View, metrics, scrolled, timeline};
 use crate::layout::{Panes, WIDE_COLUMNS};
 use crate::model::Item;
-use crate::text::{clean_line, wrap};
+use crate::text::{clean_line, wrap_at_most};
+
+/// Goals longer than this many lines are cut on screen (the file keeps them whole).
+const MAX_GOAL_LINES: usize = 400;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let Some(item) = view.state.selected_item() else {
@@ -66,7 +69,13 @@ fn main_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     if let Some(goal) = &item.goal {
         out.push(Line::default());
         out.push(Line::styled("Goal", view.theme.title()));
-        out.extend(wrap(goal, width).into_iter().map(Line::raw));
+        let (lines, more) = wrap_at_most(goal, width, MAX_GOAL_LINES);
+        out.extend(lines.into_iter().map(Line::raw));
+        if more {
+            out.push(Line::raw(
+                "… the goal goes on (open the file to read it all)",
+            ));
+        }
     }
     out.push(Line::default());
     out.push(Line::styled("Timeline", view.theme.title()));

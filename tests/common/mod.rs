@@ -96,6 +96,11 @@ impl Tmux {
         command
     }
 
+    /// Runs any tmux command on this server (for example `list-buffers` or `resize-window`).
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().expect("tmux")
+    }
+
     /// Types keys (tmux key names like `Enter`, `Escape`, `Down`, or literal text with `literal`).
     pub fn keys(&self, keys: &[&str]) {
         let status = self
