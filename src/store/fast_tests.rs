@@ -154,6 +154,35 @@ fn problems_anywhere_are_left_to_the_precise_reader() {
     }
 }
 
+/// The loader's fuzz corpus (tests/corpus/): every kind of malformed file, deep nesting, hostile
+/// text, byte-order marks, CRLF; whatever is UTF-8.
+fn corpus() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files = Vec::new();
+    for folder in ["loader", "hostile"] {
+        let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                files.push((entry.path().display().to_string(), text));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn the_fuzz_corpus_is_read_alike() {
+    let files = corpus();
+    for (name, text) in &files {
+        let accepted = agree_all(text);
+        let expected = parse_precisely(Arc::from(text.as_str()), Vec::new()).is_ok();
+        assert_eq!(accepted, expected, "{name}");
+    }
+}
+
 /// JSON snippets for values: right and wrong kinds, escapes, odd numbers, impossible dates.
 const VALUES: &[&str] = &[
     r#""a""#,
@@ -343,6 +372,17 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn edited_corpus_files_are_read_alike(
+        pick in any::<prop::sample::Index>(),
+        edits in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 1..3),
+    ) {
+        let files = corpus();
+        prop_assume!(!files.is_empty());
+        let (_, text) = &files[pick.index(files.len())];
+        agree_all(&mutate(text, &edits));
+    }
 
     #[test]
     fn edits_in_either_half_are_read_alike_on_two_threads(
