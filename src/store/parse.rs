@@ -469,6 +469,9 @@ fn describe_json_error(
             "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into()
         }
         "trailing comma" => "trailing comma: JSON does not allow a comma before `]` or `}`".into(),
+        "key must be a string" if next == Some('}') => {
+            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
+        }
         "key must be a string" => "object keys must be strings in double quotes".into(),
         "trailing characters" => "unexpected text after the end of the JSON value".into(),
         _ => reason.to_string(),

@@ -87,6 +87,11 @@ fn syntax_errors_are_placed_and_explained() {
             (1, 28),
             "trailing comma",
         ),
+        (
+            "{\"title\": \"t\", \"items\": [{\"id\": \"1\", \"title\": \"a\",}]}",
+            (1, 51),
+            "trailing comma",
+        ),
         ("{\"title\": \"t\", \"items\": [", (1, 26), "ends too early"),
         ("{\"title\": NaN, \"items\": []}", (1, 11), "NaN"),
         (
