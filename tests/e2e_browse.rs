@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Tmux, quote, sample_copy, tmux_available};
+use common::{Tmux, open_sample, quote, sample_copy, tmux_available};
 
 #[test]
 fn moves_to_item_14_sees_its_metrics_and_quits_cleanly() {
@@ -14,7 +14,7 @@ fn moves_to_item_14_sees_its_metrics_and_quits_cleanly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = sample_copy(dir.path());
     let before = std::fs::read(&file).expect("read copy");
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    let tmux = Tmux::open(&file, 120, 40);
     tmux.wait_for("Items 1/8");
     tmux.keys(&["j", "j", "j", "Down"]);
     let screen = tmux.wait_until("item 14 with its metrics", 15, |s| {
@@ -32,13 +32,9 @@ fn moves_to_item_14_sees_its_metrics_and_quits_cleanly() {
 
 #[test]
 fn zoom_help_and_small_terminal() {
-    if !tmux_available() {
+    let Some((_dir, _file, tmux)) = open_sample(80, 24) else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = sample_copy(dir.path());
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 80, 24);
-    tmux.wait_for("Items 1/8");
+    };
     tmux.keys(&["G", "Enter"]);
     tmux.wait_for("126 · 深化京港");
     tmux.keys(&["?"]);
@@ -74,7 +70,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = sample_copy(dir.path());
-        let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 100, 30);
+        let tmux = Tmux::open(&file, 100, 30);
         tmux.wait_for("Items 1/8");
         let shell = tmux.format("#{pane_pid}");
         let status = std::process::Command::new("pkill")
@@ -110,13 +106,9 @@ fn a_panic_restores_the_terminal_and_reports_the_cause() {
 
 #[test]
 fn a_vanished_terminal_ends_tally_instead_of_leaving_it_spinning() {
-    if !tmux_available() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
         return;
-    }
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = sample_copy(dir.path());
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 100, 30);
-    tmux.wait_for("Items 1/8");
+    };
     let pid = tmux.tally_pid().expect("tally is running");
     tmux.kill_terminal();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

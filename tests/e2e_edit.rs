@@ -4,18 +4,14 @@
 
 mod common;
 
-use common::{Tmux, quote, sample_copy, tmux_available};
+use common::open_sample;
 use serde_json::Value;
 
 #[test]
 fn add_a_chinese_note_change_status_and_metric_undo_one_and_quit() {
-    if !tmux_available() {
+    let Some((_dir, file, tmux)) = open_sample(120, 40) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
-    tmux.wait_for("Items 1/8");
+    };
     tmux.keys(&["j", "j", "j", "j"]);
     tmux.wait_until("item 14", 15, |s| {
         s.contains("Items 5/8") && s.contains("531 条")

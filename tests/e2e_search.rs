@@ -4,17 +4,13 @@
 
 mod common;
 
-use common::{Tmux, quote, sample_copy, tmux_available};
+use common::open_sample;
 
 #[test]
 fn typing_a_chinese_search_shows_item_14_alone_and_esc_shows_all_eight() {
-    if !tmux_available() {
+    let Some((_dir, _file, tmux)) = open_sample(120, 40) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
-    tmux.wait_for("Items 1/8");
+    };
     tmux.keys(&["/"]);
     tmux.literal("外语");
     let screen = tmux.wait_until("one result", 15, |s| {

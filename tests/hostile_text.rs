@@ -17,7 +17,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use common::{Tmux, quote, run_tally, tmux_available};
+use common::{Tmux, run_tally, tmux_available};
 use tally::app::{Action, Mode, State, update};
 use tally::layout::Panes;
 use tally::store;
@@ -352,7 +352,7 @@ fn in_a_real_terminal_hostile_text_changes_nothing_outside_tallys_cells() {
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_copy(dir.path(), HOSTILE_NAME);
     let before = fs::read(&file).unwrap();
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    let tmux = Tmux::open(&file, 120, 40);
     tmux.wait_for("Items 1/8");
     let title = tmux.format("#{pane_title}");
     assert!(!title.contains("PWNED"), "{title}");
@@ -461,7 +461,7 @@ fn a_hostile_file_name_in_footer_messages_stays_inert() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_copy(dir.path(), HOSTILE_NAME);
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 100, 30);
+    let tmux = Tmux::open(&file, 100, 30);
     tmux.wait_for("Items 1/8");
     let title = tmux.format("#{pane_title}");
     tmux.keys(&["G", "s", "d"]);
@@ -486,7 +486,7 @@ fn resizing_to_one_by_one_and_back_redraws_the_frame() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_copy(dir.path(), "report.json");
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    let tmux = Tmux::open(&file, 120, 40);
     tmux.wait_for("Items 1/8");
     let title = tmux.format("#{pane_title}");
     for (w, h) in [

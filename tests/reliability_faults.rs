@@ -18,7 +18,7 @@ use std::process::Command;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use common::{Tmux, quote, sample_copy, tally_bin, tmux_available};
+use common::{Tmux, open_sample, quote, sample_copy, tally_bin, tmux_available};
 use tally::app::{Action, State, update};
 use tally::keymap::action_for;
 use tally::model::Status;
@@ -367,7 +367,7 @@ fn a_folder_removed_under_a_running_interface_does_not_crash_it() {
     let folder = dir.path().join("reports");
     fs::create_dir(&folder).unwrap();
     let file = sample_copy(&folder);
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
+    let tmux = Tmux::open(&file, 120, 40);
     tmux.wait_for("Items 1/8");
     fs::remove_dir_all(&folder).unwrap();
     tmux.wait_for("cannot be read");
@@ -436,13 +436,9 @@ fn running(pid: &str) -> bool {
 
 #[test]
 fn a_dropped_connection_ends_tally_instead_of_leaving_it_spinning() {
-    if !tmux_available() {
+    let Some((dir, file, tmux)) = open_sample(120, 40) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
-    let tmux = Tmux::tally(&quote(&file.display().to_string()), dir.path(), 120, 40);
-    tmux.wait_for("Items 1/8");
+    };
     tmux.keys(&["j", "s", "b"]);
     tmux.wait_for("saved");
     let shell = tmux.format("#{pane_pid}");

@@ -47,6 +47,19 @@ pub fn tmux_available() -> bool {
     found
 }
 
+/// A temporary copy of the sample open in tally in tmux, its eight items listed: the folder
+/// (removed on drop), the file and the terminal. `None` when tmux is missing (the test is skipped).
+pub fn open_sample(width: u16, height: u16) -> Option<(tempfile::TempDir, PathBuf, Tmux)> {
+    if !tmux_available() {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let tmux = Tmux::open(&file, width, height);
+    tmux.wait_for("Items 1/8");
+    Some((dir, file, tmux))
+}
+
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// A tmux server of its own running one shell command in a window of a fixed size.
@@ -88,6 +101,15 @@ impl Tmux {
             quote(&tally_bin().display().to_string()),
         );
         Tmux::start(&command, width, height)
+    }
+
+    /// Starts tally on one file, with the file's folder as its data folder, and returns once the
+    /// item list is on screen.
+    pub fn open(file: &Path, width: u16, height: u16) -> Tmux {
+        let folder = file.parent().expect("the file is in a folder");
+        let tmux = Tmux::tally(&quote(&file.display().to_string()), folder, width, height);
+        tmux.wait_for("Items 1/");
+        tmux
     }
 
     fn command(&self) -> Command {
