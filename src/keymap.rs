@@ -287,12 +287,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Action::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
     bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Action::TriageNext, "skip to the next item", Some("skip")),
     bind(Triage, &[Key::plain(KeyCode::Left), Key::char('<')], Action::TriagePrevious, "back to the previous item", None),
-    bind(Triage, &[Key::char('t')], Action::SetStatus(Status::Todo), "status todo", None),
-    bind(Triage, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "status on track", None),
-    bind(Triage, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "status at risk", Some("t/o/r/b/d/x status")),
-    bind(Triage, &[Key::char('b')], Action::SetStatus(Status::Blocked), "status blocked", None),
-    bind(Triage, &[Key::char('d')], Action::SetStatus(Status::Done), "status done", None),
-    bind(Triage, &[Key::char('x')], Action::SetStatus(Status::Dropped), "status dropped", None),
+    bind(Triage, &[Key::char('t')], Action::SetStatus(Status::Todo), "status todo", Some("status")),
+    bind(Triage, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "status on track", Some("status")),
+    bind(Triage, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "status at risk", Some("status")),
+    bind(Triage, &[Key::char('b')], Action::SetStatus(Status::Blocked), "status blocked", Some("status")),
+    bind(Triage, &[Key::char('d')], Action::SetStatus(Status::Done), "status done", Some("status")),
+    bind(Triage, &[Key::char('x')], Action::SetStatus(Status::Dropped), "status dropped", Some("status")),
     bind(Triage, &[Key::char('n')], Action::AddNote, "record a decision or action as a note dated today", Some("note")),
     bind(Triage, &[Key::char('L')], Action::EditLead, "change the lead (Tab completes from the leads in use)", Some("lead")),
     bind(Triage, &[Key::char('D')], Action::EditDue, "set the due date", Some("due")),
@@ -422,17 +422,26 @@ fn matches(key: Key, pressed: Key) -> bool {
 }
 
 /// `(keys, hint)` pairs for the footer in `mode` with `focus`.
+/// Bindings of one context that share a hint are shown as one (`t/o/r/b/d/x status`); a hint
+/// already given by another context is not repeated.
 pub fn hints(mode: Mode, focus: Pane) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
-    let mut hints: Vec<(String, &'static str)> = Vec::new();
+    let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
     for binding in BINDINGS.iter().filter(|b| contexts.contains(&b.context)) {
         let Some(hint) = binding.hint else { continue };
-        if hints.iter().any(|(_, h)| *h == hint) {
-            continue;
+        match hints.iter_mut().find(|(_, h, _)| *h == hint) {
+            Some((keys, _, context)) if *context == binding.context => {
+                keys.push('/');
+                keys.push_str(&keys_label(binding));
+            }
+            Some(_) => {}
+            None => hints.push((keys_label(binding), hint, binding.context)),
         }
-        hints.push((keys_label(binding), hint));
     }
     hints
+        .into_iter()
+        .map(|(keys, hint, _)| (keys, hint))
+        .collect()
 }
 
 /// The keys of a binding as one label (`j/↓`), leaving out Shift twins.

@@ -128,6 +128,24 @@ fn hints_and_help_come_from_the_table() {
 }
 
 #[test]
+fn keys_that_share_a_hint_are_shown_together_once() {
+    let triage = hints(Mode::Triage, Pane::Items);
+    let status: Vec<_> = triage.iter().filter(|(_, h)| *h == "status").collect();
+    assert_eq!(
+        status,
+        [&("t/o/r/b/d/x".to_string(), "status")],
+        "{triage:?}"
+    );
+    let timeline = hints(Mode::Browse, Pane::Timeline);
+    let edit: Vec<_> = timeline.iter().filter(|(_, h)| *h == "edit").collect();
+    assert_eq!(
+        edit.len(),
+        1,
+        "another context's hint is not repeated: {timeline:?}"
+    );
+}
+
+#[test]
 fn no_key_is_bound_twice_where_both_bindings_apply() {
     let views = [
         (Mode::Browse, Pane::Items),

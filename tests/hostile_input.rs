@@ -95,6 +95,12 @@ const MALFORMED: &[(&str, &str, &str, &str)] = &[
         "trailing comma in an object",
         "{\"title\": \"t\", \"items\": [{\"id\": \"1\", \"title\": \"a\",}]}",
         "}]}",
+        "trailing comma",
+    ),
+    (
+        "a key without quotes",
+        "{\"title\": \"t\", items: []}",
+        "items",
         "object keys must be strings in double quotes",
     ),
     (

@@ -93,7 +93,11 @@ fn the_dashboard_reads_without_colour_in_80_by_24() {
         "{text}"
     );
     assert!(text.contains("13 优化国际化环境和服务"), "{text}");
-    assert!(text.contains("926 条"), "{text}");
+    assert!(text.contains("926 条  over 4 metrics"), "{text}");
+    assert!(
+        text.contains("5 批次  over 1 metric "),
+        "one metric, singular: {text}"
+    );
 }
 
 #[test]

@@ -132,7 +132,8 @@ fn metric_lines(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>
         } else {
             clean_line(unit).into_owned()
         };
-        let text = format!(" {} {unit}  over {count} metrics", number(*total));
+        let metrics = if *count == 1 { "metric" } else { "metrics" };
+        let text = format!(" {} {unit}  over {count} {metrics}", number(*total));
         out.push(Line::raw(truncate(&text, width).into_owned()));
     }
     out
