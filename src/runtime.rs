@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::SystemTime;
 
-use crate::app::{Action, Effect, State, update};
+use crate::app::{Action, Effect, IndexSource, State, update};
 use std::sync::Arc;
 
 use crate::search::{SearchIndex, SearchResult, SearchWorker};
@@ -23,7 +23,7 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
 /// interface thread; a newer keystroke cancels older work) and the watcher of files on disk.
 #[derive(Default)]
 pub struct Runtime {
-    worker: Option<(SearchWorker, Arc<SearchIndex>)>,
+    worker: Option<Searcher>,
     background_search: bool,
     saver: Option<Saver>,
     watcher: Watcher,
@@ -115,7 +115,12 @@ impl Runtime {
     /// Takes finished search results and notices files changed by others.
     pub fn poll(&mut self, state: &mut State, check_files: bool) {
         while self.take_saves(state, false) {}
-        let result = self.worker.as_ref().and_then(|(worker, _)| worker.poll());
+        let built = self.worker.as_ref().and_then(|s| s.worker.take_built());
+        if let Some((version, index)) = built {
+            let effects = update(state, Action::IndexBuilt { version, index });
+            self.run(state, effects);
+        }
+        let result = self.worker.as_ref().and_then(|s| s.worker.poll());
         if let Some(result) = result {
             let effects = update(state, Action::SearchResults(Box::new(result)));
             self.run(state, effects);
@@ -126,35 +131,58 @@ impl Runtime {
         }
     }
 
-    /// Hands searches to the worker (starting it, or giving it a newer index, as needed).
+    /// Hands searches and index builds to the worker (starting it when needed).
     fn send_searches(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
         let mut rest = Vec::new();
         for effect in effects {
-            let Effect::Search {
-                generation,
-                query,
-                index,
-            } = effect
-            else {
-                rest.push(effect);
-                continue;
-            };
-            match &mut self.worker {
-                Some((worker, current)) => {
-                    if !Arc::ptr_eq(current, &index) {
-                        worker.set_index(Arc::clone(&index));
-                        *current = index;
-                    }
-                    worker.submit(generation, query);
+            match effect {
+                Effect::Search {
+                    generation,
+                    query,
+                    version,
+                    index,
+                } => {
+                    let searcher = self.worker.get_or_insert_with(Searcher::spawn);
+                    searcher.use_index(version, index);
+                    searcher.worker.submit(generation, query);
                 }
-                None => {
-                    let worker = SearchWorker::spawn(Arc::clone(&index));
-                    worker.submit(generation, query);
-                    self.worker = Some((worker, index));
+                Effect::PrepareIndex { version, index } => {
+                    let searcher = self.worker.get_or_insert_with(Searcher::spawn);
+                    searcher.use_index(version, index);
                 }
+                other => rest.push(other),
             }
         }
         rest
+    }
+}
+
+/// The search worker and the data version of the index it has (or is building).
+struct Searcher {
+    worker: SearchWorker,
+    version: Option<u64>,
+}
+
+impl Searcher {
+    fn spawn() -> Searcher {
+        Searcher {
+            worker: SearchWorker::spawn(Arc::new(SearchIndex::default())),
+            version: None,
+        }
+    }
+
+    /// Gives the worker the index of data version `version`, unless it has it already.
+    fn use_index(&mut self, version: u64, index: IndexSource) {
+        if self.version == Some(version) {
+            return;
+        }
+        self.version = Some(version);
+        match index {
+            IndexSource::Ready(index) => self.worker.set_index(index),
+            IndexSource::Build(build) => {
+                self.worker.build_index(version, Box::new(move || build()))
+            }
+        }
     }
 }
 
@@ -171,10 +199,27 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
                 Effect::Search {
                     generation,
                     query,
+                    version,
                     index,
-                } => Some(Action::SearchResults(Box::new(search_now(
-                    generation, &query, &index,
-                )))),
+                } => {
+                    let index = match index {
+                        IndexSource::Ready(index) => index,
+                        IndexSource::Build(build) => {
+                            let index = Arc::new(build());
+                            let built = Action::IndexBuilt {
+                                version,
+                                index: Arc::clone(&index),
+                            };
+                            next.extend(update(state, built));
+                            index
+                        }
+                    };
+                    Some(Action::SearchResults(Box::new(search_now(
+                        generation, &query, &index,
+                    ))))
+                }
+                // searching in place builds the index when it is first needed
+                Effect::PrepareIndex { .. } => None,
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
                         Ok(path) => Action::MinutesWritten { path },

@@ -55,6 +55,9 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     };
     update(&mut state, resize);
     let mut runtime = Runtime::interactive();
+    // the search index is built in the background while the first screens are read
+    let effects = update(&mut state, Action::PrepareSearch);
+    runtime.run(&mut state, effects);
     let mut last_check = Instant::now();
     while !state.quit && !stop.load(Ordering::Relaxed) {
         update(&mut state, Action::Tick(Instant::now()));

@@ -223,3 +223,124 @@ fn an_edit_under_a_filter_keeps_the_list_right() {
         "the selection is a listed item"
     );
 }
+
+/// The action a typed character asks for where the state is now.
+fn typed(state: &State, c: char) -> tally::app::Action {
+    let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    action_for(state.mode, state.focus, key).unwrap()
+}
+
+#[test]
+fn the_index_is_built_from_a_snapshot_that_the_state_does_not_keep() {
+    use std::sync::Arc;
+    use tally::app::{Action, Effect, IndexSource};
+    let (mut state, _dir, _) = open(120, 40);
+    let mut effects = update(&mut state, Action::Search);
+    let action = typed(&state, '外');
+    effects.extend(update(&mut state, action));
+    let [Effect::Search { index, version, .. }] = effects.as_slice() else {
+        panic!("one search: {effects:?}");
+    };
+    assert!(matches!(index, IndexSource::Build(_)), "{index:?}");
+    assert_eq!(*version, state.data_version);
+    let shared = state.files[0].doc.shared_items();
+    assert_eq!(
+        Arc::strong_count(&shared),
+        3,
+        "the document, the builder, this test"
+    );
+    run_effects(&mut state, effects);
+    assert_eq!(
+        Arc::strong_count(&shared),
+        2,
+        "once built, only the document and this test hold the items"
+    );
+    let indexed = state.search.indexed.as_ref().unwrap();
+    assert!(indexed.index.is_some(), "the built index is kept");
+    let action = typed(&state, '语');
+    let effects = update(&mut state, action);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Search {
+                index: IndexSource::Ready(_),
+                ..
+            }]
+        ),
+        "the next keystroke reuses it: {effects:?}"
+    );
+}
+
+#[test]
+fn an_index_built_for_older_data_is_not_kept() {
+    use tally::app::Action;
+    let (mut state, _dir, _) = open(120, 40);
+    keys(&mut state, "/外");
+    code(&mut state, KeyCode::Enter);
+    let old = state
+        .search
+        .indexed
+        .as_ref()
+        .unwrap()
+        .index
+        .clone()
+        .unwrap();
+    let old_version = state.data_version;
+    keys(&mut state, "sb");
+    assert!(
+        state.data_version > old_version,
+        "an edit changes the data version"
+    );
+    let built = Action::IndexBuilt {
+        version: old_version,
+        index: old.clone(),
+    };
+    assert!(update(&mut state, built).is_empty());
+    let kept = state.search.indexed.as_ref().unwrap();
+    assert_eq!(kept.version, state.data_version);
+    let same = kept
+        .index
+        .as_ref()
+        .is_some_and(|i| std::sync::Arc::ptr_eq(i, &old));
+    assert!(
+        !same,
+        "the index of older data is not used for the new data"
+    );
+}
+
+#[test]
+fn in_the_interactive_runtime_the_index_is_built_in_the_background_before_the_first_search() {
+    use std::time::{Duration, Instant};
+    use tally::app::Action;
+    let (mut state, _dir, _) = open(120, 40);
+    let mut runtime = tally::runtime::Runtime::interactive();
+    let effects = update(&mut state, Action::PrepareSearch);
+    runtime.run(&mut state, effects);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while state
+        .search
+        .indexed
+        .as_ref()
+        .and_then(|i| i.index.as_ref())
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the index never arrived");
+        std::thread::sleep(Duration::from_millis(5));
+        runtime.poll(&mut state, false);
+    }
+    for c in "/外语".chars() {
+        let action = typed(&state, c);
+        let effects = update(&mut state, action);
+        runtime.run(&mut state, effects);
+    }
+    while listed(&state).len() != 1 {
+        assert!(
+            Instant::now() < deadline,
+            "no results: {:?}",
+            listed(&state)
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        runtime.poll(&mut state, false);
+    }
+    assert_eq!(listed(&state), ["14"]);
+}

@@ -208,3 +208,31 @@ fn a_new_index_replaces_the_old_one() {
     let (result, _) = complete(&worker, 3);
     assert_eq!(result.hits.len(), 2);
 }
+
+#[test]
+fn an_index_built_on_the_worker_is_searched_and_handed_back_once() {
+    let doc = tally::store::parse_document(Arc::from(tally::store::SAMPLE_JSON)).expect("sample");
+    let worker = SearchWorker::spawn(Arc::new(SearchIndex::default()));
+    let items = doc.shared_items();
+    let builder_thread = Arc::new(std::sync::Mutex::new(None));
+    let seen = Arc::clone(&builder_thread);
+    worker.build_index(
+        7,
+        Box::new(move || {
+            *seen.lock().unwrap() = std::thread::current().name().map(String::from);
+            SearchIndex::build(items.iter())
+        }),
+    );
+    worker.submit(1, "外语");
+    let (result, _) = complete(&worker, 1);
+    assert_eq!(result.total, 8, "the search used the new index");
+    assert_eq!(result.hits.len(), 1);
+    assert_eq!(
+        builder_thread.lock().unwrap().as_deref(),
+        Some("tally-search"),
+        "built on the worker's thread"
+    );
+    let (tag, index) = worker.take_built().expect("the built index is handed back");
+    assert_eq!((tag, index.len()), (7, 8));
+    assert!(worker.take_built().is_none(), "only once");
+}

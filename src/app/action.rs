@@ -77,6 +77,13 @@ pub enum Action {
     Search,
     /// Results of a search, for the generation it was asked with.
     SearchResults(Box<crate::search::SearchResult>),
+    /// The search index for data version `version` was built off the interface thread.
+    IndexBuilt {
+        version: u64,
+        index: std::sync::Arc<crate::search::SearchIndex>,
+    },
+    /// Get the search index ready before the first `/` (sent once the screen is up).
+    PrepareSearch,
     /// Change the date of the "since" view.
     SetSince,
     /// The clock moved on (sent by the runtime every loop).
@@ -153,11 +160,18 @@ pub enum Action {
 pub enum Effect {
     /// Write this file's document to disk (checking first that nobody else changed it).
     Save { file: usize },
-    /// Search `index` for `query`; results come back as [`Action::SearchResults`].
+    /// Search for `query` in the index of data version `version`; results come back as
+    /// [`Action::SearchResults`], and an index built for it as [`Action::IndexBuilt`].
     Search {
         generation: u64,
         query: String,
-        index: std::sync::Arc<crate::search::SearchIndex>,
+        version: u64,
+        index: super::IndexSource,
+    },
+    /// Build the index of data version `version` in the background, unless it is there already.
+    PrepareIndex {
+        version: u64,
+        index: super::IndexSource,
     },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {

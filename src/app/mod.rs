@@ -24,7 +24,7 @@ pub use form::{Field, Form, FormKind, Input, status_for_letter};
 pub use history::{History, Step};
 pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
 pub use screens::ScreenData;
-pub use search::{Indexed, SearchState};
+pub use search::{IndexSource, Indexed, SearchState};
 pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
 pub use submit::{record_reading, split_tags};
 pub use triage::{Triage, format_duration};

@@ -11,15 +11,37 @@ use ratatui_textarea::TextArea;
 
 use super::state::{ItemRef, Message, Mode, State, all_rows};
 use super::{Action, Effect};
+use crate::model::Item;
 use crate::search::{Hit, QueryError, SearchIndex, rank};
 
 /// The search index with the list position each of its items stands for.
 #[derive(Clone)]
 pub struct Indexed {
-    pub index: Arc<SearchIndex>,
+    /// `None` while it is being built off the interface thread.
+    pub index: Option<Arc<SearchIndex>>,
     pub refs: Arc<Vec<ItemRef>>,
     /// The data version the index was built from.
     pub version: u64,
+}
+
+/// Makes a search index from a snapshot of the items, on whichever thread calls it.
+pub type IndexBuilder = Arc<dyn Fn() -> SearchIndex + Send + Sync>;
+
+/// Where a search's index comes from: built already, or to be built by the runtime (off the
+/// interface thread when it can), so that a keystroke never waits for a large index.
+#[derive(Clone)]
+pub enum IndexSource {
+    Ready(Arc<SearchIndex>),
+    Build(IndexBuilder),
+}
+
+impl fmt::Debug for IndexSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexSource::Ready(index) => write!(f, "Ready({} items)", index.len()),
+            IndexSource::Build(_) => write!(f, "Build"),
+        }
+    }
 }
 
 impl fmt::Debug for Indexed {
@@ -119,30 +141,83 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         clear_filter(state);
         return Vec::new();
     }
-    let indexed = current_index(state);
     vec![Effect::Search {
         generation: state.search.generation,
         query: state.search.query.clone(),
-        index: indexed.index,
+        version: state.data_version,
+        index: index_source(state),
     }]
 }
 
-/// The index for the data as it is now, built when missing or out of date.
-fn current_index(state: &mut State) -> Indexed {
-    if let Some(indexed) = &state.search.indexed
-        && indexed.version == state.data_version
-    {
-        return indexed.clone();
+/// Once the screen is up: has the index built in the background, so the first `/` finds it.
+pub(crate) fn prepare(state: &mut State) -> Vec<Effect> {
+    match index_source(state) {
+        IndexSource::Ready(_) => Vec::new(),
+        index => vec![Effect::PrepareIndex {
+            version: state.data_version,
+            index,
+        }],
     }
-    let refs = all_rows(&state.files);
-    let index = SearchIndex::build(refs.iter().filter_map(|r| state.item(*r)));
-    let indexed = Indexed {
-        index: Arc::new(index),
-        refs: Arc::new(refs),
-        version: state.data_version,
+}
+
+/// The index for the data as it is now, or how to build it. A builder holds a snapshot of the
+/// items (shared, not copied), so it is handed out and never kept: a kept snapshot would make
+/// the next edit copy the whole list.
+fn index_source(state: &mut State) -> IndexSource {
+    let current = state
+        .search
+        .indexed
+        .as_ref()
+        .filter(|i| i.version == state.data_version);
+    if let Some(index) = current.and_then(|i| i.index.clone()) {
+        return IndexSource::Ready(index);
+    }
+    let refs = match current {
+        Some(indexed) => Arc::clone(&indexed.refs),
+        None => Arc::new(all_rows(&state.files)),
     };
-    state.search.indexed = Some(indexed.clone());
-    indexed
+    let lists: Vec<Arc<Vec<Item>>> = state.files.iter().map(|f| f.doc.shared_items()).collect();
+    let snapshot_refs = Arc::clone(&refs);
+    let builder: IndexBuilder = Arc::new(move || {
+        SearchIndex::build(
+            snapshot_refs
+                .iter()
+                .filter_map(|r| lists.get(r.file)?.get(r.item)),
+        )
+    });
+    state.search.indexed = Some(Indexed {
+        index: None,
+        refs,
+        version: state.data_version,
+    });
+    IndexSource::Build(builder)
+}
+
+/// The index for the data as it is now, built here and now if it is not ready.
+fn ready_index(state: &mut State) -> Arc<SearchIndex> {
+    if let IndexSource::Ready(index) = index_source(state) {
+        return index;
+    }
+    let refs = state
+        .search
+        .indexed
+        .as_ref()
+        .map(|i| Arc::clone(&i.refs))
+        .unwrap_or_default();
+    let index = Arc::new(SearchIndex::build(
+        refs.iter().filter_map(|r| state.item(*r)),
+    ));
+    index_built(state, state.data_version, Arc::clone(&index));
+    index
+}
+
+/// An index built elsewhere: kept when the data has not changed since it was asked for.
+pub(crate) fn index_built(state: &mut State, version: u64, index: Arc<SearchIndex>) {
+    if let Some(indexed) = state.search.indexed.as_mut()
+        && indexed.version == version
+    {
+        indexed.index = Some(index);
+    }
 }
 
 /// Results from the runtime: taken when they answer the newest search.
@@ -238,10 +313,10 @@ pub(crate) fn refresh(state: &mut State) {
         state.filter = None;
         return;
     }
-    let indexed = current_index(state);
-    match rank(&indexed.index, &state.search.query) {
+    let index = ready_index(state);
+    match rank(&index, &state.search.query) {
         Ok(hits) => {
-            state.search.total = indexed.refs.len();
+            state.search.total = index.len();
             state.search.complete = true;
             apply_hits(state, &hits);
         }

@@ -51,6 +51,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             );
             Vec::new()
         }
+        Action::IndexBuilt { version, index } => {
+            search::index_built(state, version, index);
+            Vec::new()
+        }
+        Action::PrepareSearch => search::prepare(state),
         Action::MinutesFailed { error } => {
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"

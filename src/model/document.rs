@@ -31,10 +31,14 @@ pub struct Period {
 }
 
 /// A loaded or new report: header plus items.
+///
+/// The items are shared: [`Document::shared_items`] hands out the list as it is now without
+/// copying it (a search index is built from it on another thread), and the first change after
+/// that copies it once, leaving the other holder's list as it was.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     pub header: Header,
-    items: Vec<Item>,
+    items: Arc<Vec<Item>>,
     /// The whole text the document was read from, when it was read.
     pub origin: Origin,
     /// Where the header and items sat in that text, so a writer can splice edits into it.
@@ -87,7 +91,7 @@ impl Document {
     ) -> Document {
         Document {
             header,
-            items,
+            items: Arc::new(items),
             origin,
             layout: layout.map(Arc::new),
         }
@@ -97,13 +101,23 @@ impl Document {
         &self.items
     }
 
+    /// The item list as it is now, shared rather than copied; later changes do not reach it.
+    pub fn shared_items(&self) -> Arc<Vec<Item>> {
+        Arc::clone(&self.items)
+    }
+
+    /// The list for changing, copied first if someone still shares it.
+    fn items_mut(&mut self) -> &mut Vec<Item> {
+        Arc::make_mut(&mut self.items)
+    }
+
     pub fn item(&self, index: usize) -> Option<&Item> {
         self.items.get(index)
     }
 
     /// The item for editing. Its id must stay unique: use [`Document::rename`] to change it.
     pub fn item_mut(&mut self, index: usize) -> Option<&mut Item> {
-        let item = self.items.get_mut(index)?;
+        let item = self.items_mut().get_mut(index)?;
         item.origin.mark_edited();
         Some(item)
     }
@@ -117,7 +131,7 @@ impl Document {
     pub fn insert(&mut self, index: usize, item: Item) -> Result<usize, ItemError> {
         self.check_new_id(&item.id)?;
         let index = index.min(self.items.len());
-        self.items.insert(index, item);
+        self.items_mut().insert(index, item);
         Ok(index)
     }
 
@@ -128,22 +142,24 @@ impl Document {
 
     /// Removes and returns the item at `index`.
     pub fn remove(&mut self, index: usize) -> Option<Item> {
-        (index < self.items.len()).then(|| self.items.remove(index))
+        (index < self.items.len()).then(|| self.items_mut().remove(index))
     }
 
     /// Swaps two items' places; out-of-range indices change nothing.
     pub fn swap(&mut self, a: usize, b: usize) -> bool {
         let ok = a < self.items.len() && b < self.items.len();
         if ok {
-            self.items.swap(a, b);
+            self.items_mut().swap(a, b);
         }
         ok
     }
 
     /// Puts an item back exactly as it was (used by undo), replacing whatever is at `index`.
     pub fn replace(&mut self, index: usize, item: Item) -> Option<Item> {
-        let slot = self.items.get_mut(index)?;
-        Some(std::mem::replace(slot, item))
+        if index >= self.items.len() {
+            return None;
+        }
+        Some(std::mem::replace(&mut self.items_mut()[index], item))
     }
 
     /// Changes an item's id, keeping ids unique.
@@ -222,10 +238,22 @@ mod tests {
     #[test]
     fn handing_out_an_item_marks_it_edited() {
         let mut doc = doc_with(&["1"]);
-        doc.items[0].origin = Origin::new(std::sync::Arc::from("{}"), 0..2);
+        doc.items_mut()[0].origin = Origin::new(std::sync::Arc::from("{}"), 0..2);
         assert!(doc.items()[0].origin.is_pristine());
         doc.item_mut(0).unwrap().title.push('!');
         assert!(!doc.items()[0].origin.is_pristine());
+    }
+
+    #[test]
+    fn a_shared_list_keeps_its_items_when_the_document_changes() {
+        let mut doc = doc_with(&["1", "2"]);
+        let shared = doc.shared_items();
+        doc.item_mut(0).unwrap().title = "changed".into();
+        doc.remove(1);
+        assert_eq!(shared.len(), 2);
+        assert_ne!(shared[0].title, "changed");
+        assert_eq!(doc.items().len(), 1);
+        assert_eq!(doc.items()[0].title, "changed");
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The background search thread: the UI submits the query text on every keystroke and polls for
 //! results each tick, so input never waits for matching.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::engine::{Hit, Pass};
@@ -35,6 +35,9 @@ pub struct SearchResult {
     pub total: usize,
 }
 
+/// Builds an index on the worker's thread (from a snapshot of the items it owns).
+pub type IndexBuilder = Box<dyn FnOnce() -> SearchIndex + Send>;
+
 enum Job {
     Search {
         generation: u64,
@@ -42,6 +45,10 @@ enum Job {
         text: String,
     },
     Index(Arc<SearchIndex>),
+    Build {
+        tag: u64,
+        build: IndexBuilder,
+    },
 }
 
 /// A background search thread over one index.
@@ -73,6 +80,8 @@ struct Shared {
     /// Bumped by each new index; work on an older index stops.
     epoch: AtomicU64,
     stop: AtomicBool,
+    /// The newest index built by [`SearchWorker::build_index`], with its tag, until taken.
+    built: Mutex<Option<(u64, Arc<SearchIndex>)>>,
 }
 
 impl SearchWorker {
@@ -84,6 +93,7 @@ impl SearchWorker {
             latest: AtomicU64::new(0),
             epoch: AtomicU64::new(0),
             stop: AtomicBool::new(false),
+            built: Mutex::new(None),
         });
         let thread_shared = shared.clone();
         let thread = std::thread::Builder::new()
@@ -121,6 +131,22 @@ impl SearchWorker {
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job::Index(index));
         }
+    }
+
+    /// Replaces the index with one that `build` makes on the worker's thread, so a large index
+    /// never holds up the caller. Searches submitted after this call use the new index; the
+    /// index itself, with `tag`, can be had from [`SearchWorker::take_built`] once it is ready.
+    pub fn build_index(&self, tag: u64, build: IndexBuilder) {
+        self.shared.epoch.fetch_add(1, Ordering::SeqCst);
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Build { tag, build });
+        }
+    }
+
+    /// The index the last [`SearchWorker::build_index`] made, with its tag, once (None before it
+    /// is ready, and after it was taken).
+    pub fn take_built(&self) -> Option<(u64, Arc<SearchIndex>)> {
+        self.shared.built.lock().ok()?.take()
     }
 
     /// Where results arrive, in the order they were produced.
@@ -165,11 +191,19 @@ fn run(
     while let Ok(job) = jobs.recv() {
         // take everything queued: index changes apply in order, only the newest search runs
         let mut search = None;
+        let mut to_build = None;
         let mut next = Some(job);
         while let Some(job) = next {
             match job {
                 Job::Index(new) => {
                     index = new;
+                    to_build = None;
+                    epoch += 1;
+                    last = None;
+                    search = None;
+                }
+                Job::Build { tag, build } => {
+                    to_build = Some((tag, build));
                     epoch += 1;
                     last = None;
                     search = None;
@@ -181,6 +215,12 @@ fn run(
                 } => search = Some((generation, job_epoch, text)),
             }
             next = jobs.try_recv().ok();
+        }
+        if let Some((tag, build)) = to_build {
+            index = Arc::new(build());
+            if let Ok(mut built) = shared.built.lock() {
+                *built = Some((tag, Arc::clone(&index)));
+            }
         }
         let Some((generation, job_epoch, text)) = search else {
             continue;
