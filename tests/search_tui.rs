@@ -344,3 +344,51 @@ fn in_the_interactive_runtime_the_index_is_built_in_the_background_before_the_fi
     }
     assert_eq!(listed(&state), ["14"]);
 }
+
+#[test]
+fn an_edit_under_a_filter_keeps_the_same_items_listed_and_re_ranks_in_the_background() {
+    use tally::app::{Effect, IndexSource};
+    let (mut state, _dir, _) = open(120, 40);
+    keys(&mut state, "/国际");
+    code(&mut state, KeyCode::Enter);
+    let ranked = listed(&state);
+    assert_eq!(ranked, ["13", "12", "14", "17", "16", "10", "11"]);
+    // delete the first hit (13), running nothing the update asks for yet
+    let mut effects = Vec::new();
+    for c in "dy".chars() {
+        let action = typed(&state, c);
+        effects.extend(update(&mut state, action));
+    }
+    assert_eq!(listed(&state), ["12", "14", "17", "16", "10", "11"]);
+    assert!(
+        state.search.indexed.as_ref().unwrap().index.is_none(),
+        "no index was built while handling the key"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::Search {
+                index: IndexSource::Build(_),
+                ..
+            }
+        )),
+        "the search runs again elsewhere: {effects:?}"
+    );
+    run_effects(&mut state, effects);
+    assert_eq!(listed(&state), ["12", "14", "17", "16", "10", "11"]);
+    // move 12 down in its file: it changes places with 14, the list still names the same items
+    let mut effects = Vec::new();
+    let action = typed(&state, 'J');
+    effects.extend(update(&mut state, action));
+    assert_eq!(listed(&state), ["12", "14", "17", "16", "10", "11"]);
+    // ranked again, the two equal hits follow their new file order
+    run_effects(&mut state, effects);
+    assert_eq!(listed(&state), ["14", "12", "17", "16", "10", "11"]);
+    let titles = state.files[0]
+        .doc
+        .items()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect::<Vec<_>>();
+    assert_eq!(titles, ["10", "11", "14", "12", "16", "17", "126"]);
+}

@@ -6,7 +6,7 @@ use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
 use super::state::{Message, Mode, Pane, State};
-use crate::model::{Change, Item, Status};
+use crate::model::{Change, Item, Shift, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
@@ -33,6 +33,7 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
         state.message = Some(Message::error(format!("not changed: {err}")));
         return Vec::new();
     }
+    let shift = change.shift(&open.doc);
     open.unsaved.push(change.clone());
     let select_id = match &change {
         Change::Remove { .. } => None,
@@ -43,8 +44,23 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
         change,
         label,
     });
-    refresh_rows(state, file, select_id.as_deref());
-    vec![Effect::Save { file }]
+    let mut effects = refresh_after(state, file, shift, select_id.as_deref());
+    effects.push(Effect::Save { file });
+    effects
+}
+
+/// Rebuilds the list after one change moved items by `shift`, keeping the selection on the item
+/// with `id` in `file` when given; an active filter is searched again in the background.
+pub(crate) fn refresh_after(
+    state: &mut State,
+    file: usize,
+    shift: Shift,
+    id: Option<&str>,
+) -> Vec<Effect> {
+    state.data_version += 1;
+    let effects = super::search::after_change(state, file, shift);
+    state.rebuild_rows(id.map(|id| (file, id)));
+    effects
 }
 
 /// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
@@ -306,14 +322,16 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
         state.message = Some(Message::error(format!("cannot undo or redo: {err} since")));
         return Vec::new();
     }
+    let shift = change.shift(&open.doc);
     open.unsaved.push(change.clone());
     let id = match &change {
         Change::Remove { .. } => None,
         other => Some(other.id().to_string()),
     };
-    refresh_rows(state, file, id.as_deref());
+    let mut effects = refresh_after(state, file, shift, id.as_deref());
     state.message = Some(Message::info(done.to_string()));
-    vec![Effect::Save { file }]
+    effects.push(Effect::Save { file });
+    effects
 }
 
 /// Ctrl-S: saves every file that has unsaved edits.

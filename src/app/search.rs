@@ -11,7 +11,7 @@ use ratatui_textarea::TextArea;
 
 use super::state::{ItemRef, Message, Mode, State, all_rows};
 use super::{Action, Effect};
-use crate::model::Item;
+use crate::model::{Item, Shift};
 use crate::search::{Hit, QueryError, SearchIndex, rank};
 
 /// The search index with the list position each of its items stands for.
@@ -306,8 +306,31 @@ pub(crate) fn clear_filter(state: &mut State) {
     }
 }
 
-/// The data changed under an active filter: search again at once, so the list never shows
-/// positions that no longer mean the same items.
+/// An edit under an active filter: the filter's positions follow the items `shift` moved in
+/// `file` (at once, so the list goes on showing the same items), and the search runs again, in
+/// the background, to rank the edited data.
+pub(crate) fn after_change(state: &mut State, file: usize, shift: Shift) -> Vec<Effect> {
+    let Some(filter) = state.filter.as_mut() else {
+        return Vec::new();
+    };
+    let moved = |row: ItemRef| {
+        if row.file != file {
+            return Some(row);
+        }
+        shift.moved(row.item).map(|item| ItemRef { file, item })
+    };
+    *filter = filter.iter().filter_map(|row| moved(*row)).collect();
+    let highlights = std::mem::take(&mut state.search.highlights);
+    state.search.highlights = highlights
+        .into_iter()
+        .filter_map(|(row, positions)| Some((moved(row)?, positions)))
+        .collect();
+    submit(state)
+}
+
+/// The data changed under an active filter in ways no single change describes (a file read
+/// again): search again at once, so the list never shows positions that no longer mean the same
+/// items.
 pub(crate) fn refresh(state: &mut State) {
     if state.search.query.trim().is_empty() {
         state.filter = None;

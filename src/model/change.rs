@@ -19,6 +19,34 @@ pub enum Change {
     Swap { first: String, second: String },
 }
 
+/// How a change moved items: where an item that stood at one position stands afterwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shift {
+    /// Nothing moved.
+    None,
+    /// An item was put in at this position; those from it on moved down one.
+    Inserted(usize),
+    /// The item at this position was taken out; those after it moved up one.
+    Removed(usize),
+    /// The items at these two positions changed places.
+    Swapped(usize, usize),
+}
+
+impl Shift {
+    /// Where the item that stood at `position` stands now (`None`: it was removed).
+    pub fn moved(self, position: usize) -> Option<usize> {
+        match self {
+            Shift::None => Some(position),
+            Shift::Inserted(at) if position >= at => Some(position + 1),
+            Shift::Removed(at) if position == at => None,
+            Shift::Removed(at) if position > at => Some(position - 1),
+            Shift::Swapped(a, b) if position == a => Some(b),
+            Shift::Swapped(a, b) if position == b => Some(a),
+            _ => Some(position),
+        }
+    }
+}
+
 /// A change could not be applied because the document is not as the change expects.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ChangeError {
@@ -89,6 +117,21 @@ impl Change {
             Change::Replace { after, .. } => &after.id,
             Change::Insert { item, .. } | Change::Remove { item, .. } => &item.id,
             Change::Swap { first, .. } => first,
+        }
+    }
+
+    /// How the change moved the items of the document it was applied to (`after`: that
+    /// document, changed), for keeping positions taken before it.
+    pub fn shift(&self, after: &Document) -> Shift {
+        let position = |id: &str| after.position(id);
+        match self {
+            Change::Replace { .. } => Shift::None,
+            Change::Insert { item, .. } => position(&item.id).map_or(Shift::None, Shift::Inserted),
+            Change::Remove { index, .. } => Shift::Removed(*index),
+            Change::Swap { first, second } => match (position(first), position(second)) {
+                (Some(a), Some(b)) => Shift::Swapped(a, b),
+                _ => Shift::None,
+            },
         }
     }
 
@@ -170,6 +213,41 @@ mod tests {
             doc.push(Item::new(*id, format!("item {id}"))).unwrap();
         }
         doc
+    }
+
+    /// Every change type: positions taken before it, moved by its shift, name the same items.
+    #[test]
+    fn a_shift_moves_old_positions_to_where_their_items_are() {
+        let original = doc(&["a", "b", "c", "d"]);
+        let changes = [
+            Change::Insert {
+                index: 1,
+                item: Item::new("new", "new"),
+            },
+            Change::Remove {
+                index: 2,
+                item: original.items()[2].clone(),
+            },
+            Change::Swap {
+                first: "b".into(),
+                second: "d".into(),
+            },
+            Change::Replace {
+                before: original.items()[0].clone(),
+                after: original.items()[0].edited(|i| i.title = "x".into()),
+            },
+        ];
+        for change in changes {
+            let mut after = original.clone();
+            change.apply(&mut after).unwrap();
+            let shift = change.shift(&after);
+            for (old, item) in original.items().iter().enumerate() {
+                match shift.moved(old) {
+                    Some(new) => assert_eq!(after.items()[new].id, item.id, "{change:?}"),
+                    None => assert!(after.position(&item.id).is_none(), "{change:?}"),
+                }
+            }
+        }
     }
 
     fn ids(doc: &Document) -> Vec<&str> {

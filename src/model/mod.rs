@@ -7,7 +7,7 @@ mod item;
 mod origin;
 mod status;
 
-pub use change::{Change, ChangeError};
+pub use change::{Change, ChangeError, Shift};
 pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number};
