@@ -51,17 +51,39 @@ fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len() + 256);
     out.push_str(&text[..first]);
-    for (index, item) in items.iter().enumerate() {
+    let mut index = 0;
+    while index < items.len() {
         if index > 0 {
             let separator = spans
                 .get(index)
                 .map(|span| &text[spans[index - 1].end..span.start]);
             out.push_str(separator.unwrap_or(&default_separator));
         }
-        write_item_into(item, &style, base, &mut out);
+        // a run of items still where they were read, untouched, goes out as one slice
+        let run = items[index..]
+            .iter()
+            .zip(spans.get(index..).unwrap_or_default())
+            .take_while(|(item, span)| in_place(item, text, span))
+            .count();
+        if run > 0 {
+            out.push_str(&text[spans[index].start..spans[index + run - 1].end]);
+            index += run;
+        } else {
+            write_item_into(&items[index], &style, base, &mut out);
+            index += 1;
+        }
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// True when `item` is unchanged and its text is `span` of `text`: the same place in the same file.
+fn in_place(item: &Item, text: &str, span: &std::ops::Range<usize>) -> bool {
+    item.origin.is_pristine()
+        && item
+            .origin
+            .parts()
+            .is_some_and(|(source, at)| std::ptr::eq(source.as_ptr(), text.as_ptr()) && at == *span)
 }
 
 fn write_item_into(item: &Item, style: &Style, base: &str, out: &mut String) {
