@@ -271,11 +271,12 @@ fn save(state: &State, file: usize) -> Option<Action> {
     save_job(state, file).map(SaveJob::run)
 }
 
-/// A save to do: the document already written out, with what the file looked like when read.
+/// A save to do: the document written out as pieces (runs of the file's text it was read from and
+/// the changed items), with what the file looked like when read.
 struct SaveJob {
     file: usize,
     path: std::path::PathBuf,
-    text: String,
+    text: store::Written,
     seen: store::Fingerprint,
     /// How many unsaved changes the text includes.
     covered: usize,
@@ -286,7 +287,7 @@ fn save_job(state: &State, file: usize) -> Option<SaveJob> {
     Some(SaveJob {
         file,
         path: open.path.clone(),
-        text: store::write_document(&open.doc),
+        text: store::write_pieces(&open.doc),
         seen: open.fingerprint,
         covered: open.unsaved.len(),
     })
@@ -296,7 +297,7 @@ impl SaveJob {
     /// Writes the file (or reads it again when someone else changed it); the outcome as an action.
     fn run(self) -> Action {
         let file = self.file;
-        match store::save_bytes(&self.path, self.text.as_bytes(), &self.seen) {
+        match store::save_written(&self.path, &self.text, &self.seen) {
             Ok(fingerprint) => Action::Saved {
                 file,
                 fingerprint,
@@ -319,8 +320,9 @@ pub fn saves_pending() -> bool {
     SAVES_PENDING.load(std::sync::atomic::Ordering::SeqCst) > 0
 }
 
-/// Saves run on a thread of their own, so a large file never stops the keyboard: the document
-/// is written out on the interface thread (fast), the disk work happens here.
+/// Saves run on a thread of their own, so a large file never stops the keyboard: the interface
+/// thread only lists the pieces of the new text (the changed items written out, the rest as
+/// runs of the old text); putting them on disk, the copying included, happens here.
 struct Saver {
     jobs: std::sync::mpsc::Sender<SaveJob>,
     outcomes: std::sync::mpsc::Receiver<Action>,

@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use super::error::{LoadError, SaveError, describe_io};
 use super::parse::parse_document;
-use super::write::write_document;
+use super::write::{Written, write_document};
 use crate::model::Document;
 
 /// Files above this size are refused instead of read (see docs/format.md).
@@ -29,6 +29,17 @@ impl Fingerprint {
             len: bytes.len() as u64,
             modified,
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        }
+    }
+
+    /// The fingerprint of the text made of `parts` one after the other.
+    pub fn of_parts(parts: &[&[u8]], modified: Option<SystemTime>) -> Fingerprint {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        parts.iter().for_each(|part| hasher.update(part));
+        Fingerprint {
+            len: parts.iter().map(|part| part.len() as u64).sum(),
+            modified,
+            hash: hasher.digest(),
         }
     }
 }
@@ -172,7 +183,19 @@ pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerpri
 /// [`save`] for a document already written out (so the writing can happen on another thread).
 pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
     let turn = Turn::take(path);
-    write_in_turn(&turn, path, text, seen)
+    write_in_turn(&turn, path, &[text], seen)
+}
+
+/// [`save`] for a document written out as pieces ([`super::write_pieces`]): the pieces go to the
+/// file one after the other, so the whole text is never put together in memory.
+pub fn save_written(
+    path: &Path,
+    text: &Written,
+    seen: &Fingerprint,
+) -> Result<Fingerprint, SaveError> {
+    let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
+    let turn = Turn::take(path);
+    write_in_turn(&turn, path, &parts, seen)
 }
 
 /// A turn at changing the files of one folder: while it is held, no other tally process saves
@@ -194,13 +217,13 @@ pub fn save_in_turn(
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Fingerprint, SaveError> {
-    write_in_turn(turn, path, write_document(doc).as_bytes(), seen)
+    write_in_turn(turn, path, &[write_document(doc).as_bytes()], seen)
 }
 
 fn write_in_turn(
     turn: &Turn,
     path: &Path,
-    text: &[u8],
+    text: &[&[u8]],
     seen: &Fingerprint,
 ) -> Result<Fingerprint, SaveError> {
     let turn = &turn.0;
@@ -213,7 +236,7 @@ fn write_in_turn(
         });
     }
     turn.remove_stale_temp_files(path);
-    write_atomic(path, text)
+    write_atomic_parts(path, text)
 }
 
 /// Fails with a clear reason when the file to save over has disappeared or became a folder.
@@ -382,6 +405,11 @@ pub fn wait_for_writes() -> std::sync::MutexGuard<'static, ()> {
 /// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
 /// flushed, so a crash leaves either the old or the new file, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// [`write_atomic`] for a text made of `parts` one after the other.
+fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Fingerprint, SaveError> {
     let fail = |e: std::io::Error| SaveError::Io {
         path: path.to_path_buf(),
         message: describe_io(&e),
@@ -397,7 +425,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
+    for part in parts {
+        temp.write_all(part).map_err(fail)?;
+    }
     temp.as_file().sync_all().map_err(fail)?;
     if let Ok(meta) = fs::metadata(path) {
         temp.as_file()
@@ -409,7 +439,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError>
         let _ = folder.sync_all();
     }
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok(Fingerprint::of_bytes(bytes, modified))
+    Ok(Fingerprint::of_parts(parts, modified))
 }
 
 #[cfg(test)]
@@ -421,6 +451,20 @@ mod tests {
         fs::write(&path, crate::store::SAMPLE_JSON).unwrap();
         let loaded = load(&path).unwrap();
         (path, loaded)
+    }
+
+    #[test]
+    fn a_save_in_pieces_writes_the_whole_text_and_fingerprints_what_is_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut loaded) = sample_in(dir.path());
+        loaded.doc.item_mut(4).unwrap().lead = Some("市外办、市文旅局".into());
+        let pieces = crate::store::write_pieces(&loaded.doc);
+        assert!(pieces.parts().count() > 1);
+        let saved = save_written(&path, &pieces, &loaded.fingerprint).unwrap();
+        let on_disk = fs::read(&path).unwrap();
+        assert_eq!(on_disk, write_document(&loaded.doc).as_bytes());
+        let read = fingerprint(&path).unwrap();
+        assert_eq!((saved.len, saved.hash), (read.len, read.hash));
     }
 
     #[test]

@@ -13,9 +13,9 @@ mod write;
 pub use error::{LoadError, SaveError};
 pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, Turn, changed_since, fingerprint,
-    json_files_in, load, load_all, read_text, save, save_bytes, save_in_turn, save_new, stat,
-    temp_files_of, wait_for_writes, write_atomic, write_new,
+    json_files_in, load, load_all, read_text, save, save_bytes, save_in_turn, save_new,
+    save_written, stat, temp_files_of, wait_for_writes, write_atomic, write_new,
 };
 pub use parse::{Problem, line_col, parse_document};
 pub use sample::{SAMPLE_FILE_NAME, SAMPLE_JSON, default_data_dir, prepare_data_dir};
-pub use write::{write_document, write_item};
+pub use write::{Written, write_document, write_item, write_pieces};

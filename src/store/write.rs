@@ -6,17 +6,101 @@ use super::fragment::{Fragment, Style, quote};
 use super::parse::{
     origin_entries, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
 };
+use std::ops::Range;
+use std::sync::Arc;
+
 use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status};
 
 /// The text of a document, in the style of the file it came from (or tally's style when new).
 pub fn write_document(doc: &Document) -> String {
+    write_pieces(doc).into_string()
+}
+
+/// [`write_document`] as pieces: the runs of the file's text that stay as they were, and the new
+/// text between them. Making it costs little more than the changed items, so the interface makes
+/// it and a saving thread writes it out (see [`super::save_written`]).
+pub fn write_pieces(doc: &Document) -> Written {
     if let (Some(layout), Some((text, _))) = (&doc.layout, doc.origin.parts())
         && layout.header == doc.header
         && !layout.item_spans.is_empty()
     {
         return splice(doc, layout, text);
     }
-    write_whole(doc)
+    let mut written = Written::default();
+    written.new_text().push_str(&write_whole(doc));
+    written
+}
+
+/// A document written out: runs of the text it was read from and new text, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Written {
+    source: Option<Arc<str>>,
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Debug)]
+enum Piece {
+    Kept(Range<usize>),
+    New(String),
+}
+
+impl Written {
+    fn from_source(source: &Arc<str>) -> Written {
+        Written {
+            source: Some(Arc::clone(source)),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// Adds a run of the source text (joined to the previous run when they touch).
+    fn kept(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        if let Some(Piece::Kept(last)) = self.pieces.last_mut()
+            && last.end == range.start
+        {
+            last.end = range.end;
+            return;
+        }
+        self.pieces.push(Piece::Kept(range));
+    }
+
+    /// The new text at the end, to add to.
+    fn new_text(&mut self) -> &mut String {
+        if !matches!(self.pieces.last(), Some(Piece::New(_))) {
+            self.pieces.push(Piece::New(String::new()));
+        }
+        match self.pieces.last_mut() {
+            Some(Piece::New(text)) => text,
+            _ => unreachable!("a new piece was just pushed"),
+        }
+    }
+
+    /// The text, piece by piece.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        let source = self.source.as_deref().unwrap_or_default();
+        self.pieces.iter().map(move |piece| match piece {
+            Piece::Kept(range) => source.get(range.clone()).unwrap_or_default(),
+            Piece::New(text) => text.as_str(),
+        })
+    }
+
+    /// The length of the text in bytes.
+    pub fn len(&self) -> usize {
+        self.parts().map(str::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text as one string.
+    pub fn into_string(self) -> String {
+        let mut out = String::with_capacity(self.len());
+        self.parts().for_each(|part| out.push_str(part));
+        out
+    }
 }
 
 /// One item as JSON text on its own, pretty-printed (for `show --json` and exports).
@@ -30,7 +114,8 @@ pub fn write_item(item: &Item) -> String {
 }
 
 /// Keeps the text before, between and after the items; rewrites only the items that changed.
-fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
+fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> Written {
+    let text: &str = source;
     let spans = &layout.item_spans;
     let (first, last) = (spans[0].start, spans[spans.len() - 1].end);
     let style = Style::detect(text);
@@ -42,22 +127,20 @@ fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
         None => ",".to_string(),
     };
     let items = doc.items();
+    let mut out = Written::from_source(source);
     if items.is_empty() {
-        return format!(
-            "{}{}",
-            &text[..layout.items_open],
-            &text[layout.items_close..]
-        );
+        out.kept(0..layout.items_open);
+        out.kept(layout.items_close..text.len());
+        return out;
     }
-    let mut out = String::with_capacity(text.len() + 256);
-    out.push_str(&text[..first]);
+    out.kept(0..first);
     let mut index = 0;
     while index < items.len() {
         if index > 0 {
-            let separator = spans
-                .get(index)
-                .map(|span| &text[spans[index - 1].end..span.start]);
-            out.push_str(separator.unwrap_or(&default_separator));
+            match spans.get(index) {
+                Some(span) => out.kept(spans[index - 1].end..span.start),
+                None => out.new_text().push_str(&default_separator),
+            }
         }
         // a run of items still where they were read, untouched, goes out as one slice
         let run = items[index..]
@@ -66,14 +149,14 @@ fn splice(doc: &Document, layout: &Layout, text: &str) -> String {
             .take_while(|(item, span)| in_place(item, text, span))
             .count();
         if run > 0 {
-            out.push_str(&text[spans[index].start..spans[index + run - 1].end]);
+            out.kept(spans[index].start..spans[index + run - 1].end);
             index += run;
         } else {
-            write_item_into(&items[index], &style, base, &mut out);
+            write_item_into(&items[index], &style, base, out.new_text());
             index += 1;
         }
     }
-    out.push_str(&text[last..]);
+    out.kept(last..text.len());
     out
 }
 

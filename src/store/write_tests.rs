@@ -153,3 +153,17 @@ fn floats_survive_a_round_trip_exactly() {
     let loaded = load(&write_document(&doc));
     assert_eq!(loaded.items()[0].metrics[0].value, value);
 }
+
+#[test]
+fn pieces_keep_the_untouched_text_as_runs_of_the_source_and_join_to_the_whole_text() {
+    let text = crate::store::SAMPLE_JSON;
+    let mut doc = crate::store::parse_document(std::sync::Arc::from(text)).unwrap();
+    let untouched = crate::store::write_pieces(&doc);
+    assert_eq!(untouched.parts().count(), 1, "an untouched file is one run of its text");
+    assert_eq!(untouched.into_string(), text);
+    doc.item_mut(3).unwrap().title = "改过的标题".into();
+    let pieces = crate::store::write_pieces(&doc);
+    assert_eq!(pieces.parts().count(), 3, "before, the edited item, after");
+    assert_eq!(pieces.len(), write_document(&doc).len());
+    assert_eq!(pieces.into_string(), write_document(&doc));
+}
