@@ -103,9 +103,14 @@ impl Runtime {
         true
     }
 
+    /// True while a save handed to the saver thread has not reported back.
+    pub fn saving(&self) -> bool {
+        self.saver.as_ref().is_some_and(|s| !s.busy.is_empty())
+    }
+
     /// Before the session ends: waits for saves under way and for the saves they lead to.
     pub fn finish(&mut self, state: &mut State) {
-        while self.saver.as_ref().is_some_and(|s| !s.busy.is_empty()) {
+        while self.saving() {
             if !self.take_saves(state, true) {
                 break;
             }
@@ -125,8 +130,7 @@ impl Runtime {
             let effects = update(state, Action::SearchResults(Box::new(result)));
             self.run(state, effects);
         }
-        let saving = self.saver.as_ref().is_some_and(|s| !s.busy.is_empty());
-        if check_files && !saving {
+        if check_files && !self.saving() {
             self.watcher.check(state);
         }
     }

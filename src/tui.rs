@@ -19,8 +19,8 @@ use crate::ui::{self, Theme};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
-/// The wait while the search line is open.
-const SEARCH_TICK: Duration = Duration::from_millis(25);
+/// The wait while results are due from another thread (search results, a save's outcome).
+const QUICK_TICK: Duration = Duration::from_millis(25);
 /// How often the open files are checked for changes made by others.
 const WATCH_EVERY: Duration = Duration::from_millis(1000);
 
@@ -62,9 +62,10 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     while !state.quit && !stop.load(Ordering::Relaxed) {
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
-        // Search results arrive from the worker: look for them often while the line is open.
-        let tick = if state.search.line.is_some() {
-            SEARCH_TICK
+        // Search results and save outcomes arrive from other threads: look for them often
+        // while some are due.
+        let tick = if state.search.line.is_some() || runtime.saving() {
+            QUICK_TICK
         } else {
             TICK
         };
