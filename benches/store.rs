@@ -83,6 +83,10 @@ fn write(c: &mut Criterion) {
     group.bench_function("100000/one-edit", |b| {
         b.iter(|| write_document(black_box(&changed)))
     });
+    // what the interface thread does for a save: list the pieces, copy nothing
+    group.bench_function("100000/one-edit-pieces", |b| {
+        b.iter(|| store::write_pieces(black_box(&changed)))
+    });
     group.finish();
 }
 
@@ -101,6 +105,13 @@ fn save(c: &mut Criterion) {
     group.bench_function("100000/one-edit", |b| {
         b.iter(|| {
             seen = store::save(&path, black_box(&loaded.doc), &seen).expect("saved");
+        })
+    });
+    // what the saver thread does: the pieces written one after the other
+    let pieces = store::write_pieces(&loaded.doc);
+    group.bench_function("100000/one-edit-pieces", |b| {
+        b.iter(|| {
+            seen = store::save_written(&path, black_box(&pieces), &seen).expect("saved");
         })
     });
     group.finish();
