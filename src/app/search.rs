@@ -149,8 +149,16 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
     }]
 }
 
+/// Above this many items the index is not built before it is needed: it takes about 1 KB an
+/// item, which a session that never searches should not pay for a very large file.
+const PREPARE_MAX_ITEMS: usize = 250_000;
+
 /// Once the screen is up: has the index built in the background, so the first `/` finds it.
 pub(crate) fn prepare(state: &mut State) -> Vec<Effect> {
+    let items: usize = state.files.iter().map(|f| f.doc.items().len()).sum();
+    if items > PREPARE_MAX_ITEMS {
+        return Vec::new();
+    }
     match index_source(state) {
         IndexSource::Ready(_) => Vec::new(),
         index => vec![Effect::PrepareIndex {

@@ -159,7 +159,11 @@ fn pieces_keep_the_untouched_text_as_runs_of_the_source_and_join_to_the_whole_te
     let text = crate::store::SAMPLE_JSON;
     let mut doc = crate::store::parse_document(std::sync::Arc::from(text)).unwrap();
     let untouched = crate::store::write_pieces(&doc);
-    assert_eq!(untouched.parts().count(), 1, "an untouched file is one run of its text");
+    assert_eq!(
+        untouched.parts().count(),
+        1,
+        "an untouched file is one run of its text"
+    );
     assert_eq!(untouched.into_string(), text);
     doc.item_mut(3).unwrap().title = "改过的标题".into();
     let pieces = crate::store::write_pieces(&doc);
