@@ -11,7 +11,7 @@ use super::form::Form;
 use super::history::History;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
-use crate::model::{Change, Document, Item};
+use crate::model::{Change, Document, Item, Status};
 use crate::store::{Fingerprint, Loaded};
 
 /// Which item a list row shows: a file and an item position in it.
@@ -211,6 +211,9 @@ pub struct State {
     pub triage: Option<super::triage::Triage>,
     pub timebox: Option<std::time::Duration>,
     pub quit: bool,
+    /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
+    item_rows: usize,
+    status_counts: [usize; Status::ALL.len()],
 }
 
 impl State {
@@ -234,6 +237,11 @@ impl State {
             None => all_rows(&self.files),
         };
         self.rows = build_rows(&self.files, items, self.sort, self.group);
+        self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
+        self.status_counts = [0; Status::ALL.len()];
+        for item in self.files.iter().flat_map(|f| f.doc.items()) {
+            self.status_counts[item.status as usize] += 1;
+        }
         let wanted = keep.and_then(|(file, id)| {
             let index = self.document(file)?.position(id)?;
             let target = ItemRef { file, item: index };
@@ -252,7 +260,12 @@ impl State {
 
     /// How many item rows the list has (group headers not counted).
     pub fn item_count(&self) -> usize {
-        self.rows.iter().filter(|r| r.item().is_some()).count()
+        self.item_rows
+    }
+
+    /// How many items of all the files have each status, indexed by `Status as usize`.
+    pub fn status_counts(&self) -> &[usize; Status::ALL.len()] {
+        &self.status_counts
     }
 
     pub fn document(&self, file: usize) -> Option<&Document> {

@@ -56,12 +56,7 @@ pub fn period_text(doc: &Document) -> Option<String> {
 
 fn counts_line(view: &View) -> Line<'static> {
     let state = view.state;
-    let mut counts = [0usize; Status::ALL.len()];
-    for file in &state.files {
-        for item in file.doc.items() {
-            counts[item.status as usize] += 1;
-        }
-    }
+    let counts = state.status_counts();
     let mut spans = vec![Span::styled(
         format!(" {} items ", state.total_items()),
         view.theme.title(),
