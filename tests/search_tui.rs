@@ -392,3 +392,51 @@ fn an_edit_under_a_filter_keeps_the_same_items_listed_and_re_ranks_in_the_backgr
         .collect::<Vec<_>>();
     assert_eq!(titles, ["10", "11", "14", "12", "16", "17", "126"]);
 }
+
+#[test]
+fn a_file_changed_on_disk_under_a_filter_keeps_the_same_items_listed_until_ranked_again() {
+    use tally::app::{Action, Effect};
+    let (mut state, _dir, path) = open(120, 40);
+    keys(&mut state, "/国际");
+    code(&mut state, KeyCode::Enter);
+    assert_eq!(listed(&state), ["13", "12", "14", "17", "16", "10", "11"]);
+    // someone else reverses the items and deletes 12
+    let mut doc = store::load(&path).unwrap().doc;
+    let mut items: Vec<_> = doc.items().to_vec();
+    items.reverse();
+    items.retain(|i| i.id != "12");
+    for id in doc.items().iter().map(|i| i.id.clone()).collect::<Vec<_>>() {
+        let at = doc.position(&id).unwrap();
+        doc.remove(at);
+    }
+    for item in items {
+        doc.push(item).unwrap();
+    }
+    std::fs::write(&path, store::write_document(&doc)).unwrap();
+    let loaded = Box::new(store::load(&path).unwrap());
+    let effects = update(&mut state, Action::Reloaded { file: 0, loaded });
+    assert_eq!(
+        listed(&state),
+        ["13", "14", "17", "16", "10", "11"],
+        "the same items, in the same order, before any search ran"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Search { .. })),
+        "ranked again elsewhere: {effects:?}"
+    );
+    run_effects(&mut state, effects);
+    let out = common::run_tally(
+        &["list", path.to_str().unwrap(), "--query", "国际"],
+        path.parent().unwrap(),
+    );
+    let ranked: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| line.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        listed(&state),
+        ranked,
+        "ranked as the command line ranks the new file"
+    );
+}

@@ -6,7 +6,7 @@ use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
 use super::state::{Message, Mode, Pane, State};
-use crate::model::{Change, Item, Shift, Status};
+use crate::model::{Change, Item, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
@@ -29,11 +29,11 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     let Some(open) = state.files.get_mut(file) else {
         return Vec::new();
     };
+    let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
         state.message = Some(Message::error(format!("not changed: {err}")));
         return Vec::new();
     }
-    let shift = change.shift(&open.doc);
     open.unsaved.push(change.clone());
     let select_id = match &change {
         Change::Remove { .. } => None,
@@ -44,33 +44,25 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
         change,
         label,
     });
-    let mut effects = refresh_after(state, file, shift, select_id.as_deref());
+    let mut effects = refresh_after(state, file, &|p| shift.moved(p), select_id.as_deref());
     effects.push(Effect::Save { file });
     effects
 }
 
-/// Rebuilds the list after one change moved items by `shift`, keeping the selection on the item
-/// with `id` in `file` when given; an active filter is searched again in the background.
+/// Rebuilds the list after the items of `file` changed, keeping the selection on the item with
+/// `id` in `file` when given (otherwise on the same row number). `moved` says where the item that
+/// stood at a position stands now (`None`: gone); an active filter follows it at once and is
+/// searched again in the background.
 pub(crate) fn refresh_after(
     state: &mut State,
     file: usize,
-    shift: Shift,
+    moved: &dyn Fn(usize) -> Option<usize>,
     id: Option<&str>,
 ) -> Vec<Effect> {
     state.data_version += 1;
-    let effects = super::search::after_change(state, file, shift);
+    let effects = super::search::after_change(state, file, moved);
     state.rebuild_rows(id.map(|id| (file, id)));
     effects
-}
-
-/// Rebuilds the list after items were added, removed, moved or reloaded, keeping the selection
-/// on the item with `id` in `file` when given (otherwise on the same row number).
-pub(crate) fn refresh_rows(state: &mut State, file: usize, id: Option<&str>) {
-    state.data_version += 1;
-    if state.filter.is_some() {
-        super::search::refresh(state);
-    }
-    state.rebuild_rows(id.map(|id| (file, id)));
 }
 
 /// Changes the selected item with `edit` and commits the result (nothing when it did not change).
@@ -318,17 +310,17 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
     let Some(open) = state.files.get_mut(file) else {
         return Vec::new();
     };
+    let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
         state.message = Some(Message::error(format!("cannot undo or redo: {err} since")));
         return Vec::new();
     }
-    let shift = change.shift(&open.doc);
     open.unsaved.push(change.clone());
     let id = match &change {
         Change::Remove { .. } => None,
         other => Some(other.id().to_string()),
     };
-    let mut effects = refresh_after(state, file, shift, id.as_deref());
+    let mut effects = refresh_after(state, file, &|p| shift.moved(p), id.as_deref());
     state.message = Some(Message::info(done.to_string()));
     effects.push(Effect::Save { file });
     effects

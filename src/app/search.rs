@@ -11,8 +11,8 @@ use ratatui_textarea::TextArea;
 
 use super::state::{ItemRef, Message, Mode, State, all_rows};
 use super::{Action, Effect};
-use crate::model::{Item, Shift};
-use crate::search::{Hit, QueryError, SearchIndex, rank};
+use crate::model::Item;
+use crate::search::{Hit, QueryError, SearchIndex};
 
 /// The search index with the list position each of its items stands for.
 #[derive(Clone)]
@@ -201,24 +201,6 @@ fn index_source(state: &mut State) -> IndexSource {
     IndexSource::Build(builder)
 }
 
-/// The index for the data as it is now, built here and now if it is not ready.
-fn ready_index(state: &mut State) -> Arc<SearchIndex> {
-    if let IndexSource::Ready(index) = index_source(state) {
-        return index;
-    }
-    let refs = state
-        .search
-        .indexed
-        .as_ref()
-        .map(|i| Arc::clone(&i.refs))
-        .unwrap_or_default();
-    let index = Arc::new(SearchIndex::build(
-        refs.iter().filter_map(|r| state.item(*r)),
-    ));
-    index_built(state, state.data_version, Arc::clone(&index));
-    index
-}
-
 /// An index built elsewhere: kept when the data has not changed since it was asked for.
 pub(crate) fn index_built(state: &mut State, version: u64, index: Arc<SearchIndex>) {
     if let Some(indexed) = state.search.indexed.as_mut()
@@ -314,10 +296,14 @@ pub(crate) fn clear_filter(state: &mut State) {
     }
 }
 
-/// An edit under an active filter: the filter's positions follow the items `shift` moved in
-/// `file` (at once, so the list goes on showing the same items), and the search runs again, in
-/// the background, to rank the edited data.
-pub(crate) fn after_change(state: &mut State, file: usize, shift: Shift) -> Vec<Effect> {
+/// A change under an active filter: the filter's positions follow the items of `file` to where
+/// they stand now (at once, so the list goes on showing the same items), and the search runs
+/// again, in the background, to rank the changed data.
+pub(crate) fn after_change(
+    state: &mut State,
+    file: usize,
+    moved_in_file: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<Effect> {
     let Some(filter) = state.filter.as_mut() else {
         return Vec::new();
     };
@@ -325,7 +311,7 @@ pub(crate) fn after_change(state: &mut State, file: usize, shift: Shift) -> Vec<
         if row.file != file {
             return Some(row);
         }
-        shift.moved(row.item).map(|item| ItemRef { file, item })
+        moved_in_file(row.item).map(|item| ItemRef { file, item })
     };
     *filter = filter.iter().filter_map(|row| moved(*row)).collect();
     let highlights = std::mem::take(&mut state.search.highlights);
@@ -334,25 +320,6 @@ pub(crate) fn after_change(state: &mut State, file: usize, shift: Shift) -> Vec<
         .filter_map(|(row, positions)| Some((moved(row)?, positions)))
         .collect();
     submit(state)
-}
-
-/// The data changed under an active filter in ways no single change describes (a file read
-/// again): search again at once, so the list never shows positions that no longer mean the same
-/// items.
-pub(crate) fn refresh(state: &mut State) {
-    if state.search.query.trim().is_empty() {
-        state.filter = None;
-        return;
-    }
-    let index = ready_index(state);
-    match rank(&index, &state.search.query) {
-        Ok(hits) => {
-            state.search.total = index.len();
-            state.search.complete = true;
-            apply_hits(state, &hits);
-        }
-        Err(_) => state.filter = None,
-    }
 }
 
 /// ↓/↑ on the search line move through the results.

@@ -2,11 +2,13 @@
 //! changed on disk — unsaved edits are replayed on the new version, and where one collides with
 //! the other writer's change the user chooses, item by item. Nothing is overwritten silently.
 
+use std::collections::HashMap;
+
 use super::Effect;
 use super::dialog::ConflictView;
-use super::editing::refresh_rows;
+use super::editing::refresh_after;
 use super::state::{Message, Mode, OpenFile, State};
-use crate::model::{Change, Item};
+use crate::model::{Change, Document, Item};
 use crate::store::{Fingerprint, Loaded};
 
 /// A save finished: the changes it wrote are on disk; any made meanwhile are saved next.
@@ -82,13 +84,18 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     }
     let name = fresh.name();
     let replayed = fresh.unsaved.len();
+    let new_places = state
+        .filter
+        .is_some()
+        .then(|| new_places(&open.doc, &fresh.doc));
     *open = fresh;
     let keep = if selected_file == file {
         selected_id
     } else {
         None
     };
-    refresh_rows(state, selected_file, keep.as_deref());
+    let moved = |old: usize| new_places.as_ref()?.get(old).copied().flatten();
+    let mut effects = refresh_after(state, file, &moved, keep.as_deref());
     state.message = Some(Message::warning(match (replayed, conflicts.len()) {
         (0, 0) => format!("{name} changed on disk; reloaded"),
         (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),
@@ -104,10 +111,23 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         }
     }
     if replayed > 0 {
-        vec![Effect::Save { file }]
-    } else {
-        Vec::new()
+        effects.push(Effect::Save { file });
     }
+    effects
+}
+
+/// For each item of `old`, where the item with its id stands in `new` (None: gone).
+fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
+    let places: HashMap<&str, usize> = new
+        .items()
+        .iter()
+        .enumerate()
+        .map(|(place, item)| (item.id.as_str(), place))
+        .collect();
+    old.items()
+        .iter()
+        .map(|item| places.get(item.id.as_str()).copied())
+        .collect()
 }
 
 /// The item as this session has it after `change` (None when the change deletes it).
@@ -144,6 +164,7 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
     let Some(open) = state.files.get_mut(file) else {
         return Vec::new();
     };
+    let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
         state.message = Some(Message::error(format!(
             "could not keep your version: {err}"
@@ -151,12 +172,13 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
         return Vec::new();
     }
     open.unsaved.push(forced);
-    refresh_rows(state, file, Some(conflict.change.id()));
+    let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(conflict.change.id()));
     state.message = Some(Message::info(format!(
         "kept your version of item {}",
         conflict.change.id()
     )));
-    vec![Effect::Save { file }]
+    effects.push(Effect::Save { file });
+    effects
 }
 
 /// The change that turns the disk's version into this session's.

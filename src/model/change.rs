@@ -120,18 +120,21 @@ impl Change {
         }
     }
 
-    /// How the change moved the items of the document it was applied to (`after`: that
-    /// document, changed), for keeping positions taken before it.
-    pub fn shift(&self, after: &Document) -> Shift {
-        let position = |id: &str| after.position(id);
+    /// How the change will move the items of `before`, the document it is about to be applied to
+    /// (worked out first: a removed item's place is known only before it goes).
+    pub fn shift(&self, before: &Document) -> Shift {
         match self {
             Change::Replace { .. } => Shift::None,
-            Change::Insert { item, .. } => position(&item.id).map_or(Shift::None, Shift::Inserted),
-            Change::Remove { index, .. } => Shift::Removed(*index),
-            Change::Swap { first, second } => match (position(first), position(second)) {
-                (Some(a), Some(b)) => Shift::Swapped(a, b),
-                _ => Shift::None,
-            },
+            Change::Insert { index, .. } => Shift::Inserted((*index).min(before.items().len())),
+            Change::Remove { item, .. } => before
+                .position(&item.id)
+                .map_or(Shift::None, Shift::Removed),
+            Change::Swap { first, second } => {
+                match (before.position(first), before.position(second)) {
+                    (Some(a), Some(b)) => Shift::Swapped(a, b),
+                    _ => Shift::None,
+                }
+            }
         }
     }
 
@@ -224,8 +227,9 @@ mod tests {
                 index: 1,
                 item: Item::new("new", "new"),
             },
+            // the recorded index is not trusted: the place is looked up
             Change::Remove {
-                index: 2,
+                index: 0,
                 item: original.items()[2].clone(),
             },
             Change::Swap {
@@ -238,9 +242,9 @@ mod tests {
             },
         ];
         for change in changes {
+            let shift = change.shift(&original);
             let mut after = original.clone();
             change.apply(&mut after).unwrap();
-            let shift = change.shift(&after);
             for (old, item) in original.items().iter().enumerate() {
                 match shift.moved(old) {
                     Some(new) => assert_eq!(after.items()[new].id, item.id, "{change:?}"),
