@@ -55,10 +55,8 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     };
     update(&mut state, resize);
     let mut runtime = Runtime::interactive();
-    // the search index is built in the background while the first screens are read
-    let effects = update(&mut state, Action::PrepareSearch);
-    runtime.run(&mut state, effects);
     let mut last_check = Instant::now();
+    let mut search_prepared = false;
     while !state.quit && !stop.load(Ordering::Relaxed) {
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
@@ -78,6 +76,11 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
                     break;
                 }
             }
+        } else if !std::mem::replace(&mut search_prepared, true) {
+            // The first quiet tick: the screen is up and nobody is typing, so the search index
+            // is built now, in the background, ready for the first `/`.
+            let effects = update(&mut state, Action::PrepareSearch);
+            runtime.run(&mut state, effects);
         }
         let check_files = last_check.elapsed() >= WATCH_EVERY;
         runtime.poll(&mut state, check_files);
