@@ -206,21 +206,9 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
                     version,
                     index,
                 } => {
-                    let index = match index {
-                        IndexSource::Ready(index) => index,
-                        IndexSource::Build(build) => {
-                            let index = Arc::new(build());
-                            let built = Action::IndexBuilt {
-                                version,
-                                index: Arc::clone(&index),
-                            };
-                            next.extend(update(state, built));
-                            index
-                        }
-                    };
-                    Some(Action::SearchResults(Box::new(search_now(
-                        generation, &query, &index,
-                    ))))
+                    let index = index_in_place(state, version, index, &mut next);
+                    let result = search_now(generation, &query, &index);
+                    Some(Action::SearchResults(Box::new(result)))
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
@@ -238,6 +226,28 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
             }
         }
         queue = next;
+    }
+}
+
+/// The index a search in place uses, built here when needed (the state is told, so the next
+/// search finds it ready; what that update asks for joins `next`).
+fn index_in_place(
+    state: &mut State,
+    version: u64,
+    index: IndexSource,
+    next: &mut Vec<Effect>,
+) -> Arc<SearchIndex> {
+    match index {
+        IndexSource::Ready(index) => index,
+        IndexSource::Build(build) => {
+            let index = Arc::new(build());
+            let built = Action::IndexBuilt {
+                version,
+                index: Arc::clone(&index),
+            };
+            next.extend(update(state, built));
+            index
+        }
     }
 }
 
