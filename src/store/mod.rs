@@ -9,6 +9,7 @@ mod parse;
 mod place;
 mod sample;
 mod write;
+mod written;
 
 pub use error::{LoadError, SaveError};
 pub use file::{
