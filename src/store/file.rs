@@ -9,7 +9,8 @@ use std::time::SystemTime;
 
 use super::error::{LoadError, SaveError, describe_io};
 use super::parse::parse_document;
-use super::write::{Written, write_document};
+use super::write::write_document;
+use super::written::Written;
 use crate::model::Document;
 
 /// Files above this size are refused instead of read (see docs/format.md).

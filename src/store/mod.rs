@@ -19,4 +19,5 @@ pub use file::{
 };
 pub use parse::{Problem, line_col, parse_document};
 pub use sample::{SAMPLE_FILE_NAME, SAMPLE_JSON, default_data_dir, prepare_data_dir};
-pub use write::{Written, write_document, write_item, write_pieces};
+pub use write::{write_document, write_item, write_pieces};
+pub use written::Written;

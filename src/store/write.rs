@@ -6,7 +6,7 @@ use super::fragment::{Fragment, Style, quote};
 use super::parse::{
     origin_entries, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
 };
-pub use super::written::Written;
+use super::written::Written;
 use std::sync::Arc;
 
 use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status};
