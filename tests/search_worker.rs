@@ -236,3 +236,28 @@ fn an_index_built_on_the_worker_is_searched_and_handed_back_once() {
     assert_eq!((tag, index.len()), (7, 8));
     assert!(worker.take_built().is_none(), "only once");
 }
+
+#[test]
+fn dropping_the_worker_does_not_wait_for_an_index_being_built() {
+    use std::sync::mpsc;
+    let worker = SearchWorker::spawn(Arc::new(SearchIndex::default()));
+    let (started, building) = mpsc::channel();
+    let (release, held) = mpsc::channel::<()>();
+    worker.build_index(
+        1,
+        Box::new(move || {
+            started.send(()).unwrap();
+            let _ = held.recv();
+            SearchIndex::default()
+        }),
+    );
+    building.recv_timeout(Duration::from_secs(30)).expect("the build started");
+    let (dropped, done) = mpsc::channel();
+    std::thread::spawn(move || {
+        drop(worker);
+        dropped.send(()).unwrap();
+    });
+    let finished = done.recv_timeout(Duration::from_secs(10));
+    release.send(()).ok();
+    assert!(finished.is_ok(), "drop returned while the build was still running");
+}

@@ -4,7 +4,6 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 
 use super::engine::{Hit, Pass};
 use super::index::SearchIndex;
@@ -71,7 +70,6 @@ pub struct SearchWorker {
     jobs: Option<Sender<Job>>,
     results: Receiver<SearchResult>,
     shared: Arc<Shared>,
-    thread: Option<JoinHandle<()>>,
 }
 
 struct Shared {
@@ -96,15 +94,14 @@ impl SearchWorker {
             built: Mutex::new(None),
         });
         let thread_shared = shared.clone();
-        let thread = std::thread::Builder::new()
+        // without a thread (the system refused one) searches simply never answer
+        let _detached = std::thread::Builder::new()
             .name("tally-search".into())
-            .spawn(move || run(index, job_queue, result_sender, &thread_shared))
-            .ok();
+            .spawn(move || run(index, job_queue, result_sender, &thread_shared));
         SearchWorker {
             jobs: Some(jobs),
             results,
             shared,
-            thread,
         }
     }
 
@@ -169,13 +166,13 @@ impl SearchWorker {
     }
 }
 
+/// Stops the thread without waiting for it: a search stops within one chunk, but an index being
+/// built runs to its end (up to seconds on a very large file), and quitting must not wait for
+/// that. The thread holds nothing that needs closing.
 impl Drop for SearchWorker {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
         self.jobs = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 
