@@ -440,3 +440,34 @@ fn a_file_changed_on_disk_under_a_filter_keeps_the_same_items_listed_until_ranke
         "ranked as the command line ranks the new file"
     );
 }
+
+#[test]
+fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
+    use tally::app::{Action, Effect};
+    let (mut state, _dir, path) = open(120, 40);
+    let mut pending = update(&mut state, Action::Search);
+    for c in "外语".chars() {
+        let action = typed(&state, c);
+        pending.extend(update(&mut state, action));
+    }
+    assert!(state.filter.is_none(), "no results yet");
+    // the file is rewritten with its items in reverse order before the search answers
+    let mut doc = store::load(&path).unwrap().doc;
+    let count = doc.items().len();
+    for top in 0..count / 2 {
+        doc.swap(top, count - 1 - top);
+    }
+    std::fs::write(&path, store::write_document(&doc)).unwrap();
+    let loaded = Box::new(store::load(&path).unwrap());
+    let after_reload = update(&mut state, Action::Reloaded { file: 0, loaded });
+    assert!(
+        after_reload
+            .iter()
+            .any(|e| matches!(e, Effect::Search { .. })),
+        "the search is asked again for the new data: {after_reload:?}"
+    );
+    // the answer for the old data comes in late and must not be taken
+    run_effects(&mut state, pending);
+    run_effects(&mut state, after_reload);
+    assert_eq!(listed(&state), ["14"]);
+}

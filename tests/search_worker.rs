@@ -251,7 +251,9 @@ fn dropping_the_worker_does_not_wait_for_an_index_being_built() {
             SearchIndex::default()
         }),
     );
-    building.recv_timeout(Duration::from_secs(30)).expect("the build started");
+    building
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the build started");
     let (dropped, done) = mpsc::channel();
     std::thread::spawn(move || {
         drop(worker);
@@ -259,5 +261,8 @@ fn dropping_the_worker_does_not_wait_for_an_index_being_built() {
     });
     let finished = done.recv_timeout(Duration::from_secs(10));
     release.send(()).ok();
-    assert!(finished.is_ok(), "drop returned while the build was still running");
+    assert!(
+        finished.is_ok(),
+        "drop returned while the build was still running"
+    );
 }

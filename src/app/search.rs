@@ -304,16 +304,19 @@ pub(crate) fn after_change(
     file: usize,
     moved_in_file: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<Effect> {
-    let Some(filter) = state.filter.as_mut() else {
+    // a search asked for before the change (its answer not in yet) is asked again, too
+    if state.filter.is_none() && state.search.query.trim().is_empty() {
         return Vec::new();
-    };
+    }
     let moved = |row: ItemRef| {
         if row.file != file {
             return Some(row);
         }
         moved_in_file(row.item).map(|item| ItemRef { file, item })
     };
-    *filter = filter.iter().filter_map(|row| moved(*row)).collect();
+    if let Some(filter) = state.filter.as_mut() {
+        *filter = filter.iter().filter_map(|row| moved(*row)).collect();
+    }
     let highlights = std::mem::take(&mut state.search.highlights);
     state.search.highlights = highlights
         .into_iter()
