@@ -206,3 +206,37 @@ fn permissions_are_kept_by_a_save() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files are left behind");
 }
+
+/// New files (exports here; imports and the first run's sample are written the same way) get the
+/// permissions any program's new file gets under the user's umask, so colleagues sharing the
+/// folder can read them, not the private mode of a temporary file.
+#[cfg(unix)]
+#[test]
+fn new_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    let mode = |path: &std::path::Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for umask in ["022", "027"] {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = sample_copy(dir.path());
+        let reference = dir.path().join("reference");
+        let export = dir.path().join("items.csv");
+        let script =
+            format!("umask {umask} && touch \"$1\" && \"$0\" export \"$2\" --format csv -o \"$3\"");
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(&script)
+            .arg(common::tally_bin())
+            .arg(&reference)
+            .arg(&sample)
+            .arg(&export)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(
+            mode(&export),
+            mode(&reference),
+            "export under umask {umask}"
+        );
+    }
+}

@@ -421,11 +421,13 @@ fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Fingerprint, SaveE
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let _writing = wait_for_writes();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(&dir)
-        .map_err(fail)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    if let Some(permissions) = new_file_permissions(path) {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
     for part in parts {
         temp.write_all(part).map_err(fail)?;
     }
@@ -441,6 +443,19 @@ fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Fingerprint, SaveE
     }
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(Fingerprint::of_parts(parts, modified))
+}
+
+/// The permissions a file is created with: the old file's when there is one (set exactly again
+/// once written), otherwise read and write for everyone less the user's umask, like any
+/// program's new files (a temporary file alone would be private to its owner).
+fn new_file_permissions(path: &Path) -> Option<fs::Permissions> {
+    if let Ok(meta) = fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    return Some(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    #[cfg(not(unix))]
+    return None;
 }
 
 #[cfg(test)]
