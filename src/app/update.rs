@@ -268,12 +268,14 @@ fn zoom_action(state: &mut State, action: Action) {
 /// Scrolls the full-screen item (zoom or triage).
 pub(crate) fn zoom_scroll(state: &mut State, action: &Action) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
-    let limit = if state.mode == Mode::Triage {
+    let lines = if state.mode == Mode::Triage {
         ui::triage::height(&view(state))
     } else {
         ui::zoom::height(&view(state))
     };
-    state.zoom_scroll = scroll(state.zoom_scroll, action, page, limit);
+    // inside the frame: the screen less the footer and the frame's two borders
+    let visible = usize::from(state.screen.height.saturating_sub(3));
+    state.zoom_scroll = scroll(state.zoom_scroll, action, page, positions(lines, visible));
 }
 
 fn browse_action(state: &mut State, action: Action) {
@@ -394,6 +396,7 @@ fn follow(scroll: usize, starts: &[usize], cursor: usize, page: usize) -> usize 
     let Some(&start) = starts.get(cursor) else {
         return scroll;
     };
+    // `starts` ends with the number of lines, so the last entry ends there too
     let end = starts.get(cursor + 1).copied().unwrap_or(start + 1);
     if cursor == 0 {
         0
@@ -416,7 +419,7 @@ fn pane_width(state: &State, pane: Pane) -> usize {
     rect.map_or(1, |r| usize::from(r.width.saturating_sub(4)))
 }
 
-/// A detail pane's visible height and content height.
+/// A detail pane's visible height and how many scroll positions its content has.
 pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let panes = state.panes();
     let rect = match pane {
@@ -429,11 +432,17 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let width = pane_width(state, pane);
     let view = view(state);
     let limit = match pane {
-        Pane::Timeline => ui::timeline::height(&view, width),
-        Pane::Metrics => ui::metrics::height(&view, width),
+        Pane::Timeline => positions(ui::timeline::height(&view, width), page),
+        Pane::Metrics => positions(ui::metrics::height(&view, width), page),
         Pane::Items => state.rows.len(),
     };
     (page, limit)
+}
+
+/// How many scroll positions `lines` of content have in `visible` rows: the last one shows the
+/// last line at the bottom.
+fn positions(lines: usize, visible: usize) -> usize {
+    lines.saturating_sub(visible) + 1
 }
 
 fn view(state: &State) -> View<'_> {

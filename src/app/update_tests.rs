@@ -164,7 +164,8 @@ fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
 
 #[test]
 fn the_wheel_scrolls_what_is_under_the_pointer() {
-    let mut state = sample_state(120, 40);
+    // at 80×24 item 13's timeline is longer than its pane
+    let mut state = sample_state(80, 24);
     let list = state.panes().list;
     press(
         &mut state,

@@ -34,7 +34,8 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     build(view, item, width).0
 }
 
-/// The first line of each metric of the selected item (for keeping the cursor in view).
+/// The first line of each metric of the selected item, then the number of lines (for keeping the
+/// cursor's metric in view, the last one included).
 pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
     view.state
         .selected_item()
@@ -65,6 +66,7 @@ fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usi
         out.push(Line::default());
     }
     out.pop();
+    starts.push(out.len());
     (out, starts)
 }
 

@@ -35,7 +35,8 @@ pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line
     build(view, item, doc, width).0
 }
 
-/// The content lines and the line where each note (in date order) starts.
+/// The content lines, and the line where each note (in date order) starts followed by the number
+/// of lines.
 fn build(
     view: &View,
     item: &Item,
@@ -55,6 +56,7 @@ fn build(
         starts.push(out.len());
         note_lines(view, item, index, width, cursor == Some(position), &mut out);
     }
+    starts.push(out.len());
     (out, starts)
 }
 
@@ -65,7 +67,8 @@ fn cursor(view: &View) -> Option<usize> {
         .then_some(state.note_cursor)
 }
 
-/// The first line of each note of the selected item (for keeping the cursor in view).
+/// The first line of each note of the selected item, then the number of lines (for keeping the
+/// cursor's note in view, the last one included).
 pub fn note_starts(view: &View, width: usize) -> Vec<usize> {
     match (view.state.selected_item(), view.state.selected_document()) {
         (Some(item), Some(doc)) => build(view, item, doc, width).1,
