@@ -28,7 +28,8 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir) {
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
     if let Some(action) = action_for(state.mode, state.focus, key) {
-        update(state, action);
+        let effects = update(state, action);
+        tally::runtime::run_effects(state, effects);
     }
 }
 
@@ -120,5 +121,23 @@ fn a_zoomed_item_scrolls_no_further_than_its_last_line() {
         state.zoom_scroll + 1,
         at_bottom,
         "one k moves back one line"
+    );
+}
+
+#[test]
+fn an_item_selected_by_a_search_shows_its_timeline_from_the_top() {
+    let (mut state, _dir) = open(80, 24);
+    press(&mut state, KeyCode::Tab);
+    keys(&mut state, "jjj");
+    assert!(state.note_cursor > 0 || state.timeline_scroll > 0);
+    press(&mut state, KeyCode::Esc);
+    keys(&mut state, "/外语");
+    // the search ran in place: item 14 is selected
+    assert_eq!(state.selected_item().unwrap().id, "14");
+    assert_eq!((state.timeline_scroll, state.note_cursor), (0, 0));
+    let screen = rows(&state).join("\n");
+    assert!(
+        screen.contains("2023-07-28"),
+        "the first note's date is shown:\n{screen}"
     );
 }

@@ -181,6 +181,8 @@ pub struct State {
     /// Lines scrolled in the timeline, metrics, zoom and help views.
     pub timeline_scroll: usize,
     pub metrics_scroll: usize,
+    /// The item (file, id) the detail panes' scroll and cursors belong to.
+    pub details_of: Option<(usize, String)>,
     pub zoom_scroll: usize,
     pub help_scroll: usize,
     /// The terminal's size, as last reported.

@@ -79,8 +79,22 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
     };
     keep_selection_visible(state);
+    details_follow_selection(state);
     screens::refresh(state);
     effects
+}
+
+/// When another item is selected (by a key, a search, a reload …), its detail panes start from
+/// their tops.
+fn details_follow_selection(state: &mut State) {
+    let selected = state.selection_key();
+    if selected != state.details_of {
+        state.timeline_scroll = 0;
+        state.metrics_scroll = 0;
+        state.note_cursor = 0;
+        state.metric_cursor = 0;
+        state.details_of = selected;
+    }
 }
 
 fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
