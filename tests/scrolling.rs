@@ -141,3 +141,18 @@ fn an_item_selected_by_a_search_shows_its_timeline_from_the_top() {
         "the first note's date is shown:\n{screen}"
     );
 }
+
+#[test]
+fn going_back_to_the_top_of_a_grouped_list_shows_the_first_heading() {
+    let (mut state, _dir) = open(80, 24);
+    keys(&mut state, "z");
+    let top = rows(&state).join("\n");
+    assert!(top.contains("at risk · 1"), "grouped by status:\n{top}");
+    keys(&mut state, "Gg");
+    let screen = rows(&state).join("\n");
+    assert!(
+        screen.contains("at risk · 1"),
+        "the first heading is back:\n{screen}"
+    );
+    assert_eq!(state.list_offset, 0);
+}

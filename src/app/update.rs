@@ -470,7 +470,12 @@ fn view(state: &State) -> View<'_> {
 fn keep_selection_visible(state: &mut State) {
     let rows = state.panes().list_rows().max(1);
     if state.selected < state.list_offset {
-        state.list_offset = state.selected;
+        // a group's heading comes into view with its first item
+        let heading = state
+            .selected
+            .checked_sub(1)
+            .filter(|above| matches!(state.rows.get(*above), Some(super::Row::Group { .. })));
+        state.list_offset = heading.unwrap_or(state.selected);
     } else if state.selected >= state.list_offset + rows {
         state.list_offset = state.selected + 1 - rows;
     }
