@@ -18,6 +18,8 @@
 //!   whose widths terminals agree on.
 //! - Regional indicators, which pair into flags, are shown as their letters (`🇨🇳` as `CN`), and
 //!   halfwidth katakana sound marks (`ﾞ`, `ﾟ`) as the standalone `゛` and `゜`.
+//! - Characters counted wider than two cells (only `៘` today) become `�`: terminals draw them
+//!   narrower, which would shift everything after them.
 //! - Combining marks stay attached to their base character. East Asian ambiguous characters
 //!   (`…`, `“`, `①`) take one cell, as in tmux, xterm and most terminals by default.
 //!
@@ -81,6 +83,9 @@ fn shown(c: char) -> Shown {
         // Fillers that draw as blank space of a width terminals disagree about.
         '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => Shown::As(STAND_IN),
         _ if c.is_control() || c.is_format() || c.is_unassigned() => Shown::As(STAND_IN),
+        // Characters counted wider than two cells (only `៘` today): terminals draw them in
+        // one or two, so nothing after them would stand where ratatui put it.
+        _ if unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 2 => Shown::As(STAND_IN),
         _ => Shown::Keep,
     }
 }
@@ -127,6 +132,36 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(cleaned(text, true))
+}
+
+/// For text written into a document (Markdown minutes and exports) rather than drawn: one line,
+/// with control characters and the bidirectional controls that could reorder what a reader sees
+/// replaced as [`clean_line`] does, and everything else kept as written — emoji sequences,
+/// variation selectors and flags included, since no terminal cell has to line up with them.
+pub fn clean_for_document(text: &str) -> Cow<'_, str> {
+    let hazard = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}'
+            )
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hazard) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\t' | '\r' | '\u{2028}' | '\u{2029}' => ' ',
+                c if hazard(c) => match shown(c) {
+                    Shown::As(other) => other,
+                    _ => STAND_IN,
+                },
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Like [`clean_line`] but keeps line breaks (`\n`; `\r\n` counts as one).
@@ -325,6 +360,39 @@ pub fn escape_json_hazards(json: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_wider_than_two_cells_are_replaced() {
+        assert_eq!(clean_line("a៘b"), "a\u{FFFD}b");
+        for cells in 0..4 {
+            for line in wrap("៘៘", cells) {
+                assert!(width(&line) <= cells.max(2), "{line:?} in {cells}");
+            }
+        }
+    }
+
+    #[test]
+    fn documents_keep_emoji_sequences_and_lose_what_steers_a_terminal_or_reorders_text() {
+        for kept in [
+            "👍🏽 好",
+            "👨\u{200d}👩\u{200d}👧",
+            "❤\u{fe0f}",
+            "🇨🇳",
+            "第一项",
+        ] {
+            assert_eq!(clean_for_document(kept), kept);
+        }
+        let hostile = "a\u{1b}]2;PWNED\u{7}b\u{202e}c\nd";
+        let cleaned = clean_for_document(hostile);
+        assert!(
+            !cleaned.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{cleaned:?}"
+        );
+        assert!(
+            cleaned.contains("PWNED"),
+            "the text itself stays readable: {cleaned:?}"
+        );
+    }
 
     #[test]
     fn escape_sequences_become_visible_and_inert() {

@@ -114,3 +114,33 @@ fn since_needs_markdown() {
         String::from_utf8_lossy(&output.stderr).contains("--since goes with --format markdown")
     );
 }
+
+#[test]
+fn markdown_written_to_a_file_keeps_emoji_and_loses_escape_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    let note = "验收通过 👍🏽 \u{1b}]2;PWNED\u{7}";
+    run_tally(&["note", f, "14", note, "--date", "2023-11-21"], dir.path());
+    let out = dir.path().join("minutes.md");
+    let output = run_tally(
+        &[
+            "export",
+            f,
+            "--format",
+            "markdown",
+            "--since",
+            "2023-10-31",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("验收通过 👍🏽 "), "the skin tone stays: {text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::history::Step;
 use crate::model::{Change, Date, Item, Status};
-use crate::text::clean_line;
+use crate::text::clean_for_document;
 
 /// Everything one item went through in a session.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -174,7 +174,7 @@ pub fn markdown(
     changes: &[ItemChanges],
 ) -> String {
     let counts = tally(changes);
-    let mut out = format!("# Minutes: {}\n\n", clean_line(title));
+    let mut out = format!("# Minutes: {}\n\n", clean_for_document(title));
     out.push_str(&format!("- Date: {date}\n"));
     if let Some((seen, total)) = walked {
         out.push_str(&format!("- Items walked in triage: {seen} of {total}\n"));
@@ -191,8 +191,8 @@ pub fn markdown(
     for change in changes {
         out.push_str(&format!(
             "\n### {} · {}\n\n",
-            clean_line(&change.id),
-            clean_line(&change.title)
+            clean_for_document(&change.id),
+            clean_for_document(&change.title)
         ));
         for line in change_lines(change) {
             out.push_str(&format!("- {line}\n"));
@@ -207,7 +207,7 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
     let text = |value: &Option<String>| {
         value
             .as_deref()
-            .map_or("–".to_string(), |v| clean_line(v).into_owned())
+            .map_or("–".to_string(), |v| clean_for_document(v).into_owned())
     };
     let date = |value: &Option<Date>| value.map_or("–".to_string(), |d| d.to_string());
     if change.added {
@@ -220,13 +220,17 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
         out.push(format!("status: {} → {}", from.label(), to.label()));
     }
     for (when, note) in &change.notes {
-        out.push(format!("note ({when}): {}", clean_line(note)));
+        out.push(format!("note ({when}): {}", clean_for_document(note)));
     }
     for (name, from, to, unit) in &change.metrics {
         out.push(
-            format!("{}: {from} → {to} {}", clean_line(name), clean_line(unit))
-                .trim_end()
-                .to_string(),
+            format!(
+                "{}: {from} → {to} {}",
+                clean_for_document(name),
+                clean_for_document(unit)
+            )
+            .trim_end()
+            .to_string(),
         );
     }
     if let Some((from, to)) = &change.lead {

@@ -2,7 +2,7 @@
 //! metric readings since a date.
 
 use crate::model::{Date, Document, Item};
-use crate::text::clean_line;
+use crate::text::clean_for_document;
 use crate::ui::item_list::progress_figure;
 
 use super::{Entry, entries};
@@ -24,7 +24,7 @@ pub fn markdown(doc: &Document, since: Option<Date>) -> String {
     for item in doc.items() {
         let mine: Vec<&Entry> = found.iter().filter(|e| e.id == item.id).collect();
         if mine.is_empty() {
-            quiet.push(clean_line(&item.id).into_owned());
+            quiet.push(clean_for_document(&item.id).into_owned());
             continue;
         }
         out.push_str(&item_section(item, &mine));
@@ -85,7 +85,10 @@ fn item_section(item: &Item, found: &[&Entry]) -> String {
 
 /// Text for a table cell or a list line: one line, controls replaced, pipes escaped.
 fn cell(text: &str) -> String {
-    clean_line(text).replace('|', "\\|").trim().to_string()
+    clean_for_document(text)
+        .replace('|', "\\|")
+        .trim()
+        .to_string()
 }
 
 /// A note as one list item; its own line breaks become Markdown line breaks.
