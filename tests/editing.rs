@@ -513,3 +513,20 @@ fn is_root() -> bool {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+#[test]
+fn editing_a_metric_from_the_list_leaves_the_list_focused() {
+    let mut s = Session::open();
+    s.select("14");
+    s.keys("m");
+    assert_eq!(s.state.mode, Mode::Form);
+    s.keys("<Esc>");
+    assert_eq!(s.state.focus, tally::app::Pane::Items);
+    s.keys("a");
+    let form = s.state.form.as_ref().unwrap();
+    assert!(
+        matches!(form.kind, tally::app::FormKind::AddItem { .. }),
+        "a adds an item, as the list's footer says: {}",
+        form.title
+    );
+}

@@ -122,9 +122,6 @@ pub(crate) fn edit_metrics(state: &mut State) {
     let Some((file, _, item)) = selection(state) else {
         return;
     };
-    if state.mode == Mode::Browse && state.panes().metrics.is_some() {
-        state.focus = Pane::Metrics;
-    }
     let cursor = state
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
