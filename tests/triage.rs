@@ -244,3 +244,35 @@ fn what_changed_since_the_last_review_is_highlighted() {
         "older notes are not:\n{screen}"
     );
 }
+
+/// The footer's bottom line, as drawn at 100×30.
+fn footer(state: &tally::app::State) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| tally::ui::render(f, state, tally::ui::Theme::plain()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..100)
+        .map(|x| buffer[(x, 29)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn form_hints_name_only_the_keys_that_do_something_there() {
+    let mut m = Meeting::open();
+    m.keys("t");
+    m.keys("L");
+    let lead = footer(&m.state);
+    assert!(lead.contains("Tab complete"), "{lead}");
+    assert!(
+        !lead.contains("new line") && !lead.contains("next field"),
+        "{lead}"
+    );
+    m.key(KeyCode::Esc);
+    m.keys("n");
+    let note = footer(&m.state);
+    assert!(
+        note.contains("new line") && note.contains("next field"),
+        "{note}"
+    );
+}

@@ -41,10 +41,11 @@ fn hints(view: &View, width: usize) -> Line<'static> {
         spans.push(Span::styled(badge, view.theme.key()));
     }
     let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
-    let hints = fit(
-        keymap::hints(view.state.mode, view.state.focus),
-        width.saturating_sub(used),
-    );
+    let all = match (&view.state.form, view.state.mode) {
+        (Some(form), crate::app::Mode::Form) => super::form::hints_for(form),
+        _ => keymap::hints(view.state.mode, view.state.focus),
+    };
+    let hints = fit(all, width.saturating_sub(used));
     for (keys, hint) in hints {
         spans.push(Span::styled(format!(" {keys}"), view.theme.key()));
         spans.push(Span::styled(format!(" {hint} "), view.theme.dim()));

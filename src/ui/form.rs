@@ -139,9 +139,34 @@ fn footer_lines(view: &View, form: &Form) -> Vec<Line<'static>> {
         None => Line::default(),
     };
     let mut hints = Vec::new();
-    for (keys, hint) in crate::keymap::hints(crate::app::Mode::Form, crate::app::Pane::Items) {
+    for (keys, hint) in hints_for(form) {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
     }
     vec![error, Line::from(hints)]
+}
+
+/// The form keys that do something in `form`: "new line" only where a field takes line breaks,
+/// "next field" only with several fields, and Tab's completion where it completes.
+pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
+    let multiline = form.fields.iter().any(|f| {
+        matches!(
+            f.input,
+            crate::app::Input::Text {
+                multiline: true,
+                ..
+            }
+        )
+    });
+    let completes = !form.suggestions.is_empty() && form.fields.len() == 1;
+    let mut hints = Vec::new();
+    for (keys, hint) in crate::keymap::hints(crate::app::Mode::Form, crate::app::Pane::Items) {
+        match hint {
+            "new line" if !multiline => {}
+            "next field" if completes => hints.push(("Tab".to_string(), "complete")),
+            "next field" if form.fields.len() < 2 => {}
+            _ => hints.push((keys, hint)),
+        }
+    }
+    hints
 }
