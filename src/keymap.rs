@@ -140,7 +140,7 @@ impl Context {
             Context::Since => "Since (v): what changed after a date",
             Context::Dashboard => "Dashboard (v twice)",
             Context::Search => {
-                "Search line (/): words, pinyin, status:S lead:X #tag id:N due<D, ! negates"
+                "Search line (/): words, pinyin, status: lead: #tag id: due<, ! negates"
             }
         }
     }

@@ -471,3 +471,14 @@ fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
     run_effects(&mut state, after_reload);
     assert_eq!(listed(&state), ["14"]);
 }
+
+#[test]
+fn a_query_problem_shows_beside_the_query_and_is_cut_with_an_ellipsis() {
+    let (mut state, _dir, _) = open(80, 24);
+    keys(&mut state, "/status:foo");
+    let screen = screen(&state);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("/ status:foo"), "the query stays: {footer}");
+    assert!(footer.contains("bad status \"foo\""), "{footer}");
+    assert!(footer.contains('…'), "the cut is marked: {footer}");
+}

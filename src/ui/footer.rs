@@ -11,7 +11,8 @@ use crate::keymap;
 use crate::text::clean_line;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
-    if view.state.mode == crate::app::Mode::Search && view.state.message.is_none() {
+    // while the search line is open it keeps the footer (a query's problem shows beside it)
+    if view.state.mode == crate::app::Mode::Search {
         super::search_line::render(frame, area, view);
         return;
     }
@@ -22,7 +23,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
                 Level::Warning => view.theme.warning(),
                 Level::Error => view.theme.error(),
             };
-            Line::styled(format!(" {}", clean_line(&message.text)), style)
+            let room = usize::from(area.width).saturating_sub(1);
+            let text = clean_line(&message.text);
+            Line::styled(format!(" {}", crate::text::truncate(&text, room)), style)
         }
         None => hints(view, usize::from(area.width)),
     };

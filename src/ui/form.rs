@@ -38,7 +38,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
         inner.width,
         2.min(inner.height),
     );
-    frame.render_widget(Paragraph::new(footer_lines(view, form)), footer);
+    let lines = footer_lines(view, form, usize::from(footer.width));
+    frame.render_widget(Paragraph::new(lines), footer);
 }
 
 fn field_rows(field: &Field) -> u16 {
@@ -130,10 +131,10 @@ fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, foc
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
-fn footer_lines(view: &View, form: &Form) -> Vec<Line<'static>> {
+fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
     let error = match &form.error {
         Some(error) => Line::styled(
-            crate::text::clean_line(error).into_owned(),
+            crate::text::truncate(&crate::text::clean_line(error), width).into_owned(),
             view.theme.error(),
         ),
         None => Line::default(),

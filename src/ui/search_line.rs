@@ -18,6 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     };
     let status = status_text(view);
     let status_width = (width(&status) as u16).min(area.width / 2);
+    let status = crate::text::truncate(&status, usize::from(status_width)).into_owned();
     let input = Rect {
         x: area.x + 2,
         width: area.width.saturating_sub(2 + status_width + 1),
