@@ -156,3 +156,17 @@ fn going_back_to_the_top_of_a_grouped_list_shows_the_first_heading() {
     );
     assert_eq!(state.list_offset, 0);
 }
+
+#[test]
+fn the_id_column_is_as_wide_as_the_widest_id_in_the_list_whatever_is_on_screen() {
+    let (mut state, _dir) = open(80, 24);
+    let top = rows(&state).join("\n");
+    assert!(
+        top.contains("│ 10  O "),
+        "126 is off screen but sets the width:\n{top}"
+    );
+    keys(&mut state, "G");
+    let bottom = rows(&state).join("\n");
+    assert!(bottom.contains("│126  O "), "{bottom}");
+    assert!(bottom.contains("│ 12  O "), "{bottom}");
+}

@@ -216,6 +216,8 @@ pub struct State {
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],
+    /// The widest id in the list, in cells (so the id column does not shift while scrolling).
+    id_cells: usize,
 }
 
 impl State {
@@ -240,6 +242,13 @@ impl State {
         };
         self.rows = build_rows(&self.files, items, self.sort, self.group);
         self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
+        self.id_cells = self
+            .rows
+            .iter()
+            .filter_map(|row| self.item(row.item()?))
+            .map(|item| crate::text::width(&crate::text::clean_line(&item.id)))
+            .max()
+            .unwrap_or(0);
         self.status_counts = [0; Status::ALL.len()];
         for item in self.files.iter().flat_map(|f| f.doc.items()) {
             self.status_counts[item.status as usize] += 1;
@@ -263,6 +272,11 @@ impl State {
     /// How many item rows the list has (group headers not counted).
     pub fn item_count(&self) -> usize {
         self.item_rows
+    }
+
+    /// The widest id among the listed items, in screen cells.
+    pub fn id_cells(&self) -> usize {
+        self.id_cells
     }
 
     /// How many items of all the files have each status, indexed by `Status as usize`.

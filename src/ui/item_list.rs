@@ -28,9 +28,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let start = state.list_offset.min(state.rows.len());
     let end = (start + rows).min(state.rows.len());
     let visible = &state.rows[start..end];
-    let items: Vec<ItemRef> = visible.iter().filter_map(Row::item).collect();
     let width = usize::from(inner.width);
-    let columns = Columns::fit(view, &items, width);
+    let columns = Columns::fit(view, width);
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -118,15 +117,9 @@ struct Columns {
 const BADGE: usize = 3;
 
 impl Columns {
-    fn fit(view: &View, visible: &[ItemRef], total: usize) -> Columns {
+    fn fit(view: &View, total: usize) -> Columns {
         let state = view.state;
-        let id = visible
-            .iter()
-            .filter_map(|row| state.item(*row))
-            .map(|item| width(&clean_line(&item.id)))
-            .max()
-            .unwrap_or(2)
-            .clamp(2, 8);
+        let id = state.id_cells().clamp(2, 8);
         let file = if state.files.len() > 1 && total >= 60 {
             8
         } else {
