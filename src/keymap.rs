@@ -212,8 +212,8 @@ const ENTER: &[Key] = &[Key::plain(KeyCode::Enter)];
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(Browse, DOWN, Action::Down, "next item, or next note / metric in their pane", Some("move")),
-    bind(Browse, &[Key::char('/')], Action::Search, "search: the list narrows as you type", Some("search")),
     bind(Browse, UP, Action::Up, "previous item, note or metric", None),
+    bind(Browse, &[Key::char('/')], Action::Search, "search: the list narrows as you type", Some("search")),
     bind(Items, ENTER, Action::Zoom, "show the selected item full-screen", Some("zoom")),
     bind(Browse, &[Key::char('e')], Action::Edit, "edit the item (or the selected note or metric)", Some("edit")),
     bind(Browse, &[Key::char('s')], Action::PickStatus, "set the status (one key per status)", Some("status")),
