@@ -303,6 +303,14 @@ fn empty_files_folders_and_missing_paths_are_refused() {
     );
     let output = run_tally(&["show", folder.to_str().unwrap(), "1"], dir.path());
     assert_eq!(output.status.code(), Some(2));
+    // validating a folder with nothing in it is a mistake worth saying
+    let output = run_tally(&["validate", folder.to_str().unwrap()], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no *.json files in this folder"),
+        "{}",
+        stderr(&output)
+    );
     let loaded = tally::store::load(&folder).unwrap_err();
     assert_eq!(
         loaded.to_string(),

@@ -36,6 +36,10 @@ fn expand(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
     for path in paths {
         if path.is_dir() {
             match json_files_in(path) {
+                Ok(found) if found.is_empty() => problems.push(format!(
+                    "{}: no *.json files in this folder, nothing to check",
+                    clean_line(&path.display().to_string())
+                )),
                 Ok(found) => files.extend(found),
                 Err(err) => problems.push(err.to_string()),
             }
