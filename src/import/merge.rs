@@ -16,8 +16,8 @@
 //! So `history` ends up as the dated series of changes, and `value` as the latest reading.
 //!
 //! A report's metric is matched to the file's by name, or failing that by unit and a related name
-//! (one name holds the other, or they share four characters in a row), so a name someone tidied
-//! by hand still receives its readings.
+//! (one name holds the other, they share four characters in a row, or one is the other with
+//! words left out of its middle), so a name someone tidied by hand still receives its readings.
 
 use std::collections::{HashMap, HashSet};
 

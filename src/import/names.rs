@@ -173,10 +173,28 @@ fn name_tail(text: &Text, after: Range<usize>) -> Range<usize> {
 /// handful, and the search compares every pair.
 pub const RELATED_LIMIT: usize = 256;
 
-/// Two names for the same thing: one holds the other, or they share four characters in a row.
+/// Two names for the same thing: one holds the other, they share four characters in a row, or
+/// the shorter is the longer with words left out from its middle (`首批组织`, `首批入驻国际科技组织`).
 pub fn related_names(a: &str, b: &str) -> bool {
     let long_enough = a.chars().count() >= 2 && b.chars().count() >= 2;
-    (long_enough && (a.contains(b) || b.contains(a))) || common_run(a, b) >= 4
+    (long_enough && (a.contains(b) || b.contains(a)))
+        || common_run(a, b) >= 4
+        || shortened(a, b)
+        || shortened(b, a)
+}
+
+/// True when `short` (four characters or more) begins and ends as `long` does and its characters
+/// stand in `long` in the same order.
+fn shortened(short: &str, long: &str) -> bool {
+    let (short, long): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    if short.len() < 4 || short.len() >= long.len() {
+        return false;
+    }
+    if short.first() != long.first() || short.last() != long.last() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|c| rest.any(|l| l == c))
 }
 
 /// The length of the longest run of characters two names share.
@@ -202,11 +220,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_name_with_words_left_out_of_its_middle_is_related() {
+        assert!(related_names("首批组织", "首批入驻国际科技组织"));
+        assert!(related_names("首批入驻国际科技组织", "首批组织"));
+        assert!(!related_names("北京艺术中心", "北京城市图书馆"));
+        assert!(
+            !related_names("友城", "友好城市"),
+            "two characters are too few to tell"
+        );
+        assert!(
+            !related_names("首批组织", "首批入驻国际科技组织机构"),
+            "the ends differ"
+        );
+    }
+
+    #[test]
     fn related_names_share_words() {
         assert!(related_names("接待党宾国宾团组", "党宾国宾团组"));
         assert!(related_names("口袋公园", "新建口袋公园"));
         assert!(related_names("北京城市图书馆外语标识", "北京城市图书馆"));
-        assert!(!related_names("首批入驻国际科技组织", "首批组织"));
         assert!(!related_names("甲", "甲乙"));
         assert_eq!(
             common_run("友城及友好交流城市领导", "举办交流活动的友城及友好交流城市"),
