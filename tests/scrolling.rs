@@ -1,5 +1,6 @@
-//! Scrolling reaches the end of what a pane shows and stops there: the last note of a timeline
-//! can be read to its last character, and a zoomed item scrolls no further than its last line.
+//! Scrolling and fitting: the last note of a timeline can be read to its last character, a zoomed
+//! item scrolls no further than its last line, the list keeps its columns and headings in place,
+//! and what does not fit a narrow screen is cut with a mark.
 
 #![allow(clippy::unwrap_used)]
 
@@ -169,4 +170,11 @@ fn the_id_column_is_as_wide_as_the_widest_id_in_the_list_whatever_is_on_screen()
     let bottom = rows(&state).join("\n");
     assert!(bottom.contains("│126  O "), "{bottom}");
     assert!(bottom.contains("│ 12  O "), "{bottom}");
+}
+
+#[test]
+fn a_narrow_header_marks_where_the_period_is_cut() {
+    let (state, _dir) = open(50, 15);
+    let header = rows(&state)[0].clone();
+    assert!(header.trim_end().ends_with('…'), "{header}");
 }

@@ -32,6 +32,9 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
         .saturating_sub(crate::text::width(&tail) + 1)
         .max(width / 2);
     let title = truncate(&clean_line(&doc.header.title), room).into_owned();
+    // on a narrow screen the period gives way, marked, rather than being cut mid-date
+    let left = width.saturating_sub(crate::text::width(&title) + 1);
+    let tail = truncate(&tail, left).into_owned();
     Line::from(vec![
         Span::styled(format!(" {title}"), view.theme.title()),
         Span::styled(tail, view.theme.dim()),
