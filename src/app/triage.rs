@@ -42,8 +42,9 @@ impl Triage {
         self.visited.iter().filter(|v| **v).count()
     }
 
+    /// How many items have not been shown yet (going back does not add to it).
     pub fn left(&self) -> usize {
-        self.order.len().saturating_sub(self.position + 1)
+        self.order.len().saturating_sub(self.seen())
     }
 }
 
