@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{run_tally, sample_copy};
+use common::{position_of, run_tally, sample_copy};
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -23,15 +23,6 @@ fn validate_reports_each_good_file() {
     let output = run_tally(&["validate", file.to_str().unwrap()], dir.path());
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), format!("ok {}: 8 items\n", file.display()));
-}
-
-/// `LINE:COL` of the first `needle` in `text` (columns in characters, from 1).
-fn position_of(text: &str, needle: &str) -> String {
-    let offset = text.find(needle).unwrap();
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    format!("{line}:{column}")
 }
 
 #[test]

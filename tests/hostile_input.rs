@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::run_tally;
+use common::{position_of, run_tally};
 
 fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -18,15 +18,6 @@ fn stderr(output: &std::process::Output) -> String {
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// `LINE:COL` of the first `needle` in `text` (columns in characters, from 1).
-fn position_of(text: &str, needle: &str) -> String {
-    let offset = text.find(needle).unwrap();
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
-    format!("{line}:{column}")
 }
 
 /// Runs every command that reads `file` and checks each refuses it with `expected` (the text after

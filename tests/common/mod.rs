@@ -245,3 +245,18 @@ impl Drop for Tmux {
 pub fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
+
+/// `LINE:COL` of the first `needle` in `text` (columns in characters, from 1).
+pub fn position_of(text: &str, needle: &str) -> String {
+    let offset = text.find(needle).expect("the needle is in the text");
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    format!("{line}:{column}")
+}
