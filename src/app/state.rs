@@ -216,7 +216,7 @@ pub struct State {
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],
-    /// The widest id in the list, in cells (so the id column does not shift while scrolling).
+    /// The widest id, in cells (so the id column does not shift while scrolling or filtering).
     id_cells: usize,
 }
 
@@ -242,16 +242,11 @@ impl State {
         };
         self.rows = build_rows(&self.files, items, self.sort, self.group);
         self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
-        self.id_cells = self
-            .rows
-            .iter()
-            .filter_map(|row| self.item(row.item()?))
-            .map(|item| crate::text::width(&crate::text::clean_line(&item.id)))
-            .max()
-            .unwrap_or(0);
         self.status_counts = [0; Status::ALL.len()];
+        self.id_cells = 0;
         for item in self.files.iter().flat_map(|f| f.doc.items()) {
             self.status_counts[item.status as usize] += 1;
+            self.id_cells = self.id_cells.max(id_cells(&item.id));
         }
         let wanted = keep.and_then(|(file, id)| {
             let index = self.document(file)?.position(id)?;
@@ -274,7 +269,7 @@ impl State {
         self.item_rows
     }
 
-    /// The widest id among the listed items, in screen cells.
+    /// The widest id of all the items, in screen cells (filtered or not, the column stays put).
     pub fn id_cells(&self) -> usize {
         self.id_cells
     }
@@ -363,4 +358,13 @@ pub fn all_rows(files: &[OpenFile]) -> Vec<ItemRef> {
             (0..open.doc.items().len()).map(move |item| ItemRef { file, item })
         })
         .collect()
+}
+
+/// An id's width on screen (most ids are short ASCII, counted without a closer look).
+fn id_cells(id: &str) -> usize {
+    if id.is_ascii() && id.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        id.len()
+    } else {
+        crate::text::width(&crate::text::clean_line(id))
+    }
 }
