@@ -35,7 +35,7 @@ fn typing_a_chinese_search_shows_item_14_alone_and_esc_shows_all_eight() {
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("filter: ydyl");
     assert!(
-        screen.contains("│10  O  主场外交"),
+        screen.contains("│ 10  O  主场外交"),
         "一带一路 is in item 10:\n{screen}"
     );
     tmux.keys(&["q"]);
@@ -55,13 +55,13 @@ fn edits_under_a_kept_filter_are_saved_and_the_list_follows_them() {
     // the top hit is 13: block it, then delete the next one (12)
     tmux.keys(&["s", "b"]);
     tmux.wait_until("13 blocked and saved", 15, |s| {
-        s.contains("│13  B  优化国际化环境和服务") && s.contains("saved")
+        s.contains("│ 13  B  优化国际化环境和服务") && s.contains("saved")
     });
     tmux.keys(&["j", "d", "y"]);
     let screen = tmux.wait_until("12 gone from the filtered list", 15, |s| {
         s.contains("Items 2/6") && !s.contains("雁栖湖")
     });
-    assert!(screen.contains("│13  B "), "13 is still listed:\n{screen}");
+    assert!(screen.contains("│ 13  B "), "13 is still listed:\n{screen}");
     tmux.wait_until("saved", 15, |s| s.contains("saved"));
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
