@@ -530,3 +530,39 @@ fn editing_a_metric_from_the_list_leaves_the_list_focused() {
         form.title
     );
 }
+
+#[test]
+fn a_note_added_to_an_item_someone_else_changed_joins_their_version() {
+    let mut s = Session::open();
+    let mut doc = s.on_disk();
+    let theirs = doc.position("14").unwrap();
+    let item = doc.item_mut(theirs).unwrap();
+    item.title = "他们改的标题".into();
+    let mut their_note = item.progress[0].clone();
+    their_note.text = "他们的备注".into();
+    item.progress.push(their_note);
+    fs::write(&s.path, store::write_document(&doc)).unwrap();
+    s.select("14");
+    s.keys("n");
+    s.type_text("我的备注");
+    s.keys("<Enter>");
+    assert_eq!(s.state.mode, Mode::Browse, "no conflict to choose");
+    let on_disk = s.on_disk();
+    let item = &on_disk.items()[on_disk.position("14").unwrap()];
+    assert_eq!(item.title, "他们改的标题", "their change is kept");
+    let texts: Vec<&str> = item.progress.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(&texts[texts.len() - 2..], ["他们的备注", "我的备注"]);
+    assert!(s.state.files[0].unsaved.is_empty());
+}
+
+#[test]
+fn a_status_change_to_an_item_someone_else_changed_still_asks() {
+    let mut s = Session::open();
+    let mut doc = s.on_disk();
+    let theirs = doc.position("14").unwrap();
+    doc.item_mut(theirs).unwrap().progress.pop();
+    fs::write(&s.path, store::write_document(&doc)).unwrap();
+    s.select("14");
+    s.keys("sb");
+    assert_eq!(s.state.mode, Mode::Conflict);
+}

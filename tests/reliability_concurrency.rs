@@ -326,9 +326,9 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
         }
         session.press(KeyCode::Enter, KeyModifiers::NONE);
         mine.push(text);
-        // When the other writer changed the same item in between, tally asks; here the version
-        // on disk is taken, so the other writer's notes stay and this session's note is dropped
-        // by that choice — never without asking.
+        // Notes added by both writers are all kept (tally adds its note to the other writer's
+        // version). Were anything else to collide, tally would ask; here the version on disk
+        // would be taken — never without asking.
         while session.state.mode == Mode::Conflict {
             collided += 1;
             session.press(KeyCode::Char('t'), KeyModifiers::NONE);
@@ -355,6 +355,13 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
         mine.len(),
         "each of this session's notes was saved or shown in a conflict"
     );
+    assert_eq!(
+        collided, 0,
+        "notes added at once by two writers need no choice"
+    );
+    for text in &mine {
+        assert_eq!(on_disk.get(text), Some(&1), "{text}: this session's note");
+    }
     eprintln!(
         "same item: {} command-line notes kept; of {} interface notes {saved} saved, {collided} shown as conflicts",
         theirs.len(),

@@ -74,12 +74,21 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     for (change, mine) in pending.into_iter().zip(mine_before) {
         match change.apply(&mut fresh.doc) {
             Ok(()) => fresh.unsaved.push(change),
-            Err(err) => conflicts.push(ConflictView {
-                file,
-                theirs: err.theirs().cloned(),
-                change,
-                mine,
-            }),
+            Err(err) => {
+                // notes added to an item someone else changed are added to their version
+                let rebased = err.theirs().and_then(|theirs| change.rebased_on(theirs));
+                match rebased {
+                    Some(rebased) if rebased.apply(&mut fresh.doc).is_ok() => {
+                        fresh.unsaved.push(rebased);
+                    }
+                    _ => conflicts.push(ConflictView {
+                        file,
+                        theirs: err.theirs().cloned(),
+                        change,
+                        mine,
+                    }),
+                }
+            }
         }
     }
     let name = fresh.name();
