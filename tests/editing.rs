@@ -566,3 +566,21 @@ fn a_status_change_to_an_item_someone_else_changed_still_asks() {
     s.keys("sb");
     assert_eq!(s.state.mode, Mode::Conflict);
 }
+
+#[test]
+fn undoing_a_note_that_joined_another_version_is_refused_with_a_message() {
+    let mut s = Session::open();
+    let mut doc = s.on_disk();
+    let theirs = doc.position("14").unwrap();
+    doc.item_mut(theirs).unwrap().title = "他们改的标题".into();
+    fs::write(&s.path, store::write_document(&doc)).unwrap();
+    s.select("14");
+    s.keys("n");
+    s.type_text("我的备注");
+    s.keys("<Enter>");
+    let before_undo = s.disk();
+    s.keys("u");
+    let message = s.state.message.as_ref().unwrap().text.clone();
+    assert!(message.contains("cannot undo"), "{message}");
+    assert_eq!(s.disk(), before_undo, "nothing is guessed");
+}
