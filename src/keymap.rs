@@ -425,9 +425,22 @@ fn matches(key: Key, pressed: Key) -> bool {
 /// Bindings of one context that share a hint are shown as one (`t/o/r/b/d/x status`); a hint
 /// already given by another context is not repeated.
 pub fn hints(mode: Mode, focus: Pane) -> Vec<(String, &'static str)> {
+    hints_where(mode, focus, |_| true)
+}
+
+/// [`hints`] for only the bindings whose action `applies` (a form without a multi-line field
+/// leaves out "new line").
+pub fn hints_where(
+    mode: Mode,
+    focus: Pane,
+    applies: impl Fn(&Action) -> bool,
+) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
     let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| contexts.contains(&b.context)) {
+    let shown = BINDINGS
+        .iter()
+        .filter(|b| contexts.contains(&b.context) && applies(&b.action));
+    for binding in shown {
         let Some(hint) = binding.hint else { continue };
         match hints.iter_mut().find(|(_, h, _)| *h == hint) {
             Some((keys, _, context)) if *context == binding.context => {

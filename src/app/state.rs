@@ -218,6 +218,8 @@ pub struct State {
     status_counts: [usize; Status::ALL.len()],
     /// The widest id, in cells (so the id column does not shift while scrolling or filtering).
     id_cells: usize,
+    /// The data version the counts above were made for.
+    counted_for: Option<u64>,
 }
 
 impl State {
@@ -242,12 +244,7 @@ impl State {
         };
         self.rows = build_rows(&self.files, items, self.sort, self.group);
         self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
-        self.status_counts = [0; Status::ALL.len()];
-        self.id_cells = 0;
-        for item in self.files.iter().flat_map(|f| f.doc.items()) {
-            self.status_counts[item.status as usize] += 1;
-            self.id_cells = self.id_cells.max(id_cells(&item.id));
-        }
+        self.count_items();
         let wanted = keep.and_then(|(file, id)| {
             let index = self.document(file)?.position(id)?;
             let target = ItemRef { file, item: index };
@@ -256,6 +253,21 @@ impl State {
         self.selected = wanted
             .or_else(|| item_row_near(&self.rows, self.selected, true))
             .unwrap_or(0);
+    }
+
+    /// Counts statuses and measures ids once per change of the data (not again when only the
+    /// filter, sort or grouping changed).
+    fn count_items(&mut self) {
+        if self.counted_for == Some(self.data_version) {
+            return;
+        }
+        self.counted_for = Some(self.data_version);
+        self.status_counts = [0; Status::ALL.len()];
+        self.id_cells = 0;
+        for item in self.files.iter().flat_map(|f| f.doc.items()) {
+            self.status_counts[item.status as usize] += 1;
+            self.id_cells = self.id_cells.max(id_cells(&item.id));
+        }
     }
 
     /// The selected item as (file, id), to find it again after the list changes.

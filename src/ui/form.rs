@@ -147,27 +147,29 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
     vec![error, Line::from(hints)]
 }
 
-/// The form keys that do something in `form`: "new line" only where a field takes line breaks,
-/// "next field" only with several fields, and Tab's completion where it completes.
+/// The form keys that do something in `form`: a new line only where a field takes line breaks,
+/// the next field only with several fields, and Tab's completion where it completes.
 pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
+    use crate::app::{Action, Input, Mode, Pane};
     let multiline = form.fields.iter().any(|f| {
         matches!(
             f.input,
-            crate::app::Input::Text {
+            Input::Text {
                 multiline: true,
                 ..
             }
         )
     });
     let completes = !form.suggestions.is_empty() && form.fields.len() == 1;
-    let mut hints = Vec::new();
-    for (keys, hint) in crate::keymap::hints(crate::app::Mode::Form, crate::app::Pane::Items) {
-        match hint {
-            "new line" if !multiline => {}
-            "next field" if completes => hints.push(("Tab".to_string(), "complete")),
-            "next field" if form.fields.len() < 2 => {}
-            _ => hints.push((keys, hint)),
-        }
+    let mut hints = crate::keymap::hints_where(Mode::Form, Pane::Items, |action| match action {
+        Action::Newline => multiline,
+        Action::NextField => form.fields.len() > 1,
+        _ => true,
+    });
+    if completes {
+        // after "save", where "next field" would stand
+        let at = hints.len().min(1);
+        hints.insert(at, ("Tab".to_string(), "complete"));
     }
     hints
 }
