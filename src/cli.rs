@@ -51,6 +51,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a file's items in another format.
     Export(ExportArgs),
+    /// Commit the files' saved changes to their git repository, pull (merging) and push.
+    Sync(PathsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod list;
 mod show;
+mod sync;
 mod validate;
 
 use std::io::Write;
@@ -68,5 +69,6 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Rm(args) => edit::rm(args, out),
         Command::Import(args) => import(args, out),
         Command::Export(args) => export(args, out),
+        Command::Sync(args) => sync::sync(args, out),
     }
 }
