@@ -68,7 +68,8 @@ pub struct NoteArgs {
     /// The note's date [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
-    /// Who wrote the note.
+    /// Who wrote the note [default: $TALLY_USER, else git's user.name when the file is in a git
+    /// repository, else the login name].
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
 }

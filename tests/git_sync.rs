@@ -287,3 +287,38 @@ fn make_executable(path: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
+
+#[test]
+fn a_note_is_signed_by_the_given_name_the_variable_or_gits_user_name() {
+    let team = Team::new();
+    let mine = team.clone_as("mine");
+    let add = |extra: &[&str], env: Option<&str>| {
+        let mut args = vec!["note", "report.json", "14", "x", "--date", "2023-10-03"];
+        args.extend_from_slice(extra);
+        let mut command = std::process::Command::new(common::tally_bin());
+        team.env(&mut command).current_dir(&mine).args(&args);
+        match env {
+            Some(name) => command.env("TALLY_USER", name),
+            None => command.env_remove("TALLY_USER"),
+        };
+        assert!(command.output().expect("tally").status.success());
+        let doc = tally::store::load(&mine.join("report.json")).expect("load");
+        let item = &doc.doc.items()[doc.doc.position("14").expect("item")];
+        item.progress.last().and_then(|n| n.by.clone())
+    };
+    assert_eq!(
+        add(&["--by", "张三"], Some("李四")).as_deref(),
+        Some("张三")
+    );
+    assert_eq!(add(&[], Some("李四")).as_deref(), Some("李四"));
+    assert_eq!(
+        add(&[], None).as_deref(),
+        Some("Wang Fang"),
+        "git's user.name"
+    );
+    let shown = team.tally(&mine, &["show", "report.json", "14"]);
+    assert!(
+        texts(&shown).0.contains("(Wang Fang)"),
+        "shown with the note"
+    );
+}

@@ -212,6 +212,8 @@ pub struct State {
     /// The triage walk in progress, and the per-item timebox to use.
     pub triage: Option<super::triage::Triage>,
     pub timebox: Option<std::time::Duration>,
+    /// The name new notes are signed with, per file (worked out before the session starts).
+    pub authors: Vec<Option<String>>,
     pub quit: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
@@ -353,6 +355,11 @@ impl State {
     pub fn since_date(&self) -> Option<crate::model::Date> {
         self.since
             .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
+    }
+
+    /// Who new notes in `file` are by.
+    pub fn author(&self, file: usize) -> Option<String> {
+        self.authors.get(file).cloned().flatten()
     }
 
     /// Today for new notes and readings.

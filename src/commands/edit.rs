@@ -87,10 +87,11 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
         return Err(Failure::User("the note is empty".into()));
     }
     let date = args.date.unwrap_or_else(Date::today);
+    let by = crate::git::author::author(args.by.as_deref(), &args.path);
     let changed = edit_file(&args.path, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let note = Note {
-            by: args.by.clone(),
+            by: by.clone(),
             ..Note::new(date, args.text.clone())
         };
         Ok(replace(item, |item| item.progress.push(note)))

@@ -2,6 +2,7 @@
 //! what is built on them — syncing the open task files with their repository, the ahead/behind
 //! mark, the name notes are signed with.
 
+pub mod author;
 pub mod message;
 pub mod repo;
 pub mod run;
