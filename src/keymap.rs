@@ -232,6 +232,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('S')], Action::Sync, "sync with git: commit, pull (merging), push", None),
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
     bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),

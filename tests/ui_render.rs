@@ -173,3 +173,22 @@ fn several_files_show_together_with_their_titles() {
     );
     assert!(text.contains("年度预算梳理"), "{text}");
 }
+
+#[test]
+fn the_status_bar_marks_commits_to_pull_and_push_and_a_running_sync() {
+    use tally::app::Mark;
+    let mut state = sample_state(120, 30);
+    update(
+        &mut state,
+        Action::TeamMark(Some(Mark {
+            ahead: 1,
+            behind: 2,
+        })),
+    );
+    let text = screen_text(&draw(&state));
+    assert!(text.contains("git ↑1 ↓2"), "{text}");
+    update(&mut state, Action::TeamMark(Some(Mark::default())));
+    assert!(!screen_text(&draw(&state)).contains("git ↑"));
+    update(&mut state, Action::Sync);
+    assert!(screen_text(&draw(&state)).contains("⟳ syncing"));
+}

@@ -214,6 +214,8 @@ pub struct State {
     pub timebox: Option<std::time::Duration>,
     /// The name new notes are signed with, per file (worked out before the session starts).
     pub authors: Vec<Option<String>>,
+    /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
+    pub team: super::team::Team,
     pub quit: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,

@@ -7,6 +7,7 @@ pub mod message;
 pub mod repo;
 pub mod run;
 pub mod sync;
+pub mod worker;
 
 pub use run::{Git, NoGit, Output, safe_command};
 pub use sync::{Stage, SyncError, Synced, sync};

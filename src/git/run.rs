@@ -103,7 +103,10 @@ fn ssh_command() -> String {
     let own = std::env::var("GIT_SSH_COMMAND")
         .ok()
         .filter(|c| !c.trim().is_empty());
-    format!("{} -o BatchMode=yes", own.as_deref().unwrap_or("ssh"))
+    format!(
+        "{} -o BatchMode=yes -o ConnectTimeout=15",
+        own.as_deref().unwrap_or("ssh")
+    )
 }
 
 #[cfg(test)]
@@ -119,7 +122,7 @@ mod tests {
             .collect();
         let get = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
         assert_eq!(get("GIT_TERMINAL_PROMPT"), Some("0"));
-        assert!(get("GIT_SSH_COMMAND").is_some_and(|c| c.ends_with("-o BatchMode=yes")));
+        assert!(get("GIT_SSH_COMMAND").is_some_and(|c| c.contains("-o BatchMode=yes")));
         assert_eq!(get("LC_ALL"), Some("C"));
     }
 

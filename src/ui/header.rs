@@ -92,5 +92,18 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.dim(),
         ));
     }
+    if let Some(mark) = team_mark(view) {
+        spans.push(Span::styled(format!("   {mark}"), view.theme.warning()));
+    }
     Line::from(spans)
+}
+
+/// `⟳ syncing` while a sync runs, else `git ↑1 ↓2` when commits wait to be pushed or pulled.
+fn team_mark(view: &View) -> Option<String> {
+    let team = &view.state.team;
+    if team.syncing {
+        return Some("⟳ syncing".into());
+    }
+    let label = team.mark?.label();
+    (!label.is_empty()).then(|| format!("git {label}"))
 }
