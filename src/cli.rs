@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Date, Status};
+use crate::model::{Date, Period, Status};
 
 /// A keyboard-first terminal tracker for JSON task files.
 ///
@@ -51,8 +51,24 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a file's items in another format.
     Export(ExportArgs),
+    /// Create an empty report (to `add` items to, or open).
+    New(NewArgs),
     /// Commit the files' saved changes to their git repository, pull (merging) and push.
     Sync(PathsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to create (it must not exist yet).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The report's title.
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// The time the report covers: 2024, 2024-H1, 2024-Q3, 2024-03, or START..END
+    /// (like 2024-01-01..2024-06-30).
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Option<Period>,
 }
 
 #[derive(Debug, Args)]
@@ -280,6 +296,10 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         return Err(bad());
     }
     Ok(std::time::Duration::from_secs(total))
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    crate::model::parse_period(text).map_err(|e| e.to_string())
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

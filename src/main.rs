@@ -93,7 +93,10 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         state.message = Some(Message {
-            text: format!("No .json files in {}", clean_line(&folder)),
+            text: format!(
+                "No .json files in {} — start with: tally new FILE.json --title TITLE",
+                clean_line(&folder)
+            ),
             level: Level::Warning,
         });
     } else if let Some(text) = message {

@@ -5,6 +5,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
+mod new;
 mod show;
 mod sync;
 mod validate;
@@ -70,5 +71,6 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Import(args) => import(args, out),
         Command::Export(args) => export(args, out),
         Command::Sync(args) => sync::sync(args, out),
+        Command::New(args) => new::new(args, out),
     }
 }

@@ -5,6 +5,7 @@ mod date;
 mod document;
 mod item;
 mod origin;
+mod period;
 mod status;
 
 pub use change::{Change, ChangeError, Shift};
@@ -12,4 +13,5 @@ pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number};
 pub use origin::Origin;
+pub use period::{BadPeriod, Precision, parse_period, span};
 pub use status::{Status, UnknownStatus};

@@ -20,7 +20,7 @@ use std::str::FromStr;
 
 use super::fold::fold;
 use super::pinyin;
-use crate::model::{Date, Status};
+use crate::model::{Date, Precision, Status};
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -203,42 +203,15 @@ impl DateSpan {
                 parts: 3,
             });
         }
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let bytes = text.as_bytes();
-        match text.len() {
-            10 => {
-                let day: Date = text.parse().ok()?;
-                Some(DateSpan {
-                    first: day,
-                    last: day,
-                    parts: 3,
-                })
-            }
-            7 if bytes[4] == b'-' && digits(&text[..4], 4) && digits(&text[5..], 2) => {
-                let year: i32 = text[..4].parse().ok()?;
-                let month: u32 = text[5..].parse().ok()?;
-                let first = Date::from_ymd(year, month, 1)?;
-                let next = if month == 12 {
-                    Date::from_ymd(year + 1, 1, 1)?
-                } else {
-                    Date::from_ymd(year, month + 1, 1)?
-                };
-                Some(DateSpan {
-                    first,
-                    last: next.add_days(-1),
-                    parts: 2,
-                })
-            }
-            4 if digits(text, 4) => {
-                let year: i32 = text.parse().ok()?;
-                Some(DateSpan {
-                    first: Date::from_ymd(year, 1, 1)?,
-                    last: Date::from_ymd(year, 12, 31)?,
-                    parts: 1,
-                })
-            }
-            _ => None,
-        }
+        // the shared span parser; a query names days, months and years only
+        let (first, last, precision) = crate::model::span(text)?;
+        let parts = match precision {
+            Precision::Year => 1,
+            Precision::Month => 2,
+            Precision::Day => 3,
+            Precision::Half | Precision::Quarter => return None,
+        };
+        Some(DateSpan { first, last, parts })
     }
 }
 

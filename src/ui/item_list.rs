@@ -46,7 +46,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         })
         .collect();
     let lines = if lines.is_empty() {
-        vec![Line::styled(empty_text(view), view.theme.dim())]
+        empty_text(view)
+            .into_iter()
+            .map(|line| Line::styled(line, view.theme.dim()))
+            .collect()
     } else {
         lines
     };
@@ -97,11 +100,19 @@ fn title(view: &View) -> Line<'static> {
     ])
 }
 
-fn empty_text(view: &View) -> &'static str {
-    if view.state.total_items() == 0 {
-        "No items yet."
+/// What an empty list says: how to start when there is nothing yet, not a dead end.
+fn empty_text(view: &View) -> Vec<&'static str> {
+    if view.state.files.is_empty() {
+        vec![
+            "No report here yet. To start one, quit (q) and run",
+            "  tally new FILE.json --title TITLE",
+            "or read a text report in with",
+            "  tally import REPORT.txt",
+        ]
+    } else if view.state.total_items() == 0 {
+        vec!["No items yet: press a to add one."]
     } else {
-        "No items match."
+        vec!["No items match."]
     }
 }
 
