@@ -196,9 +196,16 @@ fn the_docx_holds_the_headings_and_text_in_order() {
             .unwrap_or_else(|| panic!("`{text}` missing or out of order"));
         from += at + text.len();
     }
-    assert_eq!(xml.matches("w:val=\"Heading2\"").count(), 8, "one heading per item");
+    assert_eq!(
+        xml.matches("w:val=\"Heading2\"").count(),
+        8,
+        "one heading per item"
+    );
     // A4, and SimSun for East Asian text
-    assert!(xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""), "{xml}");
+    assert!(
+        xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
+        "{xml}"
+    );
 }
 
 #[test]
