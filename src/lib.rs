@@ -6,6 +6,7 @@ pub mod commands;
 pub mod import;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod runtime;

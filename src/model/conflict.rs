@@ -49,7 +49,8 @@ pub enum ResolveError {
 
 /// The item fields tally models, so a conflict on them can be settled here.
 pub const KNOWN_FIELDS: &[&str] = &[
-    "title", "goal", "lead", "status", "due", "tags", "reviewed", "note", "reading",
+    "title", "goal", "lead", "status", "due", "tags", "reviewed", "note", "reading", "unit",
+    "target", "value",
 ];
 
 impl Conflict {
@@ -119,6 +120,9 @@ fn take_theirs(item: &mut Item, conflict: &Conflict) -> Result<(), ResolveError>
         "tags" => item.tags = tags(value).ok_or_else(bad)?,
         "note" => replace_note(item, conflict).ok_or_else(bad)?,
         "reading" => set_reading(item, conflict).ok_or_else(bad)?,
+        "unit" | "target" | "value" if conflict.metric.is_some() => {
+            set_metric_field(item, conflict).ok_or_else(bad)?
+        }
         other => return Err(ResolveError::UnknownField(other.to_string())),
     }
     Ok(())
@@ -206,6 +210,25 @@ fn set_reading(item: &mut Item, conflict: &Conflict) -> Option<()> {
     let latest = metric.history.iter().map(|p| p.date).max();
     if latest == Some(date) {
         metric.value = value;
+    }
+    Some(())
+}
+
+/// A metric's unit, target or value (without a reading) set to theirs.
+fn set_metric_field(item: &mut Item, conflict: &Conflict) -> Option<()> {
+    let name = conflict.metric.as_deref()?;
+    let metric = item.metrics.iter_mut().find(|m| m.name == name)?;
+    let value = &conflict.theirs;
+    match conflict.field.as_str() {
+        "unit" => metric.unit = optional_text(value)?,
+        "target" => {
+            metric.target = match value {
+                Value::Null => None,
+                Value::Number(n) => Some(n.clone()),
+                _ => return None,
+            }
+        }
+        _ => metric.value = value.as_number()?.clone(),
     }
     Some(())
 }

@@ -84,10 +84,7 @@ mod tests {
         let written = write_document(&doc);
         let expected = text
             .replace("\"x-owner\": \"a\"", "\"x-owner\": \"b\"")
-            .replace(
-                "\"x-n\": 1",
-                "\"x-new\": [\n        1,\n        2\n      ]",
-            );
+            .replace("\"x-n\": 1", "\"x-new\": [\n        1,\n        2\n      ]");
         assert_eq!(written, expected);
     }
 }

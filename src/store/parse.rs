@@ -10,8 +10,8 @@ use serde_json::value::RawValue;
 use super::entries::{Elements, Entries, kind_of};
 use super::place::Place;
 use crate::model::{
-    Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period, Point,
-    Status,
+    Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period,
+    Point, Status,
 };
 
 /// A problem in a file's text, at a byte offset of that text.
@@ -443,7 +443,8 @@ impl<'t> Reader<'t> {
                 None => Ok(serde_json::Value::Null),
             }
         };
-        let text = |key: &'static str| self.optional(entries.get(key), |r| self.string(r, &field(key)));
+        let text =
+            |key: &'static str| self.optional(entries.get(key), |r| self.string(r, &field(key)));
         Ok(Conflict {
             field: self.string(name, &field("field"))?,
             metric: text("metric")?,

@@ -4,12 +4,15 @@
 
 use super::fragment::{Fragment, Style, quote};
 use super::parse::{
-    origin_entries, reparse_conflict, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
+    origin_entries, reparse_conflict, reparse_item, reparse_metric, reparse_note, reparse_period,
+    reparse_point,
 };
 use super::written::Written;
 use std::sync::Arc;
 
-use crate::model::{Conflict, Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status};
+use crate::model::{
+    Conflict, Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status,
+};
 
 /// The text of a document, in the style of the file it came from (or tally's style when new).
 pub fn write_document(doc: &Document) -> String {
