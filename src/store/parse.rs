@@ -31,8 +31,29 @@ const BOM: char = '\u{feff}';
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
     match fast::document(&text, body_start(&text)) {
         Ok(doc) => Ok(doc),
-        Err(declined) => parse_precisely(text, declined.read),
+        Err(declined) => {
+            let marker = conflict_marker(&text);
+            parse_precisely(text, declined.read).map_err(|problem| marker.unwrap_or(problem))
+        }
     }
+}
+
+/// git's `<<<<<<<` line from a merge that did not know task files, as the problem to report.
+fn conflict_marker(text: &str) -> Option<Problem> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<<") {
+            return Some(Problem {
+                offset,
+                message: "git conflict markers (`<<<<<<<`): a merge without tally's merge driver \
+                          left two versions here; while the merge is unfinished, `tally resolve \
+                          FILE` merges them item by item (`tally git-setup` prevents this)"
+                    .into(),
+            });
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn body_start(text: &str) -> usize {
