@@ -27,8 +27,8 @@ pub fn merge_driver(args: &MergeDriverArgs, out: &mut dyn Write) -> Result<(), F
             finish(shown, &outcome, out)
         }
         Err(MergeError::Invalid { which, problem }) => {
-            let clean = git::line_merge(&args.base, &args.ours, &args.theirs)
-                .map_err(Failure::Internal)?;
+            let clean =
+                git::line_merge(&args.base, &args.ours, &args.theirs).map_err(Failure::Internal)?;
             if clean {
                 return Ok(());
             }
@@ -90,7 +90,11 @@ pub fn git_setup(args: &GitSetupArgs, out: &mut dyn Write) -> Result<(), Failure
         display(&attributes),
         clean_line(&setup.attributes_line)
     )?;
-    let verb = if setup.set_driver { "set" } else { "already set" };
+    let verb = if setup.set_driver {
+        "set"
+    } else {
+        "already set"
+    };
     writeln!(
         out,
         "{verb} in the repository's config: merge.tally.driver = {}",
@@ -148,7 +152,11 @@ fn finish(path: &Path, outcome: &Outcome, out: &mut dyn Write) -> Result<(), Fai
     if !outcome.needs_attention() {
         return Ok(());
     }
-    let mut ids: Vec<&str> = outcome.conflicts.iter().map(|(id, _)| id.as_str()).collect();
+    let mut ids: Vec<&str> = outcome
+        .conflicts
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
     ids.dedup();
     let count = outcome.conflicts.len() + outcome.header_conflicts.len();
     let noun = if count == 1 { "conflict" } else { "conflicts" };

@@ -64,8 +64,8 @@ pub fn git_setup(dir: &Path, pattern: &str, program: &str) -> Result<GitSetup, S
 }
 
 fn top_folder(dir: &Path) -> Result<PathBuf, String> {
-    let output = git(dir, &["rev-parse", "--show-toplevel"])
-        .map_err(|e| format!("cannot run git: {e}"))?;
+    let output =
+        git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| format!("cannot run git: {e}"))?;
     if !output.status.success() {
         return Err(format!(
             "{}: not in a git repository (run `git init` or clone one first)",

@@ -81,12 +81,7 @@ pub fn add(file: &Path) -> Result<(), String> {
 pub fn line_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, String> {
     let dir = Path::new(".");
     let arg = |p: &Path| p.to_string_lossy().into_owned();
-    let args = [
-        "merge-file".to_string(),
-        arg(ours),
-        arg(base),
-        arg(theirs),
-    ];
+    let args = ["merge-file".to_string(), arg(ours), arg(base), arg(theirs)];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = git(dir, &args).map_err(|e| format!("cannot run git: {e}"))?;
     match output.status.code() {

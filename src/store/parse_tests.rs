@@ -204,7 +204,11 @@ fn git_conflict_markers_are_named_with_their_line() {
     let text = "{\n  \"title\": \"t\",\n  \"items\": [\n<<<<<<< HEAD\n    {\"id\": \"1\", \"title\": \"a\"}\n=======\n    {\"id\": \"1\", \"title\": \"b\"}\n>>>>>>> side\n  ]\n}\n";
     let problem = parse_document(Arc::from(text)).unwrap_err();
     assert_eq!(line_col(text, problem.offset), (4, 1));
-    assert!(problem.message.contains("tally resolve"), "{}", problem.message);
+    assert!(
+        problem.message.contains("tally resolve"),
+        "{}",
+        problem.message
+    );
 }
 
 #[test]
