@@ -52,6 +52,50 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a file's items in another format.
     Export(ExportArgs),
+    /// Merge two versions of a task file item by item (git runs this; see `tally git-setup`).
+    /// Exits 1 when conflicts were recorded in items, leaving a valid file.
+    MergeDriver(MergeDriverArgs),
+    /// Merge a task file git left with `<<<<<<<` markers, from git's three versions of it.
+    Resolve(ResolveArgs),
+    /// Make git merge task files with tally: adds `PATTERN merge=tally` to .gitattributes and
+    /// the `merge.tally.driver` entry to the repository's config (running it again changes nothing).
+    GitSetup(GitSetupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A); the result is written here.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P), for messages.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// What our side is called (git's %X), recorded with conflicts.
+    #[arg(value_name = "OURS_NAME")]
+    pub ours_name: Option<String>,
+    /// What their side is called (git's %Y).
+    #[arg(value_name = "THEIRS_NAME")]
+    pub theirs_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The task file in conflict.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// Which files git merges with tally, as a .gitattributes pattern.
+    #[arg(value_name = "PATTERN", default_value = "*.json")]
+    pub pattern: String,
 }
 
 #[derive(Debug, Args)]
