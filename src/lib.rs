@@ -7,6 +7,7 @@ pub mod git;
 pub mod import;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod runtime;

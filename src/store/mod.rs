@@ -3,6 +3,7 @@
 
 mod entries;
 mod error;
+mod extras;
 mod file;
 mod fragment;
 mod parse;
@@ -12,6 +13,7 @@ mod write;
 mod written;
 
 pub use error::{LoadError, SaveError};
+pub use extras::{item_extras, with_item_extras};
 pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, Turn, changed_since, fingerprint,
     json_files_in, load, load_all, read_text, save, save_bytes, save_in_turn, save_new,
