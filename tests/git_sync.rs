@@ -322,3 +322,87 @@ fn a_note_is_signed_by_the_given_name_the_variable_or_gits_user_name() {
         "shown with the note"
     );
 }
+
+#[test]
+fn with_the_merge_driver_notes_on_one_item_from_two_clones_sync_without_a_conflict() {
+    let team = Team::with_driver();
+    let mine = team.clone_as("mine");
+    let theirs = team.clone_as("theirs");
+    team.driver_in(&mine);
+    team.driver_in(&theirs);
+    let note = |clone: &std::path::Path, text: &str| {
+        let args = ["note", "report.json", "14", text, "--date", "2023-10-05"];
+        assert!(team.tally(clone, &args).status.success());
+    };
+    note(&theirs, "他们的记录");
+    assert!(
+        team.tally(&theirs, &["sync", "report.json"])
+            .status
+            .success()
+    );
+    note(&mine, "我们的记录");
+    let output = team.tally(&mine, &["sync", "report.json"]);
+    let (out, err) = texts(&output);
+    assert!(output.status.success(), "{out}{err}");
+    assert!(
+        out.contains("pulled 1 commit") && out.contains("pushed"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(mine.join("report.json")).expect("read");
+    assert!(text.contains("他们的记录") && text.contains("我们的记录"));
+}
+
+#[test]
+fn with_the_merge_driver_a_conflict_waits_for_its_resolution_then_the_sync_finishes() {
+    let team = Team::with_driver();
+    let mine = team.clone_as("mine");
+    let theirs = team.clone_as("theirs");
+    team.driver_in(&mine);
+    team.driver_in(&theirs);
+    assert!(
+        team.tally(&theirs, &["set", "report.json", "13", "lead=甲"])
+            .status
+            .success()
+    );
+    assert!(
+        team.tally(&theirs, &["sync", "report.json"])
+            .status
+            .success()
+    );
+    assert!(
+        team.tally(&mine, &["set", "report.json", "13", "lead=乙"])
+            .status
+            .success()
+    );
+    let output = team.tally(&mine, &["sync", "report.json"]);
+    let (_, err) = texts(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        last_line(&err).starts_with("pulled with conflicts in report.json"),
+        "{err}"
+    );
+    // the driver left a task file tally reads, with the conflict recorded in the item
+    let file = mine.join("report.json");
+    assert!(tally::store::load(&file).is_ok());
+    let again = team.tally(&mine, &["sync", "report.json"]);
+    assert!(texts(&again).1.contains("unresolved: report.json"));
+    // resolved (the record taken out, their value kept): the next sync commits the merge
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("json");
+    for item in json["items"].as_array_mut().expect("items") {
+        if let Some(item) = item.as_object_mut() {
+            item.remove("conflicts");
+        }
+    }
+    let text = serde_json::to_string_pretty(&json).expect("json");
+    std::fs::write(&file, text).expect("write");
+    let output = team.tally(&mine, &["sync", "report.json"]);
+    let (out, err) = texts(&output);
+    assert!(output.status.success(), "{out}{err}");
+    assert!(out.contains("pushed"), "{out}");
+    assert!(
+        !team
+            .git(&mine, &["status", "--porcelain"])
+            .contains("report.json")
+    );
+}

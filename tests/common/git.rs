@@ -33,6 +33,27 @@ impl Team {
         team
     }
 
+    /// Like [`Team::new`], with `.gitattributes` sending task files to tally's merge driver
+    /// committed too (each clone still needs [`Team::driver_in`] for its own config).
+    pub fn with_driver() -> Team {
+        let team = Team::new();
+        let setup = team.dir.path().join("setup");
+        team.driver_in(&setup);
+        team.git(&setup, &["add", ".gitattributes"]);
+        team.git(
+            &setup,
+            &["commit", "--quiet", "-m", "merge task files with tally"],
+        );
+        team.git(&setup, &["push", "--quiet", "origin", "main"]);
+        team
+    }
+
+    /// `tally git-setup` in a clone.
+    pub fn driver_in(&self, clone: &Path) {
+        let output = self.tally(clone, &["git-setup"]);
+        assert!(output.status.success(), "{:?}", texts(&output));
+    }
+
     pub fn home(&self) -> PathBuf {
         self.dir.path().join("home")
     }
