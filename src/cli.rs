@@ -37,10 +37,17 @@ pub enum Command {
     /// Print one line per item: ID<TAB>STATUS<TAB>TITLE, in file order.
     List(ListArgs),
     /// Print one item in full.
+    #[command(override_usage = "tally show [OPTIONS] PATH ID\n       tally show [OPTIONS] FILE:ID")]
     Show(ShowArgs),
     /// Add a progress note to an item (dated today unless --date).
+    #[command(
+        override_usage = "tally note [OPTIONS] PATH ID TEXT\n       tally note [OPTIONS] FILE:ID TEXT"
+    )]
     Note(NoteArgs),
     /// Set item fields: title, goal, lead, status, due, tags (an empty value clears the field).
+    #[command(
+        override_usage = "tally set PATH ID FIELD=VALUE...\n       tally set FILE:ID FIELD=VALUE..."
+    )]
     Set(SetArgs),
     /// Set a metric's value (creating the metric if needed); a changed value is added to its history.
     Metric(MetricArgs),
@@ -118,14 +125,12 @@ pub struct GitSetupArgs {
 
 #[derive(Debug, Args)]
 pub struct NoteArgs {
-    /// The file holding the item.
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// The note's text.
-    #[arg(value_name = "TEXT")]
-    pub text: String,
+    /// The file (or a folder) holding the item, followed by its id; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
+    /// The item's id (unless given as FILE:ID), then the note's text.
+    #[arg(value_name = "ID TEXT", num_args = 1..=2, required = true)]
+    pub rest: Vec<String>,
     /// The note's date [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
@@ -137,13 +142,13 @@ pub struct NoteArgs {
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// Fields to set, like `status=at_risk` `lead=国际处` `tags=外事,会展` `due=`.
-    #[arg(value_name = "FIELD=VALUE", required = true)]
-    pub assignments: Vec<String>,
+    /// The file (or a folder) holding the item, followed by its id; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
+    /// The item's id (unless given as FILE:ID), then the fields to set, like `status=at_risk`
+    /// `lead=国际处` `tags=外事,会展` `due=`.
+    #[arg(value_name = "ID FIELD=VALUE", required = true)]
+    pub rest: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -216,17 +221,21 @@ pub struct ListArgs {
     /// Print a JSON array instead of lines.
     #[arg(long)]
     pub json: bool,
+
+    /// Start each line with FILE:ID instead of ID (what show, note and set accept).
+    #[arg(long)]
+    pub with_file: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The file (or folder) holding the item.
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
+    /// The file (or folder) holding the item; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
 
-    /// The item's id.
+    /// The item's id (unless given as FILE:ID).
     #[arg(value_name = "ID")]
-    pub id: String,
+    pub id: Option<String>,
 
     /// Print the item as JSON, with every field the file has.
     #[arg(long)]

@@ -1,4 +1,5 @@
-//! `tally list`: one line per item, `ID<TAB>STATUS<TAB>TITLE`, or a JSON array with `--json`.
+//! `tally list`: one line per item, `ID<TAB>STATUS<TAB>TITLE` (`FILE:ID` first with
+//! `--with-file`), or a JSON array with `--json`.
 
 use std::io::Write;
 
@@ -39,7 +40,11 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         return Ok(());
     }
     let mut buffer = String::new();
-    for (_, item) in rows {
+    for (file, item) in rows {
+        if args.with_file {
+            buffer.push_str(&clean_line(&file.path.display().to_string()));
+            buffer.push(':');
+        }
         buffer.push_str(&clean_line(&item.id));
         buffer.push('\t');
         buffer.push_str(item.status.as_str());

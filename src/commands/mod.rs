@@ -9,6 +9,7 @@ mod merge;
 mod new;
 mod show;
 mod sync;
+mod target;
 mod validate;
 
 use std::io::Write;
