@@ -124,3 +124,18 @@ fn a_reference_to_no_file_says_what_is_expected() {
     assert_eq!(output.status.code(), Some(2));
     assert!(err(&output).contains("give the item's id too"));
 }
+
+#[test]
+fn list_query_takes_the_file_filter() {
+    let dir = workspace();
+    let folder = dir.path().display().to_string();
+    let output = run(
+        dir.path(),
+        &["list", &folder, "--with-file", "-q", "file:b.json id:13"],
+    );
+    let listed = out(&output);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("b.json:13\t"), "{listed}");
+    let others = out(&run(dir.path(), &["list", &folder, "-q", "!file:a.json"]));
+    assert_eq!(others.lines().count(), 9, "b's eight and c's one: {others}");
+}

@@ -7,6 +7,7 @@
 //! | `lead:国际处` | the lead contains this text |
 //! | `#会展`, `tag:会展` | some tag contains this text |
 //! | `id:14`, `id:14,17` | the id is exactly one of these |
+//! | `file:2023-q3` | the item's file name contains this text (with several files open) |
 //! | `due<2023-12-31`, `due<=2023-12`, `due>=2024`, `due:2023-10`, `due<today` | due date compared with a day, month or year |
 //! | `!term` | negation of any term; `!text` excludes items containing `text` (contiguous) anywhere |
 //! | `\term` | `term` taken literally as fuzzy text (`\#1`, `\!`, `\http://x`) |
@@ -60,6 +61,8 @@ pub enum Test {
     Id(Vec<String>),
     /// The due date compares so with this span of days; items without a due date fail.
     Due(Compare, DateSpan),
+    /// The name of the item's file contains this folded text.
+    File(String),
 }
 
 /// How a due date is compared with a [`DateSpan`].
@@ -89,7 +92,7 @@ pub struct DateSpan {
 /// Why a query could not be parsed. The message is written for the search line's footer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown filter \"{name}\" (known: status, lead, id, due, #tag)")]
+    #[error("unknown filter \"{name}\" (known: status, lead, id, due, file, #tag)")]
     UnknownFilter { name: String },
     #[error("bad status \"{value}\" (expected one of {expected})", expected = Status::expected())]
     BadStatus { value: String },
@@ -272,6 +275,7 @@ impl fmt::Display for Filter {
             Test::Tag(text) => write!(f, "#{text}"),
             Test::Id(ids) => write!(f, "id:{}", ids.join(",")),
             Test::Due(compare, span) => write!(f, "due{}{span}", compare.symbol()),
+            Test::File(text) => write!(f, "file:{text}"),
         }
     }
 }
@@ -361,6 +365,10 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
         "tag" => {
             colon_only("tag")?;
             filter(Test::Tag(value(raw, "tag:", "#会展")?))
+        }
+        "file" => {
+            colon_only("file")?;
+            filter(Test::File(value(raw, "file:", "file:2023-q3")?))
         }
         "id" => {
             colon_only("id")?;

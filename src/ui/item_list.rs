@@ -119,6 +119,8 @@ fn empty_text(view: &View) -> Vec<&'static str> {
 /// The widths of the columns for this frame.
 struct Columns {
     file: usize,
+    /// The file labels, when several files are open.
+    labels: Vec<String>,
     id: usize,
     title: usize,
     lead: usize,
@@ -131,11 +133,15 @@ impl Columns {
     fn fit(view: &View, total: usize) -> Columns {
         let state = view.state;
         let id = state.id_cells().clamp(2, 8);
-        let file = if state.files.len() > 1 && total >= 60 {
-            8
+        let labels = if state.files.len() > 1 && total >= 50 {
+            crate::app::file_labels(&state.files)
+                .iter()
+                .map(|label| clean_line(label).into_owned())
+                .collect()
         } else {
-            0
+            Vec::new()
         };
+        let file = labels.iter().map(|l| width(l)).max().unwrap_or(0).min(12);
         let progress = if total >= 36 { 4 } else { 0 };
         let lead = match total {
             t if t >= 70 => 14,
@@ -149,6 +155,7 @@ impl Columns {
             .sum::<usize>();
         Columns {
             file,
+            labels,
             id,
             title: total.saturating_sub(fixed),
             lead,
@@ -160,12 +167,8 @@ impl Columns {
         let theme = view.theme;
         let mut spans: Vec<Span<'static>> = Vec::with_capacity(10);
         if self.file > 0 {
-            let name = view
-                .state
-                .document(row.file)
-                .map(|doc| clean_line(&doc.header.title).into_owned())
-                .unwrap_or_default();
-            spans.push(Span::styled(pad(&name, self.file), theme.dim()));
+            let name = self.labels.get(row.file).map_or("", String::as_str);
+            spans.push(Span::styled(pad(name, self.file), theme.dim()));
             spans.push(Span::raw(" "));
         }
         spans.push(Span::raw(pad_left(&clean_line(&item.id), self.id)));
