@@ -26,7 +26,11 @@ fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
 fn metric(file: &Path, id: &str, name: &str) -> Metric {
     let doc = store::load(file).unwrap().doc;
     let item = &doc.items()[doc.position(id).unwrap()];
-    item.metrics.iter().find(|m| m.name == name).unwrap().clone()
+    item.metrics
+        .iter()
+        .find(|m| m.name == name)
+        .unwrap()
+        .clone()
 }
 
 fn series(metric: &Metric) -> Vec<String> {
@@ -140,7 +144,10 @@ fn integers_stay_exact_at_any_size() {
     );
     assert_eq!(code, 0, "{err}");
     let text = fs::read_to_string(&file).unwrap();
-    assert!(text.contains("\"value\": 12345678901234567890123"), "{text}");
+    assert!(
+        text.contains("\"value\": 12345678901234567890123"),
+        "{text}"
+    );
     assert!(text.contains(&format!("\"value\": {big}")), "{text}");
     assert!(!text.contains("e+"), "no number became a float");
     // One more than a big number is a new reading, although a float could not tell them apart.
