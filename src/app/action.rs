@@ -130,6 +130,8 @@ pub enum Action {
         file: usize,
         fingerprint: Fingerprint,
         covered: usize,
+        /// What the user should hear about the save (the file changed owner), shown once.
+        notice: Option<String>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {

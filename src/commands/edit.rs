@@ -31,7 +31,8 @@ fn edit_file(
     }
     for _ in 0..ATTEMPTS {
         // Other tally processes wait while this one reads, changes and writes the file.
-        let turn = store::Turn::take(path);
+        let turn = store::Turn::take(path)
+            .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
         let loaded = store::load(path)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
@@ -41,7 +42,12 @@ fn edit_file(
             .apply(&mut doc)
             .map_err(|e| Failure::User(e.to_string()))?;
         match store::save_in_turn(&turn, path, &doc, &loaded.fingerprint) {
-            Ok(_) => return Ok(true),
+            Ok(saved) => {
+                if let Some(notice) = saved.notice {
+                    eprintln!("tally: {}", clean_line(&notice));
+                }
+                return Ok(true);
+            }
             Err(SaveError::ChangedOnDisk { .. }) => continue,
             // The input was fine; the system refused the write (full disk, size limit,
             // read-only folder, file gone): exit code 1, the file as it was.
