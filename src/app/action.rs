@@ -31,6 +31,8 @@ pub enum Action {
     Help,
     /// Quit (asks first when edits could not be saved).
     Quit,
+    /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,

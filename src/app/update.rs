@@ -41,6 +41,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.now = Some(now);
             Vec::new()
         }
+        Action::Suspend => {
+            state.suspend = true;
+            Vec::new()
+        }
         Action::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
