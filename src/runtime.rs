@@ -212,6 +212,20 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
+                Effect::WriteReport {
+                    folder,
+                    name,
+                    text,
+                    items,
+                    of,
+                } => Some(
+                    match store::write_new(&folder, &name, "txt", text.as_bytes()) {
+                        Ok(path) => Action::ReportWritten { path, items, of },
+                        Err(err) => Action::ReportFailed {
+                            error: err.to_string(),
+                        },
+                    },
+                ),
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
                         Ok(path) => Action::MinutesWritten { path },

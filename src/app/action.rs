@@ -73,6 +73,8 @@ pub enum Action {
     EditDue,
     /// Write the minutes of the session next to the data file.
     WriteMinutes,
+    /// Write the next progress report of what the list shows next to the data file.
+    WriteReport,
     /// Show the next screen: list → since → dashboard → list.
     ViewNext,
     /// Open the search line.
@@ -157,6 +159,15 @@ pub enum Action {
     MinutesFailed {
         error: String,
     },
+    /// A report draft was written to this path, with `items` of the file's `of` items.
+    ReportWritten {
+        path: std::path::PathBuf,
+        items: usize,
+        of: usize,
+    },
+    ReportFailed {
+        error: String,
+    },
 }
 
 /// Work for the runtime to do after an update: only the runtime touches the disk.
@@ -182,5 +193,14 @@ pub enum Effect {
         folder: std::path::PathBuf,
         name: String,
         text: String,
+    },
+    /// Write a new report draft `name`.txt (a number is added if taken) in `folder`; `items` of
+    /// the file's `of` items are in it.
+    WriteReport {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+        items: usize,
+        of: usize,
     },
 }

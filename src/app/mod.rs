@@ -9,6 +9,7 @@ mod form;
 mod history;
 mod minutes;
 mod mouse;
+mod report;
 mod screens;
 mod search;
 mod state;

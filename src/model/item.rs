@@ -2,7 +2,7 @@
 
 use serde_json::Number;
 
-use super::{Date, Origin, Status};
+use super::{Conflict, Date, Origin, Status};
 
 /// A numbered key task.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,6 +23,8 @@ pub struct Item {
     /// Progress notes in file order (see [`Item::notes_by_date`] for reading order).
     pub progress: Vec<Note>,
     pub metrics: Vec<Metric>,
+    /// Disagreements a merge left for a person to settle (see [`Conflict`]).
+    pub conflicts: Vec<Conflict>,
     pub origin: Origin,
 }
 

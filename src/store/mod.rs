@@ -4,6 +4,7 @@
 mod atomic;
 mod entries;
 mod error;
+mod extras;
 mod file;
 mod fragment;
 mod lock;
@@ -15,6 +16,7 @@ mod written;
 
 pub use atomic::{Saved, real_path};
 pub use error::{LoadError, SaveError};
+pub use extras::{item_extras, with_item_extras};
 pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, changed_since, fingerprint, json_files_in,
     load, load_all, read_text, save, save_bytes, save_in_turn, save_new, save_written, stat,
