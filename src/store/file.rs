@@ -366,6 +366,7 @@ pub fn wait_for_writes() -> std::sync::MutexGuard<'static, ()> {
 /// permitted, renamed over the old file, and the folder is flushed, so a crash leaves either the
 /// old or the new file, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
+    check_replaceable(&real_path(path))?;
     write_atomic_parts(path, &[bytes])
 }
 
