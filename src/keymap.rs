@@ -247,6 +247,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrevious, "focus the previous pane", None),
     bind(Browse, ESC, Action::Back, "back to the list / clear the message", None),
     bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Browse, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)", None),
     bind(Browse, &[Key::char('q')], Action::Quit, "quit (asks first if an edit could not be saved)", Some("quit")),
 
     bind(Zoom, DOWN, Action::Down, "scroll down", Some("scroll")),
@@ -363,6 +364,9 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
             Mode::Search => Action::Back,
             _ => Action::Back,
         });
+    }
+    if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {

@@ -342,10 +342,13 @@ impl SaveJob {
     fn run(self) -> Action {
         let file = self.file;
         match store::save_written(&self.path, &self.text, &self.seen) {
-            Ok(fingerprint) => Action::Saved {
+            Ok(saved) => Action::Saved {
                 file,
-                fingerprint,
+                fingerprint: saved.fingerprint,
                 covered: self.covered,
+                notice: saved
+                    .notice
+                    .map(|n| crate::text::clean_line(&n).into_owned()),
             },
             Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
             Err(err) => Action::SaveFailed {

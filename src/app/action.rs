@@ -31,6 +31,8 @@ pub enum Action {
     Help,
     /// Quit (asks first when edits could not be saved).
     Quit,
+    /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,
@@ -141,6 +143,8 @@ pub enum Action {
         file: usize,
         fingerprint: Fingerprint,
         covered: usize,
+        /// What the user should hear about the save (the file changed owner), shown once.
+        notice: Option<String>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {

@@ -217,6 +217,8 @@ pub struct State {
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
+    pub suspend: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],

@@ -21,7 +21,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             file,
             fingerprint,
             covered,
-        } => sync::saved(state, file, fingerprint, covered),
+            notice,
+        } => {
+            let effects = sync::saved(state, file, fingerprint, covered);
+            if let Some(notice) = notice {
+                state.message = Some(super::Message::warning(notice));
+            }
+            effects
+        }
         Action::SaveFailed { file, error } => {
             sync::save_failed(state, file, error);
             Vec::new()
@@ -45,6 +52,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tick(now) => {
             state.now = Some(now);
+            Vec::new()
+        }
+        Action::Suspend => {
+            state.suspend = true;
             Vec::new()
         }
         Action::MinutesWritten { path } => {
