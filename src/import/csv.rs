@@ -32,13 +32,55 @@ pub fn write_items(items: &[Item]) -> String {
             item.lead.as_deref().unwrap_or(""),
             item.status.as_str(),
             due.as_str(),
-            &item.tags.join(";"),
+            &tags_cell(&item.tags),
         ];
-        let row: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+        let row: Vec<String> = cells.iter().map(|c| quote(&neutralise(c))).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (or a control that starts one).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet would run as a formula, with a `'` before it so it is shown as text.
+/// Plain numbers (`-12.5`) are left as they are. A cell that already starts with `'`s followed by
+/// a formula character gets one more, so [`restore`] gives back exactly what was written.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_mark(cell) && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The text of a cell read from a CSV: a leading `'` is taken off only where `'`s and then a
+/// formula character follow it (what [`neutralise`] adds); any other `'` is the text's own.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_mark(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn needs_mark(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// `-12`, `+3.5`, `.5`: a number a spreadsheet reads as a number, not a formula.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let mut points = 0;
+    let mut seen_digit = false;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => seen_digit = true,
+            '.' => points += 1,
+            _ => return false,
+        }
+    }
+    seen_digit && points <= 1
 }
 
 fn quote(cell: &str) -> String {
@@ -130,8 +172,8 @@ fn read_row(
         ..Row::default()
     };
     for (cell, column) in cells.iter().zip(columns) {
-        let value = cell.trim();
-        if value.is_empty() {
+        let value = restore(cell.trim());
+        if value.trim().is_empty() {
             continue;
         }
         let text = Some(value.to_string());
@@ -182,9 +224,24 @@ fn read_date(value: &str, line: usize, warnings: &mut Vec<Warning>) -> Option<Da
     date
 }
 
+/// The tags in one cell, separated by `;`. When a tag holds a comma or `、`, the cell ends in `;`
+/// so that [`split_tags`] splits it at semicolons only.
+fn tags_cell(tags: &[String]) -> String {
+    let mut cell = tags.join(";");
+    if tags.iter().any(|t| t.contains(OTHER_SEPARATORS)) {
+        cell.push(';');
+    }
+    cell
+}
+
+const SEMICOLONS: [char; 2] = [';', '\u{ff1b}'];
+const OTHER_SEPARATORS: [char; 3] = [',', '\u{ff0c}', '、'];
+
+/// Tags from one cell: split at semicolons when it has any, else also at commas and `、`.
 fn split_tags(value: &str) -> Vec<String> {
+    let semicolons = value.contains(SEMICOLONS);
     value
-        .split([';', '\u{ff1b}', ',', '\u{ff0c}', '、'])
+        .split(|c: char| SEMICOLONS.contains(&c) || (!semicolons && OTHER_SEPARATORS.contains(&c)))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
