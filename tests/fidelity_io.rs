@@ -55,7 +55,10 @@ fn json_export_writes_items_with_deeply_nested_unknown_fields() {
     let out = stdout(&output);
     assert!(out.trim_start().starts_with('['), "{out}");
     for id in ["10", "11", "12", "13", "14", "16", "17", "126"] {
-        assert!(out.contains(&format!("\"id\": \"{id}\"")), "item {id}:\n{out}");
+        assert!(
+            out.contains(&format!("\"id\": \"{id}\"")),
+            "item {id}:\n{out}"
+        );
     }
     let compact: String = out.split_whitespace().collect();
     assert!(compact.contains(&format!("\"deep\":{deep}")), "{out}");
@@ -119,13 +122,19 @@ fn csv_export_neutralises_formulas_and_import_reads_them_back_exactly() {
         text.contains("\r\n1,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\""),
         "{text}"
     );
-    assert!(text.contains("\r\n2,'+86 10 1234,,'+86 10 1234,todo"), "{text}");
+    assert!(
+        text.contains("\r\n2,'+86 10 1234,,'+86 10 1234,todo"),
+        "{text}"
+    );
     assert!(text.contains("\r\n3,'-做好,"), "{text}");
     assert!(text.contains("\r\n4,'@SUM(A1),"), "{text}");
     assert!(text.contains("\r\n5,'\tTAB,"), "{text}");
     assert!(text.contains("\r\n6,''=already quoted,"), "{text}");
     assert!(text.contains("\r\n7,'plain apostrophe,"), "{text}");
-    assert!(text.contains("\r\n8,-12.5,,-12.5,"), "numbers stay numbers: {text}");
+    assert!(
+        text.contains("\r\n8,-12.5,,-12.5,"),
+        "numbers stay numbers: {text}"
+    );
     for line in text.lines().skip(1) {
         for cell in line.split(',') {
             let cell = cell.trim_start_matches('"');
@@ -138,7 +147,12 @@ fn csv_export_neutralises_formulas_and_import_reads_them_back_exactly() {
     let back = dir.path().join("back.json");
     let output = tally(
         dir.path(),
-        &["import", csv.to_str().unwrap(), "-o", back.to_str().unwrap()],
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let items = items_of(&back);
@@ -177,7 +191,11 @@ fn csv_in_gb18030_utf16_and_utf8_is_read_and_the_summary_names_the_encoding() {
         let output = tally(dir.path(), &["import", csv.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
         let expected = format!("Read {} ({encoding}): 2 items", csv.display());
-        assert!(stdout(&output).contains(&expected), "{name}: {}", stdout(&output));
+        assert!(
+            stdout(&output).contains(&expected),
+            "{name}: {}",
+            stdout(&output)
+        );
         let items = items_of(&csv.with_extension("json"));
         assert_eq!(items[0]["title"], "甲任务", "{name}");
         assert_eq!(items[1]["lead"], "市商务局", "{name}");
@@ -231,7 +249,10 @@ fn a_row_without_an_id_does_not_take_the_id_of_a_later_row() {
         ]
     );
     let out = stdout(&output);
-    assert!(out.contains("rows.csv:2: row has no id; numbered 3"), "{out}");
+    assert!(
+        out.contains("rows.csv:2: row has no id; numbered 3"),
+        "{out}"
+    );
     assert!(!out.contains("skipped"), "{out}");
 }
 
@@ -270,7 +291,11 @@ fn a_repeated_id_keeps_the_first_row_and_into_does_not_apply_skipped_rows() {
         out.contains("rows.csv:3: id 5 repeats the row on line 2; this row is skipped"),
         "{out}"
     );
-    assert_eq!(out.matches("repeats").count(), 1, "each warning once: {out}");
+    assert_eq!(
+        out.matches("repeats").count(),
+        1,
+        "each warning once: {out}"
+    );
     let items = items_of(&file);
     let five: Vec<&serde_json::Value> = items.iter().filter(|i| i["id"] == "5").collect();
     assert_eq!(five.len(), 1);
@@ -294,7 +319,11 @@ fn a_repeated_id_keeps_the_first_row_and_into_does_not_apply_skipped_rows() {
         ],
     );
     assert_eq!(into.status.code(), Some(0), "{}", stderr(&into));
-    assert!(stdout(&into).contains("this row is skipped"), "{}", stdout(&into));
+    assert!(
+        stdout(&into).contains("this row is skipped"),
+        "{}",
+        stdout(&into)
+    );
     let items = items_of(&file);
     assert_eq!(items[0]["title"], "改一");
 }
@@ -326,7 +355,8 @@ fn a_status_the_csv_cannot_read_is_described_truly() {
         "{out}"
     );
     assert!(
-        out.contains("rows.csv:3: status `半完成` is not one of") && out.contains("item 99 is todo"),
+        out.contains("rows.csv:3: status `半完成` is not one of")
+            && out.contains("item 99 is todo"),
         "{out}"
     );
     let items = items_of(&file);
@@ -353,7 +383,10 @@ fn only_an_item_heading_starts_an_item_and_repeats_are_merged() {
         .collect();
     assert_eq!(
         notes,
-        ["一是完成3个。", "二是接待5批次外宾。第2项提到的工作已完成。"]
+        [
+            "一是完成3个。",
+            "二是接待5批次外宾。第2项提到的工作已完成。"
+        ]
     );
     let names: Vec<&str> = first["metrics"]
         .as_array()
@@ -361,7 +394,10 @@ fn only_an_item_heading_starts_an_item_and_repeats_are_merged() {
         .iter()
         .map(|m| m["name"].as_str().unwrap())
         .collect();
-    assert!(!names.contains(&"一") && !names.contains(&"二"), "{names:?}");
+    assert!(
+        !names.contains(&"一") && !names.contains(&"二"),
+        "{names:?}"
+    );
     let second = &items[1];
     assert_eq!(second["goal"], "乙目标。\n乙目标二。");
     assert_eq!(second["progress"].as_array().unwrap().len(), 2);

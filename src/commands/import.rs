@@ -31,10 +31,14 @@ impl Source {
 
 /// Runs `tally import`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let text = store::read_text(&args.input)?;
+    let (text, encoding) = store::read_text(&args.input)?;
     let shown = shown(&args.input);
     let (source, warnings) = read_source(args, &text, &shown)?;
-    writeln!(out, "Read {shown}: {}", Summary::of(source.doc()))?;
+    writeln!(
+        out,
+        "Read {shown} ({encoding}): {}",
+        Summary::of(source.doc())
+    )?;
     print_warnings(out, &shown, &warnings)?;
     match &args.into {
         Some(into) => merge_into(args, into, &source, out),

@@ -79,10 +79,19 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = |n: usize, one: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {one}s")
+            }
+        };
         write!(
             f,
-            "{} items, {} notes, {} metrics",
-            self.items, self.notes, self.metrics
+            "{}, {}, {}",
+            count(self.items, "item"),
+            count(self.notes, "note"),
+            count(self.metrics, "metric")
         )
     }
 }

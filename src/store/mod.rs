@@ -1,6 +1,7 @@
 //! All disk IO and the file format's text: loading and validating files, writing them back
 //! atomically with minimal change, and noticing when someone else changed a file.
 
+mod decode;
 mod entries;
 mod error;
 mod file;
@@ -11,6 +12,7 @@ mod sample;
 mod write;
 mod written;
 
+pub use decode::{TextEncoding, decode};
 pub use error::{LoadError, SaveError};
 pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, TEMP_SUFFIX, Turn, changed_since, fingerprint,
