@@ -4,6 +4,7 @@
 //! job, through [`crate::store`]. The rules are described in `docs/import.md`.
 
 pub mod csv;
+mod csv_rows;
 mod header;
 mod items;
 pub mod merge;
