@@ -1,0 +1,79 @@
+//! End to end: what the interface writes is what the user saw and asked for. Each test drives
+//! the real binary in tmux and checks the screen and the file on disk.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use common::open_sample;
+
+fn ids_on_disk(file: &Path) -> Vec<String> {
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The screen rows holding an id from `ids`, top to bottom, as the ids they hold.
+fn list_order(screen: &str, ids: &[&str]) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let first = line
+                .trim_start_matches(['│', ' ', '>', '▶', '▸'])
+                .split_whitespace()
+                .next()?;
+            ids.contains(&first).then(|| first.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn capital_j_in_a_grouped_list_moves_past_the_item_shown_next_and_sorted_lists_refuse() {
+    let Some((_dir, file, tmux)) = open_sample(120, 30) else {
+        return;
+    };
+    let original = ids_on_disk(&file);
+    tmux.keys(&["z"]);
+    tmux.wait_for("at risk");
+    // Select item 12: in the on-track group it is followed by 14 (13 is in the at-risk group).
+    tmux.keys(&["/"]);
+    tmux.literal("id:12");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Items 1/1");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("all items back", 15, |s| {
+        s.contains("Items") && s.contains("/8")
+    });
+    let screen = tmux.screen();
+    assert!(screen.contains("12"), "{screen}");
+    tmux.keys(&["J"]);
+    let screen = tmux.wait_for("saved report.json");
+    assert!(
+        screen.contains("moved item 12 below item 14; in the file it swapped places with item 14"),
+        "{screen}"
+    );
+    let order = list_order(&screen, &["10", "11", "12", "14", "16"]);
+    assert_eq!(order, ["10", "11", "14", "12", "16"], "{screen}");
+    assert_eq!(
+        ids_on_disk(&file),
+        ["10", "11", "14", "13", "12", "16", "17", "126"]
+    );
+
+    // Sorted by id, J would change the file and nothing on screen: refused.
+    tmux.keys(&["z", "z", "o"]);
+    tmux.wait_for("by id");
+    let before = ids_on_disk(&file);
+    tmux.keys(&["J"]);
+    tmux.wait_for("J/K move items in file order; the list is sorted by id");
+    assert_eq!(ids_on_disk(&file), before);
+    assert_ne!(before, original);
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
