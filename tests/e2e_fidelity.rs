@@ -77,3 +77,41 @@ fn capital_j_in_a_grouped_list_moves_past_the_item_shown_next_and_sorted_lists_r
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }
+
+fn item_on_disk(file: &Path, id: &str) -> serde_json::Value {
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn shift_tab_focuses_the_previous_pane_and_the_previous_form_field() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
+        return;
+    };
+    // Tab to the timeline, Shift-Tab (ESC [ Z) back to the list: j then moves the selection.
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["BTab"]);
+    tmux.keys(&["j"]);
+    tmux.wait_for("Items 2/8");
+    // In the edit form: Tab to the goal, Shift-Tab back to the title, and type there.
+    tmux.keys(&["e"]);
+    tmux.wait_for("Edit item 11");
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["BTab"]);
+    tmux.keys(&["End"]);
+    tmux.literal("X");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("saved report.json");
+    let item = item_on_disk(&file, "11");
+    assert_eq!(item["title"], "推进新国展二期、第四使馆区建设X");
+    assert!(!item["goal"].as_str().unwrap().contains('X'));
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
