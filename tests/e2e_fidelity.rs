@@ -90,6 +90,26 @@ fn item_on_disk(file: &Path, id: &str) -> serde_json::Value {
         .clone()
 }
 
+/// Waits until item `id` on disk satisfies `done` and returns it.
+fn wait_on_disk(
+    file: &Path,
+    id: &str,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let item = item_on_disk(file, id);
+        if done(&item) {
+            return item;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "item {id} on disk: {item}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+}
+
 #[test]
 fn shift_tab_focuses_the_previous_pane_and_the_previous_form_field() {
     let Some((_dir, file, tmux)) = open_sample(100, 30) else {
@@ -112,6 +132,38 @@ fn shift_tab_focuses_the_previous_pane_and_the_previous_form_field() {
     let item = item_on_disk(&file, "11");
     assert_eq!(item["title"], "推进新国展二期、第四使馆区建设X");
     assert!(!item["goal"].as_str().unwrap().contains('X'));
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn after_undoing_add_metric_the_selected_metric_is_one_that_exists() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
+        return;
+    };
+    tmux.keys(&["Tab", "Tab", "a"]);
+    tmux.wait_for("New metric on item 10");
+    tmux.literal("新指标");
+    tmux.keys(&["Tab"]);
+    tmux.literal("5");
+    tmux.keys(&["Enter"]);
+    tmux.wait_until("metric added", 15, |s| {
+        s.contains("Metrics 2") && s.contains("saved")
+    });
+    tmux.keys(&["j"]);
+    tmux.keys(&["u"]);
+    tmux.wait_until("undo", 15, |s| {
+        s.contains("Metrics 1") && s.contains("undid")
+    });
+    // d acts on the metric the pane shows selected: the one left.
+    tmux.keys(&["d"]);
+    tmux.wait_for("Delete metric \"接待党宾国宾团组\" of item 10?");
+    tmux.keys(&["y"]);
+    let item = wait_on_disk(&file, "10", |item| {
+        item.get("metrics")
+            .is_none_or(|m| m.as_array().is_some_and(Vec::is_empty))
+    });
+    assert_eq!(item["progress"].as_array().unwrap().len(), 3);
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }

@@ -80,8 +80,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     };
     keep_selection_visible(state);
     details_follow_selection(state);
+    cursors_within_item(state);
     screens::refresh(state);
     effects
+}
+
+/// Keeps the selected note and metric on ones the item has, whatever changed it (an undo or redo
+/// that took one away, a reload), so `e` and `d` act on the entry shown selected.
+fn cursors_within_item(state: &mut State) {
+    let (notes, metrics) = state
+        .selected_item()
+        .map_or((0, 0), |item| (item.progress.len(), item.metrics.len()));
+    state.note_cursor = state.note_cursor.min(notes.saturating_sub(1));
+    state.metric_cursor = state.metric_cursor.min(metrics.saturating_sub(1));
 }
 
 /// When another item is selected (by a key, a search, a reload …), its detail panes start from
