@@ -125,6 +125,15 @@ fn cleaned(text: &str, one_line: bool) -> String {
     out
 }
 
+/// Every line end (`\r\n`, a lone `\r` as terminals send in a paste, or `\n`) as `\n`.
+pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Replaces everything that could steer a terminal with a harmless visible character. Line breaks
 /// and tabs become spaces, so the result is always one line.
 pub fn clean_line(text: &str) -> Cow<'_, str> {

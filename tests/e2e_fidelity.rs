@@ -167,3 +167,48 @@ fn after_undoing_add_metric_the_selected_metric_is_one_that_exists() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }
+
+#[test]
+fn a_bracketed_paste_with_cr_line_ends_keeps_its_lines_in_a_note_and_the_goal() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
+        return;
+    };
+    // tmux pastes lines ending in CR, as terminals do.
+    let paste = |text: &str| {
+        assert!(tmux.run(&["set-buffer", "--", text]).status.success());
+        assert!(
+            tmux.run(&["paste-buffer", "-p", "-t", "main"])
+                .status
+                .success()
+        );
+    };
+    tmux.keys(&["n"]);
+    tmux.wait_for("New note on item 10");
+    paste("第一行\n第二行\n第三行");
+    tmux.wait_for("第三行");
+    tmux.keys(&["Enter"]);
+    let item = wait_on_disk(&file, "10", |item| {
+        item["progress"].as_array().unwrap().len() == 4
+    });
+    assert_eq!(item["progress"][3]["text"], "第一行\n第二行\n第三行");
+
+    tmux.keys(&["e"]);
+    tmux.wait_for("Edit item 10");
+    tmux.keys(&["Tab", "C-End"]);
+    paste("\n补充一\n补充二");
+    tmux.wait_for("补充二");
+    tmux.keys(&["Enter"]);
+    let item = wait_on_disk(&file, "10", |item| {
+        item["goal"].as_str().unwrap().contains("补充二")
+    });
+    assert!(
+        item["goal"]
+            .as_str()
+            .unwrap()
+            .ends_with("服务保障。\n补充一\n补充二"),
+        "{}",
+        item["goal"]
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
