@@ -125,6 +125,21 @@ fn cleaned(text: &str, one_line: bool) -> String {
     out
 }
 
+/// Full-width ASCII forms (`５４０`, `３．５`, `－２`) as ASCII, and the ideographic space as a space,
+/// as a Chinese input method may type them.
+pub fn fold_width(text: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    if text.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold).collect())
+    }
+}
+
 /// Every line end (`\r\n`, a lone `\r` as terminals send in a paste, or `\n`) as `\n`.
 pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {

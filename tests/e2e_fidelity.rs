@@ -212,3 +212,22 @@ fn a_bracketed_paste_with_cr_line_ends_keeps_its_lines_in_a_note_and_the_goal() 
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }
+
+#[test]
+fn full_width_digits_are_numbers_in_number_fields() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
+        return;
+    };
+    tmux.keys(&["m"]);
+    tmux.wait_for("Metric 接待党宾国宾团组");
+    tmux.keys(&["C-u"]);
+    tmux.literal("５４０");
+    tmux.keys(&["Tab"]);
+    tmux.literal("３.５");
+    tmux.keys(&["Enter"]);
+    let item = wait_on_disk(&file, "10", |item| item["metrics"][0]["value"] != 126);
+    assert_eq!(item["metrics"][0]["value"], 540, "{item}");
+    assert_eq!(item["metrics"][0]["target"], 3.5, "{item}");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}

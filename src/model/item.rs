@@ -133,9 +133,11 @@ impl Metric {
     }
 }
 
-/// Reads a number typed by a person: integers stay integers, everything else must be a finite float.
+/// Reads a number typed by a person, in full-width digits too (`５４０`): integers stay integers,
+/// everything else must be a finite float.
 pub fn parse_number(text: &str) -> Option<Number> {
-    let text = text.trim();
+    let folded = crate::text::fold_width(text);
+    let text = folded.trim();
     if let Ok(int) = text.parse::<i64>() {
         return Some(Number::from(int));
     }
