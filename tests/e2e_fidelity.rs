@@ -231,3 +231,38 @@ fn full_width_digits_are_numbers_in_number_fields() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }
+
+#[test]
+fn a_delete_question_with_a_long_title_keeps_its_answer_line_in_the_dialog() {
+    let Some((_dir, file, tmux)) = open_sample(100, 30) else {
+        return;
+    };
+    let text = std::fs::read_to_string(&file).unwrap();
+    let long = "很长的标题".repeat(30);
+    let text = text.replacen("主场外交和重大国事活动服务保障\"", &format!("{long}\""), 1);
+    std::fs::write(&file, text).unwrap();
+    tmux.wait_for("很长的标题");
+    tmux.keys(&["d"]);
+    let screen = tmux.wait_for("Confirm");
+    // The footer repeats the keys; the dialog's own line is the one between borders.
+    let answer = screen
+        .lines()
+        .find(|line| line.contains('│') && line.contains("y yes"))
+        .unwrap_or_else(|| panic!("no y / n line in the dialog:\n{screen}"));
+    assert!(answer.contains("n/Esc no"), "{screen}");
+    tmux.keys(&["y"]);
+    wait_on_disk_gone(&file, "10");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+fn wait_on_disk_gone(file: &Path, id: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while ids_on_disk(file).iter().any(|i| i == id) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "item {id} still on disk"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+}
