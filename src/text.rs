@@ -140,6 +140,15 @@ pub fn fold_width(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `1 item`, `2 items`: a count and a noun that takes `s` in the plural.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Every line end (`\r\n`, a lone `\r` as terminals send in a paste, or `\n`) as `\n`.
 pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {

@@ -266,3 +266,170 @@ fn wait_on_disk_gone(file: &Path, id: &str) {
         std::thread::sleep(std::time::Duration::from_millis(40));
     }
 }
+
+#[test]
+fn one_item_is_1_item_in_the_header_and_the_search_line() {
+    if !common::tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one.json");
+    std::fs::write(
+        &file,
+        r#"{"tally": 1, "title": "一项", "items": [{"id": "1", "title": "甲", "status": "todo"}]}"#,
+    )
+    .unwrap();
+    let tmux = common::Tmux::open(&file, 80, 12);
+    let screen = tmux.wait_for(" 1 item ");
+    assert!(!screen.contains("1 items"), "{screen}");
+    tmux.keys(&["/"]);
+    let screen = tmux.wait_until("search line", 15, |s| {
+        s.lines().last().is_some_and(|l| l.starts_with("/ "))
+    });
+    assert!(!screen.contains("1 items"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap()
+            .trim_end()
+            .ends_with("1 item"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape", "q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn a_narrow_header_cuts_its_counts_line_with_a_mark() {
+    let Some((_dir, _file, tmux)) = open_sample(40, 12) else {
+        return;
+    };
+    tmux.keys(&["z", "o"]);
+    let screen = tmux.wait_until("sorted and grouped", 15, |s| {
+        s.lines()
+            .nth(1)
+            .is_some_and(|l| l.trim_end().ends_with('…'))
+    });
+    let second = screen.lines().nth(1).unwrap();
+    assert!(second.starts_with(" 8 items"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn the_edit_form_at_40_by_12_shows_every_field_and_leaves_the_footer() {
+    let Some((_dir, file, tmux)) = open_sample(40, 12) else {
+        return;
+    };
+    tmux.keys(&["e"]);
+    let screen = tmux.wait_for("Edit item 10");
+    let lines: Vec<&str> = screen.lines().collect();
+    for label in ["title", "goal", "lead", "status", "due", "tags"] {
+        assert!(
+            lines.iter().any(|l| l.contains(&format!("│ {label}"))),
+            "field {label} shown:\n{screen}"
+        );
+    }
+    let last = lines.iter().rev().find(|l| !l.trim().is_empty()).unwrap();
+    assert!(
+        last.starts_with(" Enter save"),
+        "the footer is the last line:\n{screen}"
+    );
+    // The last field takes typing: tags.
+    for _ in 0..5 {
+        tmux.keys(&["Tab"]);
+    }
+    tmux.keys(&["C-e"]);
+    tmux.literal(", 新标签");
+    tmux.keys(&["Enter"]);
+    let item = wait_on_disk(&file, "10", |item| {
+        item["tags"].as_array().unwrap().len() == 4
+    });
+    assert_eq!(item["tags"][3], "新标签");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn a_query_problem_shows_whole_at_120_columns_and_no_match_is_indented() {
+    let Some((_dir, _file, tmux)) = open_sample(120, 20) else {
+        return;
+    };
+    tmux.keys(&["/"]);
+    tmux.literal("status:foo");
+    let screen = tmux.wait_for("bad status");
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("dropped)"), "the whole problem:\n{screen}");
+    tmux.keys(&["C-u"]);
+    tmux.literal("xyzzyplugh");
+    let screen = tmux.wait_for("No items match.");
+    assert!(screen.contains("│ No items match."), "{screen}");
+    tmux.keys(&["Escape", "q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn the_first_escape_clears_a_message_and_does_its_job() {
+    let Some((_dir, _file, tmux)) = open_sample(100, 20) else {
+        return;
+    };
+    tmux.keys(&["/"]);
+    tmux.literal("xyzzyplugh");
+    tmux.wait_for("No items match.");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["u"]);
+    tmux.wait_for("nothing to undo");
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("Items 1/8");
+    assert!(!screen.contains("nothing to undo"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn add_in_an_empty_data_folder_says_what_to_do() {
+    if !common::tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = common::Tmux::tally("", dir.path(), 100, 10);
+    tmux.wait_for("No items yet.");
+    tmux.keys(&["a"]);
+    tmux.wait_for("tally import");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
+fn x_writes_the_minutes_once_while_nothing_changes() {
+    let Some((dir, _file, tmux)) = open_sample(120, 20) else {
+        return;
+    };
+    let minutes = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("minutes")
+            })
+            .count()
+    };
+    tmux.keys(&["x"]);
+    tmux.wait_for("minutes written to");
+    assert_eq!(minutes(), 1);
+    tmux.keys(&["x"]);
+    tmux.wait_for("no new minutes written");
+    assert_eq!(minutes(), 1);
+    // After an edit there is something new to write.
+    tmux.keys(&["s", "b"]);
+    tmux.wait_for("saved report.json");
+    tmux.keys(&["x"]);
+    tmux.wait_for("minutes written to");
+    assert_eq!(minutes(), 2);
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}

@@ -146,7 +146,10 @@ pub(crate) fn add(state: &mut State) {
                 let id = doc.next_free_id();
                 open_form(state, Form::add_item(file, &id));
             } else {
-                state.message = Some(Message::warning("no file is open to add an item to"));
+                state.message = Some(Message::warning(
+                    "no file is open to add an item to: make one with `tally import REPORT.txt \
+                     -o FILE.json` (or copy a tally .json file into the folder), then open it",
+                ));
             }
         }
     }

@@ -212,6 +212,9 @@ pub struct State {
     /// The triage walk in progress, and the per-item timebox to use.
     pub triage: Option<super::triage::Triage>,
     pub timebox: Option<std::time::Duration>,
+    /// The text of the minutes last written (or being written) and where they went, so `x` with
+    /// nothing new does not write the same minutes again.
+    pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,

@@ -37,6 +37,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            if let Some((_, written)) = state.last_minutes.as_mut() {
+                *written = Some(path);
+            }
             Vec::new()
         }
         Action::SearchResults(result) => {
@@ -57,6 +60,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::PrepareSearch => search::prepare(state),
         Action::MinutesFailed { error } => {
+            state.last_minutes = None;
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"
             )));
@@ -71,8 +75,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         other => {
-            // A message stays until the next key, so it never hides what the key did.
-            if !matches!(other, Action::Back | Action::Tick(_)) {
+            // A message stays until the next key, so it never hides what the key did. Esc too
+            // clears it, and still does its own job.
+            if !matches!(other, Action::Tick(_)) {
                 state.message = None;
             }
             by_mode(state, other)
@@ -312,7 +317,6 @@ fn browse_action(state: &mut State, action: Action) {
             state.base = Mode::Zoom;
             state.zoom_scroll = 0;
         }
-        Action::Back if state.message.is_some() => state.message = None,
         Action::Back if state.filter.is_some() => search::cancel(state),
         Action::Back => state.focus = Pane::Items,
         other => match state.focus {

@@ -46,7 +46,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         })
         .collect();
     let lines = if lines.is_empty() {
-        vec![Line::styled(empty_text(view), view.theme.dim())]
+        // Indented like the rows' ids and the other panes' text.
+        vec![Line::styled(
+            format!(" {}", empty_text(view)),
+            view.theme.dim(),
+        )]
     } else {
         lines
     };
