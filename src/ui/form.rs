@@ -180,7 +180,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
     }
-    vec![error, Line::from(hints)]
+    vec![error, super::cut_line(Line::from(hints), width)]
 }
 
 /// The form keys that do something in `form`: a new line only where a field takes line breaks,
