@@ -31,7 +31,7 @@ impl Source {
 
 /// Runs `tally import`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let (text, encoding) = store::read_text(&args.input)?;
+    let (text, encoding) = store::read_any_text(&args.input)?;
     let shown = shown(&args.input);
     let (source, warnings) = read_source(args, &text, &shown)?;
     writeln!(
