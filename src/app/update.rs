@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, submit, sync,
+    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, submit, sync, team,
     triage,
 };
 use crate::ui::{self, Theme, View};
@@ -36,6 +36,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
         Action::ReloadFailed { file, error } => {
             sync::reload_failed(state, file, error);
+            Vec::new()
+        }
+        Action::SyncStage(text) => {
+            team::stage(state, text);
+            Vec::new()
+        }
+        Action::SyncFinished(outcome) => {
+            team::finished(state, outcome);
+            Vec::new()
+        }
+        Action::TeamMark(mark) => {
+            team::marked(state, mark);
             Vec::new()
         }
         Action::Tick(now) => {
@@ -256,6 +268,7 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
+        Action::Sync => return team::start(state),
         Action::SortNext => {
             state.sort = state.sort.next();
             reorder(state);

@@ -31,7 +31,12 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
         .max(width / 2);
-    let title = truncate(&clean_line(&doc.header.title), room).into_owned();
+    // with several files, the selected item's file comes first
+    let title = match state.selected_file_label() {
+        Some(label) => format!("[{}] {}", clean_line(&label), clean_line(&doc.header.title)),
+        None => clean_line(&doc.header.title).into_owned(),
+    };
+    let title = truncate(&title, room).into_owned();
     // on a narrow screen the period gives way, marked, rather than being cut mid-date
     let left = width.saturating_sub(crate::text::width(&title) + 1);
     let tail = truncate(&tail, left).into_owned();
@@ -92,5 +97,18 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.dim(),
         ));
     }
+    if let Some(mark) = team_mark(view) {
+        spans.push(Span::styled(format!("   {mark}"), view.theme.warning()));
+    }
     Line::from(spans)
+}
+
+/// `⟳ syncing` while a sync runs, else `git ↑1 ↓2` when commits wait to be pushed or pulled.
+fn team_mark(view: &View) -> Option<String> {
+    let team = &view.state.team;
+    if team.syncing {
+        return Some("⟳ syncing".into());
+    }
+    let label = team.mark?.label();
+    (!label.is_empty()).then(|| format!("git {label}"))
 }
