@@ -146,8 +146,8 @@ pub(crate) fn add(state: &mut State) {
                 open_form(state, Form::add_item(file, &id));
             } else {
                 state.message = Some(Message::warning(
-                    "no file is open to add an item to: make one with `tally import REPORT.txt \
-                     -o FILE.json` (or copy a tally .json file into the folder), then open it",
+                    "no file to add an item to: quit (q), run `tally new FILE.json --title \
+                     TITLE` (or `tally import REPORT.txt`), then open it",
                 ));
             }
         }
