@@ -176,3 +176,16 @@ fn ids_that_are_not_numbers_are_written_as_they_are() {
         ("A-3", "甲乙")
     );
 }
+
+#[test]
+fn a_point_ending_in_a_full_stop_or_quote_is_closed_for_the_next_number() {
+    let mut item = Item::new("7", "七");
+    for text in ["Plan circulated.", "举办“北京日”", "完成验收;"] {
+        item.progress.push(Note::new(date("2024-03-01"), text));
+    }
+    let doc = doc_with(vec![item]);
+    assert_eq!(
+        drafted(&doc, None).sections[0].progress,
+        "一是Plan circulated.二是举办“北京日”。三是完成验收;"
+    );
+}
