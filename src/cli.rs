@@ -50,7 +50,7 @@ pub enum Command {
     Rm(RmArgs),
     /// Read a plain-text progress report (or a CSV of items) into a new file, or merge it into one.
     Import(ImportArgs),
-    /// Write a file's items in another format.
+    /// Write a file's items in another format, or the next progress report (text or Word).
     Export(ExportArgs),
 }
 
