@@ -158,14 +158,13 @@ fn section(
         .flat_map(|note| counts_in(note))
         .filter_map(|(value, _)| value.as_f64())
         .collect();
-    let readings = item
+    let readings: Vec<String> = item
         .metrics
         .iter()
         .filter_map(|metric| latest_reading(metric, in_period, published))
         .filter(|(_, value)| !stated.contains(value))
         .map(|(metric, _)| metric)
         .collect();
-    let readings: Vec<String> = readings;
     let progress = match notes.len() {
         // the readings are the progress
         0 if !readings.is_empty() => String::new(),
