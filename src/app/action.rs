@@ -31,6 +31,8 @@ pub enum Action {
     Help,
     /// Quit (asks first when edits could not be saved).
     Quit,
+    /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,
@@ -69,6 +71,15 @@ pub enum Action {
     /// Change the lead (with completion from the leads in use) / the due date.
     EditLead,
     EditDue,
+    /// Sync the open files with their git repository: commit, pull (merging), push.
+    Sync,
+    /// The sync reached a stage (shown in the footer).
+    SyncStage(String),
+    /// The sync ended, well or not: its outcome in one line.
+    SyncFinished(super::Message),
+    /// A background check of the repository: commits to push and to pull (`None`: no repository
+    /// or nothing to sync with).
+    TeamMark(Option<super::Mark>),
     /// Write the minutes of the session next to the data file.
     WriteMinutes,
     /// Write the next progress report of what the list shows next to the data file.
@@ -132,6 +143,8 @@ pub enum Action {
         file: usize,
         fingerprint: Fingerprint,
         covered: usize,
+        /// What the user should hear about the save (the file changed owner), shown once.
+        notice: Option<String>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {
@@ -184,6 +197,9 @@ pub enum Effect {
         version: u64,
         index: super::IndexSource,
     },
+    /// Commit these files' saved changes to their git repository, pull and push (on a thread of
+    /// its own); stages come back as [`Action::SyncStage`], the end as [`Action::SyncFinished`].
+    Sync { files: Vec<std::path::PathBuf> },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {
         folder: std::path::PathBuf,
