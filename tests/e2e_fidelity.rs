@@ -397,7 +397,10 @@ fn add_in_an_empty_data_folder_says_what_to_do() {
     tmux.wait_for("No report here yet");
     // The folder named, not an empty path.
     let shown = dir.path().display().to_string();
-    tmux.wait_for(&format!("No .json files in {}", &shown[..shown.len().min(20)]));
+    tmux.wait_for(&format!(
+        "No .json files in {}",
+        &shown[..shown.len().min(20)]
+    ));
     tmux.keys(&["a"]);
     tmux.wait_for("no file is open to add an item to");
     tmux.keys(&["q"]);
