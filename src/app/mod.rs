@@ -9,6 +9,7 @@ mod form;
 mod history;
 mod minutes;
 mod mouse;
+mod reorder;
 mod report;
 mod screens;
 mod search;
