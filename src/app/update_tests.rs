@@ -282,6 +282,7 @@ fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
             file: 0,
             fingerprint: Fingerprint::of_bytes(b"x", None),
             covered,
+            notice: None,
         },
     );
     assert!(
