@@ -38,6 +38,8 @@ pub struct Synced {
     pub pushed: bool,
     /// The branch follows no remote branch and there is no remote to push to.
     pub local_only: bool,
+    /// Open files outside the first file's repository, left out of this sync.
+    pub left_out: usize,
 }
 
 impl Synced {
@@ -57,10 +59,15 @@ impl Synced {
         if self.local_only {
             parts.push("no remote to sync with (git remote add origin URL)".into());
         }
-        if parts.is_empty() {
-            "synced: already up to date".into()
+        let line = if parts.is_empty() {
+            "synced: already up to date".to_string()
         } else {
             format!("synced: {}", parts.join(", "))
+        };
+        match self.left_out {
+            0 => line,
+            1 => format!("{line} (1 file outside this repository left out)"),
+            n => format!("{line} ({n} files outside this repository left out)"),
         }
     }
 }
@@ -115,7 +122,10 @@ pub fn sync(files: &[PathBuf], progress: &mut dyn FnMut(Stage)) -> Result<Synced
         .map(|f| repo::relative(&root, f))
         .collect();
     progress(Stage::Committing);
-    let mut synced = Synced::default();
+    let mut synced = Synced {
+        left_out: files.len() - names.len(),
+        ..Synced::default()
+    };
     if repo::merging(&git) {
         finish_merge(&git, &root, &names)?;
     }
@@ -420,11 +430,20 @@ mod tests {
             pulled: 2,
             pushed: true,
             local_only: false,
+            left_out: 0,
         };
         assert_eq!(
             synced.describe(),
             "synced: committed \"tally: 14 note\", pulled 2 commits, pushed"
         );
         assert_eq!(Synced::default().describe(), "synced: already up to date");
+        let partly = Synced {
+            left_out: 2,
+            ..Synced::default()
+        };
+        assert_eq!(
+            partly.describe(),
+            "synced: already up to date (2 files outside this repository left out)"
+        );
     }
 }

@@ -569,7 +569,7 @@ mod tests {
     fn clear_errors() {
         assert_eq!(
             err("foo:bar"),
-            "unknown filter \"foo\" (known: status, lead, id, due, #tag)"
+            "unknown filter \"foo\" (known: status, lead, id, due, file, #tag)"
         );
         assert_eq!(
             err("!"),
