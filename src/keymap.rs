@@ -404,6 +404,8 @@ fn normalise(event: KeyEvent) -> Key {
         KeyCode::Char(c) => (KeyCode::Char(half_width(c)), event.modifiers),
         // Two quick Escapes arrive as Alt+Esc; they still mean Esc.
         KeyCode::Esc => (KeyCode::Esc, event.modifiers - KeyModifiers::ALT),
+        // Shift-Tab arrives as BackTab with Shift held (`ESC [ Z`); the Shift is in the name.
+        KeyCode::BackTab => (KeyCode::BackTab, event.modifiers - KeyModifiers::SHIFT),
         other => (other, event.modifiers),
     };
     Key { code, modifiers }

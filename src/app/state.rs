@@ -216,6 +216,9 @@ pub struct State {
     pub authors: Vec<Option<String>>,
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
+    /// The text of the minutes last written (or being written) and where they went, so `x` with
+    /// nothing new does not write the same minutes again.
+    pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,

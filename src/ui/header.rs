@@ -12,7 +12,7 @@ use crate::text::{clean_line, truncate};
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let mut lines = vec![title_line(view, usize::from(area.width))];
     if area.height > 1 {
-        lines.push(counts_line(view));
+        lines.push(super::cut_line(counts_line(view), usize::from(area.width)));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -66,7 +66,7 @@ fn counts_line(view: &View) -> Line<'static> {
     let state = view.state;
     let counts = state.status_counts();
     let mut spans = vec![Span::styled(
-        format!(" {} items ", state.total_items()),
+        format!(" {} ", crate::text::count(state.total_items(), "item")),
         view.theme.title(),
     )];
     let mut order = Vec::new();

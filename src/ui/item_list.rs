@@ -46,9 +46,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         })
         .collect();
     let lines = if lines.is_empty() {
+        // Indented like the rows' ids and the other panes' text.
         empty_text(view)
             .into_iter()
-            .map(|line| Line::styled(line, view.theme.dim()))
+            .map(|line| Line::styled(format!(" {line}"), view.theme.dim()))
             .collect()
     } else {
         lines
