@@ -1,6 +1,8 @@
 //! The glue between the pure update function and the disk: runs the effects an update asks for
 //! (saves, with a reload and replay when someone else changed the file), and notices files that
-//! changed on disk while nobody was editing.
+//! changed on disk while nobody was editing. In the interactive session every read and write of a
+//! data file — saves, and reloads after an outside change — runs on the saver thread, and what
+//! they lead to (the replay's save, a search again) takes the same background paths.
 
 use std::collections::HashMap;
 use std::time::SystemTime;
@@ -69,7 +71,7 @@ impl Runtime {
                 continue;
             };
             SAVES_PENDING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            if saver.jobs.send(job).is_ok() {
+            if saver.jobs.send(Job::Save(job)).is_ok() {
                 saver.busy.push(file);
             } else {
                 SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
@@ -97,6 +99,7 @@ impl Runtime {
         };
         if let Some(file) = file_of(&action) {
             saver.busy.retain(|f| *f != file);
+            self.watcher.outcome(state, file, &action);
         }
         let effects = update(state, action);
         self.run(state, effects);
@@ -131,8 +134,33 @@ impl Runtime {
             self.run(state, effects);
         }
         if check_files && !self.saving() {
-            self.watcher.check(state);
+            for file in self.watcher.changed(state) {
+                self.reload(state, file);
+            }
         }
+    }
+
+    /// Reads `file` again after someone else changed it: on the saver thread when there is one
+    /// (the outcome comes back through [`Runtime::poll`]), otherwise here.
+    fn reload(&mut self, state: &mut State, file: usize) {
+        let Some(path) = state.path(file).cloned() else {
+            return;
+        };
+        if let Some(saver) = &mut self.saver
+            && saver.jobs.send(Job::Reload { file, path: path.clone() }).is_ok()
+        {
+            saver.busy.push(file);
+            return;
+        }
+        let action = read_again(&path, file);
+        self.watcher.outcome(state, file, &action);
+        let effects = update(state, action);
+        self.run(state, effects);
+    }
+
+    /// How many reads and writes of data files are under way on the saver thread.
+    pub fn background_jobs(&self) -> usize {
+        self.saver.as_ref().map_or(0, |s| s.busy.len())
     }
 
     /// Hands searches and index builds to the worker (starting it when needed).
@@ -334,11 +362,35 @@ pub fn saves_pending() -> bool {
     SAVES_PENDING.load(std::sync::atomic::Ordering::SeqCst) > 0
 }
 
-/// Saves run on a thread of their own, so a large file never stops the keyboard: the interface
-/// thread only lists the pieces of the new text (the changed items written out, the rest as
-/// runs of the old text); putting them on disk, the copying included, happens here.
+/// Work for the saver thread.
+enum Job {
+    Save(SaveJob),
+    /// Read a file someone else changed.
+    Reload {
+        file: usize,
+        path: std::path::PathBuf,
+    },
+}
+
+impl Job {
+    fn run(self) -> Action {
+        match self {
+            Job::Save(job) => {
+                let outcome = job.run();
+                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                outcome
+            }
+            Job::Reload { file, path } => read_again(&path, file),
+        }
+    }
+}
+
+/// Saves and reloads run on a thread of their own, so a large file never stops the keyboard: the
+/// interface thread only lists the pieces of the new text (the changed items written out, the rest
+/// as runs of the old text); putting them on disk, the copying included, and reading a file
+/// someone else changed happen here.
 struct Saver {
-    jobs: std::sync::mpsc::Sender<SaveJob>,
+    jobs: std::sync::mpsc::Sender<Job>,
     outcomes: std::sync::mpsc::Receiver<Action>,
     /// Files with a save under way; another save of the same file waits for it.
     busy: Vec<usize>,
@@ -346,12 +398,11 @@ struct Saver {
 
 impl Saver {
     fn spawn() -> Saver {
-        let (jobs, inbox) = std::sync::mpsc::channel::<SaveJob>();
+        let (jobs, inbox) = std::sync::mpsc::channel::<Job>();
         let (outbox, outcomes) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for job in inbox {
                 let outcome = job.run();
-                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
                 if outbox.send(outcome).is_err() {
                     break;
                 }
@@ -369,7 +420,8 @@ fn file_of(action: &Action) -> Option<usize> {
     match action {
         Action::Saved { file, .. }
         | Action::SaveFailed { file, .. }
-        | Action::Reloaded { file, .. } => Some(*file),
+        | Action::Reloaded { file, .. }
+        | Action::ReloadFailed { file, .. } => Some(*file),
         _ => None,
     }
 }
@@ -387,6 +439,20 @@ fn reload(path: &std::path::Path, file: usize) -> Action {
     }
 }
 
+/// A file someone else changed, read again; the outcome as an action.
+fn read_again(path: &std::path::Path, file: usize) -> Action {
+    match store::load(path) {
+        Ok(loaded) => Action::Reloaded {
+            file,
+            loaded: Box::new(loaded),
+        },
+        Err(err) => Action::ReloadFailed {
+            file,
+            error: err.to_string(),
+        },
+    }
+}
+
 /// Watches the open files for changes made by others.
 #[derive(Debug, Default)]
 pub struct Watcher {
@@ -396,10 +462,11 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// Reloads every file that changed on disk (and replays unsaved edits on it).
-    pub fn check(&mut self, state: &mut State) {
-        for file in 0..state.files.len() {
-            let open = &state.files[file];
+    /// The files that changed on disk since last read or written (and are not known unreadable
+    /// as they are).
+    pub fn changed(&mut self, state: &State) -> Vec<usize> {
+        let mut changed = Vec::new();
+        for (file, open) in state.files.iter().enumerate() {
             if !store::changed_since(&open.path, &open.fingerprint) {
                 self.unreadable.remove(&file);
                 continue;
@@ -408,26 +475,37 @@ impl Watcher {
             if stat.is_some() && self.unreadable.get(&file) == stat.as_ref() {
                 continue;
             }
-            let action = match store::load(&open.path) {
-                Ok(loaded) => {
-                    self.unreadable.remove(&file);
-                    Action::Reloaded {
-                        file,
-                        loaded: Box::new(loaded),
-                    }
-                }
-                Err(err) => {
-                    if let Some(stat) = stat {
-                        self.unreadable.insert(file, stat);
-                    }
-                    Action::ReloadFailed {
-                        file,
-                        error: err.to_string(),
-                    }
-                }
+            changed.push(file);
+        }
+        changed
+    }
+
+    /// Reloads every file that changed on disk (and replays unsaved edits on it), here and now —
+    /// for tests and one-shot use; the interactive session reads them on the saver thread.
+    pub fn check(&mut self, state: &mut State) {
+        for file in self.changed(state) {
+            let Some(path) = state.path(file).cloned() else {
+                continue;
             };
+            let action = read_again(&path, file);
+            self.outcome(state, file, &action);
             let effects = update(state, action);
             run_effects(state, effects);
+        }
+    }
+
+    /// Notes how reading `file` again went, so an unreadable version is reported once.
+    fn outcome(&mut self, state: &State, file: usize, action: &Action) {
+        match action {
+            Action::Reloaded { .. } => {
+                self.unreadable.remove(&file);
+            }
+            Action::ReloadFailed { .. } => {
+                if let Some(stat) = state.path(file).and_then(|p| store::stat(p)) {
+                    self.unreadable.insert(file, stat);
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -179,7 +179,7 @@ fn a_form_refuses_bad_values_and_keeps_them_for_correction() {
     s.type_text("2023-02-30");
     s.keys("<Enter>");
     assert_eq!(s.state.mode, Mode::Form, "the form stays open");
-    let error = s.state.form.as_ref().unwrap().error.clone().unwrap();
+    let error = s.state.form().unwrap().error.clone().unwrap();
     assert!(error.contains("invalid date `2023-02-30`"), "{error}");
     assert_eq!(s.disk(), tally::store::SAMPLE_JSON, "nothing was written");
     s.keys("<C-u>");
@@ -193,7 +193,7 @@ fn editing_a_metric_value_appends_it_to_the_history() {
     let mut s = Session::open();
     s.select("14");
     s.keys("m");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert_eq!(form.value("name"), "北京艺术中心外语标识");
     s.keys("<C-u>");
     s.type_text("554");
@@ -254,10 +254,10 @@ fn undo_to_the_start_gives_back_the_original_bytes() {
 fn add_proposes_the_next_free_id_and_delete_asks_first() {
     let mut s = Session::open();
     s.keys("a");
-    assert_eq!(s.state.form.as_ref().unwrap().value("id"), "127");
+    assert_eq!(s.state.form().unwrap().value("id"), "127");
     s.keys("<Enter>");
     assert_eq!(
-        s.state.form.as_ref().unwrap().error.as_deref(),
+        s.state.form().unwrap().error.as_deref(),
         Some("title: a title is needed")
     );
     s.type_text("筹办第17届长城友谊奖");
@@ -300,7 +300,7 @@ fn notes_and_metrics_are_edited_and_deleted_from_their_panes() {
     s.select("14");
     s.keys("<Tab>");
     s.keys("<Enter>");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert!(
         form.value("text").starts_with("三是"),
         "the first note in date order"
@@ -523,7 +523,7 @@ fn editing_a_metric_from_the_list_leaves_the_list_focused() {
     s.keys("<Esc>");
     assert_eq!(s.state.focus, tally::app::Pane::Items);
     s.keys("a");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert!(
         matches!(form.kind, tally::app::FormKind::AddItem { .. }),
         "a adds an item, as the list's footer says: {}",

@@ -1,7 +1,7 @@
 //! Questions the interface asks: yes/no confirmations, and the choice between an unsaved edit and
 //! someone else's change to the same item.
 
-use crate::model::{Change, Item};
+use crate::model::{Clash, Item, MetricKey, NoteKey};
 
 /// What happens when a confirmation is answered yes.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,16 +10,16 @@ pub enum Confirmed {
         file: usize,
         id: String,
     },
-    /// `note` is the position in the item's `progress`.
+    /// `note` names the note by content, wherever it stands now.
     DeleteNote {
         file: usize,
         id: String,
-        note: usize,
+        note: NoteKey,
     },
     DeleteMetric {
         file: usize,
         id: String,
-        metric: usize,
+        metric: MetricKey,
     },
     /// Quit although some edits could not be saved.
     QuitUnsaved,
@@ -36,10 +36,14 @@ pub struct Confirm {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictView {
     pub file: usize,
-    /// The edit that could not be re-applied.
-    pub change: Change,
+    /// The id of the item both sides changed.
+    pub id: String,
     /// The item as this session has it (`None`: this session deleted it).
     pub mine: Option<Item>,
     /// The item as it is on disk now (`None`: deleted on disk).
     pub theirs: Option<Item>,
+    /// The disk's item with this session's changes that did not clash ("take theirs").
+    pub with_theirs: Option<Item>,
+    /// The fields both sides changed.
+    pub clashes: Vec<Clash>,
 }

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::model::{Date, Item, Metric, Note, Status};
+use crate::model::{Date, Item, Metric, MetricKey, Note, NoteKey, Status};
 
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,17 +21,17 @@ pub enum FormKind {
         file: usize,
         id: String,
     },
-    /// `note` is the note's position in the file's `progress` array.
+    /// `note` names the note by content, wherever it stands now.
     EditNote {
         file: usize,
         id: String,
-        note: usize,
+        note: NoteKey,
     },
     /// `metric` is `None` for a new metric.
     EditMetric {
         file: usize,
         id: String,
-        metric: Option<usize>,
+        metric: Option<MetricKey>,
     },
     SetLead {
         file: usize,
@@ -63,6 +63,9 @@ pub enum Input {
 pub struct Field {
     pub label: &'static str,
     pub input: Input,
+    /// The value the field opened with (or last took from the file): the field is changed when
+    /// its value differs, and only changed fields are written.
+    pub start: String,
 }
 
 /// An open form.
@@ -75,6 +78,8 @@ pub struct Form {
     pub focus: usize,
     /// Why the last submit was refused.
     pub error: Option<String>,
+    /// What happened to the file while the form was open (stays while typing).
+    pub notice: Option<String>,
     /// Values to complete the focused field from (Tab takes the best match).
     pub suggestions: Vec<String>,
 }
@@ -96,6 +101,11 @@ fn text(label: &'static str, value: &str, multiline: bool) -> Field {
     Field {
         label,
         input: Input::Text { area, multiline },
+        start: if multiline {
+            value.to_string()
+        } else {
+            value.replace(['\n', '\r'], " ")
+        },
     }
 }
 
@@ -111,6 +121,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            notice: None,
             suggestions: Vec::new(),
         }
     }
@@ -158,7 +169,9 @@ impl Form {
                     ..
                 },
             ) => {
+                let start = std::mem::take(&mut field.start);
                 *field = text(field.label, &best, false);
+                field.start = start;
                 true
             }
             _ => false,
@@ -195,11 +208,11 @@ impl Form {
         Form::new(kind, format!("New note on item {id}"), fields)
     }
 
-    pub fn edit_note(file: usize, id: &str, index: usize, note: &Note) -> Form {
+    pub fn edit_note(file: usize, id: &str, key: NoteKey, note: &Note) -> Form {
         let kind = FormKind::EditNote {
             file,
             id: id.to_string(),
-            note: index,
+            note: key,
         };
         let fields = vec![
             text("text", &note.text, true),
@@ -213,10 +226,10 @@ impl Form {
     pub fn edit_metric(
         file: usize,
         id: &str,
-        metric: Option<(usize, &Metric)>,
+        metric: Option<(MetricKey, &Metric)>,
         today: Date,
     ) -> Form {
-        let index = metric.map(|(i, _)| i);
+        let index = metric.as_ref().map(|(key, _)| key.clone());
         let metric = metric.map(|(_, m)| m);
         let number = |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_default();
         let fields = vec![
@@ -263,6 +276,47 @@ impl Form {
             Some(Input::Status(status)) => status.as_str().to_string(),
             None => String::new(),
         }
+    }
+
+    /// True when the user changed the field `label` from the value it opened with.
+    pub fn changed(&self, label: &str) -> bool {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .is_some_and(|f| self.value(label) != f.start)
+    }
+
+    /// True when the user changed any field.
+    pub fn touched(&self) -> bool {
+        self.fields.iter().any(|f| self.changed(f.label))
+    }
+
+    /// The file now has `value` for the field `label`: a field the user did not change shows it
+    /// (silently); a changed one keeps the user's text and says so. Returns the words for a clash.
+    pub fn rebase(&mut self, label: &'static str, value: &str) -> Option<String> {
+        let changed = self.changed(label);
+        let field = self.fields.iter_mut().find(|f| f.label == label)?;
+        if field.start == value {
+            return None;
+        }
+        if !changed {
+            let fresh = match field.input {
+                Input::Status(_) => Field {
+                    label,
+                    input: Input::Status(value.parse().unwrap_or_default()),
+                    start: value.to_string(),
+                },
+                Input::Text { multiline, .. } => text(label, value, multiline),
+            };
+            *field = fresh;
+            return None;
+        }
+        field.start = value.to_string();
+        let mine = match &field.input {
+            Input::Text { area, .. } => area.lines().join(" "),
+            Input::Status(status) => status.as_str().to_string(),
+        };
+        Some(format!("{label}: on disk “{value}”, yours “{mine}”"))
     }
 
     /// The chosen status, if the form has a status field.
@@ -329,16 +383,39 @@ impl Form {
 }
 
 fn item_fields(item: &Item) -> Vec<Field> {
+    item_values(item)
+        .into_iter()
+        .map(|(label, value)| match label {
+            "status" => Field {
+                label,
+                input: Input::Status(item.status),
+                start: value,
+            },
+            _ => text(label, &value, label == "goal"),
+        })
+        .collect()
+}
+
+/// An item's own fields as the item form shows them.
+pub fn item_values(item: &Item) -> Vec<(&'static str, String)> {
     vec![
-        text("title", &item.title, false),
-        text("goal", item.goal.as_deref().unwrap_or(""), true),
-        text("lead", item.lead.as_deref().unwrap_or(""), false),
-        Field {
-            label: "status",
-            input: Input::Status(item.status),
-        },
-        text("due", &optional_date(item.due), false),
-        text("tags", &item.tags.join(", "), false),
+        ("title", item.title.clone()),
+        ("goal", item.goal.clone().unwrap_or_default()),
+        ("lead", item.lead.clone().unwrap_or_default()),
+        ("status", item.status.as_str().to_string()),
+        ("due", optional_date(item.due)),
+        ("tags", item.tags.join(", ")),
+    ]
+}
+
+/// A metric's fields as the metric form shows them (the date is the reading's, not the metric's).
+pub fn metric_values(metric: &Metric) -> Vec<(&'static str, String)> {
+    let number = |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_default();
+    vec![
+        ("name", metric.name.clone()),
+        ("value", number(Some(&metric.value))),
+        ("target", number(metric.target.as_ref())),
+        ("unit", metric.unit.clone().unwrap_or_default()),
     ]
 }
 

@@ -17,6 +17,7 @@ mod sync;
 mod triage;
 mod update;
 mod view;
+mod waiting;
 
 pub use action::{Action, Effect};
 pub use dialog::{Confirm, Confirmed, ConflictView};

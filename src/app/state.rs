@@ -93,11 +93,11 @@ pub enum Mode {
     Dashboard,
     /// The key help over the current screen.
     Help,
-    /// A form (`state.form`) takes the keys.
+    /// A form (`state.overlay`) takes the keys.
     Form,
     /// The one-key status picker.
     StatusPicker,
-    /// A yes/no question (`state.confirm`).
+    /// A yes/no question (`state.overlay`).
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
@@ -116,6 +116,27 @@ impl Mode {
             self,
             Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard
         )
+    }
+}
+
+/// Something that waits for the user, carrying what it acts on: the item by file and id, a note or
+/// metric by its key (never a position that someone else's change could shift).
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Form(Form),
+    Confirm(Confirm),
+    /// The one-key status picker, for the item with `id` in `file`.
+    StatusPicker { file: usize, id: String },
+}
+
+impl Overlay {
+    /// The mode that gives this overlay the keys.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Form(_) => Mode::Form,
+            Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::StatusPicker { .. } => Mode::StatusPicker,
+        }
     }
 }
 
@@ -188,13 +209,14 @@ pub struct State {
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,
-    pub form: Option<Form>,
+    /// What waits for an answer over the screen (a form, a question, the status picker), with
+    /// what it acts on.
+    pub overlay: Option<Overlay>,
     /// The search line and filter.
     pub search: super::search::SearchState,
     /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
     /// is out of date.
     pub data_version: u64,
-    pub confirm: Option<Confirm>,
     /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
     pub conflicts: Vec<ConflictView>,
     pub history: History,
@@ -344,9 +366,36 @@ impl State {
         self.mode = overlay;
     }
 
-    /// Closes the overlay, back to the screen underneath.
+    /// Closes the overlay, back to the screen underneath — or, when a choice between versions
+    /// closes, back to the form or question that was waiting under it.
     pub fn close_overlay(&mut self) {
-        self.mode = self.base;
+        self.mode = match &self.overlay {
+            Some(waiting) if self.mode == Mode::Conflict => waiting.mode(),
+            _ => self.base,
+        };
+    }
+
+    /// The open form, if any.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The open question, if any.
+    pub fn confirm(&self) -> Option<&Confirm> {
+        match &self.overlay {
+            Some(Overlay::Confirm(confirm)) => Some(confirm),
+            _ => None,
+        }
     }
 
     /// The date the "since" view starts after.

@@ -5,11 +5,21 @@ use super::Effect;
 use super::editing::{close_form, commit};
 use super::form::{Form, FormKind};
 use super::state::{Message, State};
-use crate::model::{Change, Date, Item, Metric, Note, Point, parse_number};
+use crate::model::{Change, Date, Item, Metric, MetricKey, Note, NoteKey, Point, parse_number};
+
+/// Which of a form's fields are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// Every field (a new item).
+    All,
+    /// Only those the user changed: the rest keep what the file has, spelling and all.
+    Changed,
+}
 
 /// Enter in a form: checks the values and commits the change, or shows why not.
 pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
-    let Some(form) = state.form.clone() else {
+    let renumbered = fresh_id(state);
+    let Some(form) = state.form().cloned() else {
         return Vec::new();
     };
     let today = state.today();
@@ -17,14 +27,15 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         FormKind::EditItem { file, id } => item_change(state, *file, id, &form),
         FormKind::AddItem { file } => new_item(state, *file, &form),
         FormKind::AddNote { file, id } => note_change(state, *file, id, None, &form),
-        FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(*note), &form),
+        FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(note), &form),
         FormKind::EditMetric { file, id, metric } => {
-            metric_change(state, *file, id, *metric, &form, today)
+            metric_change(state, *file, id, metric.as_ref(), &form, today)
         }
-        FormKind::SetLead { file, id } => {
+        FormKind::SetLead { file, id } if form.changed("lead") => {
             let lead = optional(form.value("lead"));
             field_change(state, *file, id, "lead", |item| item.lead = lead)
         }
+        FormKind::SetLead { .. } => Ok(None),
         FormKind::SetDue { file, id } => match date_field(&form, "due") {
             Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
             Err(problem) => Err(problem),
@@ -47,15 +58,43 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         }
         Ok(Some((file, change, label))) => {
             close_form(state);
-            commit(state, file, change, label)
+            let effects = commit(state, file, change, label);
+            if let Some(note) = renumbered {
+                state.message = Some(Message::info(note));
+            }
+            effects
         }
         Err(problem) => {
-            if let Some(form) = &mut state.form {
+            if let Some(form) = state.form_mut() {
                 form.error = Some(problem);
             }
             Vec::new()
         }
     }
+}
+
+/// A new item's proposed id that someone else took meanwhile becomes the next free one (an id the
+/// user typed is theirs to change); returns words for the footer when it did.
+fn fresh_id(state: &mut State) -> Option<String> {
+    let Some(Form {
+        kind: FormKind::AddItem { file },
+        ..
+    }) = state.form()
+    else {
+        return None;
+    };
+    let doc = state.document(*file)?;
+    let form = state.form()?;
+    let id = form.value("id");
+    let taken = doc.position(id.trim()).is_some();
+    if !taken || form.changed("id") {
+        return form.notice.clone().filter(|_| !form.changed("id"));
+    }
+    let next = doc.next_free_id();
+    let note = format!("id {} was taken meanwhile: the new item is {next}", id.trim());
+    let form = state.form_mut()?;
+    form.rebase("id", &next);
+    Some(note)
 }
 
 type Outcome = Result<Option<(usize, Change, String)>, String>;
@@ -97,13 +136,26 @@ pub fn split_tags(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn fill_item(item: &mut Item, form: &Form) -> Result<(), String> {
-    item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
-    item.goal = optional(form.value("goal"));
-    item.lead = optional(form.value("lead"));
-    item.status = form.status().unwrap_or(item.status);
-    item.due = date_field(form, "due")?;
-    item.tags = split_tags(&form.value("tags"));
+fn fill_item(item: &mut Item, form: &Form, which: Fields) -> Result<(), String> {
+    let wanted = |label: &str| which == Fields::All || form.changed(label);
+    if wanted("title") {
+        item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
+    }
+    if wanted("goal") {
+        item.goal = optional(form.value("goal"));
+    }
+    if wanted("lead") {
+        item.lead = optional(form.value("lead"));
+    }
+    if wanted("status") {
+        item.status = form.status().unwrap_or(item.status);
+    }
+    if wanted("due") {
+        item.due = date_field(form, "due")?;
+    }
+    if wanted("tags") {
+        item.tags = split_tags(&form.value("tags"));
+    }
     Ok(())
 }
 
@@ -122,7 +174,7 @@ fn field_change(
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let before = current(state, file, id)?;
     let mut problem = Ok(());
-    let after = before.edited(|item| problem = fill_item(item, form));
+    let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed));
     problem?;
     replace(file, before, after, format!("edit item {id}"))
 }
@@ -134,7 +186,7 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
         return Err(format!("id: {id} is already used in this file"));
     }
     let mut item = Item::new(id.clone(), "");
-    fill_item(&mut item, form)?;
+    fill_item(&mut item, form, Fields::All)?;
     let change = Change::Insert {
         index: doc.items().len(),
         item,
@@ -142,16 +194,36 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
     Ok(Some((file, change, format!("add item {id}"))))
 }
 
-fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form: &Form) -> Outcome {
+/// The note (by its key) or `None` for a new one; refused when the note is gone.
+fn note_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    key: Option<&NoteKey>,
+    form: &Form,
+) -> Outcome {
     let before = current(state, file, id)?;
+    let index = match key {
+        Some(key) => Some(key.find(&before.progress).ok_or(
+            "the note was deleted or changed on disk meanwhile — your text is still here; Esc closes",
+        )?),
+        None => None,
+    };
+    let wanted = |label: &str| index.is_none() || form.changed(label);
     let text = optional(form.value("text")).ok_or("text: the note is empty")?;
     let date = date_field(form, "date")?.ok_or("date: a date is needed (YYYY-MM-DD)")?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
-            note.text = text;
-            note.date = date;
-            note.by = by;
+            if wanted("text") {
+                note.text = text;
+            }
+            if wanted("date") {
+                note.date = date;
+            }
+            if wanted("by") {
+                note.by = by;
+            }
         }
         None => item.progress.push(Note {
             by,
@@ -170,11 +242,19 @@ fn metric_change(
     state: &State,
     file: usize,
     id: &str,
-    index: Option<usize>,
+    key: Option<&MetricKey>,
     form: &Form,
     today: Date,
 ) -> Outcome {
     let before = current(state, file, id)?;
+    let index = match key {
+        Some(key) => Some(key.find(&before.metrics).ok_or(format!(
+            "metric \"{}\" was deleted or renamed on disk meanwhile — Esc closes",
+            key.name
+        ))?),
+        None => None,
+    };
+    let wanted = |label: &str| index.is_none() || form.changed(label);
     let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
     let value_text = form.value("value");
     let value = parse_number(&value_text)
@@ -198,10 +278,18 @@ fn metric_change(
     let published = state.document(file).and_then(|d| d.header.published);
     let after = before.edited(|item| match index.and_then(|i| item.metrics.get_mut(i)) {
         Some(metric) => {
-            metric.name = name;
-            metric.unit = unit;
-            metric.target = target;
-            record_reading(metric, value, date, published);
+            if wanted("name") {
+                metric.name = name;
+            }
+            if wanted("unit") {
+                metric.unit = unit;
+            }
+            if wanted("target") {
+                metric.target = target;
+            }
+            if wanted("value") {
+                record_reading(metric, value, date, published);
+            }
         }
         None => item.metrics.push(Metric {
             unit,

@@ -181,7 +181,7 @@ fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
-    let Some(form) = state.form.as_mut() else {
+    let Some(form) = state.form_mut() else {
         state.close_overlay();
         return Vec::new();
     };

@@ -15,8 +15,20 @@ pub enum Change {
     Insert { index: usize, item: Item },
     /// An item removed from `index`.
     Remove { index: usize, item: Item },
-    /// Two items swapped places.
-    Swap { first: String, second: String },
+    /// An item put right before or after another one (`J`/`K`), wherever that one stands: made
+    /// again on a newer version, it does what it says relative to the items it names.
+    Move {
+        id: String,
+        next_to: String,
+        place: Place,
+    },
+}
+
+/// Which side of its neighbour a moved item goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Before,
+    After,
 }
 
 /// How a change moved items: where an item that stood at one position stands afterwards.
@@ -30,6 +42,8 @@ pub enum Shift {
     Removed(usize),
     /// The items at these two positions changed places.
     Swapped(usize, usize),
+    /// The item at `from` went to `to`; those between moved one place towards `from`.
+    Moved { from: usize, to: usize },
 }
 
 impl Shift {
@@ -42,6 +56,9 @@ impl Shift {
             Shift::Removed(at) if position > at => Some(position - 1),
             Shift::Swapped(a, b) if position == a => Some(b),
             Shift::Swapped(a, b) if position == b => Some(a),
+            Shift::Moved { from, to } if position == from => Some(to),
+            Shift::Moved { from, to } if from < position && position <= to => Some(position - 1),
+            Shift::Moved { from, to } if to <= position && position < from => Some(position + 1),
             _ => Some(position),
         }
     }
@@ -104,19 +121,23 @@ impl Change {
                 index: *index,
                 item: item.clone(),
             },
-            Change::Swap { first, second } => Change::Swap {
-                first: second.clone(),
-                second: first.clone(),
+            Change::Move { id, next_to, place } => Change::Move {
+                id: id.clone(),
+                next_to: next_to.clone(),
+                place: match place {
+                    Place::Before => Place::After,
+                    Place::After => Place::Before,
+                },
             },
         }
     }
 
-    /// The id of the item the change is about (the first one, for a swap).
+    /// The id of the item the change is about (the moved one, for a move).
     pub fn id(&self) -> &str {
         match self {
             Change::Replace { after, .. } => &after.id,
             Change::Insert { item, .. } | Change::Remove { item, .. } => &item.id,
-            Change::Swap { first, .. } => first,
+            Change::Move { id, .. } => id,
         }
     }
 
@@ -159,9 +180,12 @@ impl Change {
             Change::Remove { item, .. } => before
                 .position(&item.id)
                 .map_or(Shift::None, Shift::Removed),
-            Change::Swap { first, second } => {
-                match (before.position(first), before.position(second)) {
-                    (Some(a), Some(b)) => Shift::Swapped(a, b),
+            Change::Move { id, next_to, place } => {
+                match (before.position(id), before.position(next_to)) {
+                    (Some(from), Some(other)) => {
+                        let to = move_target(from, other, *place);
+                        Shift::Moved { from, to }
+                    }
                     _ => Shift::None,
                 }
             }
@@ -197,13 +221,26 @@ impl Change {
                 doc.remove(index);
                 Ok(())
             }
-            Change::Swap { first, second } => {
-                let a = doc.position(first).ok_or_else(|| missing(first))?;
-                let b = doc.position(second).ok_or_else(|| missing(second))?;
-                doc.swap(a, b);
+            Change::Move { id, next_to, place } => {
+                let from = doc.position(id).ok_or_else(|| missing(id))?;
+                let other = doc.position(next_to).ok_or_else(|| missing(next_to))?;
+                let to = move_target(from, other, *place);
+                if let Some(item) = doc.remove(from) {
+                    doc.insert(to, item).map_err(|_| missing(id))?;
+                }
                 Ok(())
             }
         }
+    }
+}
+
+/// Where an item at `from` ends up when put on `place` of the item at `other` (counted after it
+/// left its place).
+fn move_target(from: usize, other: usize, place: Place) -> usize {
+    let other = if other > from { other - 1 } else { other };
+    match place {
+        Place::Before => other,
+        Place::After => other + 1,
     }
 }
 
@@ -262,9 +299,15 @@ mod tests {
                 index: 0,
                 item: original.items()[2].clone(),
             },
-            Change::Swap {
-                first: "b".into(),
-                second: "d".into(),
+            Change::Move {
+                id: "b".into(),
+                next_to: "d".into(),
+                place: Place::After,
+            },
+            Change::Move {
+                id: "d".into(),
+                next_to: "a".into(),
+                place: Place::Before,
             },
             Change::Replace {
                 before: original.items()[0].clone(),
@@ -344,9 +387,10 @@ mod tests {
                 index: 2,
                 item: original.items()[2].clone(),
             },
-            Change::Swap {
-                first: "1".into(),
-                second: "3".into(),
+            Change::Move {
+                id: "1".into(),
+                next_to: "2".into(),
+                place: Place::After,
             },
         ];
         for change in changes {
@@ -392,6 +436,26 @@ mod tests {
         after.id = "2".into();
         assert!(Change::Replace { before, after }.apply(&mut d).is_err());
         assert_eq!(ids(&d), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_move_made_again_where_it_is_done_already_changes_nothing() {
+        let mut d = doc(&["10", "11", "12"]);
+        let down = Change::Move {
+            id: "10".into(),
+            next_to: "11".into(),
+            place: Place::After,
+        };
+        down.apply(&mut d).unwrap();
+        assert_eq!(ids(&d), ["11", "10", "12"]);
+        // the same move asked for from another session (`K` on 11) lands on the same order
+        let up = Change::Move {
+            id: "11".into(),
+            next_to: "10".into(),
+            place: Place::Before,
+        };
+        up.apply(&mut d).unwrap();
+        assert_eq!(ids(&d), ["11", "10", "12"]);
     }
 
     #[test]

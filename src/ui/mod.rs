@@ -76,13 +76,13 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     match state.mode {
         Mode::Help => help::render(frame, area, &view),
         Mode::Form => {
-            if let Some(form) = &state.form {
+            if let Some(form) = state.form() {
                 form::render(frame, area, &view, form);
             }
         }
         Mode::StatusPicker => dialog::status_picker(frame, area, &view),
         Mode::Confirm => {
-            if let Some(confirm) = &state.confirm {
+            if let Some(confirm) = state.confirm() {
                 dialog::confirm(frame, area, &view, &confirm.question);
             }
         }
