@@ -457,8 +457,8 @@ fn read_again(path: &std::path::Path, file: usize) -> Action {
 #[derive(Debug, Default)]
 pub struct Watcher {
     /// Files whose new version could not be read, with how they looked then, so the problem is
-    /// reported once and not on every check.
-    unreadable: HashMap<usize, (u64, Option<SystemTime>)>,
+    /// reported once and not on every check (a file that is not there at all, too).
+    unreadable: HashMap<usize, Option<(u64, Option<SystemTime>)>>,
 }
 
 impl Watcher {
@@ -472,7 +472,7 @@ impl Watcher {
                 continue;
             }
             let stat = store::stat(&open.path);
-            if stat.is_some() && self.unreadable.get(&file) == stat.as_ref() {
+            if self.unreadable.get(&file) == Some(&stat) {
                 continue;
             }
             changed.push(file);
@@ -501,8 +501,8 @@ impl Watcher {
                 self.unreadable.remove(&file);
             }
             Action::ReloadFailed { .. } => {
-                if let Some(stat) = state.path(file).and_then(|p| store::stat(p)) {
-                    self.unreadable.insert(file, stat);
+                if let Some(path) = state.path(file) {
+                    self.unreadable.insert(file, store::stat(path));
                 }
             }
             _ => {}
