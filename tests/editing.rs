@@ -379,7 +379,9 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
     for keep_mine in [true, false] {
         let mut s = Session::open();
         let mut doc = s.on_disk();
-        doc.item_mut(4).unwrap().title = "他们的标题".into();
+        let theirs = doc.item_mut(4).unwrap();
+        theirs.title = "他们的标题".into();
+        theirs.status = Status::Blocked;
         fs::write(&s.path, store::write_document(&doc)).unwrap();
         let theirs_text = s.disk();
         s.select("14");
@@ -388,20 +390,23 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
         let conflict = &s.state.conflicts[0];
         assert_eq!(conflict.theirs.as_ref().unwrap().title, "他们的标题");
         assert_eq!(conflict.mine.as_ref().unwrap().status, Status::Done);
+        let fields: Vec<&str> = conflict.clashes.iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["status"], "only the field both changed");
         assert_eq!(s.disk(), theirs_text, "nothing written while undecided");
         s.keys(if keep_mine { "m" } else { "t" });
         assert_eq!(s.state.mode, Mode::Browse);
         let item = s.on_disk().items()[4].clone();
-        if keep_mine {
-            assert_eq!(
-                (item.title.as_str(), item.status),
-                ("网上国际服务平台和外语标识", Status::Done)
-            );
+        let status = if keep_mine {
+            Status::Done
         } else {
-            assert_eq!(
-                (item.title.as_str(), item.status),
-                ("他们的标题", Status::OnTrack)
-            );
+            Status::Blocked
+        };
+        assert_eq!(
+            (item.title.as_str(), item.status),
+            ("他们的标题", status),
+            "their title is kept either way"
+        );
+        if !keep_mine {
             assert_eq!(s.disk(), theirs_text);
         }
     }
@@ -556,15 +561,19 @@ fn a_note_added_to_an_item_someone_else_changed_joins_their_version() {
 }
 
 #[test]
-fn a_status_change_to_an_item_someone_else_changed_still_asks() {
+fn a_status_change_to_an_item_someone_else_changed_merges_field_by_field() {
     let mut s = Session::open();
     let mut doc = s.on_disk();
     let theirs = doc.position("14").unwrap();
     doc.item_mut(theirs).unwrap().progress.pop();
+    let notes = doc.items()[theirs].progress.len();
     fs::write(&s.path, store::write_document(&doc)).unwrap();
     s.select("14");
     s.keys("sb");
-    assert_eq!(s.state.mode, Mode::Conflict);
+    assert_eq!(s.state.mode, Mode::Browse, "nothing to choose");
+    let on_disk = s.on_disk();
+    let item = &on_disk.items()[theirs];
+    assert_eq!((item.status, item.progress.len()), (Status::Blocked, notes));
 }
 
 #[test]

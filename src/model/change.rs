@@ -141,36 +141,6 @@ impl Change {
         }
     }
 
-    /// This change made again on `theirs`, another writer's version of its item, when it only
-    /// added notes at the end of the item's progress: the same notes added to theirs (those they
-    /// already have are not added twice). Anything else is for the user to choose.
-    pub fn rebased_on(&self, theirs: &Item) -> Option<Change> {
-        let Change::Replace { before, after } = self else {
-            return None;
-        };
-        let kept = before.progress.len();
-        if after.id != theirs.id || after.progress.len() <= kept {
-            return None;
-        }
-        let (old, added) = after.progress.split_at(kept);
-        let mut rest = after.clone();
-        rest.progress.truncate(kept);
-        if old != before.progress.as_slice() || rest != *before {
-            return None;
-        }
-        let merged = theirs.edited(|item| {
-            for note in added {
-                if !item.progress.contains(note) {
-                    item.progress.push(note.clone());
-                }
-            }
-        });
-        Some(Change::Replace {
-            before: theirs.clone(),
-            after: merged,
-        })
-    }
-
     /// How the change will move the items of `before`, the document it is about to be applied to
     /// (worked out first: a removed item's place is known only before it goes).
     pub fn shift(&self, before: &Document) -> Shift {
@@ -325,43 +295,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn only_notes_added_at_the_end_are_rebased_on_another_version() {
-        let original = doc(&["1"]).items()[0].clone();
-        let note = |text: &str| Note {
-            date: "2023-11-20".parse().unwrap(),
-            text: text.into(),
-            by: None,
-            origin: Default::default(),
-        };
-        let theirs = original.edited(|i| {
-            i.title = "theirs".into();
-            i.progress.push(note("their note"));
-        });
-        let added = Change::Replace {
-            before: original.clone(),
-            after: original.edited(|i| i.progress.push(note("my note"))),
-        };
-        let Some(Change::Replace { before, after }) = added.rebased_on(&theirs) else {
-            panic!("a note added is rebased");
-        };
-        assert_eq!(before, theirs);
-        assert_eq!(after.title, "theirs");
-        let texts: Vec<&str> = after.progress.iter().map(|n| n.text.as_str()).collect();
-        assert_eq!(texts, ["their note", "my note"]);
-        let retitled = Change::Replace {
-            before: original.clone(),
-            after: original.edited(|i| {
-                i.title = "mine".into();
-                i.progress.push(note("my note"));
-            }),
-        };
-        assert!(
-            retitled.rebased_on(&theirs).is_none(),
-            "other fields are for the user"
-        );
     }
 
     fn ids(doc: &Document) -> Vec<&str> {

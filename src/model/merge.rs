@@ -112,8 +112,9 @@ enum Step<'a, T> {
     /// The entry `old` became `new`.
     Edit(&'a T, usize, &'a T),
     Remove(&'a T, usize),
-    /// A new entry, after the entry before it in this session's list (`None`: first).
-    Add(&'a T, Option<&'a T>),
+    /// A new entry, after the entry before it in this session's list (`None`: first), or at the
+    /// end when it was added after every old entry (notes are added in time order).
+    Add(&'a T, Option<&'a T>, bool),
 }
 
 /// Entries merged one by one; `None` when an entry this session edited was changed or deleted by
@@ -135,15 +136,19 @@ fn merge_list<T: PartialEq + Clone>(base: &[T], mine: &[T], theirs: &[T]) -> Opt
                     result.remove(at);
                 }
             }
-            Step::Add(new, after) => {
+            Step::Add(new, after, at_end) => {
                 let wanted = mine.iter().filter(|e| *e == new).count();
                 if result.iter().filter(|e| *e == new).count() >= wanted {
                     continue;
                 }
-                let at = after
-                    .and_then(|a| result.iter().rposition(|e| e == a))
-                    .map_or(result.len(), |p| p + 1);
-                let at = if after.is_none() { 0 } else { at };
+                let at = match after {
+                    _ if at_end => result.len(),
+                    None => 0,
+                    Some(a) => result
+                        .iter()
+                        .rposition(|e| e == a)
+                        .map_or(result.len(), |p| p + 1),
+                };
                 result.insert(at, new.clone());
             }
         }
@@ -167,9 +172,12 @@ fn steps<'a, T: PartialEq>(base: &'a [T], mine: &'a [T]) -> Vec<Step<'a, T>> {
             steps.push(Step::Remove(old, nth));
         }
     }
+    let added = |i: usize| base.iter().filter(|e| **e == mine[i]).count() <= rank(mine, i);
+    let last_old = (0..mine.len()).rev().find(|&i| !added(i));
     for (i, new) in mine.iter().enumerate() {
-        if base.iter().filter(|e| *e == new).count() <= rank(mine, i) {
-            steps.push(Step::Add(new, i.checked_sub(1).map(|p| &mine[p])));
+        if added(i) {
+            let at_end = last_old.is_none_or(|last| i > last) && !base.is_empty();
+            steps.push(Step::Add(new, i.checked_sub(1).map(|p| &mine[p]), at_end));
         }
     }
     steps
