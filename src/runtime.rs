@@ -29,6 +29,9 @@ pub struct Runtime {
     background_search: bool,
     saver: Option<Saver>,
     watcher: Watcher,
+    /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
+    /// the interactive session) rather than handed off.
+    done_here: usize,
 }
 
 impl Runtime {
@@ -49,7 +52,13 @@ impl Runtime {
             effects
         };
         let effects = self.send_saves(state, effects);
-        run_queue(state, effects);
+        self.done_here += run_queue(state, effects);
+    }
+
+    /// How many saves, reloads, searches and minutes this runtime did on the calling thread. The
+    /// interactive session hands every one of them to a thread of its own, so it stays 0 there.
+    pub fn work_done_here(&self) -> usize {
+        self.done_here
     }
 
     /// Hands saves to the saver thread; a file already being saved is saved again, with
@@ -153,6 +162,7 @@ impl Runtime {
             return;
         }
         let action = read_again(&path, file);
+        self.done_here += 1;
         self.watcher.outcome(state, file, &action);
         let effects = update(state, action);
         self.run(state, effects);
@@ -218,14 +228,17 @@ impl Searcher {
     }
 }
 
-fn run_queue(state: &mut State, effects: Vec<Effect>) {
+/// Runs effects here and now; returns how many of them read or wrote a file or searched.
+fn run_queue(state: &mut State, effects: Vec<Effect>) -> usize {
     let mut queue = effects;
     let mut rounds = 0;
+    let mut done = 0;
     while !queue.is_empty() && rounds < MAX_SAVE_ROUNDS {
         rounds += 1;
         dedup_saves(&mut queue);
         let mut next = Vec::new();
         for effect in std::mem::take(&mut queue) {
+            done += usize::from(!matches!(effect, Effect::PrepareIndex { .. }));
             let action = match effect {
                 Effect::Save { file } => save(state, file),
                 Effect::Search {
@@ -255,6 +268,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
         }
         queue = next;
     }
+    done
 }
 
 /// The index a search in place uses, built here when needed (the state is told, so the next
