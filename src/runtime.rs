@@ -4,11 +4,12 @@
 //! data file — saves, and reloads after an outside change — runs on the saver thread, and what
 //! they lead to (the replay's save, a search again) takes the same background paths.
 
-use std::collections::HashMap;
-use std::time::SystemTime;
-
 use crate::app::{Action, Effect, IndexSource, State, update};
+
+mod watcher;
 use std::sync::Arc;
+pub use watcher::Watcher;
+use watcher::read_again;
 
 use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{self, SaveError};
@@ -156,7 +157,13 @@ impl Runtime {
             return;
         };
         if let Some(saver) = &mut self.saver
-            && saver.jobs.send(Job::Reload { file, path: path.clone() }).is_ok()
+            && saver
+                .jobs
+                .send(Job::Reload {
+                    file,
+                    path: path.clone(),
+                })
+                .is_ok()
         {
             saver.busy.push(file);
             return;
@@ -450,76 +457,5 @@ fn reload(path: &std::path::Path, file: usize) -> Action {
             file,
             error: format!("the file changed on disk and cannot be read: {err}"),
         },
-    }
-}
-
-/// A file someone else changed, read again; the outcome as an action.
-fn read_again(path: &std::path::Path, file: usize) -> Action {
-    match store::load(path) {
-        Ok(loaded) => Action::Reloaded {
-            file,
-            loaded: Box::new(loaded),
-        },
-        Err(err) => Action::ReloadFailed {
-            file,
-            error: err.to_string(),
-        },
-    }
-}
-
-/// Watches the open files for changes made by others.
-#[derive(Debug, Default)]
-pub struct Watcher {
-    /// Files whose new version could not be read, with how they looked then, so the problem is
-    /// reported once and not on every check (a file that is not there at all, too).
-    unreadable: HashMap<usize, Option<(u64, Option<SystemTime>)>>,
-}
-
-impl Watcher {
-    /// The files that changed on disk since last read or written (and are not known unreadable
-    /// as they are).
-    pub fn changed(&mut self, state: &State) -> Vec<usize> {
-        let mut changed = Vec::new();
-        for (file, open) in state.files.iter().enumerate() {
-            if !store::changed_since(&open.path, &open.fingerprint) {
-                self.unreadable.remove(&file);
-                continue;
-            }
-            let stat = store::stat(&open.path);
-            if self.unreadable.get(&file) == Some(&stat) {
-                continue;
-            }
-            changed.push(file);
-        }
-        changed
-    }
-
-    /// Reloads every file that changed on disk (and replays unsaved edits on it), here and now —
-    /// for tests and one-shot use; the interactive session reads them on the saver thread.
-    pub fn check(&mut self, state: &mut State) {
-        for file in self.changed(state) {
-            let Some(path) = state.path(file).cloned() else {
-                continue;
-            };
-            let action = read_again(&path, file);
-            self.outcome(state, file, &action);
-            let effects = update(state, action);
-            run_effects(state, effects);
-        }
-    }
-
-    /// Notes how reading `file` again went, so an unreadable version is reported once.
-    fn outcome(&mut self, state: &State, file: usize, action: &Action) {
-        match action {
-            Action::Reloaded { .. } => {
-                self.unreadable.remove(&file);
-            }
-            Action::ReloadFailed { .. } => {
-                if let Some(path) = state.path(file) {
-                    self.unreadable.insert(file, store::stat(path));
-                }
-            }
-            _ => {}
-        }
     }
 }

@@ -30,7 +30,10 @@ fn press(state: &mut State, runtime: &mut Runtime, code: KeyCode) {
 fn poll_until(state: &mut State, runtime: &mut Runtime, done: impl Fn(&State) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
     while !done(state) {
-        assert!(Instant::now() < deadline, "the background work never came back");
+        assert!(
+            Instant::now() < deadline,
+            "the background work never came back"
+        );
         runtime.poll(state, false);
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -52,7 +55,9 @@ fn session(runtime: &mut Runtime) -> (tempfile::TempDir, std::path::PathBuf, Sta
         press(&mut state, runtime, KeyCode::Char(c));
     }
     press(&mut state, runtime, KeyCode::Enter);
-    poll_until(&mut state, runtime, |s| s.filter.as_ref().is_some_and(|f| f.len() == 1));
+    poll_until(&mut state, runtime, |s| {
+        s.filter.as_ref().is_some_and(|f| f.len() == 1)
+    });
     // an edit not saved yet (its save is not asked for)
     let _unsent = update(&mut state, Action::SetStatus(Status::Blocked));
     assert_eq!(state.files[0].unsaved.len(), 1);
@@ -87,7 +92,11 @@ fn an_outside_change_is_read_replayed_saved_and_searched_off_the_interface_threa
     );
     let on_disk = store::load(&path).unwrap().doc;
     let sixteen = &on_disk.items()[on_disk.position("16").unwrap()];
-    assert_eq!(sixteen.status, Status::Blocked, "the replayed edit was saved");
+    assert_eq!(
+        sixteen.status,
+        Status::Blocked,
+        "the replayed edit was saved"
+    );
 }
 
 /// The same with the runtime that works in place (tests, one-shot commands): the count shows it.

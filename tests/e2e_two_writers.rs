@@ -30,7 +30,11 @@ fn read(file: &Path) -> Value {
 }
 
 fn item<'a>(doc: &'a Value, id: &str) -> Option<&'a Value> {
-    doc["items"].as_array().unwrap().iter().find(|i| i["id"] == id)
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
 }
 
 fn note_texts(doc: &Value, id: &str) -> Vec<String> {
@@ -87,7 +91,10 @@ fn an_open_form_takes_an_outside_change_to_a_field_it_did_not_touch() {
     b.keys(&["e"]);
     b.wait_for("Edit item 12");
     b.literal("（二期）");
-    cli(dir.path(), &["set", file.to_str().unwrap(), "12", "lead=外事处"]);
+    cli(
+        dir.path(),
+        &["set", file.to_str().unwrap(), "12", "lead=外事处"],
+    );
     b.wait_for("外事处");
     b.keys(&["Enter"]);
     b.wait_for("saved report.json");
@@ -119,7 +126,10 @@ fn a_note_deletion_deletes_the_note_it_named_after_another_was_deleted() {
     quit(&c);
     let notes = note_texts(&read(&file), "10");
     assert_eq!(notes.len(), 1, "{notes:?}");
-    assert!(notes[0].starts_with("三是"), "二是 deleted, 三是 kept: {notes:?}");
+    assert!(
+        notes[0].starts_with("三是"),
+        "二是 deleted, 三是 kept: {notes:?}"
+    );
 }
 
 // 2b. A note deletion whose item was removed elsewhere closes and deletes nothing.
@@ -256,7 +266,10 @@ fn two_waiting_status_changes_are_the_last_one() {
     b.keys(&["r"]);
     b.wait_for("not saved");
     let moved = dir.path().join("away/report.json");
-    cli(dir.path(), &["set", moved.to_str().unwrap(), "10", "lead=外事处"]);
+    cli(
+        dir.path(),
+        &["set", moved.to_str().unwrap(), "10", "lead=外事处"],
+    );
     back(dir.path());
     settle(&b);
     b.wait_for("saved report.json");
@@ -282,7 +295,10 @@ fn a_waiting_edit_and_its_undo_are_nothing() {
     b.keys(&["u"]);
     b.wait_for("undid");
     let moved = dir.path().join("away/report.json");
-    cli(dir.path(), &["set", moved.to_str().unwrap(), "10", "status=done"]);
+    cli(
+        dir.path(),
+        &["set", moved.to_str().unwrap(), "10", "status=done"],
+    );
     back(dir.path());
     settle(&b);
     let screen = b.screen();
@@ -304,7 +320,10 @@ fn a_conflict_keeps_the_open_form_and_its_text() {
     b.keys(&["s", "b"]);
     b.wait_for("not saved");
     let moved = dir.path().join("away/report.json");
-    cli(dir.path(), &["set", moved.to_str().unwrap(), "10", "status=done"]);
+    cli(
+        dir.path(),
+        &["set", moved.to_str().unwrap(), "10", "status=done"],
+    );
     b.keys(&["j", "j", "n"]);
     b.wait_for("New note on item 12");
     b.literal("会上记录的文字");
@@ -394,7 +413,10 @@ fn an_outside_change_under_a_search_is_reloaded_searched_and_saved() {
     b.keys(&["s", "b"]);
     b.wait_for("not saved");
     let moved = dir.path().join("away/report.json");
-    cli(dir.path(), &["set", moved.to_str().unwrap(), "12", "title=友城会都"]);
+    cli(
+        dir.path(),
+        &["set", moved.to_str().unwrap(), "12", "title=友城会都"],
+    );
     back(dir.path());
     b.wait_until("the new item found", 15, |s| {
         s.contains("友城会都") && s.contains("saved report.json")
@@ -431,7 +453,10 @@ fn the_item_form_writes_only_the_fields_the_user_changed() {
     let after = read(&file);
     let last = item(&after, "126").unwrap();
     assert_eq!(last["title"], "深化京港、京澳、京台交流合作！");
-    assert_eq!(last["tags"], serde_json::json!(["京港、京澳", "a,b", "  spaced  "]));
+    assert_eq!(
+        last["tags"],
+        serde_json::json!(["京港、京澳", "a,b", "  spaced  "])
+    );
     assert_eq!(last["goal"], "  留白的目标  ");
     assert_eq!(last["lead"], " 市外办 ");
 }

@@ -253,7 +253,11 @@ impl World {
                 note_text = order
                     .get(self.state.note_cursor)
                     .map(|&i| target.progress[i].text.clone());
-                let key = if matches!(kind, Kind::EditNote(_)) { 'e' } else { 'd' };
+                let key = if matches!(kind, Kind::EditNote(_)) {
+                    'e'
+                } else {
+                    'd'
+                };
                 self.key(KeyCode::Char(key));
             }
         }
@@ -329,7 +333,10 @@ fn check(world: &World, path: &Path) {
     let doc = store::load(path).unwrap().doc;
     let everything: String = doc.items().iter().map(all_text).collect();
     for (marker, target) in &world.markers {
-        let lost = world.deleted_texts.iter().any(|t| t.contains(marker.as_str()));
+        let lost = world
+            .deleted_texts
+            .iter()
+            .any(|t| t.contains(marker.as_str()));
         let found = everything.matches(marker.as_str()).count();
         let Some(id) = target else {
             panic!("{marker}: a completed new item is in the session's list");
@@ -366,9 +373,14 @@ fn check(world: &World, path: &Path) {
         let now = &doc.items()[at];
         for note in &item.progress {
             let kept = now.progress.iter().any(|n| n.text == note.text);
-            let accounted = world.deleted_texts.contains(&note.text)
-                || world.edited_texts.contains(&note.text);
-            assert!(kept || accounted, "note {:?} of item {} lost", note.text, item.id);
+            let accounted =
+                world.deleted_texts.contains(&note.text) || world.edited_texts.contains(&note.text);
+            assert!(
+                kept || accounted,
+                "note {:?} of item {} lost",
+                note.text,
+                item.id
+            );
         }
     }
 }

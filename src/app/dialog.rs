@@ -1,6 +1,9 @@
-//! Questions the interface asks: yes/no confirmations, and the choice between an unsaved edit and
-//! someone else's change to the same item.
+//! What waits over the screen for an answer — a form, a yes/no question, the status picker — with
+//! what it acts on, and the choice between an unsaved edit and someone else's change to the same
+//! item.
 
+use super::form::Form;
+use super::state::Mode;
 use crate::model::{Clash, Item, MetricKey, NoteKey};
 
 /// What happens when a confirmation is answered yes.
@@ -46,4 +49,28 @@ pub struct ConflictView {
     pub with_theirs: Option<Item>,
     /// The fields both sides changed.
     pub clashes: Vec<Clash>,
+}
+
+/// Something that waits for the user, carrying what it acts on: the item by file and id, a note or
+/// metric by its key (never a position that someone else's change could shift).
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Form(Form),
+    Confirm(Confirm),
+    /// The one-key status picker, for the item with `id` in `file`.
+    StatusPicker {
+        file: usize,
+        id: String,
+    },
+}
+
+impl Overlay {
+    /// The mode that gives this overlay the keys.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Form(_) => Mode::Form,
+            Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::StatusPicker { .. } => Mode::StatusPicker,
+        }
+    }
 }

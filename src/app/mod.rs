@@ -6,6 +6,7 @@ mod action;
 mod dialog;
 mod editing;
 mod form;
+mod form_record;
 mod history;
 mod minutes;
 mod mouse;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
@@ -116,27 +117,6 @@ impl Mode {
             self,
             Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard
         )
-    }
-}
-
-/// Something that waits for the user, carrying what it acts on: the item by file and id, a note or
-/// metric by its key (never a position that someone else's change could shift).
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Form(Form),
-    Confirm(Confirm),
-    /// The one-key status picker, for the item with `id` in `file`.
-    StatusPicker { file: usize, id: String },
-}
-
-impl Overlay {
-    /// The mode that gives this overlay the keys.
-    pub fn mode(&self) -> Mode {
-        match self {
-            Overlay::Form(_) => Mode::Form,
-            Overlay::Confirm(_) => Mode::Confirm,
-            Overlay::StatusPicker { .. } => Mode::StatusPicker,
-        }
     }
 }
 

@@ -91,7 +91,10 @@ fn fresh_id(state: &mut State) -> Option<String> {
         return form.notice.clone().filter(|_| !form.changed("id"));
     }
     let next = doc.next_free_id();
-    let note = format!("id {} was taken meanwhile: the new item is {next}", id.trim());
+    let note = format!(
+        "id {} was taken meanwhile: the new item is {next}",
+        id.trim()
+    );
     let form = state.form_mut()?;
     form.rebase("id", &next);
     Some(note)

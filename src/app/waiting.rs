@@ -4,7 +4,8 @@
 //! values silently; a field both changed keeps the user's text and shows the other value.
 
 use super::dialog::Confirmed;
-use super::form::{Form, FormKind, item_values, metric_values};
+use super::form::{Form, FormKind};
+use super::form_record::{item_values, metric_values};
 use super::state::{Mode, Overlay, State};
 use crate::model::{Document, Item};
 
@@ -27,7 +28,8 @@ pub(crate) fn rebase(state: &mut State, file: usize) -> Option<String> {
         },
         Overlay::Form(mut form) => {
             let note = rebase_form(&mut form, doc, file);
-            let close = note.is_some() && !form.touched() && !matches!(form.kind, FormKind::AddItem { .. });
+            let close =
+                note.is_some() && !form.touched() && !matches!(form.kind, FormKind::AddItem { .. });
             if close {
                 (None, note.map(|n| format!("{n}: the form was closed")))
             } else {
@@ -37,7 +39,9 @@ pub(crate) fn rebase(state: &mut State, file: usize) -> Option<String> {
         other => (Some(other), None),
     };
     state.overlay = kept;
-    if state.overlay.is_none() && matches!(state.mode, Mode::Form | Mode::Confirm | Mode::StatusPicker) {
+    if state.overlay.is_none()
+        && matches!(state.mode, Mode::Form | Mode::Confirm | Mode::StatusPicker)
+    {
         state.close_overlay();
     }
     note
@@ -124,13 +128,22 @@ fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, Stri
             .collect(),
         FormKind::EditNote { note, .. } => match note.find(&item.progress) {
             Some(_) => Vec::new(),
-            None => return Err(format!("the note of item {id} was deleted or changed on disk")),
+            None => {
+                return Err(format!(
+                    "the note of item {id} was deleted or changed on disk"
+                ));
+            }
         },
         FormKind::EditMetric {
             metric: Some(key), ..
         } => match key.find(&item.metrics) {
             Some(at) => metric_values(&item.metrics[at]),
-            None => return Err(format!("metric \"{}\" of item {id} is gone from the file", key.name)),
+            None => {
+                return Err(format!(
+                    "metric \"{}\" of item {id} is gone from the file",
+                    key.name
+                ));
+            }
         },
         _ => Vec::new(),
     })
@@ -154,7 +167,10 @@ fn fresh_id(form: &mut Form, doc: &Document) -> Option<String> {
     }
     let next = doc.next_free_id();
     form.rebase("id", &next);
-    let note = format!("id {} was taken meanwhile: the new item is {next}", id.trim());
+    let note = format!(
+        "id {} was taken meanwhile: the new item is {next}",
+        id.trim()
+    );
     form.notice = Some(note.clone());
     Some(note)
 }

@@ -37,24 +37,30 @@ pub fn net(changes: Vec<Change>) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::new();
     for change in changes {
         match change {
-            Change::Replace { before, after } => match out.iter_mut().rev().find(|c| leaves(c, &before)) {
-                Some(Change::Replace { after: last, .. }) | Some(Change::Insert { item: last, .. }) => {
-                    *last = after;
+            Change::Replace { before, after } => {
+                match out.iter_mut().rev().find(|c| leaves(c, &before)) {
+                    Some(Change::Replace { after: last, .. })
+                    | Some(Change::Insert { item: last, .. }) => {
+                        *last = after;
+                    }
+                    _ => out.push(Change::Replace { before, after }),
                 }
-                _ => out.push(Change::Replace { before, after }),
-            },
+            }
             Change::Remove { index, item } => match out.iter().rposition(|c| leaves(c, &item)) {
                 Some(at) => {
                     if let Change::Replace { before, .. } = out.remove(at) {
-                        out.push(Change::Remove { index, item: before });
+                        out.push(Change::Remove {
+                            index,
+                            item: before,
+                        });
                     }
                 }
                 None => out.push(Change::Remove { index, item }),
             },
             Change::Insert { index, item } => {
-                let undone = out
-                    .iter()
-                    .rposition(|c| matches!(c, Change::Remove { item: gone, .. } if same(gone, &item)));
+                let undone = out.iter().rposition(
+                    |c| matches!(c, Change::Remove { item: gone, .. } if same(gone, &item)),
+                );
                 match undone {
                     Some(at) => {
                         out.remove(at);
@@ -189,7 +195,6 @@ fn insert(index: usize, item: Item, doc: &mut Document) -> Replayed {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,7 +228,10 @@ mod tests {
         let Change::Replace { before, after } = &net_two[0] else {
             panic!("{net_two:?}")
         };
-        assert_eq!((before.status, after.status), (original.status, Status::AtRisk));
+        assert_eq!(
+            (before.status, after.status),
+            (original.status, Status::AtRisk)
+        );
         assert!(net(vec![blocked.clone(), blocked.inverse()]).is_empty());
     }
 
@@ -256,7 +264,10 @@ mod tests {
         };
         assert_eq!(c.clashes[0].field, "status");
         let mine = c.mine.unwrap();
-        assert_eq!((mine.status, mine.lead.as_deref()), (Status::Blocked, Some("外事处")));
+        assert_eq!(
+            (mine.status, mine.lead.as_deref()),
+            (Status::Blocked, Some("外事处"))
+        );
         assert_eq!(c.with_theirs.unwrap().status, Status::Done);
     }
 }

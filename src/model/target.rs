@@ -23,7 +23,10 @@ impl NoteKey {
             date: note.date,
             text: note.text.clone(),
             by: note.by.clone(),
-            nth: progress[..index].iter().filter(|n| same_note(n, note)).count(),
+            nth: progress[..index]
+                .iter()
+                .filter(|n| same_note(n, note))
+                .count(),
         })
     }
 
