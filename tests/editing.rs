@@ -593,3 +593,115 @@ fn undoing_a_note_that_joined_another_version_is_refused_with_a_message() {
     assert!(message.contains("cannot undo"), "{message}");
     assert_eq!(s.disk(), before_undo, "nothing is guessed");
 }
+
+/// Someone else's version of the file, changed by `edit` and written over it.
+fn change_on_disk(s: &Session, edit: impl FnOnce(&mut tally::model::Document)) {
+    let mut doc = s.on_disk();
+    edit(&mut doc);
+    fs::write(&s.path, store::write_document(&doc)).unwrap();
+}
+
+#[test]
+fn an_open_form_takes_untouched_fields_from_disk_and_names_a_field_both_changed() {
+    let mut s = Session::open();
+    s.select("12");
+    s.keys("e<Tab><Tab>");
+    s.type_text("甲");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("12").unwrap();
+        let item = doc.item_mut(at).unwrap();
+        item.title = "新标题".into();
+        item.lead = Some("外事处".into());
+    });
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Form, "the form stays open");
+    let form = s.state.form().unwrap();
+    assert_eq!(
+        form.value("title"),
+        "新标题",
+        "an untouched field takes theirs"
+    );
+    assert_eq!(form.value("lead"), "市外办甲", "a typed field keeps mine");
+    let notice = form.notice.clone().unwrap();
+    assert!(
+        notice.contains("外事处") && notice.contains("市外办甲"),
+        "{notice}"
+    );
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let item = &on_disk.items()[on_disk.position("12").unwrap()];
+    assert_eq!(item.title, "新标题");
+    assert_eq!(item.lead.as_deref(), Some("市外办甲"));
+}
+
+#[test]
+fn a_metric_deletion_deletes_the_metric_it_named() {
+    let mut s = Session::open();
+    s.select("14");
+    s.keys("<Tab><Tab>j");
+    assert_eq!(s.state.focus, tally::app::Pane::Metrics);
+    s.keys("d");
+    assert_eq!(s.state.mode, Mode::Confirm);
+    change_on_disk(&s, |doc| {
+        let at = doc.position("14").unwrap();
+        doc.item_mut(at).unwrap().metrics.remove(0);
+    });
+    Watcher::default().check(&mut s.state);
+    s.keys("y");
+    let on_disk = s.on_disk();
+    let names: Vec<String> = on_disk.items()[on_disk.position("14").unwrap()]
+        .metrics
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["北京大运河博物馆外语标识", "北京艺术中心增补外语标识"]
+    );
+}
+
+#[test]
+fn a_question_whose_metric_is_gone_closes_and_says_so() {
+    let mut s = Session::open();
+    s.select("14");
+    s.keys("<Tab><Tab>d");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("14").unwrap();
+        doc.item_mut(at).unwrap().metrics.remove(0);
+    });
+    let before = s.on_disk();
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Browse);
+    let message = s.state.message.clone().unwrap().text;
+    assert!(message.contains("nothing deleted"), "{message}");
+    s.keys("y");
+    assert_eq!(s.on_disk().items(), before.items());
+}
+
+#[test]
+fn a_new_item_renumbered_because_its_id_was_taken_is_undone_under_its_new_id() {
+    let mut s = Session::open();
+    s.keys("a");
+    s.type_text("我的新项");
+    change_on_disk(&s, |doc| {
+        doc.push(tally::model::Item::new("127", "他们的新项"))
+            .unwrap();
+    });
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let title = |doc: &tally::model::Document, id: &str| {
+        doc.position(id).map(|at| doc.items()[at].title.clone())
+    };
+    assert_eq!(title(&on_disk, "127").as_deref(), Some("他们的新项"));
+    assert_eq!(title(&on_disk, "128").as_deref(), Some("我的新项"));
+    let message = s.state.message.clone().unwrap().text;
+    assert!(message.contains("128"), "the footer says so: {message}");
+    s.keys("u");
+    let on_disk = s.on_disk();
+    assert_eq!(title(&on_disk, "127").as_deref(), Some("他们的新项"));
+    assert_eq!(
+        title(&on_disk, "128"),
+        None,
+        "undo removed mine, not theirs"
+    );
+}

@@ -27,12 +27,18 @@ pub(crate) fn saved(
     open.save_error = None;
     let more = !open.unsaved.is_empty();
     let saved = format!("saved {}", open.name());
-    state.message = Some(Message::info(match state.message.take() {
-        Some(earlier) if earlier.level == super::Level::Info && earlier.text != saved => {
-            format!("{} · {saved}", earlier.text)
+    // what the footer said before (an edit re-applied, a new id) stays in front of "saved"
+    state.message = Some(match state.message.take() {
+        Some(earlier)
+            if earlier.level != super::Level::Error && !earlier.text.ends_with(&saved) =>
+        {
+            Message {
+                text: format!("{} · {saved}", earlier.text),
+                level: earlier.level,
+            }
         }
-        _ => saved,
-    }));
+        _ => Message::info(saved),
+    });
     if more {
         vec![Effect::Save { file }]
     } else {
@@ -72,6 +78,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let mut fresh = OpenFile::from(loaded);
     let mut conflicts = Vec::new();
     let mut notes = Vec::new();
+    let mut renamed = Vec::new();
     for change in pending {
         match replay(change, &mut fresh.doc) {
             Replayed::Applied(change) => fresh.unsaved.push(change),
@@ -80,6 +87,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
                     "id {from} was taken meanwhile: your new item is {}",
                     change.id()
                 ));
+                renamed.push((from, change.id().to_string()));
                 fresh.unsaved.push(change);
             }
             Replayed::Nothing => {}
@@ -92,6 +100,9 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
                 clashes: collision.clashes,
             }),
         }
+    }
+    for (from, to) in &renamed {
+        state.history.renamed(file, from, to);
     }
     let name = fresh.name();
     let replayed = fresh.unsaved.len();

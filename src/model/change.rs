@@ -132,6 +132,48 @@ impl Change {
         }
     }
 
+    /// The same change with the item `from` called `to` (a new item renumbered because someone
+    /// else took its id).
+    pub fn renamed(&self, from: &str, to: &str) -> Change {
+        let item = |item: &Item| {
+            if item.id == from {
+                item.edited(|i| i.id = to.to_string())
+            } else {
+                item.clone()
+            }
+        };
+        let id = |id: &String| {
+            if id == from {
+                to.to_string()
+            } else {
+                id.clone()
+            }
+        };
+        match self {
+            Change::Replace { before, after } => Change::Replace {
+                before: item(before),
+                after: item(after),
+            },
+            Change::Insert { index, item: i } => Change::Insert {
+                index: *index,
+                item: item(i),
+            },
+            Change::Remove { index, item: i } => Change::Remove {
+                index: *index,
+                item: item(i),
+            },
+            Change::Move {
+                id: m,
+                next_to,
+                place,
+            } => Change::Move {
+                id: id(m),
+                next_to: id(next_to),
+                place: *place,
+            },
+        }
+    }
+
     /// The id of the item the change is about (the moved one, for a move).
     pub fn id(&self) -> &str {
         match self {
