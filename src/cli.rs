@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Date, Status};
+use crate::report::ReportPeriod;
 
 /// A keyboard-first terminal tracker for JSON task files.
 ///
@@ -51,6 +52,50 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a file's items in another format.
     Export(ExportArgs),
+    /// Merge two versions of a task file item by item (git runs this; see `tally git-setup`).
+    /// Exits 1 when conflicts were recorded in items, leaving a valid file.
+    MergeDriver(MergeDriverArgs),
+    /// Merge a task file git left with `<<<<<<<` markers, from git's three versions of it.
+    Resolve(ResolveArgs),
+    /// Make git merge task files with tally: adds `PATTERN merge=tally` to .gitattributes and
+    /// the `merge.tally.driver` entry to the repository's config (running it again changes nothing).
+    GitSetup(GitSetupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O).
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// Our version (git's %A); the result is written here.
+    #[arg(value_name = "OURS")]
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    #[arg(value_name = "THEIRS")]
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P), for messages.
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// What our side is called (git's %X), recorded with conflicts.
+    #[arg(value_name = "OURS_NAME")]
+    pub ours_name: Option<String>,
+    /// What their side is called (git's %Y).
+    #[arg(value_name = "THEIRS_NAME")]
+    pub theirs_name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The task file in conflict.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// Which files git merges with tally, as a .gitattributes pattern.
+    #[arg(value_name = "PATTERN", default_value = "*.json")]
+    pub pattern: String,
 }
 
 #[derive(Debug, Args)]
@@ -230,6 +275,23 @@ pub struct ExportArgs {
     /// Markdown only: notes and readings after this date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<Date>,
+
+    /// Report and docx: the period reported, like 2024, 2024-H1, 2024-Q3, 2024-03 or
+    /// 2024-01-01..2024-06-30 [default: the file's period, up to its latest entry].
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Option<ReportPeriod>,
+
+    /// Report and docx: the title [default: the file's title with the period's words].
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    /// Report and docx: the report's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// Report and docx: the progress of an item with nothing in the period [default: 暂无新进展].
+    #[arg(long, value_name = "TEXT")]
+    pub placeholder: Option<String>,
 }
 
 /// The formats `export` writes.
@@ -242,6 +304,11 @@ pub enum ExportFormat {
     Markdown,
     /// The items as they are in the file, every field kept.
     Json,
+    /// The next progress report in the published style `import` reads (第N项, 进展情况, 一是…),
+    /// with the notes and readings of --period.
+    Report,
+    /// The same report as a Word document (needs -o).
+    Docx,
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {
@@ -277,6 +344,10 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         return Err(bad());
     }
     Ok(std::time::Duration::from_secs(total))
+}
+
+fn parse_period(text: &str) -> Result<ReportPeriod, String> {
+    text.parse::<ReportPeriod>().map_err(|e| e.to_string())
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -3,9 +3,11 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod git;
 pub mod import;
 pub mod keymap;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod runtime;

@@ -5,6 +5,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
+mod merge;
 mod show;
 mod validate;
 
@@ -26,19 +27,21 @@ pub enum Failure {
     User(String),
     /// Something else failed (for example writing to a closed pipe): exit code 1.
     Internal(String),
+    /// A merge left conflicts for a person to settle (git stops on it): exit code 1.
+    Conflict(String),
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::User(_) => 2,
-            Failure::Internal(_) => 1,
+            Failure::Internal(_) | Failure::Conflict(_) => 1,
         }
     }
 
     pub fn message(&self) -> &str {
         match self {
-            Failure::User(m) | Failure::Internal(m) => m,
+            Failure::User(m) | Failure::Internal(m) | Failure::Conflict(m) => m,
         }
     }
 }
@@ -68,5 +71,8 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Rm(args) => edit::rm(args, out),
         Command::Import(args) => import(args, out),
         Command::Export(args) => export(args, out),
+        Command::MergeDriver(args) => merge::merge_driver(args, out),
+        Command::Resolve(args) => merge::resolve(args, out),
+        Command::GitSetup(args) => merge::git_setup(args, out),
     }
 }

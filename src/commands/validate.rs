@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Failure;
+use crate::model::Item;
 use crate::store::{self, json_files_in};
 use crate::text::clean_line;
 
@@ -15,11 +16,9 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
             Ok(loaded) => {
                 let count = loaded.doc.items().len();
                 let noun = if count == 1 { "item" } else { "items" };
-                writeln!(
-                    out,
-                    "ok {}: {count} {noun}",
-                    clean_line(&path.display().to_string())
-                )?;
+                let shown = clean_line(&path.display().to_string()).into_owned();
+                writeln!(out, "ok {shown}: {count} {noun}")?;
+                warn_conflicts(&shown, loaded.doc.items(), out)?;
             }
             Err(err) => problems.push(clean_line(&err.to_string()).into_owned()),
         }
@@ -29,6 +28,23 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     } else {
         Err(Failure::User(problems.join("\n")))
     }
+}
+
+/// One warning per conflict a merge left in an item (they do not make the file invalid).
+fn warn_conflicts(shown: &str, items: &[Item], out: &mut dyn Write) -> Result<(), Failure> {
+    for item in items {
+        for conflict in &item.conflicts {
+            writeln!(
+                out,
+                "warning {shown}: item \"{}\": unresolved conflict on {}: ours {}, theirs {}",
+                clean_line(&item.id),
+                clean_line(&conflict.subject()),
+                clean_line(&conflict.ours.to_string()),
+                clean_line(&conflict.theirs.to_string()),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn expand(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {

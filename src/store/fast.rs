@@ -455,6 +455,8 @@ impl<'t> Scan<'t> {
                     item.metrics = scan.array(|l| &mut l.metrics, Self::metric)?;
                     1 << 9
                 }
+                // rare (left by a merge): read by the precise reader
+                "conflicts" => return Err(Decline),
                 _ => UNKNOWN,
             })
         })?;

@@ -10,8 +10,8 @@ use serde_json::value::RawValue;
 use super::entries::{Elements, Entries, kind_of};
 use super::place::Place;
 use crate::model::{
-    Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period, Point,
-    Status,
+    Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period,
+    Point, Status,
 };
 
 /// A problem in a file's text, at a byte offset of that text.
@@ -31,8 +31,29 @@ const BOM: char = '\u{feff}';
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
     match fast::document(&text, body_start(&text)) {
         Ok(doc) => Ok(doc),
-        Err(declined) => parse_precisely(text, declined.read),
+        Err(declined) => {
+            let marker = conflict_marker(&text);
+            parse_precisely(text, declined.read).map_err(|problem| marker.unwrap_or(problem))
+        }
     }
+}
+
+/// git's `<<<<<<<` line from a merge that did not know task files, as the problem to report.
+fn conflict_marker(text: &str) -> Option<Problem> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("<<<<<<<") {
+            return Some(Problem {
+                offset,
+                message: "git conflict markers (`<<<<<<<`): a merge without tally's merge driver \
+                          left two versions here; while the merge is unfinished, `tally resolve \
+                          FILE` merges them item by item (`tally git-setup` prevents this)"
+                    .into(),
+            });
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn body_start(text: &str) -> usize {
@@ -102,6 +123,12 @@ pub(crate) fn reparse_metric(origin: &Origin) -> Option<Metric> {
 pub(crate) fn reparse_point(origin: &Origin) -> Option<Point> {
     reparse(origin, |reader, raw| {
         reader.point(raw, &Place::Text("entry"))
+    })
+}
+
+pub(crate) fn reparse_conflict(origin: &Origin) -> Option<Conflict> {
+    reparse(origin, |reader, raw| {
+        reader.conflict(raw, &Place::Text("conflict"))
     })
 }
 
@@ -338,6 +365,9 @@ impl<'t> Reader<'t> {
             metrics: self
                 .optional(entries.get("metrics"), |r| self.metrics(r, &what))?
                 .unwrap_or_default(),
+            conflicts: self
+                .optional(entries.get("conflicts"), |r| self.conflicts(r, &what))?
+                .unwrap_or_default(),
             origin: self.origin(raw),
             id: id.clone(),
         })
@@ -413,6 +443,39 @@ impl<'t> Reader<'t> {
                 self.point(element, &Place::Nth(metric, "history entry", index))
             })
             .collect()
+    }
+
+    fn conflicts(&self, raw: &'t RawValue, item: &Place) -> Result<Vec<Conflict>, Problem> {
+        let elements = self.array(raw, &Place::Field(item, "conflicts"))?;
+        elements
+            .into_iter()
+            .enumerate()
+            .map(|(index, element)| self.conflict(element, &Place::Nth(item, "conflict", index)))
+            .collect()
+    }
+
+    fn conflict(&self, raw: &'t RawValue, what: &Place) -> Result<Conflict, Problem> {
+        let entries = self.object(raw, what)?;
+        let field = |key| Place::Field(what, key);
+        let name = self.required(&entries, raw, "field", what)?;
+        let value = |key: &'static str| -> Result<serde_json::Value, Problem> {
+            match entries.get(key) {
+                Some(r) => self.json(r.get(), &field(key)),
+                None => Ok(serde_json::Value::Null),
+            }
+        };
+        let text =
+            |key: &'static str| self.optional(entries.get(key), |r| self.string(r, &field(key)));
+        Ok(Conflict {
+            field: self.string(name, &field("field"))?,
+            metric: text("metric")?,
+            date: self.optional(entries.get("date"), |r| self.date(r, &field("date")))?,
+            ours: value("ours")?,
+            theirs: value("theirs")?,
+            ours_from: text("ours_from")?,
+            theirs_from: text("theirs_from")?,
+            origin: self.origin(raw),
+        })
     }
 
     fn point(&self, raw: &'t RawValue, what: &Place) -> Result<Point, Problem> {

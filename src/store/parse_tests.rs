@@ -198,3 +198,33 @@ fn deep_nesting_in_an_unknown_field_is_kept_not_a_crash() {
     let doc = parse(&text).unwrap();
     assert_eq!(crate::store::write_document(&doc), text);
 }
+
+#[test]
+fn git_conflict_markers_are_named_with_their_line() {
+    let text = "{\n  \"title\": \"t\",\n  \"items\": [\n<<<<<<< HEAD\n    {\"id\": \"1\", \"title\": \"a\"}\n=======\n    {\"id\": \"1\", \"title\": \"b\"}\n>>>>>>> side\n  ]\n}\n";
+    let problem = parse_document(Arc::from(text)).unwrap_err();
+    assert_eq!(line_col(text, problem.offset), (4, 1));
+    assert!(
+        problem.message.contains("tally resolve"),
+        "{}",
+        problem.message
+    );
+}
+
+#[test]
+fn conflict_records_are_read_and_written_back_unchanged() {
+    let text = "{\n  \"title\": \"t\",\n  \"items\": [\n    {\n      \"id\": \"1\",\n      \"title\": \"a\",\n      \"status\": \"done\",\n      \"conflicts\": [\n        {\n          \"field\": \"status\",\n          \"ours\": \"done\",\n          \"theirs\": \"blocked\",\n          \"theirs_from\": \"origin/main\"\n        }\n      ]\n    }\n  ]\n}\n";
+    let doc = parse_document(Arc::from(text)).unwrap();
+    let conflict = &doc.items()[0].conflicts[0];
+    assert_eq!(conflict.field, "status");
+    assert_eq!(conflict.theirs, serde_json::Value::from("blocked"));
+    assert_eq!(conflict.theirs_from.as_deref(), Some("origin/main"));
+    assert_eq!(crate::store::write_document(&doc), text);
+    let mut resolved = doc.clone();
+    let item = doc.items()[0]
+        .resolved(0, crate::model::Side::Ours)
+        .unwrap();
+    resolved.replace(0, item);
+    let written = crate::store::write_document(&resolved);
+    assert!(!written.contains("conflicts"), "{written}");
+}

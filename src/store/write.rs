@@ -4,12 +4,15 @@
 
 use super::fragment::{Fragment, Style, quote};
 use super::parse::{
-    origin_entries, reparse_item, reparse_metric, reparse_note, reparse_period, reparse_point,
+    origin_entries, reparse_conflict, reparse_item, reparse_metric, reparse_note, reparse_period,
+    reparse_point,
 };
 use super::written::Written;
 use std::sync::Arc;
 
-use crate::model::{Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status};
+use crate::model::{
+    Conflict, Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status,
+};
 
 /// The text of a document, in the style of the file it came from (or tally's style when new).
 pub fn write_document(doc: &Document) -> String {
@@ -130,8 +133,28 @@ fn write_whole(doc: &Document) -> String {
 }
 
 const DOCUMENT_KEYS: &[&str] = &["tally", "title", "source", "published", "period", "items"];
-const ITEM_KEYS: &[&str] = &[
-    "id", "title", "goal", "lead", "status", "due", "tags", "reviewed", "progress", "metrics",
+/// The item members tally models; any other member is an unknown field, kept as written.
+pub(crate) const ITEM_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "goal",
+    "lead",
+    "status",
+    "due",
+    "tags",
+    "reviewed",
+    "progress",
+    "metrics",
+    "conflicts",
+];
+const CONFLICT_KEYS: &[&str] = &[
+    "field",
+    "metric",
+    "date",
+    "ours",
+    "theirs",
+    "ours_from",
+    "theirs_from",
 ];
 const NOTE_KEYS: &[&str] = &["date", "text", "by"];
 const METRIC_KEYS: &[&str] = &["name", "value", "unit", "target", "history"];
@@ -228,6 +251,8 @@ fn item_value<'a>(item: &'a Item, key: &str, existing: bool) -> Option<Fragment<
             .then(|| Fragment::Array(item.progress.iter().map(note_fragment).collect())),
         "metrics" => (!item.metrics.is_empty())
             .then(|| Fragment::Array(item.metrics.iter().map(metric_fragment).collect())),
+        "conflicts" => (!item.conflicts.is_empty())
+            .then(|| Fragment::Array(item.conflicts.iter().map(conflict_fragment).collect())),
         _ => None,
     }
 }
@@ -244,6 +269,7 @@ fn same_item_field(old: &Item, new: &Item, key: &str) -> bool {
         "tags" => old.tags == new.tags,
         "progress" => old.progress == new.progress,
         "metrics" => old.metrics == new.metrics,
+        "conflicts" => old.conflicts == new.conflicts,
         _ => true,
     }
 }
@@ -306,6 +332,45 @@ fn metric_fragment(metric: &Metric) -> Fragment<'_> {
         },
         None,
     )
+}
+
+fn conflict_fragment(conflict: &Conflict) -> Fragment<'_> {
+    let old = reparse_conflict(&conflict.origin);
+    if let Some(kept) = kept_text(conflict, old.as_ref(), &conflict.origin) {
+        return kept;
+    }
+    let text = |t: &Option<String>| t.as_deref().map(Fragment::string);
+    merge(
+        &conflict.origin,
+        CONFLICT_KEYS,
+        |key, _| match key {
+            "field" => Some(Fragment::string(&conflict.field)),
+            "metric" => text(&conflict.metric),
+            "date" => conflict.date.map(|d| Fragment::string(&d.to_string())),
+            "ours" => Some(value_fragment(&conflict.ours)),
+            "theirs" => Some(value_fragment(&conflict.theirs)),
+            "ours_from" => text(&conflict.ours_from),
+            "theirs_from" => text(&conflict.theirs_from),
+            _ => None,
+        },
+        |_, _| false,
+        None,
+    )
+}
+
+/// Any JSON value, laid out like the rest of the file.
+pub(crate) fn value_fragment(value: &serde_json::Value) -> Fragment<'static> {
+    use serde_json::Value;
+    match value {
+        Value::Array(list) => Fragment::Array(list.iter().map(value_fragment).collect()),
+        Value::Object(map) => Fragment::Object(
+            map.iter()
+                .map(|(k, v)| (quote(k), value_fragment(v)))
+                .collect(),
+        ),
+        Value::String(s) => Fragment::string(s),
+        other => Fragment::Scalar(other.to_string()),
+    }
 }
 
 fn point_fragment(point: &Point) -> Fragment<'_> {
