@@ -153,22 +153,24 @@ impl Runtime {
     /// Reads `file` again after someone else changed it: on the saver thread when there is one
     /// (the outcome comes back through [`Runtime::poll`]), otherwise here.
     fn reload(&mut self, state: &mut State, file: usize) {
-        let Some(path) = state.path(file).cloned() else {
+        let Some(open) = state.files.get(file) else {
             return;
         };
+        let (path, seen) = (open.path.clone(), open.fingerprint);
         if let Some(saver) = &mut self.saver
             && saver
                 .jobs
                 .send(Job::Reload {
                     file,
                     path: path.clone(),
+                    seen,
                 })
                 .is_ok()
         {
             saver.busy.push(file);
             return;
         }
-        let action = read_again(&path, file);
+        let action = read_again(&path, file, &seen);
         self.done_here += 1;
         self.watcher.outcome(state, file, &action);
         let effects = update(state, action);
@@ -403,10 +405,11 @@ pub fn saves_pending() -> bool {
 /// Work for the saver thread.
 enum Job {
     Save(SaveJob),
-    /// Read a file someone else changed.
+    /// Read a file someone else may have changed (`seen`: how it looked when last read).
     Reload {
         file: usize,
         path: std::path::PathBuf,
+        seen: store::Fingerprint,
     },
 }
 
@@ -418,7 +421,7 @@ impl Job {
                 SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
                 outcome
             }
-            Job::Reload { file, path } => read_again(&path, file),
+            Job::Reload { file, path, seen } => read_again(&path, file, &seen),
         }
     }
 }
@@ -459,6 +462,7 @@ fn file_of(action: &Action) -> Option<usize> {
         Action::Saved { file, .. }
         | Action::SaveFailed { file, .. }
         | Action::Reloaded { file, .. }
+        | Action::Unchanged { file, .. }
         | Action::ReloadFailed { file, .. } => Some(*file),
         _ => None,
     }

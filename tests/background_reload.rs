@@ -112,3 +112,28 @@ fn the_runtime_that_works_in_place_counts_what_it_did_itself() {
         "read, save and search done here"
     );
 }
+
+/// A file whose time moved but whose content did not (a `touch`, a checkout of the same text) is
+/// compared on the saver thread and not reloaded; it is not looked at again until it moves again.
+#[test]
+fn a_touched_file_is_compared_off_the_interface_thread_and_not_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::sample_copy(dir.path());
+    let mut state = State::new(vec![store::load(&path).unwrap()], Rect::new(0, 0, 100, 30));
+    let mut runtime = Runtime::interactive();
+    let text = std::fs::read(&path).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    file.set_modified(later).unwrap();
+    drop(file);
+    assert_eq!(std::fs::read(&path).unwrap(), text);
+    runtime.poll(&mut state, true);
+    assert_eq!(runtime.background_jobs(), 1, "compared on the saver thread");
+    poll_until(&mut state, &mut runtime, |s| {
+        s.files[0].fingerprint.modified == Some(later)
+    });
+    assert!(state.message.is_none(), "no reload: {:?}", state.message);
+    runtime.poll(&mut state, true);
+    assert_eq!(runtime.background_jobs(), 0, "not looked at again");
+    assert_eq!(runtime.work_done_here(), 0);
+}

@@ -294,7 +294,9 @@ fn a_waiting_edit_and_its_undo_are_nothing() {
     b.wait_for("not saved");
     b.wait_for("blocked 1");
     b.keys(&["u"]);
-    b.wait_until("the undo", 15, |s| s.contains("on track 7") && !s.contains("blocked"));
+    b.wait_until("the undo", 15, |s| {
+        s.contains("on track 7") && !s.contains("blocked")
+    });
     let moved = dir.path().join("away/report.json");
     cli(
         dir.path(),

@@ -9,8 +9,14 @@ use super::run_effects;
 use crate::app::{Action, State, update};
 use crate::store;
 
-/// A file someone else changed, read again; the outcome as an action.
-pub(super) fn read_again(path: &std::path::Path, file: usize) -> Action {
+/// A file someone else may have changed (its size or time moved since `seen`), read again; the
+/// outcome as an action.
+pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fingerprint) -> Action {
+    if !store::changed_since(path, seen)
+        && let Some(fingerprint) = store::fingerprint(path)
+    {
+        return Action::Unchanged { file, fingerprint };
+    }
     match store::load(path) {
         Ok(loaded) => Action::Reloaded {
             file,
@@ -32,12 +38,13 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// The files that changed on disk since last read or written (and are not known unreadable
-    /// as they are).
+    /// The files whose size or time moved on disk since last read or written (and are not known
+    /// unreadable as they are). Only looks at them: reading, and comparing contents, is for
+    /// [`read_again`].
     pub fn changed(&mut self, state: &State) -> Vec<usize> {
         let mut changed = Vec::new();
         for (file, open) in state.files.iter().enumerate() {
-            if !store::changed_since(&open.path, &open.fingerprint) {
+            if !store::looks_changed(&open.path, &open.fingerprint) {
                 self.unreadable.remove(&file);
                 continue;
             }
@@ -54,10 +61,10 @@ impl Watcher {
     /// for tests and one-shot use; the interactive session reads them on the saver thread.
     pub fn check(&mut self, state: &mut State) {
         for file in self.changed(state) {
-            let Some(path) = state.path(file).cloned() else {
+            let Some(open) = state.files.get(file) else {
                 continue;
             };
-            let action = read_again(&path, file);
+            let action = read_again(&open.path.clone(), file, &open.fingerprint.clone());
             self.outcome(state, file, &action);
             let effects = update(state, action);
             run_effects(state, effects);
