@@ -52,7 +52,7 @@ fn reload(c: &mut Criterion) {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iterations {
                     round += 1;
-                    let status = if round % 2 == 0 {
+                    let status = if round.is_multiple_of(2) {
                         Status::Blocked
                     } else {
                         Status::AtRisk

@@ -705,3 +705,28 @@ fn a_new_item_renumbered_because_its_id_was_taken_is_undone_under_its_new_id() {
         "undo removed mine, not theirs"
     );
 }
+
+#[test]
+fn a_note_edited_on_disk_while_its_form_is_open_is_a_conflict_not_gone() {
+    let mut s = Session::open();
+    s.select("10");
+    s.keys("<Tab>je");
+    assert_eq!(s.state.mode, Mode::Form);
+    s.type_text("（我改）");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("10").unwrap();
+        let note = &mut doc.item_mut(at).unwrap().progress[1];
+        note.date = "2023-10-08".parse().unwrap();
+        note.by = Some("丙".into());
+    });
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Form, "the form follows the note");
+    assert_eq!(s.state.form().unwrap().value("by"), "丙");
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let notes = &on_disk.items()[on_disk.position("10").unwrap()].progress;
+    assert_eq!(notes.len(), 3);
+    assert!(notes[1].text.starts_with("二是") && notes[1].text.ends_with("（我改）"));
+    assert_eq!(notes[1].date.to_string(), "2023-10-08", "their date kept");
+    assert_eq!(notes[1].by.as_deref(), Some("丙"));
+}

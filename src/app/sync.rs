@@ -110,7 +110,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         .filter
         .is_some()
         .then(|| new_places(&open.doc, &fresh.doc));
-    *open = fresh;
+    let old = std::mem::replace(open, fresh);
     let keep = if selected_file == file {
         selected_id
     } else {
@@ -118,7 +118,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     };
     let moved = |old: usize| new_places.as_ref()?.get(old).copied().flatten();
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
-    notes.extend(super::waiting::rebase(state, file));
+    notes.extend(super::waiting::rebase(state, file, &old.doc));
     let head = match (replayed, conflicts.len()) {
         (0, 0) => format!("{name} changed on disk; reloaded"),
         (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),

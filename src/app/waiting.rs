@@ -7,11 +7,11 @@ use super::dialog::Confirmed;
 use super::form::{Form, FormKind};
 use super::form_record::{item_values, metric_values};
 use super::state::{Mode, Overlay, State};
-use crate::model::{Document, Item};
+use crate::model::{Document, Item, NoteKey};
 
-/// Rebases the waiting overlay on the new version of `file`; words for the footer when something
-/// the user should know happened to it.
-pub(crate) fn rebase(state: &mut State, file: usize) -> Option<String> {
+/// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced);
+/// words for the footer when something the user should know happened to it.
+pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<String> {
     let overlay = state.overlay.take()?;
     let Some(doc) = state.document(file) else {
         state.overlay = Some(overlay);
@@ -27,7 +27,7 @@ pub(crate) fn rebase(state: &mut State, file: usize) -> Option<String> {
             None => (Some(Overlay::Confirm(confirm)), None),
         },
         Overlay::Form(mut form) => {
-            let note = rebase_form(&mut form, doc, file);
+            let note = rebase_form(&mut form, doc, old, file);
             let close =
                 note.is_some() && !form.touched() && !matches!(form.kind, FormKind::AddItem { .. });
             if close {
@@ -81,7 +81,7 @@ fn gone_question(doc: &Document, file: usize, on_yes: &Confirmed) -> Option<Stri
 
 /// Rebases a form's fields on the new version; words for the footer (a target gone, a clash, a
 /// new id).
-fn rebase_form(form: &mut Form, doc: &Document, file: usize) -> Option<String> {
+fn rebase_form(form: &mut Form, doc: &Document, old: &Document, file: usize) -> Option<String> {
     let values: Vec<(&'static str, String)> = match &form.kind {
         FormKind::AddItem { file: f } if *f == file => return fresh_id(form, doc),
         FormKind::EditItem { file: f, id }
@@ -95,6 +95,8 @@ fn rebase_form(form: &mut Form, doc: &Document, file: usize) -> Option<String> {
             let Some(item) = find(doc, id) else {
                 return Some(gone(form, format!("item {id} is gone from the file")));
             };
+            let before = find(old, id);
+            follow_edited_note(&mut form.kind, before, item);
             match target_values(&form.kind, item) {
                 Ok(values) => values,
                 Err(what) => return Some(gone(form, what)),
@@ -110,7 +112,7 @@ fn rebase_form(form: &mut Form, doc: &Document, file: usize) -> Option<String> {
         return None;
     }
     let note = format!(
-        "changed on disk too — {}; Enter keeps yours, Esc drops it",
+        "changed on disk too — {}; Enter keeps yours, Esc writes nothing",
         clashes.join("; ")
     );
     form.notice = Some(note.clone());
@@ -127,7 +129,14 @@ fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, Stri
             .filter(|(label, _)| matches!(*label, "lead" | "due"))
             .collect(),
         FormKind::EditNote { note, .. } => match note.find(&item.progress) {
-            Some(_) => Vec::new(),
+            Some(at) => {
+                let note = &item.progress[at];
+                vec![
+                    ("text", note.text.clone()),
+                    ("date", note.date.to_string()),
+                    ("by", note.by.clone().unwrap_or_default()),
+                ]
+            }
             None => {
                 return Err(format!(
                     "the note of item {id} was deleted or changed on disk"
@@ -147,6 +156,26 @@ fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, Stri
         },
         _ => Vec::new(),
     })
+}
+
+/// A note the form edits that someone else edited too (same place, as many notes as before, a
+/// different note there now) is followed to its new content: a conflict, not a deletion.
+fn follow_edited_note(kind: &mut FormKind, before: Option<&Item>, item: &Item) {
+    let FormKind::EditNote { note, .. } = kind else {
+        return;
+    };
+    if note.find(&item.progress).is_some() {
+        return;
+    }
+    let Some(before) = before.filter(|b| b.progress.len() == item.progress.len()) else {
+        return;
+    };
+    let Some(at) = note.find(&before.progress) else {
+        return;
+    };
+    if let Some(key) = NoteKey::of(&item.progress, at) {
+        *note = key;
+    }
 }
 
 /// The form's target is gone: a form with typed text stays open and says so.

@@ -287,7 +287,7 @@ fn exists(doc: &Document, index: usize) -> ChangeError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Note, Status};
+    use crate::model::Status;
 
     fn doc(ids: &[&str]) -> Document {
         let mut doc = Document::new("t");
