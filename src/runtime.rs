@@ -33,6 +33,8 @@ pub struct Runtime {
     /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
     /// the interactive session) rather than handed off.
     done_here: usize,
+    /// Work for a layer above (git syncs), waiting to be taken with [`Runtime::take_outside`].
+    outside: Vec<Effect>,
 }
 
 impl Runtime {
@@ -53,13 +55,20 @@ impl Runtime {
             effects
         };
         let effects = self.send_saves(state, effects);
-        self.done_here += run_queue(state, effects);
+        let (done, outside) = run_queue(state, effects);
+        self.done_here += done;
+        self.outside.extend(outside);
     }
 
     /// How many saves, reloads, searches and minutes this runtime did on the calling thread. The
     /// interactive session hands every one of them to a thread of its own, so it stays 0 there.
     pub fn work_done_here(&self) -> usize {
         self.done_here
+    }
+
+    /// Effects this runtime does not carry out itself (a sync with git): the caller's to run.
+    pub fn take_outside(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outside)
     }
 
     /// Hands saves to the saver thread; a file already being saved is saved again, with
@@ -237,8 +246,10 @@ impl Searcher {
     }
 }
 
-/// Runs effects here and now; returns how many of them read or wrote a file or searched.
-fn run_queue(state: &mut State, effects: Vec<Effect>) -> usize {
+/// Runs `effects` and what they lead to here and now; returns how many of them read or wrote a
+/// file or searched, and the effects left for the layer above.
+fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
+    let mut outside = Vec::new();
     let mut queue = effects;
     let mut rounds = 0;
     let mut done = 0;
@@ -247,7 +258,10 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> usize {
         dedup_saves(&mut queue);
         let mut next = Vec::new();
         for effect in std::mem::take(&mut queue) {
-            done += usize::from(!matches!(effect, Effect::PrepareIndex { .. }));
+            done += usize::from(!matches!(
+                effect,
+                Effect::PrepareIndex { .. } | Effect::Sync { .. }
+            ));
             let action = match effect {
                 Effect::Save { file } => save(state, file),
                 Effect::Search {
@@ -262,6 +276,10 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> usize {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
+                sync @ Effect::Sync { .. } => {
+                    outside.push(sync);
+                    None
+                }
                 Effect::WriteReport {
                     folder,
                     name,
@@ -291,7 +309,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> usize {
         }
         queue = next;
     }
-    done
+    (done, outside)
 }
 
 /// The index a search in place uses, built here when needed (the state is told, so the next

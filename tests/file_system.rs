@@ -137,6 +137,34 @@ fn a_file_without_write_permission_is_not_saved_even_by_root() {
 }
 
 #[test]
+fn in_the_interface_a_read_only_file_keeps_the_edit_until_it_may_be_written() {
+    if !common::tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    chmod(&file, 0o444);
+    let tmux = common::Tmux::open(&file, 120, 40);
+    tmux.keys(&["s", "d"]);
+    tmux.wait_for("read-only");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        tally::store::SAMPLE_JSON
+    );
+    chmod(&file, 0o640);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved report.json");
+    let doc = tally::store::load(&file).unwrap().doc;
+    assert_eq!(doc.items()[0].status, tally::model::Status::Done);
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
+#[test]
 fn mode_group_and_owner_are_kept_where_permitted() {
     let Some(user) = test_user() else {
         return;

@@ -252,7 +252,7 @@ fn note_change(
             }
         }
         None => item.progress.push(Note {
-            by,
+            by: by.or_else(|| state.author(file)),
             ..Note::new(date, text)
         }),
     });

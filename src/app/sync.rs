@@ -42,7 +42,7 @@ pub(crate) fn saved(
     if more {
         vec![Effect::Save { file }]
     } else {
-        Vec::new()
+        super::team::after_save(state)
     }
 }
 
@@ -51,6 +51,7 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
         return;
     };
     open.save_error = Some(error.clone());
+    super::team::save_failed(state);
     state.message = Some(Message::error(format!(
         "not saved: {error} — the edit is kept; Ctrl-S or the next edit retries"
     )));
@@ -125,7 +126,8 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         (_, n) => format!("{name} changed on disk; {n} of your edits collide with it — choose"),
     };
     notes.insert(0, head);
-    state.message = Some(Message::warning(notes.join(" · ")));
+    let reload = Message::warning(notes.join(" · "));
+    state.message = Some(super::team::after_reload(state, reload));
     if !conflicts.is_empty() {
         state.conflicts.extend(conflicts);
         if state.mode != Mode::Conflict {

@@ -15,6 +15,9 @@ pub enum Change {
     Insert { index: usize, item: Item },
     /// An item removed from `index`.
     Remove { index: usize, item: Item },
+    /// Two items swapped places (`J`/`K` in a grouped list, past an item that is not next to it in
+    /// the file).
+    Swap { first: String, second: String },
     /// An item put right before or after another one (`J`/`K`), wherever that one stands: made
     /// again on a newer version, it does what it says relative to the items it names.
     Move {
@@ -121,6 +124,10 @@ impl Change {
                 index: *index,
                 item: item.clone(),
             },
+            Change::Swap { first, second } => Change::Swap {
+                first: second.clone(),
+                second: first.clone(),
+            },
             Change::Move { id, next_to, place } => Change::Move {
                 id: id.clone(),
                 next_to: next_to.clone(),
@@ -162,6 +169,10 @@ impl Change {
                 index: *index,
                 item: item(i),
             },
+            Change::Swap { first, second } => Change::Swap {
+                first: id(first),
+                second: id(second),
+            },
             Change::Move {
                 id: m,
                 next_to,
@@ -180,6 +191,7 @@ impl Change {
             Change::Replace { after, .. } => &after.id,
             Change::Insert { item, .. } | Change::Remove { item, .. } => &item.id,
             Change::Move { id, .. } => id,
+            Change::Swap { first, .. } => first,
         }
     }
 
@@ -192,6 +204,12 @@ impl Change {
             Change::Remove { item, .. } => before
                 .position(&item.id)
                 .map_or(Shift::None, Shift::Removed),
+            Change::Swap { first, second } => {
+                match (before.position(first), before.position(second)) {
+                    (Some(a), Some(b)) => Shift::Swapped(a, b),
+                    _ => Shift::None,
+                }
+            }
             Change::Move { id, next_to, place } => {
                 match (before.position(id), before.position(next_to)) {
                     (Some(from), Some(other)) => {
@@ -231,6 +249,12 @@ impl Change {
             Change::Remove { item, .. } => {
                 let index = expect_item(doc, item)?;
                 doc.remove(index);
+                Ok(())
+            }
+            Change::Swap { first, second } => {
+                let a = doc.position(first).ok_or_else(|| missing(first))?;
+                let b = doc.position(second).ok_or_else(|| missing(second))?;
+                doc.swap(a, b);
                 Ok(())
             }
             Change::Move { id, next_to, place } => {

@@ -7,6 +7,7 @@ mod document;
 mod item;
 mod merge;
 mod origin;
+mod period;
 mod reading;
 mod rebase;
 mod status;
@@ -19,6 +20,7 @@ pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number, read_number};
 pub use merge::{Clash, Merged, merge, pick};
 pub use origin::Origin;
+pub use period::{BadPeriod, Precision, parse_period, span};
 pub use reading::{
     Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
 };

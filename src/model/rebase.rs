@@ -68,6 +68,15 @@ pub fn net(changes: Vec<Change>) -> Vec<Change> {
                     None => out.push(Change::Insert { index, item }),
                 }
             }
+            Change::Swap { first, second } => {
+                let undoes = matches!(out.last(), Some(Change::Swap { first: f, second: s })
+                    if *f == second && *s == first);
+                if undoes {
+                    out.pop();
+                } else {
+                    out.push(Change::Swap { first, second });
+                }
+            }
             Change::Move { id, next_to, place } => {
                 let undoes = matches!(out.last(), Some(Change::Move { id: i, next_to: n, place: p })
                     if *i == id && *n == next_to && *p != place);
@@ -116,6 +125,7 @@ pub fn replay(change: Change, doc: &mut Document) -> Replayed {
                 }],
             })),
         },
+        swap @ Change::Swap { .. } => applied(swap, doc),
         Change::Move { id, next_to, place } => {
             let change = Change::Move { id, next_to, place };
             let mut moved = doc.clone();

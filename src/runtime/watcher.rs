@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::time::SystemTime;
 
-use super::run_effects;
-use crate::app::{Action, State, update};
+use super::Runtime;
+use crate::app::{Action, Effect, State, update};
 use crate::store;
 
 /// A file someone else may have changed (its size or time moved since `seen`), read again; the
@@ -58,8 +58,11 @@ impl Watcher {
     }
 
     /// Reloads every file that changed on disk (and replays unsaved edits on it), here and now —
-    /// for tests and one-shot use; the interactive session reads them on the saver thread.
-    pub fn check(&mut self, state: &mut State) {
+    /// for tests and one-shot use; the interactive session reads them on the saver thread. Returns
+    /// the effects that follow and are not the runtime's to run (a sync that was waiting for a
+    /// save).
+    pub fn check(&mut self, state: &mut State) -> Vec<Effect> {
+        let mut runtime = Runtime::default();
         for file in self.changed(state) {
             let Some(open) = state.files.get(file) else {
                 continue;
@@ -67,8 +70,9 @@ impl Watcher {
             let action = read_again(&open.path.clone(), file, &open.fingerprint.clone());
             self.outcome(state, file, &action);
             let effects = update(state, action);
-            run_effects(state, effects);
+            runtime.run(state, effects);
         }
+        runtime.take_outside()
     }
 
     /// Notes how reading `file` again went, so an unreadable version is reported once.
