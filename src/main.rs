@@ -85,8 +85,8 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
     state.timebox = cli.timebox;
-    let paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
-    state.authors = tally::git::author::authors(&paths);
+    let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
+    state.authors = tally::git::author::authors(&file_paths);
     if state.files.is_empty() {
         let folder = paths
             .first()

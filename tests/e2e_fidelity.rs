@@ -394,9 +394,15 @@ fn add_in_an_empty_data_folder_says_what_to_do() {
     }
     let dir = tempfile::tempdir().unwrap();
     let tmux = common::Tmux::tally("", dir.path(), 100, 10);
-    tmux.wait_for("No items yet.");
+    tmux.wait_for("No report here yet");
+    // The folder named, not an empty path.
+    let shown = dir.path().display().to_string();
+    tmux.wait_for(&format!(
+        "No .json files in {}",
+        &shown[..shown.len().min(20)]
+    ));
     tmux.keys(&["a"]);
-    tmux.wait_for("tally import");
+    tmux.wait_for("no file to add an item to: quit (q), run `tally new FILE.json");
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }

@@ -48,7 +48,7 @@ pub enum Action {
     Add,
     /// Delete what is focused (asks first).
     Delete,
-    /// Move the selected item one place down / up in its file.
+    /// Move the selected item down / up past the item shown next to it.
     MoveItemDown,
     MoveItemUp,
     Undo,
