@@ -243,11 +243,15 @@ fn a_delete_question_with_a_long_title_keeps_its_answer_line_in_the_dialog() {
     std::fs::write(&file, text).unwrap();
     tmux.wait_for("很长的标题");
     tmux.keys(&["d"]);
-    let screen = tmux.wait_for("Confirm");
-    // The footer repeats the keys; the dialog's own line is the one between borders.
+    // The footer repeats the keys; the dialog's own line is the one between borders. A capture
+    // can catch a frame half drawn, so wait for the whole dialog rather than its title.
+    let in_dialog = |line: &str| line.contains('│') && line.contains("y yes");
+    let screen = tmux.wait_until("the dialog's y / n line", 15, |screen| {
+        screen.lines().any(in_dialog)
+    });
     let answer = screen
         .lines()
-        .find(|line| line.contains('│') && line.contains("y yes"))
+        .find(|line| in_dialog(line))
         .unwrap_or_else(|| panic!("no y / n line in the dialog:\n{screen}"));
     assert!(answer.contains("n/Esc no"), "{screen}");
     tmux.keys(&["y"]);
