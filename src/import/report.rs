@@ -180,7 +180,7 @@ fn item_title(id: &str, goal: &str, notes: &[NoteDraft]) -> String {
 }
 
 /// A note's text without its leading `一是`.
-fn strip_point(text: &str) -> &str {
+pub(super) fn strip_point(text: &str) -> &str {
     let numerals = text
         .char_indices()
         .take_while(|&(_, c)| super::numerals::is_numeral_char(c))
