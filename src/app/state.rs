@@ -369,12 +369,12 @@ impl State {
         self.authors.get(file).cloned().flatten()
     }
 
-    /// The selected item's file label, when several files are open (see [`file_labels`]).
+    /// The selected item's file label, when several files are open (see [`super::view::file_labels`]).
     pub fn selected_file_label(&self) -> Option<String> {
         if self.files.len() < 2 {
             return None;
         }
-        file_labels(&self.files)
+        super::view::file_labels(&self.files)
             .into_iter()
             .nth(self.selected_file())
     }
@@ -383,34 +383,6 @@ impl State {
     pub fn today(&self) -> crate::model::Date {
         self.today.unwrap_or_else(crate::model::Date::today)
     }
-}
-
-/// A short label for each open file, to tell their items apart: the file's name without
-/// `.json`, with its folder's name before it when two open files share a name.
-pub fn file_labels(files: &[OpenFile]) -> Vec<String> {
-    let stem = |open: &OpenFile| {
-        open.path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| open.name())
-    };
-    let stems: Vec<String> = files.iter().map(stem).collect();
-    files
-        .iter()
-        .zip(&stems)
-        .map(|(open, name)| {
-            let shared = stems.iter().filter(|s| *s == name).count() > 1;
-            let folder = open
-                .path
-                .parent()
-                .and_then(|p| p.file_name())
-                .map(|f| f.to_string_lossy().into_owned());
-            match folder {
-                Some(folder) if shared => format!("{folder}/{name}"),
-                _ => name.clone(),
-            }
-        })
-        .collect()
 }
 
 /// One row per item, files in order, items in file order.

@@ -92,7 +92,7 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
 }
 
 pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let (target, rest) = locate(&args.target, &args.rest)?;
+    let (target, rest) = locate(&args.target, &args.rest, 1)?;
     let [text] = rest else {
         return Err(Failure::User(
             "give the item and the note's text: PATH ID TEXT, or FILE:ID TEXT".into(),
@@ -122,7 +122,7 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
 const FIELDS: &str = "title, goal, lead, status, due, tags";
 
 pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let (target, rest) = locate(&args.target, &args.rest)?;
+    let (target, rest) = locate(&args.target, &args.rest, 1)?;
     if rest.is_empty() {
         return Err(Failure::User(format!(
             "give the fields to set, like status=done (fields: {FIELDS})"
