@@ -156,6 +156,11 @@ pub enum Action {
         file: usize,
         loaded: Box<Loaded>,
     },
+    /// A file's time moved on disk but its content is what was last read or written.
+    Unchanged {
+        file: usize,
+        fingerprint: Fingerprint,
+    },
     /// A file changed on disk but could not be read.
     ReloadFailed {
         file: usize,

@@ -5,8 +5,8 @@ use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
-use super::state::{Message, Mode, Pane, State};
-use crate::model::{Change, Item, Status};
+use super::state::{Message, Mode, Overlay, Pane, State};
+use crate::model::{Change, Item, MetricKey, NoteKey, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
@@ -74,6 +74,27 @@ pub(crate) fn change_target(
     let Some((file, _, before)) = selection(state) else {
         return Vec::new();
     };
+    change_item(state, file, &before.id, label, edit)
+}
+
+/// Changes the item with `id` in `file` — wherever it stands now — and commits the result.
+pub(crate) fn change_item(
+    state: &mut State,
+    file: usize,
+    id: &str,
+    label: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Vec<Effect> {
+    let Some(before) = state
+        .document(file)
+        .and_then(|doc| doc.item(doc.position(id)?))
+        .cloned()
+    else {
+        state.message = Some(Message::warning(format!(
+            "item {id} is gone from the file: nothing changed"
+        )));
+        return Vec::new();
+    };
     let after = before.edited(edit);
     if after == before {
         state.message = Some(Message::info("no change"));
@@ -84,10 +105,14 @@ pub(crate) fn change_target(
 }
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
+    let label = format!("status {}", status.label());
     if state.mode == Mode::StatusPicker {
         state.close_overlay();
+        if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
+            return change_item(state, file, &id, &label, |item| item.status = status);
+        }
+        return Vec::new();
     }
-    let label = format!("status {}", status.label());
     change_target(state, &label, |item| item.status = status)
 }
 
@@ -98,10 +123,13 @@ pub(crate) fn edit(state: &mut State) {
     };
     match state.focus {
         Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
-            Some(index) => open_form(
-                state,
-                Form::edit_note(file, &item.id, index, &item.progress[index]),
-            ),
+            Some(index) => match NoteKey::of(&item.progress, index) {
+                Some(key) => open_form(
+                    state,
+                    Form::edit_note(file, &item.id, key, &item.progress[index]),
+                ),
+                None => add_note(state),
+            },
             None => add_note(state),
         },
         Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
@@ -125,7 +153,10 @@ pub(crate) fn edit_metrics(state: &mut State) {
     let cursor = state
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
-    let metric = item.metrics.get(cursor).map(|m| (cursor, m));
+    let metric = item
+        .metrics
+        .get(cursor)
+        .and_then(|m| Some((MetricKey::of(&item.metrics, cursor)?, m)));
     open_form(state, Form::edit_metric(file, &item.id, metric, today));
 }
 
@@ -155,7 +186,7 @@ pub(crate) fn add(state: &mut State) {
 }
 
 pub(crate) fn open_form(state: &mut State, form: Form) {
-    state.form = Some(form);
+    state.overlay = Some(Overlay::Form(form));
     state.open_overlay(Mode::Form);
 }
 
@@ -166,26 +197,30 @@ pub(crate) fn delete(state: &mut State) {
     };
     let id = item.id.clone();
     let confirm = match state.focus {
-        Pane::Timeline => note_at_cursor(state, &item).map(|note| Confirm {
-            question: format!(
-                "Delete this note of item {id} ({})?",
-                item.progress[note].date
-            ),
-            on_yes: Confirmed::DeleteNote {
-                file,
-                id: id.clone(),
-                note,
-            },
+        Pane::Timeline => note_at_cursor(state, &item).and_then(|note| {
+            Some(Confirm {
+                question: format!(
+                    "Delete this note of item {id} ({})?",
+                    item.progress[note].date
+                ),
+                on_yes: Confirmed::DeleteNote {
+                    file,
+                    id: id.clone(),
+                    note: NoteKey::of(&item.progress, note)?,
+                },
+            })
         }),
         Pane::Metrics => {
             let metric = state.metric_cursor;
-            item.metrics.get(metric).map(|m| Confirm {
-                question: format!("Delete metric \"{}\" of item {id}?", m.name),
-                on_yes: Confirmed::DeleteMetric {
-                    file,
-                    id: id.clone(),
-                    metric,
-                },
+            item.metrics.get(metric).and_then(|m| {
+                Some(Confirm {
+                    question: format!("Delete metric \"{}\" of item {id}?", m.name),
+                    on_yes: Confirmed::DeleteMetric {
+                        file,
+                        id: id.clone(),
+                        metric: MetricKey::of(&item.metrics, metric)?,
+                    },
+                })
             })
         }
         Pane::Items => Some(Confirm {
@@ -197,7 +232,7 @@ pub(crate) fn delete(state: &mut State) {
         }),
     };
     if let Some(confirm) = confirm {
-        state.confirm = Some(confirm);
+        state.overlay = Some(Overlay::Confirm(confirm));
         state.open_overlay(Mode::Confirm);
     }
 }
@@ -207,10 +242,10 @@ pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
     item.notes_by_date().get(state.note_cursor).copied()
 }
 
-/// `y` on a question.
+/// `y` on a question: acts on what the question named, wherever it stands now.
 pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
     state.close_overlay();
-    let Some(confirm) = state.confirm.take() else {
+    let Some(Overlay::Confirm(confirm)) = state.overlay.take() else {
         return Vec::new();
     };
     match confirm.on_yes {
@@ -229,16 +264,29 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
                 format!("delete item {id}"),
             )
         }
-        Confirmed::DeleteNote { note, .. } => {
+        Confirmed::DeleteNote { file, id, note } => {
             state.note_cursor = state.note_cursor.saturating_sub(1);
-            change_target(state, "delete note", |item| {
-                item.progress.remove(note);
+            let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
+                state.message = Some(Message::warning(format!(
+                    "the note of item {id} was deleted or changed on disk: nothing deleted"
+                )));
+                return Vec::new();
+            };
+            change_item(state, file, &id, "delete note", |item| {
+                item.progress.remove(index);
             })
         }
-        Confirmed::DeleteMetric { metric, .. } => {
+        Confirmed::DeleteMetric { file, id, metric } => {
             state.metric_cursor = state.metric_cursor.saturating_sub(1);
-            change_target(state, "delete metric", |item| {
-                item.metrics.remove(metric);
+            let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
+                state.message = Some(Message::warning(format!(
+                    "metric \"{}\" of item {id} is gone from the file: nothing deleted",
+                    metric.name
+                )));
+                return Vec::new();
+            };
+            change_item(state, file, &id, "delete metric", |item| {
+                item.metrics.remove(index);
             })
         }
         Confirmed::QuitUnsaved => {
@@ -246,6 +294,17 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Something inside the item with `id` in `file`, found by `find`.
+fn find_in(
+    state: &State,
+    file: usize,
+    id: &str,
+    find: impl Fn(&Item) -> Option<usize>,
+) -> Option<usize> {
+    let doc = state.document(file)?;
+    find(doc.item(doc.position(id)?)?)
 }
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
@@ -328,32 +387,32 @@ pub(crate) fn quit(state: &mut State) {
         state.quit = true;
         return;
     }
-    state.confirm = Some(Confirm {
+    state.overlay = Some(Overlay::Confirm(Confirm {
         question: format!(
             "Edits to {} are not saved. Quit and lose them?",
             unsaved.join(", ")
         ),
         on_yes: Confirmed::QuitUnsaved,
-    });
+    }));
     state.open_overlay(Mode::Confirm);
 }
 
 /// Opens the status picker for the selected item.
 pub(crate) fn pick_status(state: &mut State) {
-    if state.selected_ref().is_some() {
+    if let Some((file, _, item)) = selection(state) {
+        state.overlay = Some(Overlay::StatusPicker { file, id: item.id });
         state.open_overlay(Mode::StatusPicker);
     }
 }
 
 /// Leaves the picker, form or question without changing anything.
 pub(crate) fn cancel(state: &mut State) {
-    state.form = None;
-    state.confirm = None;
+    state.overlay = None;
     state.close_overlay();
 }
 
 /// Closes the form without submitting it.
 pub(crate) fn close_form(state: &mut State) {
-    state.form = None;
+    state.overlay = None;
     state.close_overlay();
 }

@@ -6,6 +6,7 @@ mod action;
 mod dialog;
 mod editing;
 mod form;
+mod form_record;
 mod history;
 mod minutes;
 mod mouse;
@@ -20,6 +21,7 @@ mod team;
 mod triage;
 mod update;
 mod view;
+mod waiting;
 
 pub use action::{Action, Effect};
 pub use dialog::{Confirm, Confirmed, ConflictView};

@@ -6,10 +6,12 @@ use super::Effect;
 use super::editing::{commit, selection};
 use super::state::{Message, State};
 use super::view::{GroupBy, SortKey};
-use crate::model::Change;
+use crate::model::{Change, Place};
 
 /// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
-/// in file order that is its neighbour in the file; in a grouped list, the next item of its group
+/// in file order that is its neighbour in the file, and it is put after / before it (made again
+/// relative to that item when someone else changed the file); in a grouped list, the next item of
+/// its group
 /// (the two swap places in the file, and the footer says so). A list sorted by anything but file
 /// order (or by file name, which keeps each file in file order), or filtered by a search, is refused with a message, since a move there would not show.
 pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
@@ -44,9 +46,17 @@ pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
         )));
         return Vec::new();
     };
-    let change = Change::Swap {
-        first: item.id.clone(),
-        second: other.clone(),
+    let change = if state.group == GroupBy::None {
+        Change::Move {
+            id: item.id.clone(),
+            next_to: other.clone(),
+            place: if down { Place::After } else { Place::Before },
+        }
+    } else {
+        Change::Swap {
+            first: item.id.clone(),
+            second: other.clone(),
+        }
     };
     let effects = commit(state, file, change, format!("move item {}", item.id));
     if !effects.is_empty() {

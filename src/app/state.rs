@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
@@ -93,11 +94,11 @@ pub enum Mode {
     Dashboard,
     /// The key help over the current screen.
     Help,
-    /// A form (`state.form`) takes the keys.
+    /// A form (`state.overlay`) takes the keys.
     Form,
     /// The one-key status picker.
     StatusPicker,
-    /// A yes/no question (`state.confirm`).
+    /// A yes/no question (`state.overlay`).
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
@@ -188,13 +189,14 @@ pub struct State {
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,
-    pub form: Option<Form>,
+    /// What waits for an answer over the screen (a form, a question, the status picker), with
+    /// what it acts on.
+    pub overlay: Option<Overlay>,
     /// The search line and filter.
     pub search: super::search::SearchState,
     /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
     /// is out of date.
     pub data_version: u64,
-    pub confirm: Option<Confirm>,
     /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
     pub conflicts: Vec<ConflictView>,
     pub history: History,
@@ -353,9 +355,36 @@ impl State {
         self.mode = overlay;
     }
 
-    /// Closes the overlay, back to the screen underneath.
+    /// Closes the overlay, back to the screen underneath — or, when a choice between versions
+    /// closes, back to the form or question that was waiting under it.
     pub fn close_overlay(&mut self) {
-        self.mode = self.base;
+        self.mode = match &self.overlay {
+            Some(waiting) if self.mode == Mode::Conflict => waiting.mode(),
+            _ => self.base,
+        };
+    }
+
+    /// The open form, if any.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The open question, if any.
+    pub fn confirm(&self) -> Option<&Confirm> {
+        match &self.overlay {
+            Some(Overlay::Confirm(confirm)) => Some(confirm),
+            _ => None,
+        }
     }
 
     /// The date the "since" view starts after.

@@ -34,6 +34,12 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
+        Action::Unchanged { file, fingerprint } => {
+            if let Some(open) = state.files.get_mut(file) {
+                open.fingerprint = fingerprint;
+            }
+            Vec::new()
+        }
         Action::ReloadFailed { file, error } => {
             sync::reload_failed(state, file, error);
             Vec::new()
@@ -231,7 +237,7 @@ fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
-    let Some(form) = state.form.as_mut() else {
+    let Some(form) = state.form_mut() else {
         state.close_overlay();
         return Vec::new();
     };
