@@ -189,6 +189,28 @@ fn the_sample_comes_back_from_its_report() {
     }
 }
 
+/// The report cycle closed on the same file: the sample's own report merged back into it adds
+/// nothing, though the sample's notes carry no point numbers and the report numbers them.
+#[test]
+fn the_samples_report_merged_back_into_it_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let report = dir.path().join("next.txt");
+    let (f, r) = (file.to_str().unwrap(), report.to_str().unwrap());
+    let before = std::fs::read(&file).unwrap();
+    let exported = run_tally(&["export", f, "--format", "report", "-o", r], dir.path());
+    assert_eq!(exported.status.code(), Some(0), "{exported:?}");
+    let merged = run_tally(&["import", r, "--into", f], dir.path());
+    assert_eq!(merged.status.code(), Some(0), "{merged:?}");
+    let stdout = String::from_utf8_lossy(&merged.stdout);
+    assert!(stdout.contains("Nothing new"), "{stdout}");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+}
+
 const GOALS: &[&str] = &[
     "推进重点项目建设,提升服务水平。",
     "完善工作机制,加强统筹协调。",

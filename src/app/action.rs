@@ -55,7 +55,7 @@ pub enum Action {
     Redo,
     /// Save files with unsaved edits now (retry after a failed save).
     Save,
-    /// Sort the list by the next key (file order, id, status, due, lead, last update, progress).
+    /// Sort the list by the next key (file order, id, status, due, lead, last update, progress, file name).
     SortNext,
     /// Group the list by the next grouping (none, status, lead).
     GroupNext,

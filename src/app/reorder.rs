@@ -11,9 +11,9 @@ use crate::model::{Change, Place};
 /// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
 /// in file order that is its neighbour in the file, and it is put after / before it (made again
 /// relative to that item when someone else changed the file); in a grouped list, the next item of
-/// its group
-/// (the two swap places in the file, and the footer says so). A list sorted by anything but file
-/// order, or filtered by a search, is refused with a message, since a move there would not show.
+/// its group (the two swap places in the file, and the footer says so). A list sorted by anything
+/// but file order (or by file name, which keeps each file in file order), or filtered by a
+/// search, is refused with a message, since a move there would not show.
 pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
     let Some((file, _, item)) = selection(state) else {
         return Vec::new();
@@ -80,7 +80,9 @@ fn move_refused(state: &State) -> Option<String> {
             "J/K move items in file order; clear the search first (Esc) to move this item".into(),
         );
     }
-    if state.sort != SortKey::File {
+    // Sorted by file name, each file's items still show in file order, so a move within the
+    // file shows (the neighbour must be in the same file, see above).
+    if !matches!(state.sort, SortKey::File | SortKey::Report) {
         return Some(format!(
             "J/K move items in file order; the list is sorted by {} (press o until it says \
              file order)",

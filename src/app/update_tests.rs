@@ -1,4 +1,5 @@
 use super::*;
+use crate::app::view::SortKey;
 use crate::store::{Fingerprint, Loaded, parse_document};
 
 fn sample_state(width: u16, height: u16) -> State {
@@ -290,4 +291,25 @@ fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
         "{effects:?}"
     );
     assert!(state.team.syncing);
+}
+
+#[test]
+fn j_moves_an_item_in_a_list_sorted_by_file_name_since_each_file_shows_in_file_order() {
+    let mut state = sample_state(120, 40);
+    while state.sort != SortKey::Report {
+        press(&mut state, &[Action::SortNext]);
+    }
+    press(&mut state, &[Action::Top, Action::MoveItemDown]);
+    let order: Vec<&str> = state.files[0]
+        .doc
+        .items()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(order[..3], ["11", "10", "12"]);
+    assert_eq!(selected_id(&state), "10", "the selection follows the item");
+    assert_eq!(
+        state.message.as_ref().map(|m| m.text.as_str()),
+        Some("moved item 10 below item 11")
+    );
 }

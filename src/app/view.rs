@@ -73,7 +73,7 @@ impl SortKey {
             SortKey::Lead => "lead",
             SortKey::Updated => "last update",
             SortKey::Progress => "progress",
-            SortKey::Report => "file",
+            SortKey::Report => "file name",
         }
     }
 }

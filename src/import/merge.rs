@@ -1,6 +1,7 @@
 //! Merging a later report into a tracked file: new notes and metric readings are added to the items
 //! that have them, new items are added, nothing is removed, and merging the same report again
-//! changes nothing. A note is new unless the item already has a note with the same text: reports
+//! changes nothing. A note is new unless the item already has a note with the same text (its point
+//! number, `三是`, aside, since every report numbers afresh): reports
 //! are cumulative, and a sentence repeated from the last quarter's report is not new progress. Only items that actually change are handed out for editing, so the others keep
 //! their exact bytes when the file is saved.
 //!
@@ -18,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Warning;
 use super::names::{RELATED_LIMIT, common_run, related_names};
+use super::report::strip_point;
 use crate::model::{
     Date, Document, Item, Metric, Origin, Recorded, SameDate, date_first_reading, record_reading,
     same_number,
@@ -117,6 +119,13 @@ fn date_reading(metric: &mut Metric, file_date: Option<Date>, as_of: Date) {
     date_first_reading(metric, as_of, file_date);
 }
 
+/// What makes two notes the same progress: the text without its point number, since each report
+/// numbers its points afresh (last quarter's `三是…` is this quarter's `二是…`, and a note tidied
+/// by hand has none).
+fn same_note(text: &str) -> &str {
+    strip_point(text.trim()).trim_start()
+}
+
 fn merge_item(
     item: &mut Item,
     incoming: &Item,
@@ -124,17 +133,17 @@ fn merge_item(
     as_of: Date,
     report: &mut MergeReport,
 ) {
-    let mut known: HashSet<String> = item
-        .progress
-        .iter()
-        .map(|n| n.text.trim().to_string())
-        .collect();
+    let mut known: HashSet<&str> = item.progress.iter().map(|n| same_note(&n.text)).collect();
+    let mut added = Vec::new();
     for note in &incoming.progress {
-        if known.insert(note.text.trim().to_string()) {
-            let mut note = note.clone();
-            note.origin = Origin::default();
-            item.progress.push(note);
+        if known.insert(same_note(&note.text)) {
+            added.push(note);
         }
+    }
+    for note in added {
+        let mut note = note.clone();
+        note.origin = Origin::default();
+        item.progress.push(note);
     }
     let mut by_name: HashMap<String, usize> = item
         .metrics
@@ -251,6 +260,37 @@ mod tests {
         );
         let again = merge(&mut file, &later, date("2024-01-10"));
         assert!(again.is_empty(), "{again:?}");
+    }
+
+    #[test]
+    fn a_point_renumbered_or_numbered_by_the_next_report_is_not_new() {
+        // The tracked note has no point number (tidied by hand) or another one than the next
+        // report gives it; the sentence is the same, so it is the same progress.
+        let mut file = doc(
+            "2023-10-07",
+            126,
+            &[
+                ("2023-10-07", "新国展二期施工收尾;"),
+                ("2023-10-07", "三是第四使馆区稳步推进。"),
+            ],
+        );
+        let next = doc(
+            "2024-01-10",
+            126,
+            &[
+                ("2024-01-10", "一是新国展二期施工收尾;"),
+                ("2024-01-10", "二是第四使馆区稳步推进。"),
+                ("2024-01-10", "三是十一是新内容。"),
+            ],
+        );
+        let report = merge(&mut file, &next, date("2024-01-10"));
+        assert_eq!(report.notes, 1, "{report:?}");
+        let texts: Vec<&str> = file.items()[0]
+            .progress
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts[2], "三是十一是新内容。");
     }
 
     #[test]

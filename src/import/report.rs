@@ -141,6 +141,15 @@ fn build_item(raw: &RawItem, year: i32, report_date: Date, warnings: &mut Vec<Wa
     };
     let (lead, goal) = split_lead(body, goal_range.clone());
     let whole = body.slice(progress_range);
+    if find_label(&whole).is_some() {
+        warnings.push(Warning::new(
+            raw.line,
+            format!(
+                "item {} has a second `进展情况`; the text after it is taken as this item's                  progress (is a `第N项` heading missing, as for an item whose id is not a number?)",
+                raw.id
+            ),
+        ));
+    }
     let (notes_range, readings_range) = readings::split(&whole);
     let placeholder = readings::is_placeholder(&whole, notes_range.clone());
     let progress = whole.slice(if placeholder { 0..0 } else { notes_range });
@@ -180,7 +189,7 @@ fn item_title(id: &str, goal: &str, notes: &[NoteDraft]) -> String {
 }
 
 /// A note's text without its leading `一是`.
-fn strip_point(text: &str) -> &str {
+pub(super) fn strip_point(text: &str) -> &str {
     let numerals = text
         .char_indices()
         .take_while(|&(_, c)| super::numerals::is_numeral_char(c))
@@ -344,6 +353,28 @@ mod tests {
             import_report("标题\n第1项:甲\n进展情况:乙", &Options::default()).err(),
             Some(ImportError::NoDate)
         );
+    }
+
+    #[test]
+    fn a_second_progress_label_in_an_item_is_warned_about() {
+        // What `tally export` writes for an item whose id is not a number: `A-1:` is no heading.
+        let imported = import(
+            "标题\n日期:2023-01-01\n\n第10项:十\n\n进展情况:完成5个项目。\n\n\
+             A-1:甲乙\n\n进展情况:外来进展。",
+        );
+        assert_eq!(imported.doc.items().len(), 1);
+        let said: Vec<&str> = imported
+            .warnings
+            .iter()
+            .map(|w| w.message.as_str())
+            .collect();
+        assert!(
+            said.iter()
+                .any(|w| w.contains("item 10 has a second `进展情况`")),
+            "{said:?}"
+        );
+        let plain = import("标题\n日期:2023-01-01\n\n第10项:十\n\n进展情况:了解进展情况和问题。");
+        assert!(plain.warnings.is_empty(), "{:?}", plain.warnings);
     }
 
     #[test]
