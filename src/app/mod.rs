@@ -11,6 +11,7 @@ mod minutes;
 mod mouse;
 mod screens;
 mod search;
+mod settle;
 mod state;
 mod submit;
 mod sync;

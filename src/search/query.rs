@@ -8,6 +8,7 @@
 //! | `#会展`, `tag:会展` | some tag contains this text |
 //! | `id:14`, `id:14,17` | the id is exactly one of these |
 //! | `due<2023-12-31`, `due<=2023-12`, `due>=2024`, `due:2023-10`, `due<today` | due date compared with a day, month or year |
+//! | `is:conflict` | the item holds conflicts a merge left to settle |
 //! | `!term` | negation of any term; `!text` excludes items containing `text` (contiguous) anywhere |
 //! | `\term` | `term` taken literally as fuzzy text (`\#1`, `\!`, `\http://x`) |
 //!
@@ -60,6 +61,8 @@ pub enum Test {
     Id(Vec<String>),
     /// The due date compares so with this span of days; items without a due date fail.
     Due(Compare, DateSpan),
+    /// `is:conflict`: the item holds conflicts a merge left to settle.
+    Conflict,
 }
 
 /// How a due date is compared with a [`DateSpan`].
@@ -89,7 +92,7 @@ pub struct DateSpan {
 /// Why a query could not be parsed. The message is written for the search line's footer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown filter \"{name}\" (known: status, lead, id, due, #tag)")]
+    #[error("unknown filter \"{name}\" (known: status, lead, id, due, #tag, is:conflict)")]
     UnknownFilter { name: String },
     #[error("bad status \"{value}\" (expected one of {expected})", expected = Status::expected())]
     BadStatus { value: String },
@@ -104,6 +107,8 @@ pub enum QueryError {
     },
     #[error("\"{filter}\" cannot be compared with \"{op}\"; use {filter}:value")]
     BadOperator { filter: String, op: String },
+    #[error("unknown \"is:{value}\" (known: is:conflict)")]
+    UnknownIs { value: String },
     #[error("\"!\" needs a term after it, as in !done or !status:done")]
     LoneNegation,
 }
@@ -299,6 +304,7 @@ impl fmt::Display for Filter {
             Test::Tag(text) => write!(f, "#{text}"),
             Test::Id(ids) => write!(f, "id:{}", ids.join(",")),
             Test::Due(compare, span) => write!(f, "due{}{span}", compare.symbol()),
+            Test::Conflict => f.write_str("is:conflict"),
         }
     }
 }
@@ -405,6 +411,15 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             let text = value(raw, "due", "due<2023-12-31")?;
             let span = DateSpan::parse(&text).ok_or(QueryError::BadDate { value: text })?;
             filter(Test::Due(compare, span))
+        }
+        "is" => {
+            colon_only("is")?;
+            match value(raw, "is:", "is:conflict")?.as_str() {
+                "conflict" | "conflicts" => filter(Test::Conflict),
+                other => Err(QueryError::UnknownIs {
+                    value: other.to_string(),
+                }),
+            }
         }
         _ => Err(QueryError::UnknownFilter { name }),
     }
@@ -588,7 +603,7 @@ mod tests {
     fn clear_errors() {
         assert_eq!(
             err("foo:bar"),
-            "unknown filter \"foo\" (known: status, lead, id, due, #tag)"
+            "unknown filter \"foo\" (known: status, lead, id, due, #tag, is:conflict)"
         );
         assert_eq!(
             err("!"),
@@ -631,6 +646,14 @@ mod tests {
             let q = parse(text);
             assert_eq!(parse(&q.to_string()), q, "{text} -> {q}");
         }
+    }
+
+    #[test]
+    fn is_conflict_filters_and_round_trips() {
+        let query = parse("is:conflict !status:done");
+        assert_eq!(query.filters[0].test, Test::Conflict);
+        assert_eq!(query.to_string(), "is:conflict !status:done");
+        assert_eq!(err("is:late"), "unknown \"is:late\" (known: is:conflict)");
     }
 
     #[test]
