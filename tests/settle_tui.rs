@@ -19,7 +19,9 @@ use tally::keymap::action_for;
 use tally::merge::{Labels, merge_texts};
 use tally::model::{Document, Status};
 use tally::runtime::run_effects;
-use tally::store::{self, SAMPLE_JSON, item_extras, parse_document, with_item_extras, write_document};
+use tally::store::{
+    self, SAMPLE_JSON, item_extras, parse_document, with_item_extras, write_document,
+};
 use tally::ui::{self, Theme};
 
 /// The sample where both sides set item 14's status and item 17's `x-owner` differently.
@@ -76,6 +78,7 @@ impl Session {
     }
 
     fn select(&mut self, id: &str) {
+        assert_eq!(self.state.mode, Mode::Browse);
         self.keys("g");
         while self.state.selected_item().unwrap().id != id {
             self.keys("j");
@@ -83,9 +86,11 @@ impl Session {
     }
 
     fn screen(&self) -> String {
-        let mut terminal =
-            Terminal::new(TestBackend::new(self.state.screen.width, self.state.screen.height))
-                .unwrap();
+        let mut terminal = Terminal::new(TestBackend::new(
+            self.state.screen.width,
+            self.state.screen.height,
+        ))
+        .unwrap();
         terminal
             .draw(|f| ui::render(f, &self.state, Theme::plain()))
             .unwrap();
@@ -115,8 +120,14 @@ fn row_of<'s>(screen: &'s str, title: &str) -> &'s str {
 fn conflicted_items_are_marked_and_found_with_is_conflict() {
     let mut session = Session::open();
     let screen = session.screen();
-    assert!(row_of(&screen, "网上国际服务平台").contains(" B !网上"), "{screen}");
-    assert!(row_of(&screen, "推动世界剧院联盟").contains("!推动"), "{screen}");
+    assert!(
+        row_of(&screen, "网上国际服务平台").contains(" B !网上"),
+        "{screen}"
+    );
+    assert!(
+        row_of(&screen, "推动世界剧院联盟").contains("!推动"),
+        "{screen}"
+    );
     assert!(!row_of(&screen, "优化国际化环境").contains('!'), "{screen}");
     session.keys("/is:conflict");
     session.press(KeyCode::Enter);
@@ -134,7 +145,10 @@ fn t_takes_theirs_and_the_record_goes_from_the_file() {
     session.keys("c");
     assert_eq!(session.state.mode, Mode::MergeConflict);
     let screen = session.screen();
-    assert!(screen.contains("Merge conflict 1 of 1 · item 14"), "{screen}");
+    assert!(
+        screen.contains("Merge conflict 1 of 1 · item 14"),
+        "{screen}"
+    );
     assert!(screen.contains("ours (HEAD): blocked"), "{screen}");
     assert!(screen.contains("theirs (origin/main): done"), "{screen}");
     session.keys("t");
@@ -145,7 +159,11 @@ fn t_takes_theirs_and_the_record_goes_from_the_file() {
     assert!(!session.screen().contains(" D !网上"));
     session.keys("u");
     let item = session.on_disk("14");
-    assert_eq!((item.status, item.conflicts.len()), (Status::Blocked, 1), "undone");
+    assert_eq!(
+        (item.status, item.conflicts.len()),
+        (Status::Blocked, 1),
+        "undone"
+    );
 }
 
 #[test]
@@ -161,7 +179,10 @@ fn o_keeps_ours_and_an_unknown_field_can_take_theirs() {
     session.keys("t");
     let item = session.on_disk("17");
     assert!(item.conflicts.is_empty());
-    assert_eq!(item_extras(&item), [("x-owner".to_string(), Value::from("乙"))]);
+    assert_eq!(
+        item_extras(&item),
+        [("x-owner".to_string(), Value::from("乙"))]
+    );
     let text = std::fs::read_to_string(&session.path).unwrap();
     assert!(!text.contains("\"conflicts\""), "every record is gone");
 }
@@ -177,6 +198,8 @@ fn e_keeps_ours_and_opens_the_form_and_esc_leaves_it_for_later() {
     session.keys("ce");
     assert_eq!(session.state.mode, Mode::Form);
     assert!(session.on_disk("14").conflicts.is_empty());
+    session.press(KeyCode::Esc);
+    assert_eq!(session.state.mode, Mode::Browse);
     session.select("13");
     session.keys("c");
     assert_eq!(session.state.mode, Mode::Browse, "nothing to settle");

@@ -5,7 +5,8 @@ use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Action, Effect, Mode, Pane, State, editing, mouse, screens, search, settle, submit, sync, triage,
+    Action, Effect, Mode, Pane, State, editing, mouse, screens, search, settle, submit, sync,
+    triage,
 };
 use crate::ui::{self, Theme, View};
 

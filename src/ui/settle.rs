@@ -36,7 +36,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         ])
     };
     let lines = vec![
-        Line::styled(clean_line(&conflict.subject()).into_owned(), view.theme.warning()),
+        Line::styled(
+            clean_line(&conflict.subject()).into_owned(),
+            view.theme.warning(),
+        ),
         Line::default(),
         side("ours", &conflict.ours_from, &conflict.ours),
         side("theirs", &conflict.theirs_from, &conflict.theirs),
