@@ -104,14 +104,18 @@ fn save(c: &mut Criterion) {
     samples(&mut group, 100_000);
     group.bench_function("100000/one-edit", |b| {
         b.iter(|| {
-            seen = store::save(&path, black_box(&loaded.doc), &seen).expect("saved");
+            seen = store::save(&path, black_box(&loaded.doc), &seen)
+                .expect("saved")
+                .fingerprint;
         })
     });
     // what the saver thread does: the pieces written one after the other
     let pieces = store::write_pieces(&loaded.doc);
     group.bench_function("100000/one-edit-pieces", |b| {
         b.iter(|| {
-            seen = store::save_written(&path, black_box(&pieces), &seen).expect("saved");
+            seen = store::save_written(&path, black_box(&pieces), &seen)
+                .expect("saved")
+                .fingerprint;
         })
     });
     group.finish();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Date, Status};
+use crate::report::ReportPeriod;
 
 /// A keyboard-first terminal tracker for JSON task files.
 ///
@@ -274,6 +275,23 @@ pub struct ExportArgs {
     /// Markdown only: notes and readings after this date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<Date>,
+
+    /// Report and docx: the period reported, like 2024, 2024-H1, 2024-Q3, 2024-03 or
+    /// 2024-01-01..2024-06-30 [default: the file's period, up to its latest entry].
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
+    pub period: Option<ReportPeriod>,
+
+    /// Report and docx: the title [default: the file's title with the period's words].
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    /// Report and docx: the report's date [default: today].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+
+    /// Report and docx: the progress of an item with nothing in the period [default: 暂无新进展].
+    #[arg(long, value_name = "TEXT")]
+    pub placeholder: Option<String>,
 }
 
 /// The formats `export` writes.
@@ -286,6 +304,11 @@ pub enum ExportFormat {
     Markdown,
     /// The items as they are in the file, every field kept.
     Json,
+    /// The next progress report in the published style `import` reads (第N项, 进展情况, 一是…),
+    /// with the notes and readings of --period.
+    Report,
+    /// The same report as a Word document (needs -o).
+    Docx,
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {
@@ -321,6 +344,10 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         return Err(bad());
     }
     Ok(std::time::Duration::from_secs(total))
+}
+
+fn parse_period(text: &str) -> Result<ReportPeriod, String> {
+    text.parse::<ReportPeriod>().map_err(|e| e.to_string())
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -240,6 +240,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
     bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle the item's merge conflicts (items marked !): ours, theirs or edit", None),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
+    bind(Browse, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
     bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
     bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
@@ -251,6 +252,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrevious, "focus the previous pane", None),
     bind(Browse, ESC, Action::Back, "back to the list / clear the message", None),
     bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
+    bind(Browse, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)", None),
     bind(Browse, &[Key::char('q')], Action::Quit, "quit (asks first if an edit could not be saved)", Some("quit")),
 
     bind(Zoom, DOWN, Action::Down, "scroll down", Some("scroll")),
@@ -343,6 +345,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Dashboard, PAGE_DOWN, Action::PageDown, "page down", None),
     bind(Dashboard, PAGE_UP, Action::PageUp, "page up", None),
     bind(Dashboard, &[Key::char('v')], Action::ViewNext, "next screen (the list)", Some("view")),
+    bind(Dashboard, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Dashboard, &[Key::char('t')], Action::StartTriage, "triage the list", None),
     bind(Dashboard, ESC, Action::Back, "back to the list", Some("back")),
     bind(Dashboard, &[Key::char('?')], Action::Help, "this help", Some("help")),
@@ -371,6 +374,9 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
             Mode::Search => Action::Back,
             _ => Action::Back,
         });
+    }
+    if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {

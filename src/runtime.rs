@@ -212,6 +212,20 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
+                Effect::WriteReport {
+                    folder,
+                    name,
+                    text,
+                    items,
+                    of,
+                } => Some(
+                    match store::write_new(&folder, &name, "txt", text.as_bytes()) {
+                        Ok(path) => Action::ReportWritten { path, items, of },
+                        Err(err) => Action::ReportFailed {
+                            error: err.to_string(),
+                        },
+                    },
+                ),
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
                         Ok(path) => Action::MinutesWritten { path },
@@ -312,10 +326,13 @@ impl SaveJob {
     fn run(self) -> Action {
         let file = self.file;
         match store::save_written(&self.path, &self.text, &self.seen) {
-            Ok(fingerprint) => Action::Saved {
+            Ok(saved) => Action::Saved {
                 file,
-                fingerprint,
+                fingerprint: saved.fingerprint,
                 covered: self.covered,
+                notice: saved
+                    .notice
+                    .map(|n| crate::text::clean_line(&n).into_owned()),
             },
             Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
             Err(err) => Action::SaveFailed {

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{execute, terminal};
 
 use crate::app::{Action, State, update};
 use crate::keymap;
@@ -44,10 +44,14 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     let stop = Arc::new(AtomicBool::new(false));
     let finished = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&finished))?;
+    let suspend_signal = Arc::new(AtomicBool::new(false));
+    let resumed = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
-    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    set_up_terminal()?;
     let size = terminal.size()?;
     let resize = Action::Resize {
         width: size.width,
@@ -58,6 +62,15 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     let mut last_check = Instant::now();
     let mut search_prepared = false;
     while !state.quit && !stop.load(Ordering::Relaxed) {
+        if std::mem::take(&mut state.suspend) || suspend_signal.swap(false, Ordering::SeqCst) {
+            suspend()?;
+            resumed.store(true, Ordering::SeqCst);
+        }
+        if resumed.swap(false, Ordering::SeqCst) {
+            // Back from a stop: the terminal may have been used by others meanwhile.
+            set_up_terminal()?;
+            terminal.clear()?;
+        }
         update(&mut state, Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
         // Search results and save outcomes arrive from other threads: look for them often
@@ -192,6 +205,28 @@ fn install_panic_cleanup() {
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
+}
+
+/// Raw mode, the alternate screen, mouse reporting and bracketed paste: the terminal as the
+/// interface needs it (again, after a suspend).
+fn set_up_terminal() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Ctrl-Z or SIGTSTP: hands the terminal back as it was before tally started, stops the process
+/// as the shell expects, and returns after `fg`; the loop then sets the terminal up again and
+/// redraws everything.
+fn suspend() -> io::Result<()> {
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
 }
 
 /// Restores the terminal when the session ends, however it ends.

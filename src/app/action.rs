@@ -31,6 +31,8 @@ pub enum Action {
     Help,
     /// Quit (asks first when edits could not be saved).
     Quit,
+    /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
+    Suspend,
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,
@@ -71,6 +73,8 @@ pub enum Action {
     EditDue,
     /// Write the minutes of the session next to the data file.
     WriteMinutes,
+    /// Write the next progress report of what the list shows next to the data file.
+    WriteReport,
     /// Show the next screen: list → since → dashboard → list.
     ViewNext,
     /// Open the search line.
@@ -136,6 +140,8 @@ pub enum Action {
         file: usize,
         fingerprint: Fingerprint,
         covered: usize,
+        /// What the user should hear about the save (the file changed owner), shown once.
+        notice: Option<String>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {
@@ -157,6 +163,15 @@ pub enum Action {
         path: std::path::PathBuf,
     },
     MinutesFailed {
+        error: String,
+    },
+    /// A report draft was written to this path, with `items` of the file's `of` items.
+    ReportWritten {
+        path: std::path::PathBuf,
+        items: usize,
+        of: usize,
+    },
+    ReportFailed {
         error: String,
     },
 }
@@ -184,5 +199,14 @@ pub enum Effect {
         folder: std::path::PathBuf,
         name: String,
         text: String,
+    },
+    /// Write a new report draft `name`.txt (a number is added if taken) in `folder`; `items` of
+    /// the file's `of` items are in it.
+    WriteReport {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+        items: usize,
+        of: usize,
     },
 }

@@ -215,6 +215,8 @@ pub struct State {
     pub triage: Option<super::triage::Triage>,
     pub timebox: Option<std::time::Duration>,
     pub quit: bool,
+    /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
+    pub suspend: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],

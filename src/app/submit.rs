@@ -5,7 +5,9 @@ use super::Effect;
 use super::editing::{close_form, commit};
 use super::form::{Form, FormKind};
 use super::state::{Message, State};
-use crate::model::{Change, Date, Item, Metric, Note, Point, parse_number};
+use crate::model::{
+    Change, Date, Item, Metric, Note, Recorded, SameDate, new_metric, read_number, record_reading,
+};
 
 /// Enter in a form: checks the values and commits the change, or shows why not.
 pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
@@ -45,9 +47,13 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
             state.message = Some(Message::info("no change"));
             Vec::new()
         }
-        Ok(Some((file, change, label))) => {
+        Ok(Some(edit)) => {
             close_form(state);
-            commit(state, file, change, label)
+            let effects = commit(state, edit.file, edit.change, edit.label);
+            if let Some(said) = edit.said {
+                state.message = Some(Message::info(said));
+            }
+            effects
         }
         Err(problem) => {
             if let Some(form) = &mut state.form {
@@ -58,7 +64,17 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
     }
 }
 
-type Outcome = Result<Option<(usize, Change, String)>, String>;
+/// A checked form's change, ready to commit.
+struct Edit {
+    file: usize,
+    change: Change,
+    /// The undo list's name for it.
+    label: String,
+    /// What the footer says after it, when more than "saved" needs saying.
+    said: Option<String>,
+}
+
+type Outcome = Result<Option<Edit>, String>;
 
 fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
     let doc = state.document(file).ok_or("the file is no longer open")?;
@@ -70,7 +86,12 @@ fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
 
 /// A replace change, or nothing when the edit changed nothing.
 fn replace(file: usize, before: Item, after: Item, label: String) -> Outcome {
-    Ok((after != before).then_some((file, Change::Replace { before, after }, label)))
+    Ok((after != before).then_some(Edit {
+        file,
+        change: Change::Replace { before, after },
+        label,
+        said: None,
+    }))
 }
 
 fn optional(text: String) -> Option<String> {
@@ -139,7 +160,12 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
         index: doc.items().len(),
         item,
     };
-    Ok(Some((file, change, format!("add item {id}"))))
+    Ok(Some(Edit {
+        file,
+        change,
+        label: format!("add item {id}"),
+        said: None,
+    }))
 }
 
 fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form: &Form) -> Outcome {
@@ -176,14 +202,10 @@ fn metric_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
-    let value_text = form.value("value");
-    let value = parse_number(&value_text)
-        .ok_or(format!("value: \"{}\" is not a number", value_text.trim()))?;
+    let value = read_number(&form.value("value")).map_err(|e| format!("value: {e}"))?;
     let target = match optional(form.value("target")) {
         None => None,
-        Some(text) => {
-            Some(parse_number(&text).ok_or(format!("target: \"{text}\" is not a number"))?)
-        }
+        Some(text) => Some(read_number(&text).map_err(|e| format!("target: {e}"))?),
     };
     let unit = optional(form.value("unit"));
     let date = date_field(form, "date")?.unwrap_or(today);
@@ -196,17 +218,26 @@ fn metric_change(
         return Err(format!("name: item {id} already has a metric \"{name}\""));
     }
     let published = state.document(file).and_then(|d| d.header.published);
+    let mut said = None;
     let after = before.edited(|item| match index.and_then(|i| item.metrics.get_mut(i)) {
         Some(metric) => {
-            metric.name = name;
             metric.unit = unit;
             metric.target = target;
-            record_reading(metric, value, date, published);
+            let recorded =
+                record_reading(metric, date, value.clone(), published, SameDate::Replace);
+            metric.name = name;
+            // A reading that did not become the value, or replaced one, is said in the footer.
+            if !matches!(
+                recorded,
+                Recorded::Added { latest: true } | Recorded::Unchanged
+            ) {
+                said = Some(recorded.describe(&metric.name, date, &value, metric));
+            }
         }
         None => item.metrics.push(Metric {
             unit,
             target,
-            ..Metric::new(name, value)
+            ..new_metric(name, value.clone(), date, published)
         }),
     });
     let label = if index.is_some() {
@@ -214,37 +245,6 @@ fn metric_change(
     } else {
         "add metric"
     };
-    replace(file, before, after, format!("{label} on item {id}"))
-}
-
-/// Sets a metric's value; a changed value is added to its history, dated `date`. When the history
-/// is empty the old value goes first, dated with the report's publication date when that is
-/// earlier, so the series shows where the value came from.
-pub fn record_reading(
-    metric: &mut Metric,
-    value: serde_json::Number,
-    date: Date,
-    published: Option<Date>,
-) {
-    if metric.value == value {
-        return;
-    }
-    if metric.history.is_empty()
-        && let Some(published) = published.filter(|p| *p < date)
-    {
-        metric.history.push(Point {
-            date: published,
-            value: metric.value.clone(),
-            origin: Default::default(),
-        });
-    }
-    match metric.history.iter_mut().find(|p| p.date == date) {
-        Some(point) => point.value = value.clone(),
-        None => metric.history.push(Point {
-            date,
-            value: value.clone(),
-            origin: Default::default(),
-        }),
-    }
-    metric.value = value;
+    let edit = replace(file, before, after, format!("{label} on item {id}"))?;
+    Ok(edit.map(|edit| Edit { said, ..edit }))
 }

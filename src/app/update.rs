@@ -5,8 +5,8 @@ use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Action, Effect, Mode, Pane, State, editing, mouse, screens, search, settle, submit, sync,
-    triage,
+    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
+    sync, triage,
 };
 use crate::ui::{self, Theme, View};
 
@@ -21,7 +21,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             file,
             fingerprint,
             covered,
-        } => sync::saved(state, file, fingerprint, covered),
+            notice,
+        } => {
+            let effects = sync::saved(state, file, fingerprint, covered);
+            if let Some(notice) = notice {
+                state.message = Some(super::Message::warning(notice));
+            }
+            effects
+        }
         Action::SaveFailed { file, error } => {
             sync::save_failed(state, file, error);
             Vec::new()
@@ -33,6 +40,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tick(now) => {
             state.now = Some(now);
+            Vec::new()
+        }
+        Action::Suspend => {
+            state.suspend = true;
             Vec::new()
         }
         Action::MinutesWritten { path } => {
@@ -57,6 +68,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::PrepareSearch => search::prepare(state),
+        Action::ReportWritten { path, items, of } => {
+            state.message = Some(super::Message::info(report::written(&path, items, of)));
+            Vec::new()
+        }
+        Action::ReportFailed { error } => {
+            state.message = Some(super::Message::error(format!(
+                "report not written: {error}"
+            )));
+            Vec::new()
+        }
         Action::MinutesFailed { error } => {
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"
@@ -239,6 +260,7 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::StartTriage => triage::start(state),
         Action::WriteMinutes => return triage::write_minutes(state),
+        Action::WriteReport => return report::write_report(state),
         Action::ViewNext => screens::next(state),
         Action::Search => {
             if state.mode != Mode::Browse {

@@ -6,9 +6,11 @@ use std::io::Write;
 use std::path::Path;
 
 use super::Failure;
-use crate::app::{record_reading, split_tags};
+use crate::app::split_tags;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
-use crate::model::{Change, Date, Document, Item, Metric, Note, Status, parse_number};
+use crate::model::{
+    Change, Date, Document, Item, Note, SameDate, Status, new_metric, read_number, record_reading,
+};
 use crate::store::{self, SaveError};
 use crate::text::clean_line;
 
@@ -29,7 +31,8 @@ fn edit_file(
     }
     for _ in 0..ATTEMPTS {
         // Other tally processes wait while this one reads, changes and writes the file.
-        let turn = store::Turn::take(path);
+        let turn = store::Turn::take(path)
+            .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
         let loaded = store::load(path)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
@@ -39,7 +42,12 @@ fn edit_file(
             .apply(&mut doc)
             .map_err(|e| Failure::User(e.to_string()))?;
         match store::save_in_turn(&turn, path, &doc, &loaded.fingerprint) {
-            Ok(_) => return Ok(true),
+            Ok(saved) => {
+                if let Some(notice) = saved.notice {
+                    eprintln!("tally: {}", clean_line(&notice));
+                }
+                return Ok(true);
+            }
             Err(SaveError::ChangedOnDisk { .. }) => continue,
             // The input was fine; the system refused the write (full disk, size limit,
             // read-only folder, file gone): exit code 1, the file as it was.
@@ -204,28 +212,39 @@ fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
 }
 
 pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let number = |text: &str| {
-        parse_number(text)
-            .ok_or_else(|| Failure::User(format!("`{}` is not a number", clean_line(text))))
-    };
+    let number =
+        |text: &str| read_number(text).map_err(|e| Failure::User(clean_line(&e).into_owned()));
     let value = number(&args.value)?;
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);
+    let said = std::cell::RefCell::new(None);
     let changed = edit_file(&args.path, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let published = doc.header.published;
         Ok(replace(item, |item| {
-            let index = item.metrics.iter().position(|m| m.name == args.name);
-            let metric = match index {
-                Some(index) => &mut item.metrics[index],
+            let what = format!("item {} metric \"{}\"", args.id, args.name);
+            let metric = match item.metrics.iter().position(|m| m.name == args.name) {
+                Some(index) => {
+                    let metric = &mut item.metrics[index];
+                    let recorded =
+                        record_reading(metric, date, value.clone(), published, SameDate::Replace);
+                    if recorded.changed() {
+                        said.replace(Some(recorded.describe(&what, date, &value, metric)));
+                    }
+                    metric
+                }
                 None => {
-                    item.metrics
-                        .push(Metric::new(args.name.clone(), value.clone()));
+                    item.metrics.push(new_metric(
+                        args.name.clone(),
+                        value.clone(),
+                        date,
+                        published,
+                    ));
+                    said.replace(Some(format!("{what}: new, {value} on {date}")));
                     let last = item.metrics.len() - 1;
                     &mut item.metrics[last]
                 }
             };
-            record_reading(metric, value.clone(), date, published);
             if target.is_some() {
                 metric.target = target.clone();
             }
@@ -234,14 +253,13 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
             }
         }))
     })?;
-    report(
-        out,
-        changed,
+    let said = said.into_inner().unwrap_or_else(|| {
         format!(
-            "set metric \"{}\" of item {} to {value}",
-            args.name, args.id
-        ),
-    )
+            "item {} metric \"{}\": target and unit set",
+            args.id, args.name
+        )
+    });
+    report(out, changed, said)
 }
 
 pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {

@@ -174,10 +174,7 @@ const FIXED_PERIODS: &[(&str, u32, u32)] = &[
 
 /// The period a report title names, in `year`.
 pub fn period_in(title: &Text, year: i32) -> Option<Period> {
-    let (start_month, end_month, label) = fixed_period(title)
-        .or_else(|| month_range(title))
-        .or_else(|| first_months(title))
-        .or_else(|| single_month(title))?;
+    let (start_month, end_month, label) = find_period(title)?;
     let start = Date::from_ymd(year, start_month, 1)?;
     let end = month_end(year, end_month)?;
     Some(Period {
@@ -188,6 +185,19 @@ pub fn period_in(title: &Text, year: i32) -> Option<Period> {
     })
 }
 
+/// The words in `title` that name its period (`前三季度`, `1-11月份` …), as written.
+pub fn period_words(title: &str) -> Option<String> {
+    find_period(&Text::new(title, 1)).map(|(_, _, words)| words)
+}
+
+/// The first and last month of the period a title names, and its words as written.
+fn find_period(title: &Text) -> Option<(u32, u32, String)> {
+    fixed_period(title)
+        .or_else(|| month_range(title))
+        .or_else(|| first_months(title))
+        .or_else(|| single_month(title))
+}
+
 fn fixed_period(title: &Text) -> Option<(u32, u32, String)> {
     FIXED_PERIODS.iter().find_map(|&(word, start, end)| {
         let at = title.find(word, 0)?;
@@ -196,7 +206,7 @@ fn fixed_period(title: &Text) -> Option<(u32, u32, String)> {
     })
 }
 
-/// `1-11月份`, `1—11月`, `1至11月`, `一至十一月`.
+/// `1-11月份`, `1—11月`, `1至11月`, `7月至9月`, `一至十一月`.
 fn month_range(title: &Text) -> Option<(u32, u32, String)> {
     let norm = title.norm();
     for at in 0..norm.len() {
@@ -206,10 +216,14 @@ fn month_range(title: &Text) -> Option<(u32, u32, String)> {
         if at > 0 && month_number(norm, at - 1).is_some() {
             continue;
         }
-        let Some(&dash) = norm.get(after_first) else {
-            continue;
+        let is_dash =
+            |c: Option<&char>| matches!(c, Some('-' | '—' | '–' | '~' | '～' | '至' | '到'));
+        // `7月至9月` names the month on both sides
+        let after_first = match norm.get(after_first) {
+            Some('月') if is_dash(norm.get(after_first + 1)) => after_first + 1,
+            _ => after_first,
         };
-        if !matches!(dash, '-' | '—' | '–' | '~' | '～' | '至' | '到') {
+        if !is_dash(norm.get(after_first)) {
             continue;
         }
         let Some((last, end)) = month_number(norm, after_first + 1) else {
@@ -347,12 +361,22 @@ mod tests {
                 "2023年12月份进展",
                 span("2023年12月份", "2023-12-01", "2023-12-31"),
             ),
+            (
+                "7月至9月进展",
+                span("2023年7月至9月", "2023-07-01", "2023-09-30"),
+            ),
+            ("7月28日至8月进展", None),
             ("2023年10月7日发布", None),
             ("重点任务进展情况", None),
         ];
         for (title, expected) in cases {
             assert_eq!(period(title), expected, "{title}");
         }
+        assert_eq!(
+            period_words("2023年重点任务上半年进展").as_deref(),
+            Some("上半年")
+        );
+        assert_eq!(period_words("重点任务进展情况"), None);
     }
 
     #[test]

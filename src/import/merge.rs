@@ -4,16 +4,11 @@
 //! are cumulative, and a sentence repeated from the last quarter's report is not new progress. Only items that actually change are handed out for editing, so the others keep
 //! their exact bytes when the file is saved.
 //!
-//! A metric's readings are its `history` points; a metric with no history has one reading, its
-//! `value`, as of the file's `published` date. Merging the reading `(date, value)`:
-//!
-//! - adds nothing when that reading is already there, or when the reading just before `date` has the
-//!   same value (nothing changed);
-//! - keeps the file's value, with a warning, when the file has a different value on that same date;
-//! - otherwise records the file's own reading in `history` first if history was empty, inserts the
-//!   new reading in date order, and makes it the `value` when it is the latest.
-//!
-//! So `history` ends up as the dated series of changes, and `value` as the latest reading.
+//! A report's metric readings are recorded by the rules every edit follows
+//! ([`crate::model::record_reading`]): the reading `(as_of, value)` joins `history` in date order,
+//! `value` is the latest reading, and nothing is added when the value did not change. The one
+//! difference: on a date where the file already has another value, the file's value is kept, with
+//! a warning.
 //!
 //! A report's metric is matched to the file's by name, or failing that by unit and a related name
 //! (one name holds the other, they share four characters in a row, or one is the other with
@@ -21,11 +16,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Number;
-
 use super::Warning;
 use super::names::{RELATED_LIMIT, common_run, related_names};
-use crate::model::{Date, Document, Item, Metric, Origin, Point};
+use crate::model::{
+    Date, Document, Item, Metric, Origin, Recorded, SameDate, date_first_reading, record_reading,
+    same_number,
+};
 
 /// What a merge changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -118,9 +114,7 @@ fn new_item(item: &Item, file_date: Option<Date>, as_of: Date) -> Item {
 }
 
 fn date_reading(metric: &mut Metric, file_date: Option<Date>, as_of: Date) {
-    if metric.history.is_empty() && file_date != Some(as_of) {
-        metric.history.push(point(as_of, metric.value.clone()));
-    }
+    date_first_reading(metric, as_of, file_date);
 }
 
 fn merge_item(
@@ -159,10 +153,11 @@ fn merge_item(
                 if existing.target.is_none() && metric.target.is_some() {
                     existing.target = metric.target.clone();
                 }
-                match add_reading(existing, as_of, &metric.value, file_date) {
-                    Reading::Added => report.readings += 1,
-                    Reading::Known => {}
-                    Reading::Conflict(kept) => report.warnings.push(Warning::new(
+                let value = metric.value.clone();
+                match record_reading(existing, as_of, value, file_date, SameDate::Keep) {
+                    Recorded::Added { .. } | Recorded::Replaced { .. } => report.readings += 1,
+                    Recorded::Unchanged => {}
+                    Recorded::Kept { kept } => report.warnings.push(Warning::new(
                         0,
                         format!(
                             "item {}: metric `{}` is {kept} on {as_of} in the file and {} in the \
@@ -201,7 +196,7 @@ fn related_metric(metrics: &[Metric], wanted: &Metric, claimed: &HashSet<&str>) 
         })
         .max_by_key(|(at, m)| {
             (
-                same(&m.value, &wanted.value),
+                same_number(&m.value, &wanted.value),
                 common_run(&m.name, &wanted.name),
                 std::cmp::Reverse(*at),
             )
@@ -209,76 +204,11 @@ fn related_metric(metrics: &[Metric], wanted: &Metric, claimed: &HashSet<&str>) 
         .map(|(at, _)| at)
 }
 
-/// What happened to one reading.
-#[derive(Debug, PartialEq)]
-enum Reading {
-    Added,
-    Known,
-    /// The file has another value on the same date (shown).
-    Conflict(Number),
-}
-
-/// Adds the reading `(date, value)` to a metric by the rules in the module comment.
-fn add_reading(
-    metric: &mut Metric,
-    date: Date,
-    value: &Number,
-    file_date: Option<Date>,
-) -> Reading {
-    let mut readings: Vec<(Date, Number)> = if metric.history.is_empty() {
-        file_date
-            .map(|d| vec![(d, metric.value.clone())])
-            .unwrap_or_default()
-    } else {
-        metric
-            .history
-            .iter()
-            .map(|p| (p.date, p.value.clone()))
-            .collect()
-    };
-    if readings.is_empty() && same(&metric.value, value) {
-        return Reading::Known;
-    }
-    if let Some((_, kept)) = readings.iter().find(|(d, _)| *d == date) {
-        return if same(kept, value) {
-            Reading::Known
-        } else {
-            Reading::Conflict(kept.clone())
-        };
-    }
-    readings.sort_by_key(|(d, _)| *d);
-    let previous = readings.iter().rev().find(|(d, _)| *d < date);
-    if previous.is_some_and(|(_, v)| same(v, value)) {
-        return Reading::Known;
-    }
-    if metric.history.is_empty() {
-        metric.history = readings.iter().map(|(d, v)| point(*d, v.clone())).collect();
-    }
-    let at = metric.history.partition_point(|p| p.date < date);
-    metric.history.insert(at, point(date, value.clone()));
-    if at + 1 == metric.history.len() {
-        metric.value = value.clone();
-    }
-    Reading::Added
-}
-
-fn point(date: Date, value: Number) -> Point {
-    Point {
-        date,
-        value,
-        origin: Origin::default(),
-    }
-}
-
-/// Numbers equal in value (`8` and `8.0`).
-fn same(a: &Number, b: &Number) -> bool {
-    a == b || a.as_f64() == b.as_f64()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Note;
+    use serde_json::Number;
 
     fn date(text: &str) -> Date {
         text.parse().unwrap()

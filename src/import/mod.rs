@@ -11,6 +11,7 @@ mod metrics;
 mod names;
 mod notes;
 pub mod numerals;
+pub mod readings;
 mod report;
 mod status;
 mod text;
@@ -19,8 +20,19 @@ use std::fmt;
 
 use crate::model::{Date, Document};
 
+pub use header::period_words;
 pub use merge::{MergeReport, merge};
 pub use report::import_report;
+
+/// The counts the importer finds in a piece of text, as (value, unit): what a report line such
+/// as `完成126个党宾国宾团组的接待任务` gives back when imported.
+pub fn counts_in(text: &str) -> Vec<(serde_json::Number, String)> {
+    let text = text::Text::new(text, 1);
+    metrics::find_metrics(&text, 0..text.len())
+        .into_iter()
+        .map(|found| (found.value, found.unit))
+        .collect()
+}
 
 /// Choices the caller makes for a report import.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -10,6 +10,7 @@ use super::items::{RawItem, find_label, short_title, split_items, split_lead};
 use super::metrics::{Found, find_metrics};
 use super::names::{RELATED_LIMIT, related_names};
 use super::notes::{NoteDraft, split_notes};
+use super::readings;
 use super::status::guess_status;
 use super::text::{Text, lines};
 use super::{ImportError, Imported, Options, Summary, Warning};
@@ -125,9 +126,12 @@ fn build_item(raw: &RawItem, year: i32, report_date: Date, warnings: &mut Vec<Wa
         }
     };
     let (lead, goal) = split_lead(body, goal_range.clone());
-    let progress = body.slice(progress_range);
+    let whole = body.slice(progress_range);
+    let (notes_range, readings_range) = readings::split(&whole);
+    let placeholder = readings::is_placeholder(&whole, notes_range.clone());
+    let progress = whole.slice(if placeholder { 0..0 } else { notes_range });
     let notes = split_notes(&progress, year, report_date, warnings);
-    if notes.is_empty() {
+    if notes.is_empty() && !placeholder && readings_range.is_none() {
         warnings.push(Warning::new(
             raw.line,
             format!("item {} has no progress text", raw.id),
@@ -137,7 +141,10 @@ fn build_item(raw: &RawItem, year: i32, report_date: Date, warnings: &mut Vec<Wa
     item.goal = (!goal.is_empty()).then_some(goal);
     item.lead = lead;
     item.status = guess_status(&progress.norm_string(0..progress.len()));
-    item.metrics = item_metrics(body, goal_range, &progress, &notes);
+    let readings = readings_range
+        .map(|range| find_metrics(&whole, range))
+        .unwrap_or_default();
+    item.metrics = item_metrics(body, goal_range, &progress, &notes, readings);
     item.progress = notes
         .into_iter()
         .map(|draft| Note::new(draft.date, draft.text))
@@ -171,7 +178,7 @@ fn strip_point(text: &str) -> &str {
     }
 }
 
-/// Counts in the notes become metrics; counts in the goal become targets — of the note metric
+/// Counts in the notes and the `主要指标:` line become metrics; counts in the goal become targets — of the note metric
 /// they describe when there is one (same unit, related name), else of a metric at 0 (or at the
 /// target, for things the goal says are already there: `以8家试点医院为抓手`).
 fn item_metrics(
@@ -179,12 +186,16 @@ fn item_metrics(
     goal: std::ops::Range<usize>,
     progress: &Text,
     notes: &[NoteDraft],
+    readings: Vec<Found>,
 ) -> Vec<Metric> {
     let mut metrics = UniqueNames::default();
     for note in notes {
         for found in find_metrics(progress, note.range.clone()) {
             metrics.push(to_metric(found));
         }
+    }
+    for found in readings {
+        metrics.push(to_metric(found));
     }
     for found in find_metrics(body, goal) {
         let searchable = metrics.list.len() <= RELATED_LIMIT;

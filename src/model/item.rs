@@ -135,16 +135,60 @@ impl Metric {
     }
 }
 
-/// Reads a number typed by a person: integers stay integers, everything else must be a finite float.
+/// Reads a number typed by a person (see [`read_number`]), or `None`.
 pub fn parse_number(text: &str) -> Option<Number> {
+    read_number(text).ok()
+}
+
+/// Reads a number typed by a person, keeping its meaning exactly: integers of any size stay exact,
+/// a decimal keeps the digits typed, and a number a float cannot hold (`1e-400`, `1e400`, `NaN`) is
+/// refused with the reason rather than stored as something else.
+pub fn read_number(text: &str) -> Result<Number, String> {
     let text = text.trim();
-    if let Ok(int) = text.parse::<i64>() {
-        return Some(Number::from(int));
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = unsigned.trim_start_matches('0');
+        let digits = if digits.is_empty() { "0" } else { digits };
+        let sign = if text.starts_with('-') && digits != "0" {
+            "-"
+        } else {
+            ""
+        };
+        return json_number(&format!("{sign}{digits}")).ok_or_else(|| not_a_number(text));
     }
-    if let Ok(int) = text.parse::<u64>() {
-        return Some(Number::from(int));
+    let float = text.parse::<f64>().map_err(|_| not_a_number(text))?;
+    if !float.is_finite() {
+        return Err(format!(
+            "`{text}` is not a number that can be stored (too large, or not finite)"
+        ));
     }
-    text.parse::<f64>().ok().and_then(Number::from_f64)
+    let has_digit = |s: &str| {
+        s.bytes()
+            .take_while(|b| !matches!(b, b'e' | b'E'))
+            .any(|b| matches!(b, b'1'..=b'9'))
+    };
+    if float == 0.0 && has_digit(text) {
+        return Err(format!(
+            "`{text}` is too small to be stored; it would become 0"
+        ));
+    }
+    json_number(unsigned_plus(text))
+        .or_else(|| Number::from_f64(float))
+        .ok_or_else(|| not_a_number(text))
+}
+
+/// The text without a leading `+`, which JSON does not allow.
+fn unsigned_plus(text: &str) -> &str {
+    text.strip_prefix('+').unwrap_or(text)
+}
+
+/// The text as a JSON number, when it is one.
+fn json_number(text: &str) -> Option<Number> {
+    serde_json::from_str::<Number>(text).ok()
+}
+
+fn not_a_number(text: &str) -> String {
+    format!("`{text}` is not a number")
 }
 
 #[cfg(test)]
@@ -189,5 +233,16 @@ mod tests {
         assert!(parse_number("NaN").is_none());
         assert!(parse_number("inf").is_none());
         assert!(parse_number("12个").is_none());
+        assert_eq!(
+            parse_number("12345678901234567890123").unwrap().to_string(),
+            "12345678901234567890123"
+        );
+        assert_eq!(parse_number("+007").unwrap().to_string(), "7");
+        assert_eq!(parse_number("-0").unwrap().to_string(), "0");
+        assert_eq!(parse_number(".5").unwrap().to_string(), "0.5");
+        assert_eq!(parse_number("1e-5").unwrap().to_string(), "1e-5");
+        assert!(read_number("1e-400").unwrap_err().contains("too small"));
+        assert!(read_number("1e400").is_err());
+        assert!(read_number("0e-400").is_ok());
     }
 }

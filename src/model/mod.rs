@@ -6,12 +6,16 @@ mod date;
 mod document;
 mod item;
 mod origin;
+mod reading;
 mod status;
 
 pub use change::{Change, ChangeError, Shift};
 pub use conflict::{Conflict, KNOWN_FIELDS, ResolveError, Side, note_value};
 pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
-pub use item::{Item, Metric, Note, Point, parse_number};
+pub use item::{Item, Metric, Note, Point, parse_number, read_number};
 pub use origin::Origin;
+pub use reading::{
+    Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
+};
 pub use status::{Status, UnknownStatus};

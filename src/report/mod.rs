@@ -1,11 +1,20 @@
-//! Reading across items for meetings and exports: what changed since a date, and the figures
-//! of the dashboard. Pure functions over documents.
+//! Reading across items for meetings and exports: what changed since a date, the figures of
+//! the dashboard, and the next progress report (plain text in the published style, or Word).
+//! Pure functions over documents; the caller writes the files through the store.
 
+mod docx;
+mod draft;
 mod markdown;
+mod period;
+mod published;
 mod since;
 mod stats;
 
+pub use docx::docx;
+pub use draft::{DEFAULT_PLACEHOLDER, Draft, DraftOptions, Section, draft, retitle};
 pub use markdown::markdown;
+pub use period::{BadPeriod, ReportPeriod};
+pub use published::published;
 pub use since::{Change, Entry, default_since, entries};
 pub use stats::{Stats, stats};
 

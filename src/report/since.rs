@@ -157,11 +157,12 @@ mod tests {
         let mut doc = parse_document(SAMPLE_JSON.into()).unwrap();
         let index = doc.position("14").unwrap();
         let item = doc.item_mut(index).unwrap();
-        crate::app::record_reading(
+        crate::model::record_reading(
             &mut item.metrics[0],
-            crate::model::parse_number("560").unwrap(),
             "2023-11-20".parse().unwrap(),
+            crate::model::parse_number("560").unwrap(),
             "2023-10-07".parse().ok(),
+            crate::model::SameDate::Replace,
         );
         let found = entries([&doc], "2023-11-01".parse().ok());
         assert_eq!(found.len(), 1);

@@ -290,7 +290,13 @@ impl<'t> Scan<'t> {
         while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.peek() {
             self.pos += 1;
         }
-        serde_json::from_str(&self.text[start..self.pos]).map_err(|_| Decline)
+        let number: Number =
+            serde_json::from_str(&self.text[start..self.pos]).map_err(|_| Decline)?;
+        // The precise reader refuses numbers no float can hold, with their place.
+        match number.as_f64() {
+            Some(_) => Ok(number),
+            None => Err(Decline),
+        }
     }
 
     /// Any JSON value, as serde_json reads it for the precise reader, borrowed from the text.

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
 use super::error::{LoadError, SaveError, describe_io};
+use super::lock::{Turn, folder_of};
 use super::parse::parse_document;
 use super::write::write_document;
 use super::written::Written;
@@ -177,38 +179,22 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// `seen` (compared by content, not only size and time). Saves by tally processes to the same
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
-pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
+pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, SaveError> {
     save_bytes(path, write_document(doc).as_bytes(), seen)
 }
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
-pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Fingerprint, SaveError> {
-    let turn = Turn::take(path);
+pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Saved, SaveError> {
+    let turn = Turn::take(path)?;
     write_in_turn(&turn, path, &[text], seen)
 }
 
 /// [`save`] for a document written out as pieces ([`super::write_pieces`]): the pieces go to the
 /// file one after the other, so the whole text is never put together in memory.
-pub fn save_written(
-    path: &Path,
-    text: &Written,
-    seen: &Fingerprint,
-) -> Result<Fingerprint, SaveError> {
+pub fn save_written(path: &Path, text: &Written, seen: &Fingerprint) -> Result<Saved, SaveError> {
     let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
-    let turn = Turn::take(path);
+    let turn = Turn::take(path)?;
     write_in_turn(&turn, path, &parts, seen)
-}
-
-/// A turn at changing the files of one folder: while it is held, no other tally process saves
-/// there. A command-line edit holds one from reading the file to writing it, so concurrent edits
-/// wait for each other instead of retrying (and possibly starving).
-pub struct Turn(FolderLock);
-
-impl Turn {
-    /// Waits for the folder of `path` to be free, then holds it until dropped.
-    pub fn take(path: &Path) -> Turn {
-        Turn(FolderLock::acquire(path))
-    }
 }
 
 /// [`save`] for a caller that already holds the folder's turn.
@@ -217,7 +203,7 @@ pub fn save_in_turn(
     path: &Path,
     doc: &Document,
     seen: &Fingerprint,
-) -> Result<Fingerprint, SaveError> {
+) -> Result<Saved, SaveError> {
     write_in_turn(turn, path, &[write_document(doc).as_bytes()], seen)
 }
 
@@ -226,9 +212,10 @@ fn write_in_turn(
     path: &Path,
     text: &[&[u8]],
     seen: &Fingerprint,
-) -> Result<Fingerprint, SaveError> {
-    let turn = &turn.0;
+) -> Result<Saved, SaveError> {
+    let path = &real_path(path);
     still_there(path)?;
+    check_replaceable(path)?;
     let unchanged =
         fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
     if !unchanged {
@@ -236,7 +223,7 @@ fn write_in_turn(
             path: path.to_path_buf(),
         });
     }
-    turn.remove_stale_temp_files(path);
+    remove_stale_temp_files(turn, path);
     write_atomic_parts(path, text)
 }
 
@@ -268,39 +255,18 @@ fn still_there(path: &Path) -> Result<(), SaveError> {
     }
 }
 
-/// The folder a file is in (`.` for a bare file name).
-fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// The suffix of tally's temporary files; a file `NAME` is written through `.NAME.XXXXXX.tally-tmp`.
 pub const TEMP_SUFFIX: &str = ".tally-tmp";
 
-/// An exclusive advisory lock on a file's folder, held while checking and replacing the file.
-/// Best effort: where the system cannot lock a folder, saving goes on without it.
-struct FolderLock(Option<File>);
-
-impl FolderLock {
-    fn acquire(path: &Path) -> FolderLock {
-        let locked = File::open(folder_of(path))
-            .ok()
-            .filter(|folder| folder.lock().is_ok());
-        FolderLock(locked)
+/// Removes temporary files that an earlier save of `path` left behind when it was killed
+/// mid-write. Only while the folder is locked: every tally save that can lock it does so before
+/// it creates its temporary file, so none of them is still being written.
+fn remove_stale_temp_files(turn: &Turn, path: &Path) {
+    if !turn.holds_folder() {
+        return;
     }
-
-    /// Removes temporary files that an earlier save of `path` left behind when it was killed
-    /// mid-write. Only while the lock is held: every tally save takes the lock before it creates
-    /// its temporary file, so none of them is still being written.
-    fn remove_stale_temp_files(&self, path: &Path) {
-        if self.0.is_none() {
-            return;
-        }
-        for stale in temp_files_of(path) {
-            let _ = fs::remove_file(stale);
-        }
+    for stale in temp_files_of(path) {
+        let _ = fs::remove_file(stale);
     }
 }
 
@@ -330,24 +296,17 @@ pub fn temp_files_of(path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-impl Drop for FolderLock {
-    fn drop(&mut self) {
-        if let Some(folder) = &self.0 {
-            let _ = folder.unlock();
-        }
-    }
-}
-
 /// Writes a new file; refuses to replace an existing one unless `overwrite`.
-pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Fingerprint, SaveError> {
-    let turn = FolderLock::acquire(path);
+pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Saved, SaveError> {
+    let turn = Turn::take(path)?;
     if !overwrite && path.exists() {
         return Err(SaveError::Exists {
             path: path.to_path_buf(),
         });
     }
-    turn.remove_stale_temp_files(path);
-    write_atomic(path, write_document(doc).as_bytes())
+    check_replaceable(&real_path(path))?;
+    remove_stale_temp_files(&turn, path);
+    write_atomic_parts(path, &[write_document(doc).as_bytes()])
 }
 
 /// Writes a new file `NAME.EXT` in `folder` — or `NAME-2.EXT`, `NAME-3.EXT` … when taken — never
@@ -402,60 +361,13 @@ pub fn wait_for_writes() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Replaces `path` with `bytes` all at once: a temporary file in the same folder is written and
-/// flushed to disk, given the old file's permissions, renamed over the old file, and the folder is
-/// flushed, so a crash leaves either the old or the new file, never a mix.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Fingerprint, SaveError> {
+/// Replaces `path` with `bytes` all at once: a temporary file in the same folder (the target's,
+/// for a link) is written and flushed to disk, given the old file's mode, group and owner where
+/// permitted, renamed over the old file, and the folder is flushed, so a crash leaves either the
+/// old or the new file, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
+    check_replaceable(&real_path(path))?;
     write_atomic_parts(path, &[bytes])
-}
-
-/// [`write_atomic`] for a text made of `parts` one after the other.
-fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Fingerprint, SaveError> {
-    let fail = |e: std::io::Error| SaveError::Io {
-        path: path.to_path_buf(),
-        message: describe_io(&e),
-    };
-    let dir = folder_of(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let _writing = wait_for_writes();
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
-    if let Some(permissions) = new_file_permissions(path) {
-        builder.permissions(permissions);
-    }
-    let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
-    for part in parts {
-        temp.write_all(part).map_err(fail)?;
-    }
-    temp.as_file().sync_all().map_err(fail)?;
-    if let Ok(meta) = fs::metadata(path) {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(fail)?;
-    }
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    if let Ok(folder) = File::open(&dir) {
-        let _ = folder.sync_all();
-    }
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-    Ok(Fingerprint::of_parts(parts, modified))
-}
-
-/// The permissions a file is created with: the old file's when there is one (set exactly again
-/// once written), otherwise read and write for everyone less the user's umask, like any
-/// program's new files (a temporary file alone would be private to its owner).
-fn new_file_permissions(path: &Path) -> Option<fs::Permissions> {
-    if let Ok(meta) = fs::metadata(path) {
-        return Some(meta.permissions());
-    }
-    #[cfg(unix)]
-    return Some(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    #[cfg(not(unix))]
-    return None;
 }
 
 #[cfg(test)]
@@ -480,7 +392,10 @@ mod tests {
         let on_disk = fs::read(&path).unwrap();
         assert_eq!(on_disk, write_document(&loaded.doc).as_bytes());
         let read = fingerprint(&path).unwrap();
-        assert_eq!((saved.len, saved.hash), (read.len, read.hash));
+        assert_eq!(
+            (saved.fingerprint.len, saved.fingerprint.hash),
+            (read.len, read.hash)
+        );
     }
 
     #[test]

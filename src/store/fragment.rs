@@ -145,7 +145,7 @@ mod tests {
         Style::default().render(&sample(), "", &mut out);
         let value: serde_json::Value = serde_json::from_str(&out).unwrap();
         let expected = serde_json::to_string_pretty(&value).unwrap();
-        let expected = expected.replace("{\n    \"x\": 1.5\n  }", "{\"x\": 1.50}");
+        let expected = expected.replace("{\n    \"x\": 1.50\n  }", "{\"x\": 1.50}");
         assert_eq!(
             out, expected,
             "raw text is kept verbatim, the rest is laid out like serde_json"

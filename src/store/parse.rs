@@ -235,7 +235,18 @@ impl<'t> Reader<'t> {
             let message = format!("{what} must be a number, found {}", kind_of(raw));
             return Err(self.problem(raw, message));
         }
-        self.json(raw.get(), what)
+        let number: Number = self.json(raw.get(), what)?;
+        if number.as_f64().is_none() {
+            // Kept as written otherwise, but a number no float can hold (`1e999`) is refused,
+            // placed at its last character as serde_json places a number out of range.
+            let text = raw.get();
+            let base = text.as_ptr() as usize - self.text.as_ptr() as usize;
+            return Err(Problem {
+                offset: base + text.len().saturating_sub(1),
+                message: "number out of range".into(),
+            });
+        }
+        Ok(number)
     }
 
     fn required(

@@ -1,0 +1,217 @@
+//! Replacing a file all at once while keeping what its name means to the system: a temporary file
+//! is written in the folder of the real file (a symbolic link's target, so the link stays a link),
+//! given the old file's mode, group and — where the system permits (root, or the owner saving) —
+//! owner, flushed, and renamed over it. A file with several hard links is refused, since the
+//! rename would leave the other names with the old text; so is a file without write permission
+//! for the one saving, which a rename could otherwise replace.
+
+use std::fs::{self, File, Metadata};
+use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use super::error::{SaveError, describe_io};
+use super::file::{Fingerprint, TEMP_SUFFIX, wait_for_writes};
+use super::lock::folder_of;
+
+/// A file written: how it looks now, and anything the user should hear about it (a save by
+/// another user that had to make the file theirs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub fingerprint: Fingerprint,
+    pub notice: Option<String>,
+}
+
+/// The file a save of `path` replaces: the final target when `path` is a symbolic link (a link
+/// that leads nowhere is left as it is, and the save then says the file is gone).
+pub fn real_path(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Refuses to replace a file the rename would not replace faithfully.
+pub(super) fn check_replaceable(path: &Path) -> Result<(), SaveError> {
+    let refuse = |message: String| SaveError::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    let Ok(meta) = fs::metadata(path) else {
+        return Ok(());
+    };
+    if meta.nlink() > 1 {
+        return Err(refuse(format!(
+            "has {} hard links; saving would give only this name the new text and leave the \
+             others with the old, so nothing was written (copy it to a file of its own to edit it)",
+            meta.nlink()
+        )));
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o222 == 0 {
+        return Err(refuse(format!(
+            "is read-only (mode {:o}, no write permission); nothing was written",
+            mode & 0o7777
+        )));
+    }
+    // Whether this user may write it, as the system decides (the file is opened, not changed).
+    if let Err(err) = fs::OpenOptions::new().write(true).open(path) {
+        return Err(refuse(format!(
+            "{}; nothing was written",
+            describe_io(&err)
+        )));
+    }
+    Ok(())
+}
+
+/// Replaces `path` (its target, when a link) with `parts` one after the other, all at once.
+pub(super) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Saved, SaveError> {
+    let path = &real_path(path);
+    let fail = |e: std::io::Error| SaveError::Io {
+        path: path.to_path_buf(),
+        message: describe_io(&e),
+    };
+    let dir = folder_of(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let _writing = wait_for_writes();
+    let old = fs::metadata(path).ok();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    builder.permissions(match &old {
+        Some(meta) => meta.permissions(),
+        // A new file: read and write for everyone less the umask, like any program's new files.
+        None => fs::Permissions::from_mode(0o666),
+    });
+    let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
+    for part in parts {
+        temp.write_all(part).map_err(fail)?;
+    }
+    let notice = match &old {
+        Some(meta) => keep_owner_and_mode(temp.as_file(), meta, path).map_err(fail)?,
+        None => None,
+    };
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    if let Ok(folder) = File::open(&dir) {
+        let _ = folder.sync_all();
+    }
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(Saved {
+        fingerprint: Fingerprint::of_parts(parts, modified),
+        notice,
+    })
+}
+
+/// Gives the new file the old one's owner and group where permitted, then its mode (set last, as
+/// a change of owner clears the set-id bits). Says so when the owner or group could not be kept.
+fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Result<Option<String>> {
+    use std::os::unix::fs::fchown;
+    if fchown(new, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = fchown(new, None, Some(old.gid()));
+    }
+    new.set_permissions(old.permissions())?;
+    let now = new.metadata()?;
+    let owner = (now.uid() != old.uid()).then(|| {
+        format!(
+            "now belongs to {} (was {}), who saved it",
+            user_name(now.uid()),
+            user_name(old.uid())
+        )
+    });
+    let group = (now.gid() != old.gid()).then(|| {
+        format!(
+            "its group is now {} (was {}: the saver is not a member)",
+            group_name(now.gid()),
+            group_name(old.gid())
+        )
+    });
+    let kept = if group.is_none() {
+        "; its mode and group are kept"
+    } else {
+        "; its mode is kept"
+    };
+    Ok(match (owner, group) {
+        (None, None) => None,
+        (owner, group) => {
+            let said: Vec<String> = owner.into_iter().chain(group).collect();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            Some(format!("{name} {}{kept}", said.join(", and ")))
+        }
+    })
+}
+
+fn user_name(uid: u32) -> String {
+    name_in("/etc/passwd", uid).unwrap_or_else(|| format!("user {uid}"))
+}
+
+fn group_name(gid: u32) -> String {
+    name_in("/etc/group", gid).unwrap_or_else(|| format!("group {gid}"))
+}
+
+/// The name with numeric id `id` in a passwd-style file (`name:x:id:…`).
+fn name_in(table: &str, id: u32) -> Option<String> {
+    let text = fs::read_to_string(table).ok()?;
+    text.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let found = fields.nth(1)?.parse::<u32>().ok()? == id;
+        found.then(|| crate::text::clean_line(name).into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_through_a_link_writes_the_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("real");
+        fs::create_dir(&real_dir).unwrap();
+        let target = real_dir.join("report.json");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic_parts(&link, &[b"new"]).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn hard_links_and_files_without_write_bits_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.json");
+        fs::write(&file, "x").unwrap();
+        assert!(check_replaceable(&file).is_ok());
+        fs::hard_link(&file, dir.path().join("b.json")).unwrap();
+        let err = check_replaceable(&file).unwrap_err().to_string();
+        assert!(err.contains("has 2 hard links"), "{err}");
+        fs::remove_file(dir.path().join("b.json")).unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+        let err = check_replaceable(&file).unwrap_err().to_string();
+        assert!(err.contains("read-only"), "{err}");
+    }
+
+    #[test]
+    fn the_mode_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.json");
+        fs::write(&file, "x").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+        let saved = write_atomic_parts(&file, &[b"y"]).unwrap();
+        assert_eq!(saved.notice, None);
+        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o640);
+    }
+}
