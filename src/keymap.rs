@@ -238,7 +238,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
-    bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle the item's merge conflicts (!): ours, theirs, edit", None),
+    bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle a merge conflict: ours, theirs or edit (marked !)", None),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
     bind(Browse, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
