@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Date, Status};
+use crate::model::{Date, Period, Status};
 use crate::report::ReportPeriod;
 
 /// A keyboard-first terminal tracker for JSON task files.
@@ -37,10 +37,17 @@ pub enum Command {
     /// Print one line per item: ID<TAB>STATUS<TAB>TITLE, in file order.
     List(ListArgs),
     /// Print one item in full.
+    #[command(override_usage = "tally show [OPTIONS] PATH ID\n       tally show [OPTIONS] FILE:ID")]
     Show(ShowArgs),
     /// Add a progress note to an item (dated today unless --date).
+    #[command(
+        override_usage = "tally note [OPTIONS] PATH ID TEXT\n       tally note [OPTIONS] FILE:ID TEXT"
+    )]
     Note(NoteArgs),
     /// Set item fields: title, goal, lead, status, due, tags (an empty value clears the field).
+    #[command(
+        override_usage = "tally set PATH ID FIELD=VALUE...\n       tally set FILE:ID FIELD=VALUE..."
+    )]
     Set(SetArgs),
     /// Set a metric's value (creating the metric if needed); a changed value is added to its history.
     Metric(MetricArgs),
@@ -60,6 +67,24 @@ pub enum Command {
     /// Make git merge task files with tally: adds `PATTERN merge=tally` to .gitattributes and
     /// the `merge.tally.driver` entry to the repository's config (running it again changes nothing).
     GitSetup(GitSetupArgs),
+    /// Create an empty report (to `add` items to, or open).
+    New(NewArgs),
+    /// Commit the files' saved changes to their git repository, pull (merging) and push.
+    Sync(PathsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to create (it must not exist yet).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// The report's title.
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// The time the report covers: 2024, 2024-H1, 2024-Q3, 2024-03, or START..END
+    /// (like 2024-01-01..2024-06-30).
+    #[arg(long, value_name = "PERIOD", value_parser = parse_file_period)]
+    pub period: Option<Period>,
 }
 
 #[derive(Debug, Args)]
@@ -100,31 +125,30 @@ pub struct GitSetupArgs {
 
 #[derive(Debug, Args)]
 pub struct NoteArgs {
-    /// The file holding the item.
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// The note's text.
-    #[arg(value_name = "TEXT")]
-    pub text: String,
+    /// The file (or a folder) holding the item, followed by its id; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
+    /// The item's id (unless given as FILE:ID), then the note's text.
+    #[arg(value_name = "ID TEXT", num_args = 1..=2, required = true)]
+    pub rest: Vec<String>,
     /// The note's date [default: today].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
-    /// Who wrote the note.
+    /// Who wrote the note [default: $TALLY_USER, else git's user.name when the file is in a git
+    /// repository, else the login name].
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct SetArgs {
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
-    #[arg(value_name = "ID")]
-    pub id: String,
-    /// Fields to set, like `status=at_risk` `lead=国际处` `tags=外事,会展` `due=`.
-    #[arg(value_name = "FIELD=VALUE", required = true)]
-    pub assignments: Vec<String>,
+    /// The file (or a folder) holding the item, followed by its id; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
+    /// The item's id (unless given as FILE:ID), then the fields to set, like `status=at_risk`
+    /// `lead=国际处` `tags=外事,会展` `due=`.
+    #[arg(value_name = "ID FIELD=VALUE", required = true)]
+    pub rest: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -197,17 +221,21 @@ pub struct ListArgs {
     /// Print a JSON array instead of lines.
     #[arg(long)]
     pub json: bool,
+
+    /// Start each line with FILE:ID instead of ID (what show, note and set accept).
+    #[arg(long)]
+    pub with_file: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The file (or folder) holding the item.
-    #[arg(value_name = "PATH")]
-    pub path: PathBuf,
+    /// The file (or folder) holding the item; or FILE:ID in one word.
+    #[arg(value_name = "PATH|FILE:ID")]
+    pub target: String,
 
-    /// The item's id.
+    /// The item's id (unless given as FILE:ID).
     #[arg(value_name = "ID")]
-    pub id: String,
+    pub id: Option<String>,
 
     /// Print the item as JSON, with every field the file has.
     #[arg(long)]
@@ -344,6 +372,10 @@ pub fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         return Err(bad());
     }
     Ok(std::time::Duration::from_secs(total))
+}
+
+fn parse_file_period(text: &str) -> Result<Period, String> {
+    crate::model::parse_period(text).map_err(|e| e.to_string())
 }
 
 fn parse_period(text: &str) -> Result<ReportPeriod, String> {

@@ -237,13 +237,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('S')], Action::Sync, "sync with git: commit, pull (merging), push", None),
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
     bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle a merge conflict: ours, theirs or edit (marked !)", None),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
     bind(Browse, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
-    bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress", Some("sort")),
-    bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead (with counts)", None),
+    bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress, file name", Some("sort")),
+    bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead, file (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
     bind(Browse, PAGE_UP, Action::PageUp, "one page up", None),
     bind(Browse, TOP, Action::Top, "first item / top", None),
@@ -414,6 +415,8 @@ fn normalise(event: KeyEvent) -> Key {
         KeyCode::Char(c) => (KeyCode::Char(half_width(c)), event.modifiers),
         // Two quick Escapes arrive as Alt+Esc; they still mean Esc.
         KeyCode::Esc => (KeyCode::Esc, event.modifiers - KeyModifiers::ALT),
+        // Shift-Tab arrives as BackTab with Shift held (`ESC [ Z`); the Shift is in the name.
+        KeyCode::BackTab => (KeyCode::BackTab, event.modifiers - KeyModifiers::SHIFT),
         other => (other, event.modifiers),
     };
     Key { code, modifiers }

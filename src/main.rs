@@ -85,13 +85,18 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
     state.timebox = cli.timebox;
+    let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
+    state.authors = tally::git::author::authors(&file_paths);
     if state.files.is_empty() {
         let folder = paths
             .first()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         state.message = Some(Message {
-            text: format!("No .json files in {}", clean_line(&folder)),
+            text: format!(
+                "No .json files in {} — start with: tally new FILE.json --title TITLE",
+                clean_line(&folder)
+            ),
             level: Level::Warning,
         });
     } else if let Some(text) = message {

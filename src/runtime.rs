@@ -27,6 +27,8 @@ pub struct Runtime {
     background_search: bool,
     saver: Option<Saver>,
     watcher: Watcher,
+    /// Work for a layer above (git syncs), waiting to be taken with [`Runtime::take_outside`].
+    outside: Vec<Effect>,
 }
 
 impl Runtime {
@@ -47,7 +49,13 @@ impl Runtime {
             effects
         };
         let effects = self.send_saves(state, effects);
-        run_queue(state, effects);
+        let outside = run_queue(state, effects);
+        self.outside.extend(outside);
+    }
+
+    /// Effects this runtime does not carry out itself (a sync with git): the caller's to run.
+    pub fn take_outside(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outside)
     }
 
     /// Hands saves to the saver thread; a file already being saved is saved again, with
@@ -131,7 +139,8 @@ impl Runtime {
             self.run(state, effects);
         }
         if check_files && !self.saving() {
-            self.watcher.check(state);
+            let outside = self.watcher.check(state);
+            self.outside.extend(outside);
         }
     }
 
@@ -190,7 +199,9 @@ impl Searcher {
     }
 }
 
-fn run_queue(state: &mut State, effects: Vec<Effect>) {
+/// Runs `effects` and what they lead to; returns the effects left for the layer above.
+fn run_queue(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut outside = Vec::new();
     let mut queue = effects;
     let mut rounds = 0;
     while !queue.is_empty() && rounds < MAX_SAVE_ROUNDS {
@@ -212,6 +223,10 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
+                sync @ Effect::Sync { .. } => {
+                    outside.push(sync);
+                    None
+                }
                 Effect::WriteReport {
                     folder,
                     name,
@@ -241,6 +256,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) {
         }
         queue = next;
     }
+    outside
 }
 
 /// The index a search in place uses, built here when needed (the state is told, so the next
@@ -413,8 +429,10 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    /// Reloads every file that changed on disk (and replays unsaved edits on it).
-    pub fn check(&mut self, state: &mut State) {
+    /// Reloads every file that changed on disk (and replays unsaved edits on it); returns the
+    /// effects that follow and are not the runtime's to run (a sync that was waiting for a save).
+    pub fn check(&mut self, state: &mut State) -> Vec<Effect> {
+        let mut runtime = Runtime::default();
         for file in 0..state.files.len() {
             let open = &state.files[file];
             if !store::changed_since(&open.path, &open.fingerprint) {
@@ -444,7 +462,8 @@ impl Watcher {
                 }
             };
             let effects = update(state, action);
-            run_effects(state, effects);
+            runtime.run(state, effects);
         }
+        runtime.take_outside()
     }
 }

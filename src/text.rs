@@ -125,6 +125,39 @@ fn cleaned(text: &str, one_line: bool) -> String {
     out
 }
 
+/// Full-width ASCII forms (`５４０`, `３．５`, `－２`) as ASCII, and the ideographic space as a space,
+/// as a Chinese input method may type them.
+pub fn fold_width(text: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    };
+    if text.chars().all(|c| fold(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold).collect())
+    }
+}
+
+/// `1 item`, `2 items`: a count and a noun that takes `s` in the plural.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Every line end (`\r\n`, a lone `\r` as terminals send in a paste, or `\n`) as `\n`.
+pub fn unix_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Replaces everything that could steer a terminal with a harmless visible character. Line breaks
 /// and tabs become spaces, so the result is always one line.
 pub fn clean_line(text: &str) -> Cow<'_, str> {

@@ -59,6 +59,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     };
     update(&mut state, resize);
     let mut runtime = Runtime::interactive();
+    let mut git = crate::git::worker::Worker::spawn();
     let mut last_check = Instant::now();
     let mut search_prepared = false;
     while !state.quit && !stop.load(Ordering::Relaxed) {
@@ -75,7 +76,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         terminal.draw(|frame| ui::render(frame, &state, theme))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
-        let tick = if state.search.line.is_some() || runtime.saving() {
+        let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
             QUICK_TICK
         } else {
             TICK
@@ -95,15 +96,30 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             let effects = update(&mut state, Action::PrepareSearch);
             runtime.run(&mut state, effects);
         }
-        let check_files = last_check.elapsed() >= WATCH_EVERY;
+        // while a sync runs, git rewrites the files: they are read again once it is done
+        let check_files = last_check.elapsed() >= WATCH_EVERY && !state.team.syncing;
         runtime.poll(&mut state, check_files);
         if check_files {
             last_check = Instant::now();
         }
+        run_git(&mut state, &mut runtime, &mut git);
     }
     runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+/// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
+fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worker::Worker) {
+    git.run(runtime.take_outside());
+    for action in git.poll() {
+        let effects = update(state, action);
+        runtime.run(state, effects);
+    }
+    git.run(runtime.take_outside());
+    git.tick(Instant::now(), || {
+        state.files.iter().map(|f| f.path.clone()).collect()
+    });
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a

@@ -48,7 +48,10 @@ fn a_conflict_left_by_the_driver_is_settled_with_two_keys() {
 
     let tmux = Tmux::open(&ours, 120, 32);
     let screen = tmux.wait_for("网上国际服务平台");
-    let row = screen.lines().find(|l| l.contains("网上国际服务平台")).unwrap();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("网上国际服务平台"))
+        .unwrap();
     assert!(row.contains("B !网上"), "{row}");
     tmux.keys(&["/"]);
     tmux.literal("is:conflict");

@@ -52,12 +52,12 @@ fn add_a_chinese_note_change_status_and_metric_undo_one_and_quit() {
     let item = &mut expected["items"][4];
     item["status"] = Value::from("blocked");
     let today = chrono_today();
-    item["progress"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({
-            "date": today, "text": "完成外语标识安装验收"
-        }));
+    let mut note = serde_json::json!({"date": today, "text": "完成外语标识安装验收"});
+    // signed with the login name when the terminal's environment gives one
+    if let Some(by) = tally::git::author::author(None, &file) {
+        note["by"] = Value::from(by);
+    }
+    item["progress"].as_array_mut().unwrap().push(note);
     assert_eq!(
         after, expected,
         "only the note and the status changed; the metric change was undone"

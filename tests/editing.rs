@@ -171,6 +171,20 @@ fn a_chinese_note_is_added_with_todays_date() {
 }
 
 #[test]
+fn a_note_added_from_the_keyboard_is_signed_with_the_sessions_author() {
+    let mut s = Session::open();
+    s.state.authors = vec![Some("王芳".to_string())];
+    s.select("14");
+    s.keys("n");
+    s.type_text("已联系");
+    s.keys("<Enter>");
+    let doc = s.on_disk();
+    let note = doc.items()[4].progress.last().unwrap();
+    assert_eq!(note.text, "已联系");
+    assert_eq!(note.by.as_deref(), Some("王芳"));
+}
+
+#[test]
 fn a_form_refuses_bad_values_and_keeps_them_for_correction() {
     let mut s = Session::open();
     s.keys("n");

@@ -41,7 +41,7 @@ fn imports_a_report_next_to_it_and_refuses_to_overwrite() {
     assert_eq!(
         stdout(&output),
         format!(
-            "Read {report}: 8 items, 37 notes, 12 metrics\nWrote {}\n",
+            "Read {report} (UTF-8): 8 items, 37 notes, 12 metrics\nWrote {}\n",
             out.display()
         )
     );
@@ -131,10 +131,15 @@ fn user_errors_exit_2_with_a_message() {
     assert!(!dir.path().join("notes.json").exists());
 
     let gbk = dir.path().join("gbk.txt");
-    fs::write(&gbk, [0xb5u8, 0xda, 0x31, 0xcf, 0xee]).unwrap();
+    // Bytes that are neither UTF-8, UTF-16 nor GB18030.
+    fs::write(&gbk, [0xb5u8, 0xda, 0x31, 0xff, 0xee]).unwrap();
     let bad = tally(dir.path(), &["import", gbk.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("not valid UTF-8"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("not text tally can read"),
+        "{}",
+        stderr(&bad)
+    );
 
     let report = seed_in(dir.path());
     let into = tally(dir.path(), &["import", &report, "--into", "absent.json"]);

@@ -169,11 +169,20 @@ fn the_end_shows_a_summary_that_writes_minutes() {
     );
     assert!(text.contains("- status: on track → at risk"), "{text}");
     assert!(text.contains("- note (2023-11-20): 延期到四季度"), "{text}");
+    // Nothing changed since: the same minutes are not written again.
+    m.keys("x");
+    let message = m.state.message.clone().unwrap().text;
+    assert!(message.contains("no new minutes written"), "{message}");
+    assert!(!m.dir.path().join("report-minutes-2023-11-20-2.md").exists());
+    // Minutes already on disk are never overwritten.
+    let before = std::fs::read_to_string(&minutes).unwrap();
+    m.state.last_minutes = None;
     m.keys("x");
     assert!(
         m.dir.path().join("report-minutes-2023-11-20-2.md").exists(),
         "never overwrites"
     );
+    assert_eq!(std::fs::read_to_string(&minutes).unwrap(), before);
     m.key(KeyCode::Esc);
     assert_eq!(m.state.mode, Mode::Browse);
     assert!(m.state.triage.is_none());

@@ -173,3 +173,38 @@ fn several_files_show_together_with_their_titles() {
     );
     assert!(text.contains("年度预算梳理"), "{text}");
 }
+
+#[test]
+fn the_status_bar_marks_commits_to_pull_and_push_and_a_running_sync() {
+    use tally::app::Mark;
+    let mut state = sample_state(120, 30);
+    update(
+        &mut state,
+        Action::TeamMark(Some(Mark {
+            ahead: 1,
+            behind: 2,
+        })),
+    );
+    let text = screen_text(&draw(&state));
+    assert!(text.contains("git ↑1 ↓2"), "{text}");
+    update(&mut state, Action::TeamMark(Some(Mark::default())));
+    assert!(!screen_text(&draw(&state)).contains("git ↑"));
+    update(&mut state, Action::Sync);
+    assert!(screen_text(&draw(&state)).contains("⟳ syncing"));
+}
+
+#[test]
+fn an_empty_folder_says_how_to_start_and_an_empty_report_how_to_add() {
+    let state = State::new(Vec::new(), Rect::new(0, 0, 100, 20));
+    let text = screen_text(&draw(&state));
+    assert!(text.contains("tally new FILE.json --title TITLE"), "{text}");
+    assert!(text.contains("tally import REPORT.txt"), "{text}");
+    let loaded = Loaded {
+        path: "new.json".into(),
+        doc: tally::model::Document::new("要点"),
+        fingerprint: Fingerprint::of_bytes(b"", None),
+    };
+    let state = State::new(vec![loaded], Rect::new(0, 0, 100, 20));
+    let text = screen_text(&draw(&state));
+    assert!(text.contains("No items yet: press a to add one."), "{text}");
+}

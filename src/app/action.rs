@@ -71,6 +71,15 @@ pub enum Action {
     /// Change the lead (with completion from the leads in use) / the due date.
     EditLead,
     EditDue,
+    /// Sync the open files with their git repository: commit, pull (merging), push.
+    Sync,
+    /// The sync reached a stage (shown in the footer).
+    SyncStage(String),
+    /// The sync ended, well or not: its outcome in one line.
+    SyncFinished(super::Message),
+    /// A background check of the repository: commits to push and to pull (`None`: no repository
+    /// or nothing to sync with).
+    TeamMark(Option<super::Mark>),
     /// Write the minutes of the session next to the data file.
     WriteMinutes,
     /// Write the next progress report of what the list shows next to the data file.
@@ -194,6 +203,9 @@ pub enum Effect {
         version: u64,
         index: super::IndexSource,
     },
+    /// Commit these files' saved changes to their git repository, pull and push (on a thread of
+    /// its own); stages come back as [`Action::SyncStage`], the end as [`Action::SyncFinished`].
+    Sync { files: Vec<std::path::PathBuf> },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {
         folder: std::path::PathBuf,

@@ -6,6 +6,7 @@ use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
 use super::state::{Message, Mode, Pane, State};
+use super::view::{GroupBy, SortKey};
 use crate::model::{Change, Item, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
@@ -145,7 +146,10 @@ pub(crate) fn add(state: &mut State) {
                 let id = doc.next_free_id();
                 open_form(state, Form::add_item(file, &id));
             } else {
-                state.message = Some(Message::warning("no file is open to add an item to"));
+                state.message = Some(Message::warning(
+                    "no file is open to add an item to: make one with `tally import REPORT.txt \
+                     -o FILE.json` (or copy a tally .json file into the folder), then open it",
+                ));
             }
         }
     }
@@ -245,27 +249,76 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// `J`/`K`: swaps the selected item with its neighbour in the same file.
+/// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
+/// in file order that is its neighbour in the file; in a grouped list, the next item of its group
+/// (the two swap places in the file, and the footer says so). A list sorted by anything but file
+/// order, or filtered by a search, is refused with a message, since a move there would not show.
 pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
-    let Some((file, index, item)) = selection(state) else {
+    let Some((file, _, item)) = selection(state) else {
         return Vec::new();
     };
-    let Some(doc) = state.document(file) else {
+    if let Some(reason) = move_refused(state) {
+        state.message = Some(Message::warning(reason));
         return Vec::new();
-    };
+    }
     let neighbour = if down {
-        index.checked_add(1)
+        state.selected.checked_add(1)
     } else {
-        index.checked_sub(1)
+        state.selected.checked_sub(1)
     };
-    let Some(other) = neighbour.and_then(|i| doc.item(i)) else {
+    let other = neighbour
+        .and_then(|row| state.rows.get(row))
+        .and_then(|row| row.item())
+        .filter(|other| other.file == file)
+        .and_then(|other| state.item(other))
+        .map(|other| other.id.clone());
+    let Some(other) = other else {
+        let (edge, place) = match (down, state.group) {
+            (true, GroupBy::None) => ("last", "its file"),
+            (false, GroupBy::None) => ("first", "its file"),
+            (true, _) => ("last", "its group"),
+            (false, _) => ("first", "its group"),
+        };
+        state.message = Some(Message::info(format!(
+            "item {} is already the {edge} in {place}; not moved",
+            item.id
+        )));
         return Vec::new();
     };
     let change = Change::Swap {
         first: item.id.clone(),
-        second: other.id.clone(),
+        second: other.clone(),
     };
-    commit(state, file, change, format!("move item {}", item.id))
+    let effects = commit(state, file, change, format!("move item {}", item.id));
+    if !effects.is_empty() {
+        let side = if down { "below" } else { "above" };
+        let in_file = match state.group {
+            GroupBy::None => String::new(),
+            _ => format!("; in the file it swapped places with item {other}"),
+        };
+        state.message = Some(Message::info(format!(
+            "moved item {} {side} item {other}{in_file}",
+            item.id
+        )));
+    }
+    effects
+}
+
+/// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
+fn move_refused(state: &State) -> Option<String> {
+    if state.filter.is_some() {
+        return Some(
+            "J/K move items in file order; clear the search first (Esc) to move this item".into(),
+        );
+    }
+    if state.sort != SortKey::File {
+        return Some(format!(
+            "J/K move items in file order; the list is sorted by {} (press o until it says \
+             file order)",
+            state.sort.label()
+        ));
+    }
+    None
 }
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {

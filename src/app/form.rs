@@ -317,11 +317,11 @@ impl Form {
             ..
         }) = self.fields.get_mut(self.focus)
         {
-            let text = text.replace("\r\n", "\n");
+            let text = crate::text::unix_line_ends(text);
             let text = if *multiline {
-                text
+                text.into_owned()
             } else {
-                text.replace(['\n', '\r'], " ")
+                text.replace('\n', " ")
             };
             area.insert_str(text);
         }

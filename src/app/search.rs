@@ -185,12 +185,14 @@ fn index_source(state: &mut State) -> IndexSource {
         None => Arc::new(all_rows(&state.files)),
     };
     let lists: Vec<Arc<Vec<Item>>> = state.files.iter().map(|f| f.doc.shared_items()).collect();
+    let names: Vec<String> = state.files.iter().map(|f| f.name()).collect();
     let snapshot_refs = Arc::clone(&refs);
     let builder: IndexBuilder = Arc::new(move || {
-        SearchIndex::build(
+        SearchIndex::build_in_files(
             snapshot_refs
                 .iter()
-                .filter_map(|r| lists.get(r.file)?.get(r.item)),
+                .filter_map(|r| Some((lists.get(r.file)?.get(r.item)?, r.file))),
+            names.clone(),
         )
     });
     state.search.indexed = Some(Indexed {

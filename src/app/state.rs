@@ -214,6 +214,13 @@ pub struct State {
     /// The triage walk in progress, and the per-item timebox to use.
     pub triage: Option<super::triage::Triage>,
     pub timebox: Option<std::time::Duration>,
+    /// The name new notes are signed with, per file (worked out before the session starts).
+    pub authors: Vec<Option<String>>,
+    /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
+    pub team: super::team::Team,
+    /// The text of the minutes last written (or being written) and where they went, so `x` with
+    /// nothing new does not write the same minutes again.
+    pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
@@ -359,10 +366,53 @@ impl State {
             .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
     }
 
+    /// Who new notes in `file` are by.
+    pub fn author(&self, file: usize) -> Option<String> {
+        self.authors.get(file).cloned().flatten()
+    }
+
+    /// The selected item's file label, when several files are open (see [`file_labels`]).
+    pub fn selected_file_label(&self) -> Option<String> {
+        if self.files.len() < 2 {
+            return None;
+        }
+        file_labels(&self.files)
+            .into_iter()
+            .nth(self.selected_file())
+    }
+
     /// Today for new notes and readings.
     pub fn today(&self) -> crate::model::Date {
         self.today.unwrap_or_else(crate::model::Date::today)
     }
+}
+
+/// A short label for each open file, to tell their items apart: the file's name without
+/// `.json`, with its folder's name before it when two open files share a name.
+pub fn file_labels(files: &[OpenFile]) -> Vec<String> {
+    let stem = |open: &OpenFile| {
+        open.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| open.name())
+    };
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    files
+        .iter()
+        .zip(&stems)
+        .map(|(open, name)| {
+            let shared = stems.iter().filter(|s| *s == name).count() > 1;
+            let folder = open
+                .path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|f| f.to_string_lossy().into_owned());
+            match folder {
+                Some(folder) if shared => format!("{folder}/{name}"),
+                _ => name.clone(),
+            }
+        })
+        .collect()
 }
 
 /// One row per item, files in order, items in file order.

@@ -180,7 +180,7 @@ fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form:
             note.by = by;
         }
         None => item.progress.push(Note {
-            by,
+            by: by.or_else(|| state.author(file)),
             ..Note::new(date, text)
         }),
     });

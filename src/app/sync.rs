@@ -36,7 +36,7 @@ pub(crate) fn saved(
     if more {
         vec![Effect::Save { file }]
     } else {
-        Vec::new()
+        super::team::after_save(state)
     }
 }
 
@@ -45,6 +45,7 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
         return;
     };
     open.save_error = Some(error.clone());
+    super::team::save_failed(state);
     state.message = Some(Message::error(format!(
         "not saved: {error} — the edit is kept; Ctrl-S or the next edit retries"
     )));
@@ -105,11 +106,12 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     };
     let moved = |old: usize| new_places.as_ref()?.get(old).copied().flatten();
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
-    state.message = Some(Message::warning(match (replayed, conflicts.len()) {
+    let reload = Message::warning(match (replayed, conflicts.len()) {
         (0, 0) => format!("{name} changed on disk; reloaded"),
         (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),
         (_, n) => format!("{name} changed on disk; {n} of your edits collide with it — choose"),
-    }));
+    });
+    state.message = Some(super::team::after_reload(state, reload));
     if !conflicts.is_empty() {
         state.conflicts.extend(conflicts);
         state.form = None;

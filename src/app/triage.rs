@@ -234,6 +234,19 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let name = format!("{stem}-minutes-{}", state.today());
+    if let Some((last, path)) = &state.last_minutes
+        && *last == text
+    {
+        let place = path.as_ref().map_or_else(
+            || "the minutes being written".to_string(),
+            |p| crate::text::clean_line(&p.display().to_string()).into_owned(),
+        );
+        state.message = Some(Message::info(format!(
+            "nothing changed since {place}; no new minutes written"
+        )));
+        return Vec::new();
+    }
+    state.last_minutes = Some((text.clone(), None));
     vec![Effect::WriteMinutes { folder, name, text }]
 }
 

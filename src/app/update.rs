@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use super::view::item_row_near;
 use super::{
     Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
-    sync, triage,
+    sync, team, triage,
 };
 use crate::ui::{self, Theme, View};
 
@@ -38,6 +38,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             sync::reload_failed(state, file, error);
             Vec::new()
         }
+        Action::SyncStage(text) => {
+            team::stage(state, text);
+            Vec::new()
+        }
+        Action::SyncFinished(outcome) => {
+            team::finished(state, outcome);
+            Vec::new()
+        }
+        Action::TeamMark(mark) => {
+            team::marked(state, mark);
+            Vec::new()
+        }
         Action::Tick(now) => {
             state.now = Some(now);
             Vec::new()
@@ -49,6 +61,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            if let Some((_, written)) = state.last_minutes.as_mut() {
+                *written = Some(path);
+            }
             Vec::new()
         }
         Action::SearchResults(result) => {
@@ -79,6 +94,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::MinutesFailed { error } => {
+            state.last_minutes = None;
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"
             )));
@@ -93,8 +109,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         other => {
-            // A message stays until the next key, so it never hides what the key did.
-            if !matches!(other, Action::Back | Action::Tick(_)) {
+            // A message stays until the next key, so it never hides what the key did. Esc too
+            // clears it, and still does its own job.
+            if !matches!(other, Action::Tick(_)) {
                 state.message = None;
             }
             by_mode(state, other)
@@ -102,8 +119,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     };
     keep_selection_visible(state);
     details_follow_selection(state);
+    cursors_within_item(state);
     screens::refresh(state);
     effects
+}
+
+/// Keeps the selected note and metric on ones the item has, whatever changed it (an undo or redo
+/// that took one away, a reload), so `e` and `d` act on the entry shown selected.
+fn cursors_within_item(state: &mut State) {
+    let (notes, metrics) = state
+        .selected_item()
+        .map_or((0, 0), |item| (item.progress.len(), item.metrics.len()));
+    state.note_cursor = state.note_cursor.min(notes.saturating_sub(1));
+    state.metric_cursor = state.metric_cursor.min(metrics.saturating_sub(1));
 }
 
 /// When another item is selected (by a key, a search, a reload …), its detail panes start from
@@ -250,6 +278,7 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
+        Action::Sync => return team::start(state),
         Action::SortNext => {
             state.sort = state.sort.next();
             reorder(state);
@@ -334,7 +363,6 @@ fn browse_action(state: &mut State, action: Action) {
             state.base = Mode::Zoom;
             state.zoom_scroll = 0;
         }
-        Action::Back if state.message.is_some() => state.message = None,
         Action::Back if state.filter.is_some() => search::cancel(state),
         Action::Back => state.focus = Pane::Items,
         other => match state.focus {

@@ -227,3 +227,67 @@ fn small_screens_keep_focus_on_the_list() {
     press(&mut state, &[Action::FocusNext]);
     assert_eq!(state.focus, Pane::Items);
 }
+
+#[test]
+fn s_asks_for_a_sync_of_every_open_file_and_a_second_s_waits() {
+    let mut state = sample_state(120, 40);
+    let effects = update(&mut state, Action::Sync);
+    let [Effect::Sync { files }] = effects.as_slice() else {
+        panic!("expected one sync, got {effects:?}")
+    };
+    assert_eq!(files, &vec![std::path::PathBuf::from("sample.json")]);
+    assert!(state.team.syncing);
+    assert!(update(&mut state, Action::Sync).is_empty());
+    assert_eq!(
+        state.message.as_ref().map(|m| m.text.as_str()),
+        Some("a sync is already under way")
+    );
+    update(&mut state, Action::SyncStage("sync: pulling…".into()));
+    assert_eq!(
+        state.message.as_ref().map(|m| m.text.as_str()),
+        Some("sync: pulling…")
+    );
+    update(
+        &mut state,
+        Action::SyncFinished(crate::app::Message::error("sync failed: x")),
+    );
+    assert!(!state.team.syncing);
+    assert_eq!(
+        state.message.as_ref().map(|m| m.level),
+        Some(crate::app::Level::Error)
+    );
+    let effects = update(&mut state, Action::Sync);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Sync { .. }]),
+        "a new sync may start"
+    );
+}
+
+#[test]
+fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
+    let mut state = sample_state(120, 40);
+    update(&mut state, Action::PickStatus);
+    update(&mut state, Action::SetStatus(crate::model::Status::Done));
+    assert!(state.has_unsaved());
+    let effects = update(&mut state, Action::Sync);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save { file: 0 }]),
+        "{effects:?}"
+    );
+    assert!(!state.team.syncing && state.team.waiting_for_saves);
+    let covered = state.files[0].unsaved.len();
+    let effects = update(
+        &mut state,
+        Action::Saved {
+            file: 0,
+            fingerprint: Fingerprint::of_bytes(b"x", None),
+            covered,
+            notice: None,
+        },
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::Sync { .. }]),
+        "{effects:?}"
+    );
+    assert!(state.team.syncing);
+}

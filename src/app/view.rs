@@ -43,10 +43,12 @@ pub enum SortKey {
     Updated,
     /// Least progress towards targets first; items without targets last.
     Progress,
+    /// By file label (see [`super::state::file_labels`]), then in file order.
+    Report,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::File,
         SortKey::Id,
         SortKey::Status,
@@ -54,6 +56,7 @@ impl SortKey {
         SortKey::Lead,
         SortKey::Updated,
         SortKey::Progress,
+        SortKey::Report,
     ];
 
     pub fn next(self) -> SortKey {
@@ -70,6 +73,7 @@ impl SortKey {
             SortKey::Lead => "lead",
             SortKey::Updated => "last update",
             SortKey::Progress => "progress",
+            SortKey::Report => "file",
         }
     }
 }
@@ -81,6 +85,8 @@ pub enum GroupBy {
     None,
     Status,
     Lead,
+    /// By file (see [`super::state::file_labels`]).
+    File,
 }
 
 impl GroupBy {
@@ -88,7 +94,8 @@ impl GroupBy {
         match self {
             GroupBy::None => GroupBy::Status,
             GroupBy::Status => GroupBy::Lead,
-            GroupBy::Lead => GroupBy::None,
+            GroupBy::Lead => GroupBy::File,
+            GroupBy::File => GroupBy::None,
         }
     }
 
@@ -97,6 +104,7 @@ impl GroupBy {
             GroupBy::None => "none",
             GroupBy::Status => "status",
             GroupBy::Lead => "lead",
+            GroupBy::File => "file",
         }
     }
 }
@@ -121,7 +129,15 @@ pub fn build_rows(
     group: GroupBy,
 ) -> Vec<Row> {
     let item = |r: &ItemRef| files.get(r.file).and_then(|f| f.doc.item(r.item));
-    if sort != SortKey::File {
+    let labels = if sort == SortKey::Report || group == GroupBy::File {
+        super::state::file_labels(files)
+    } else {
+        Vec::new()
+    };
+    let label = |file: usize| labels.get(file).map_or("", String::as_str);
+    if sort == SortKey::Report {
+        items.sort_by(|a, b| (label(a.file), a.file, a.item).cmp(&(label(b.file), b.file, b.item)));
+    } else if sort != SortKey::File {
         items.sort_by(|a, b| match (item(a), item(b)) {
             (Some(x), Some(y)) => compare(sort, x, y),
             _ => Ordering::Equal,
@@ -130,7 +146,10 @@ pub fn build_rows(
     if group == GroupBy::None {
         return items.into_iter().map(Row::Item).collect();
     }
-    let key = |r: &ItemRef| group_key(group, item(r));
+    let key = |r: &ItemRef| match group {
+        GroupBy::File => (0, label(r.file).to_string()),
+        _ => group_key(group, item(r)),
+    };
     items.sort_by_key(|a| key(a));
     let mut rows = Vec::with_capacity(items.len() + 8);
     let mut start = 0;
@@ -165,13 +184,13 @@ fn group_key(group: GroupBy, item: Option<&Item>) -> (u8, String) {
             Some(lead) => (0, lead.clone()),
             None => (1, "(no lead)".to_string()),
         },
-        GroupBy::None => (0, String::new()),
+        GroupBy::None | GroupBy::File => (0, String::new()),
     }
 }
 
 fn compare(sort: SortKey, a: &Item, b: &Item) -> Ordering {
     match sort {
-        SortKey::File => Ordering::Equal,
+        SortKey::File | SortKey::Report => Ordering::Equal,
         SortKey::Id => natural(&a.id, &b.id),
         SortKey::Status => attention(a.status).cmp(&attention(b.status)),
         SortKey::Due => last_if_none(a.due, b.due, |x, y| x.cmp(y)),

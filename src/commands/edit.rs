@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::Failure;
+use super::target::locate;
 use crate::app::split_tags;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
 use crate::model::{
@@ -91,35 +92,49 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
 }
 
 pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    if args.text.trim().is_empty() {
+    let (target, rest) = locate(&args.target, &args.rest)?;
+    let [text] = rest else {
+        return Err(Failure::User(
+            "give the item and the note's text: PATH ID TEXT, or FILE:ID TEXT".into(),
+        ));
+    };
+    let (path, id) = (&target.path, &target.id);
+    if text.trim().is_empty() {
         return Err(Failure::User("the note is empty".into()));
     }
     let date = args.date.unwrap_or_else(Date::today);
-    let changed = edit_file(&args.path, |doc| {
-        let item = find(doc, &args.path, &args.id)?;
+    let by = crate::git::author::author(args.by.as_deref(), path);
+    let changed = edit_file(path, |doc| {
+        let item = find(doc, path, id)?;
         let note = Note {
-            by: args.by.clone(),
-            ..Note::new(date, args.text.clone())
+            by: by.clone(),
+            ..Note::new(date, text.clone())
         };
         Ok(replace(item, |item| item.progress.push(note)))
     })?;
     report(
         out,
         changed,
-        format!("added a note dated {date} to item {}", args.id),
+        format!("added a note dated {date} to item {id}"),
     )
 }
 
 const FIELDS: &str = "title, goal, lead, status, due, tags";
 
 pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let assignments = args
-        .assignments
+    let (target, rest) = locate(&args.target, &args.rest)?;
+    if rest.is_empty() {
+        return Err(Failure::User(format!(
+            "give the fields to set, like status=done (fields: {FIELDS})"
+        )));
+    }
+    let (path, id) = (&target.path, &target.id);
+    let assignments = rest
         .iter()
         .map(|a| parse_assignment(a))
         .collect::<Result<Vec<_>, Failure>>()?;
-    let changed = edit_file(&args.path, |doc| {
-        let item = find(doc, &args.path, &args.id)?;
+    let changed = edit_file(path, |doc| {
+        let item = find(doc, path, id)?;
         let mut after = item.clone();
         for assignment in &assignments {
             assignment.apply(&mut after);
@@ -135,7 +150,7 @@ pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
     report(
         out,
         changed,
-        format!("set {} of item {}", names.join(", "), args.id),
+        format!("set {} of item {id}", names.join(", ")),
     )
 }
 

@@ -103,13 +103,26 @@ fn describe(draft: &Draft) -> String {
     }
 }
 
-/// The items as a JSON array, each with every field the file has.
+/// The items as a JSON array, each with every field the file has. Built from each item's own
+/// text, so an item that holds values nested deeper than a JSON value can be parsed here is
+/// written like any other.
 fn json(items: &[crate::model::Item]) -> String {
-    let values: Vec<serde_json::Value> = items
-        .iter()
-        .filter_map(|item| serde_json::from_str(&store::write_item(item)).ok())
-        .collect();
-    let mut text = serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
+    if items.is_empty() {
+        return "[]\n".into();
+    }
+    let mut text = String::from("[\n");
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            text.push_str(",\n");
+        }
+        for (line_index, line) in store::write_item(item).lines().enumerate() {
+            if line_index > 0 {
+                text.push('\n');
+            }
+            text.push_str("  ");
+            text.push_str(line);
+        }
+    }
+    text.push_str("\n]\n");
     text
 }

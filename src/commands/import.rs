@@ -31,11 +31,15 @@ impl Source {
 
 /// Runs `tally import`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let text = store::read_text(&args.input)?;
+    let (text, encoding) = store::read_any_text(&args.input)?;
     let shown = shown(&args.input);
     let (source, warnings) = read_source(args, &text, &shown)?;
-    writeln!(out, "Read {shown}: {}", Summary::of(source.doc()))?;
-    print_warnings(out, &shown, &warnings)?;
+    writeln!(
+        out,
+        "Read {shown} ({encoding}): {}",
+        Summary::of(source.doc())
+    )?;
+    print_warnings(out, &shown, &shown, &warnings)?;
     match &args.into {
         Some(into) => merge_into(args, into, &source, out),
         None => write_new(args, source.doc(), out),
@@ -78,7 +82,10 @@ fn read_source(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (doc, more) = rows_to_document(&rows, &title);
-    warnings.extend(more);
+    // Merging settles the rows against the file and warns about them itself.
+    if args.into.is_none() {
+        warnings.extend(more);
+    }
     Ok((Source::Rows { rows, doc }, warnings))
 }
 
@@ -136,7 +143,9 @@ fn merge_into(
         Source::Rows { rows, .. } => merge_rows(&mut doc, rows),
     };
     let shown = shown(into);
-    print_warnings(out, &shown, &report.warnings)?;
+    // Warnings with a line are about the input's rows; the others about the file merged into.
+    let input = self::shown(&args.input);
+    print_warnings(out, &shown, &input, &report.warnings)?;
     if report.is_empty() {
         writeln!(out, "Nothing new for {shown}; left unchanged")?;
         return Ok(());
@@ -181,11 +190,17 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn print_warnings(out: &mut dyn Write, shown: &str, warnings: &[Warning]) -> Result<(), Failure> {
+/// Prints warnings: those without a line name `whole`, the others `lines_of` and their line.
+fn print_warnings(
+    out: &mut dyn Write,
+    whole: &str,
+    lines_of: &str,
+    warnings: &[Warning],
+) -> Result<(), Failure> {
     for warning in warnings {
         let place = match warning.line {
-            0 => shown.to_string(),
-            line => format!("{shown}:{line}"),
+            0 => whole.to_string(),
+            line => format!("{lines_of}:{line}"),
         };
         writeln!(out, "warning: {place}: {}", clean_line(&warning.message))?;
     }

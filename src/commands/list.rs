@@ -1,4 +1,5 @@
-//! `tally list`: one line per item, `ID<TAB>STATUS<TAB>TITLE`, or a JSON array with `--json`.
+//! `tally list`: one line per item, `ID<TAB>STATUS<TAB>TITLE` (`FILE:ID` first with
+//! `--with-file`), or a JSON array with `--json`.
 
 use std::io::Write;
 
@@ -39,7 +40,11 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
         return Ok(());
     }
     let mut buffer = String::new();
-    for (_, item) in rows {
+    for (file, item) in rows {
+        if args.with_file {
+            buffer.push_str(&clean_line(&file.path.display().to_string()));
+            buffer.push(':');
+        }
         buffer.push_str(&clean_line(&item.id));
         buffer.push('\t');
         buffer.push_str(item.status.as_str());
@@ -56,7 +61,21 @@ fn ranked<'a>(
     all: &[(&'a Loaded, &'a Item)],
     query: &str,
 ) -> Result<Vec<(&'a Loaded, &'a Item)>, Failure> {
-    let index = SearchIndex::build(all.iter().map(|(_, item)| *item));
+    // each item with its file's place, for `file:` (a file's items come one after another)
+    let mut names: Vec<String> = Vec::new();
+    let mut last: Option<&Loaded> = None;
+    let numbered: Vec<(&Item, usize)> = all
+        .iter()
+        .map(|&(file, item)| {
+            if !last.is_some_and(|seen| std::ptr::eq(seen, file)) {
+                let name = file.path.file_name().map(|n| n.to_string_lossy());
+                names.push(name.unwrap_or_default().into_owned());
+                last = Some(file);
+            }
+            (item, names.len().saturating_sub(1))
+        })
+        .collect();
+    let index = SearchIndex::build_in_files(numbered, names);
     let hits = rank(&index, query).map_err(|e| Failure::User(format!("--query: {e}")))?;
     Ok(hits
         .iter()

@@ -6,7 +6,10 @@ mod export;
 mod import;
 mod list;
 mod merge;
+mod new;
 mod show;
+mod sync;
+mod target;
 mod validate;
 
 use std::io::Write;
@@ -74,5 +77,7 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::MergeDriver(args) => merge::merge_driver(args, out),
         Command::Resolve(args) => merge::resolve(args, out),
         Command::GitSetup(args) => merge::git_setup(args, out),
+        Command::Sync(args) => sync::sync(args, out),
+        Command::New(args) => new::new(args, out),
     }
 }

@@ -9,16 +9,18 @@ use crate::store::{self, write_item};
 use crate::text::{clean_line, clean_text, escape_json_hazards};
 
 pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let files = store::load_all(std::slice::from_ref(&args.path))?;
+    let rest: Vec<String> = args.id.iter().cloned().collect();
+    let (target, _) = super::target::locate(&args.target, &rest)?;
+    let files = store::load_all(std::slice::from_ref(&target.path))?;
     let found = files.iter().find_map(|file| {
-        let index = file.doc.position(&args.id)?;
+        let index = file.doc.position(&target.id)?;
         Some((file, &file.doc.items()[index]))
     });
     let Some((file, item)) = found else {
         return Err(Failure::User(format!(
             "{}: no item with id \"{}\"",
-            clean_line(&args.path.display().to_string()),
-            clean_line(&args.id)
+            clean_line(&target.path.display().to_string()),
+            clean_line(&target.id)
         )));
     };
     if args.json {

@@ -4,13 +4,9 @@
 //! several lines, columns in any order, and Chinese column names (编号, 标题, 目标, 牵头, 状态,
 //! 截止, 标签).
 
-use std::collections::HashSet;
-
 use super::header::parse_loose_date;
-use super::items::short_title;
-use super::merge::MergeReport;
 use super::{ImportError, Warning};
-use crate::model::{Date, Document, Item, Origin, Status};
+use crate::model::{Date, Item, Status};
 
 /// The columns, in the order the writer puts them.
 pub const COLUMNS: [&str; 7] = ["id", "title", "goal", "lead", "status", "due", "tags"];
@@ -32,13 +28,55 @@ pub fn write_items(items: &[Item]) -> String {
             item.lead.as_deref().unwrap_or(""),
             item.status.as_str(),
             due.as_str(),
-            &item.tags.join(";"),
+            &tags_cell(&item.tags),
         ];
-        let row: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+        let row: Vec<String> = cells.iter().map(|c| quote(&neutralise(c))).collect();
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (or a control that starts one).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell a spreadsheet would run as a formula, with a `'` before it so it is shown as text.
+/// Plain numbers (`-12.5`) are left as they are. A cell that already starts with `'`s followed by
+/// a formula character gets one more, so [`restore`] gives back exactly what was written.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if needs_mark(cell) && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The text of a cell read from a CSV: a leading `'` is taken off only where `'`s and then a
+/// formula character follow it (what [`neutralise`] adds); any other `'` is the text's own.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_mark(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn needs_mark(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// `-12`, `+3.5`, `.5`: a number a spreadsheet reads as a number, not a formula.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    let mut points = 0;
+    let mut seen_digit = false;
+    for c in digits.chars() {
+        match c {
+            '0'..='9' => seen_digit = true,
+            '.' => points += 1,
+            _ => return false,
+        }
+    }
+    seen_digit && points <= 1
 }
 
 fn quote(cell: &str) -> String {
@@ -61,6 +99,10 @@ pub struct Row {
     pub status: Option<Status>,
     pub due: Option<Date>,
     pub tags: Option<Vec<String>>,
+    /// A status cell that is not a status, as written.
+    pub unread_status: Option<String>,
+    /// A due cell that is not a date, as written.
+    pub unread_due: Option<String>,
 }
 
 /// Reads the rows of a CSV file. Fails when the text is not CSV tally can read: no header with an
@@ -130,8 +172,8 @@ fn read_row(
         ..Row::default()
     };
     for (cell, column) in cells.iter().zip(columns) {
-        let value = cell.trim();
-        if value.is_empty() {
+        let value = restore(cell.trim());
+        if value.trim().is_empty() {
             continue;
         }
         let text = Some(value.to_string());
@@ -140,8 +182,14 @@ fn read_row(
             Some(1) => row.title = text,
             Some(2) => row.goal = text,
             Some(3) => row.lead = text,
-            Some(4) => row.status = read_status(value, line, warnings),
-            Some(5) => row.due = read_date(value, line, warnings),
+            Some(4) => {
+                row.status = read_status(value);
+                row.unread_status = row.status.is_none().then(|| value.to_string());
+            }
+            Some(5) => {
+                row.due = read_date(value);
+                row.unread_due = row.due.is_none().then(|| value.to_string());
+            }
             Some(6) => row.tags = Some(split_tags(value)),
             _ => {}
         }
@@ -155,36 +203,34 @@ fn read_row(
     row
 }
 
-fn read_status(value: &str, line: usize, warnings: &mut Vec<Warning>) -> Option<Status> {
+fn read_status(value: &str) -> Option<Status> {
     let wanted = value.to_lowercase().replace([' ', '-'], "_");
-    let status = Status::ALL.into_iter().find(|s| s.as_str() == wanted);
-    if status.is_none() {
-        warnings.push(Warning::new(
-            line,
-            format!(
-                "status `{value}` is not one of {}; left as it was",
-                Status::expected()
-            ),
-        ));
-    }
-    status
+    Status::ALL.into_iter().find(|s| s.as_str() == wanted)
 }
 
-fn read_date(value: &str, line: usize, warnings: &mut Vec<Warning>) -> Option<Date> {
+fn read_date(value: &str) -> Option<Date> {
     let normalised: String = value.chars().map(super::text::normalize).collect();
-    let date = parse_loose_date(&normalised);
-    if date.is_none() {
-        warnings.push(Warning::new(
-            line,
-            format!("due date `{value}` is not a date (YYYY-MM-DD); left as it was"),
-        ));
-    }
-    date
+    parse_loose_date(&normalised)
 }
 
+/// The tags in one cell, separated by `;`. When a tag holds a comma or `、`, the cell ends in `;`
+/// so that [`split_tags`] splits it at semicolons only.
+fn tags_cell(tags: &[String]) -> String {
+    let mut cell = tags.join(";");
+    if tags.iter().any(|t| t.contains(OTHER_SEPARATORS)) {
+        cell.push(';');
+    }
+    cell
+}
+
+const SEMICOLONS: [char; 2] = [';', '\u{ff1b}'];
+const OTHER_SEPARATORS: [char; 3] = [',', '\u{ff0c}', '、'];
+
+/// Tags from one cell: split at semicolons when it has any, else also at commas and `、`.
 fn split_tags(value: &str) -> Vec<String> {
+    let semicolons = value.contains(SEMICOLONS);
     value
-        .split([';', '\u{ff1b}', ',', '\u{ff0c}', '、'])
+        .split(|c: char| SEMICOLONS.contains(&c) || (!semicolons && OTHER_SEPARATORS.contains(&c)))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .map(str::to_string)
@@ -243,143 +289,12 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     Ok(out)
 }
 
-/// A new document titled `title` holding the rows as items. Rows without an id get the next free
-/// number; a repeated id is skipped.
-pub fn rows_to_document(rows: &[Row], title: &str) -> (Document, Vec<Warning>) {
-    let mut items: Vec<Item> = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut highest: u64 = 0;
-    let mut warnings = Vec::new();
-    for row in rows {
-        let id = match &row.id {
-            Some(id) => id.clone(),
-            None => {
-                let id = next_free(&ids, highest);
-                warnings.push(Warning::new(
-                    row.line,
-                    format!("row has no id; numbered {id}"),
-                ));
-                id
-            }
-        };
-        if !ids.insert(id.clone()) {
-            warnings.push(Warning::new(
-                row.line,
-                format!("id {id} repeats an earlier row; skipped"),
-            ));
-            continue;
-        }
-        highest = highest.max(id.trim().parse().unwrap_or(0));
-        items.push(row_item(id, row));
-    }
-    // Ids are non-empty (cells are trimmed and empty ones skipped) and `ids` keeps them unique.
-    let header = Document::new(title).header;
-    (
-        Document::from_parts(header, items, Origin::default(), None),
-        warnings,
-    )
-}
-
-/// The smallest number above `highest` not yet used.
-fn next_free(ids: &HashSet<String>, highest: u64) -> String {
-    let mut candidate = highest.saturating_add(1);
-    while ids.contains(&candidate.to_string()) {
-        candidate = candidate.saturating_add(1);
-    }
-    candidate.to_string()
-}
-
-fn row_item(id: String, row: &Row) -> Item {
-    let mut item = Item::new(id, "");
-    apply(&mut item, row);
-    if item.title.is_empty() {
-        item.title = item.goal.as_deref().map(short_title).unwrap_or_default();
-    }
-    if item.title.is_empty() {
-        item.title = format!("Item {}", item.id);
-    }
-    item
-}
-
-/// Merges rows into a document: a row whose id is in the file updates the fields whose cells are
-/// filled in; other rows are added. Empty cells change nothing; nothing is removed.
-pub fn merge_rows(doc: &mut Document, rows: &[Row]) -> MergeReport {
-    let mut report = MergeReport::default();
-    let mut new_rows = Vec::new();
-    for row in rows {
-        let index = row.id.as_ref().and_then(|id| doc.position(id));
-        let Some(index) = index else {
-            new_rows.push(row.clone());
-            continue;
-        };
-        let mut item = doc.items()[index].clone();
-        apply(&mut item, row);
-        if item != doc.items()[index]
-            && let Some(slot) = doc.item_mut(index)
-        {
-            let id = slot.id.clone();
-            apply(slot, row);
-            report.updated_items.push(id);
-        }
-    }
-    let highest_row = rows
-        .iter()
-        .filter_map(|row| row.id.as_deref()?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    let next = doc
-        .next_free_id()
-        .parse::<u64>()
-        .unwrap_or(1)
-        .max(highest_row.saturating_add(1));
-    let (fresh, warnings) = rows_to_document(&renumber(&new_rows, next), "");
-    for item in fresh.items() {
-        if doc.push(item.clone()).is_ok() {
-            report.added_items.push(item.id.clone());
-        }
-    }
-    report.warnings = warnings;
-    report
-}
-
-/// Gives rows without an id numbers from `next` on, so they do not collide with the file's items.
-fn renumber(rows: &[Row], mut next: u64) -> Vec<Row> {
-    rows.iter()
-        .map(|row| {
-            let mut row = row.clone();
-            if row.id.is_none() {
-                row.id = Some(next.to_string());
-                next += 1;
-            }
-            row
-        })
-        .collect()
-}
-
-fn apply(item: &mut Item, row: &Row) {
-    if let Some(title) = &row.title {
-        item.title.clone_from(title);
-    }
-    if row.goal.is_some() {
-        item.goal.clone_from(&row.goal);
-    }
-    if row.lead.is_some() {
-        item.lead.clone_from(&row.lead);
-    }
-    if let Some(status) = row.status {
-        item.status = status;
-    }
-    if row.due.is_some() {
-        item.due = row.due;
-    }
-    if let Some(tags) = &row.tags {
-        item.tags.clone_from(tags);
-    }
-}
+pub use super::csv_rows::{merge_rows, rows_to_document};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Document;
 
     fn item(id: &str, title: &str) -> Item {
         Item::new(id, title)

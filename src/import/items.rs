@@ -24,7 +24,11 @@ pub fn split_items(lines: &[Line]) -> (&[Line], Vec<RawItem>) {
     let mut in_paragraph = false;
     for line in &lines[first..] {
         let text = &line.text;
-        if let Some((id, body_start)) = item_start(text) {
+        // Inside a paragraph only a heading with a mark after it (`第2项:`) starts an item, so a
+        // sentence that begins by naming another item (`第2项提到的…`) stays in its paragraph.
+        let heading = item_start(text)
+            .filter(|&(_, body_start)| !in_paragraph || heading_marked(text, body_start));
+        if let Some((id, body_start)) = heading {
             let mut body = Text::default();
             let rest = text.trim(body_start..text.len());
             body.push_text(&text.slice(rest.clone()));
@@ -105,6 +109,15 @@ pub fn item_start(text: &Text) -> Option<(String, usize)> {
         i = skip_blanks(text, i + 1);
     }
     Some((id, i))
+}
+
+/// True when the heading that ends at `body_start` is followed by a mark (a colon, a list comma,
+/// a full stop, a space) or nothing, not straight by words.
+fn heading_marked(text: &Text, body_start: usize) -> bool {
+    let Some(last) = body_start.checked_sub(1).and_then(|i| text.at(i)) else {
+        return true;
+    };
+    last != '项' || body_start >= text.len()
 }
 
 fn skip_blanks(text: &Text, mut i: usize) -> usize {

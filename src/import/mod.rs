@@ -4,6 +4,7 @@
 //! job, through [`crate::store`]. The rules are described in `docs/import.md`.
 
 pub mod csv;
+mod csv_rows;
 mod header;
 mod items;
 pub mod merge;
@@ -91,10 +92,13 @@ impl Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::text::count;
         write!(
             f,
-            "{} items, {} notes, {} metrics",
-            self.items, self.notes, self.metrics
+            "{}, {}, {}",
+            count(self.items, "item"),
+            count(self.notes, "note"),
+            count(self.metrics, "metric")
         )
     }
 }

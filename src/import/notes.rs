@@ -72,6 +72,20 @@ pub fn point_starts(text: &Text) -> Vec<usize> {
     starts
 }
 
+/// `range` without the point marker it starts with (`一是`, `十一是`), so that the marker's numeral
+/// is never read as part of what the point says.
+pub fn point_words(text: &Text, range: Range<usize>) -> Range<usize> {
+    let mut i = range.start;
+    while i < range.end && text.at(i).is_some_and(is_numeral_char) {
+        i += 1;
+    }
+    if i > range.start && i < range.end && text.at(i) == Some('是') {
+        i + 1..range.end
+    } else {
+        range
+    }
+}
+
 /// A point marker where a point can begin: at the start of the text or a line, or after
 /// punctuation.
 fn find_marker(text: &Text, marker: &str, mut from: usize) -> Option<usize> {

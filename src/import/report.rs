@@ -9,7 +9,7 @@ use super::header::{ReportHeader, parse_header};
 use super::items::{RawItem, find_label, short_title, split_items, split_lead};
 use super::metrics::{Found, find_metrics};
 use super::names::{RELATED_LIMIT, related_names};
-use super::notes::{NoteDraft, split_notes};
+use super::notes::{NoteDraft, point_words, split_notes};
 use super::readings;
 use super::status::guess_status;
 use super::text::{Text, lines};
@@ -29,13 +29,17 @@ pub fn import_report(input: &str, options: &Options) -> Result<Imported, ImportE
     let report_date = report_date(&header, options, &mut warnings)?;
     let year = header.year.unwrap_or(report_date.year());
     let mut items: Vec<Item> = Vec::new();
-    let mut positions: HashMap<String, usize> = HashMap::new();
+    // Where each id is in `items`, and the line its first heading is on.
+    let mut positions: HashMap<String, (usize, usize)> = HashMap::new();
     for raw in &raw_items {
         let item = build_item(raw, year, report_date, &mut warnings);
         match positions.get(&item.id) {
-            Some(&at) => fold_repeat(&mut items[at], item, raw.line, &mut warnings),
+            Some(&(at, first_line)) => {
+                let lines = (first_line, raw.line);
+                fold_repeat(&mut items[at], item, lines, &mut warnings);
+            }
             None => {
-                positions.insert(item.id.clone(), items.len());
+                positions.insert(item.id.clone(), (items.len(), raw.line));
                 items.push(item);
             }
         }
@@ -91,15 +95,25 @@ fn new_header(header: &ReportHeader, warnings: &mut Vec<Warning>) -> Header {
     }
 }
 
-/// Folds a repeated id's notes and metrics into the first item with that id.
-fn fold_repeat(first: &mut Item, item: Item, line: usize, warnings: &mut Vec<Warning>) {
+/// Folds a repeated id into the first item with that id: its goal joins the first goal on a line
+/// of its own, its lead fills a missing one, its notes and metrics are added. `lines` are the
+/// lines of the first heading and of this one.
+fn fold_repeat(first: &mut Item, item: Item, lines: (usize, usize), warnings: &mut Vec<Warning>) {
+    let (first_line, line) = lines;
     warnings.push(Warning::new(
         line,
         format!(
-            "item {} appears again; its notes were added to the first one",
-            item.id
+            "item {id} on line {line} repeats item {id} on line {first_line}; merged into it",
+            id = item.id
         ),
     ));
+    first.goal = match (first.goal.take(), item.goal) {
+        (Some(a), Some(b)) if a != b => Some(format!("{a}\n{b}")),
+        (a, b) => a.or(b),
+    };
+    if first.lead.is_none() {
+        first.lead = item.lead;
+    }
     first.progress.extend(item.progress);
     let mut metrics = UniqueNames::holding(std::mem::take(&mut first.metrics));
     for metric in item.metrics {
@@ -190,7 +204,7 @@ fn item_metrics(
 ) -> Vec<Metric> {
     let mut metrics = UniqueNames::default();
     for note in notes {
-        for found in find_metrics(progress, note.range.clone()) {
+        for found in find_metrics(progress, point_words(progress, note.range.clone())) {
             metrics.push(to_metric(found));
         }
     }

@@ -142,9 +142,11 @@ pub fn parse_number(text: &str) -> Option<Number> {
 
 /// Reads a number typed by a person, keeping its meaning exactly: integers of any size stay exact,
 /// a decimal keeps the digits typed, and a number a float cannot hold (`1e-400`, `1e400`, `NaN`) is
-/// refused with the reason rather than stored as something else.
+/// refused with the reason rather than stored as something else. Full-width digits (`５４０`, as a
+/// Chinese input method types them) are digits.
 pub fn read_number(text: &str) -> Result<Number, String> {
-    let text = text.trim();
+    let folded = crate::text::fold_width(text);
+    let text = folded.trim();
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
         let digits = unsigned.trim_start_matches('0');

@@ -6,6 +6,7 @@ mod date;
 mod document;
 mod item;
 mod origin;
+mod period;
 mod reading;
 mod status;
 
@@ -15,6 +16,7 @@ pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number, read_number};
 pub use origin::Origin;
+pub use period::{BadPeriod, Precision, parse_period, span};
 pub use reading::{
     Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
 };

@@ -67,59 +67,19 @@ impl fmt::Display for ReportPeriod {
     }
 }
 
+/// Read with the one period parser every `--period` shares ([`crate::model::parse_period`]);
+/// a report's period has both ends.
 impl FromStr for ReportPeriod {
     type Err = BadPeriod;
 
     fn from_str(text: &str) -> Result<ReportPeriod, BadPeriod> {
         let bad = || BadPeriod(text.to_string());
-        let text = text.trim();
-        match text.split_once("..") {
-            Some((from, to)) => {
-                let start = one(from.trim()).ok_or_else(bad)?.start;
-                let end = one(to.trim()).ok_or_else(bad)?.end;
-                (start <= end)
-                    .then_some(ReportPeriod { start, end })
-                    .ok_or_else(bad)
-            }
-            None => one(text).ok_or_else(bad),
+        let period = crate::model::parse_period(text).map_err(|_| bad())?;
+        match (period.start, period.end) {
+            (Some(start), Some(end)) => Ok(ReportPeriod { start, end }),
+            _ => Err(bad()),
         }
     }
-}
-
-/// One side of a period: a year, half, quarter, month or day.
-fn one(text: &str) -> Option<ReportPeriod> {
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(ReportPeriod {
-            start: date,
-            end: date,
-        });
-    }
-    let (year, part) = match text.split_once('-') {
-        Some((year, part)) => (year, Some(part)),
-        None => (text, None),
-    };
-    if year.len() != 4 {
-        return None;
-    }
-    let year: i32 = year.parse().ok()?;
-    let Some(part) = part else {
-        return ReportPeriod::months(year, 1, 12);
-    };
-    let upper = part.to_ascii_uppercase();
-    let (first, last) = match upper.as_str() {
-        "H1" => (1, 6),
-        "H2" => (7, 12),
-        "Q1" => (1, 3),
-        "Q2" => (4, 6),
-        "Q3" => (7, 9),
-        "Q4" => (10, 12),
-        month if month.len() == 2 => {
-            let month: u32 = month.parse().ok()?;
-            (month, month)
-        }
-        _ => return None,
-    };
-    ReportPeriod::months(year, first, last)
 }
 
 fn month_end(year: i32, month: u32) -> Option<Date> {

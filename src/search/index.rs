@@ -70,6 +70,8 @@ pub(crate) struct Entry {
     pub(crate) secondary_bits: u128,
     pub(crate) primary_han: bool,
     pub(crate) secondary_han: bool,
+    /// The item's file, as a place in [`SearchIndex::files`].
+    file: u32,
 }
 
 /// Every item's searchable text, folded and laid out for fast matching. Build it once per change
@@ -85,6 +87,8 @@ pub struct SearchIndex {
     entries: Vec<Entry>,
     /// The reading set of each char of the primary fields that have Chinese text.
     han: Vec<u16>,
+    /// The folded names of the items' files (for `file:`).
+    files: Vec<String>,
 }
 
 /// Below this many items the index is built on one thread.
@@ -93,12 +97,26 @@ const PARALLEL_BUILD_MIN: usize = 20_000;
 impl SearchIndex {
     /// Indexes items in the order given, on every core for large lists.
     pub fn build<'a>(items: impl IntoIterator<Item = &'a Item>) -> SearchIndex {
-        let items: Vec<&Item> = items.into_iter().collect();
+        SearchIndex::build_in_files(items.into_iter().map(|item| (item, 0)), Vec::new())
+    }
+
+    /// Like [`SearchIndex::build`], each item with the place of its file in `names` (the files'
+    /// names, for the `file:` filter).
+    pub fn build_in_files<'a>(
+        items: impl IntoIterator<Item = (&'a Item, usize)>,
+        names: Vec<String>,
+    ) -> SearchIndex {
+        let mut index = SearchIndex::build_items(items.into_iter().collect());
+        index.files = names.iter().map(|name| super::fold::fold(name)).collect();
+        index
+    }
+
+    fn build_items(items: Vec<(&Item, usize)>) -> SearchIndex {
         let threads = super::engine::threads();
         if threads == 1 || items.len() < PARALLEL_BUILD_MIN {
             return SearchIndex::build_part(&items, Size::of(&items));
         }
-        let chunks: Vec<&[&Item]> = items.chunks(items.len().div_ceil(threads)).collect();
+        let chunks: Vec<&[(&Item, usize)]> = items.chunks(items.len().div_ceil(threads)).collect();
         // the first part gets room for everything, so that the others are appended in place
         let whole = Size::of(&items);
         let mut parts: Vec<SearchIndex> = std::thread::scope(|scope| {
@@ -123,15 +141,15 @@ impl SearchIndex {
         index
     }
 
-    fn build_part(items: &[&Item], room: Size) -> SearchIndex {
+    fn build_part(items: &[(&Item, usize)], room: Size) -> SearchIndex {
         let mut index = SearchIndex::default();
         index.entries.reserve_exact(room.items);
         index.fields.reserve_exact(room.fields);
         index.text.reserve_exact(room.text);
         index.han.reserve_exact(room.primary_text / 3);
         let table = pinyin::table();
-        for item in items {
-            index.add(item, table);
+        for &(item, file) in items {
+            index.add(item, file, table);
         }
         index
     }
@@ -178,7 +196,7 @@ impl SearchIndex {
         self.han.extend(other.han);
     }
 
-    fn add(&mut self, item: &Item, table: &pinyin::Table) {
+    fn add(&mut self, item: &Item, file: usize, table: &pinyin::Table) {
         let first = self.fields.len() as u32;
         let mut bits = 0u128;
         let mut han = false;
@@ -213,6 +231,7 @@ impl SearchIndex {
             secondary_bits: bits,
             primary_han,
             secondary_han: han,
+            file: u32::try_from(file).unwrap_or(u32::MAX),
         });
     }
 
@@ -341,6 +360,10 @@ impl SearchIndex {
             Test::Id(ids) => texts(Kind::Id).any(|id| ids.iter().any(|wanted| wanted == id)),
             Test::Due(compare, span) => entry.due.is_some_and(|due| compare.holds(due, span)),
             Test::Conflict => entry.conflict,
+            Test::File(text) => self
+                .files
+                .get(entry.file as usize)
+                .is_some_and(|name| name.contains(text.as_str())),
         };
         pass != filter.negated
     }
@@ -357,12 +380,12 @@ struct Size {
 }
 
 impl Size {
-    fn of(items: &[&Item]) -> Size {
+    fn of(items: &[(&Item, usize)]) -> Size {
         let mut size = Size {
             items: items.len(),
             ..Size::default()
         };
-        for item in items {
+        for (item, _) in items {
             let primary = item.id.len()
                 + item.title.len()
                 + item.lead.as_ref().map_or(0, String::len)

@@ -7,6 +7,7 @@
 //! | `lead:国际处` | the lead contains this text |
 //! | `#会展`, `tag:会展` | some tag contains this text |
 //! | `id:14`, `id:14,17` | the id is exactly one of these |
+//! | `file:2023-q3` | the item's file name contains this text (with several files open) |
 //! | `due<2023-12-31`, `due<=2023-12`, `due>=2024`, `due:2023-10`, `due<today` | due date compared with a day, month or year |
 //! | `is:conflict` | the item holds conflicts a merge left to settle |
 //! | `!term` | negation of any term; `!text` excludes items containing `text` (contiguous) anywhere |
@@ -21,7 +22,7 @@ use std::str::FromStr;
 
 use super::fold::fold;
 use super::pinyin;
-use crate::model::{Date, Status};
+use crate::model::{Date, Precision, Status};
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub enum Test {
     Due(Compare, DateSpan),
     /// `is:conflict`: the item holds conflicts a merge left to settle.
     Conflict,
+    /// The name of the item's file contains this folded text.
+    File(String),
 }
 
 /// How a due date is compared with a [`DateSpan`].
@@ -92,7 +95,7 @@ pub struct DateSpan {
 /// Why a query could not be parsed. The message is written for the search line's footer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown filter \"{name}\" (known: status, lead, id, due, #tag, is:conflict)")]
+    #[error("unknown filter \"{name}\" (known: status, lead, id, due, file, #tag, is:conflict)")]
     UnknownFilter { name: String },
     #[error("bad status \"{value}\" (expected one of {expected})", expected = Status::expected())]
     BadStatus { value: String },
@@ -208,42 +211,15 @@ impl DateSpan {
                 parts: 3,
             });
         }
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        let bytes = text.as_bytes();
-        match text.len() {
-            10 => {
-                let day: Date = text.parse().ok()?;
-                Some(DateSpan {
-                    first: day,
-                    last: day,
-                    parts: 3,
-                })
-            }
-            7 if bytes[4] == b'-' && digits(&text[..4], 4) && digits(&text[5..], 2) => {
-                let year: i32 = text[..4].parse().ok()?;
-                let month: u32 = text[5..].parse().ok()?;
-                let first = Date::from_ymd(year, month, 1)?;
-                let next = if month == 12 {
-                    Date::from_ymd(year + 1, 1, 1)?
-                } else {
-                    Date::from_ymd(year, month + 1, 1)?
-                };
-                Some(DateSpan {
-                    first,
-                    last: next.add_days(-1),
-                    parts: 2,
-                })
-            }
-            4 if digits(text, 4) => {
-                let year: i32 = text.parse().ok()?;
-                Some(DateSpan {
-                    first: Date::from_ymd(year, 1, 1)?,
-                    last: Date::from_ymd(year, 12, 31)?,
-                    parts: 1,
-                })
-            }
-            _ => None,
-        }
+        // the shared span parser; a query names days, months and years only
+        let (first, last, precision) = crate::model::span(text)?;
+        let parts = match precision {
+            Precision::Year => 1,
+            Precision::Month => 2,
+            Precision::Day => 3,
+            Precision::Half | Precision::Quarter => return None,
+        };
+        Some(DateSpan { first, last, parts })
     }
 }
 
@@ -305,6 +281,7 @@ impl fmt::Display for Filter {
             Test::Id(ids) => write!(f, "id:{}", ids.join(",")),
             Test::Due(compare, span) => write!(f, "due{}{span}", compare.symbol()),
             Test::Conflict => f.write_str("is:conflict"),
+            Test::File(text) => write!(f, "file:{text}"),
         }
     }
 }
@@ -394,6 +371,10 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
         "tag" => {
             colon_only("tag")?;
             filter(Test::Tag(value(raw, "tag:", "#会展")?))
+        }
+        "file" => {
+            colon_only("file")?;
+            filter(Test::File(value(raw, "file:", "file:2023-q3")?))
         }
         "id" => {
             colon_only("id")?;
@@ -603,7 +584,7 @@ mod tests {
     fn clear_errors() {
         assert_eq!(
             err("foo:bar"),
-            "unknown filter \"foo\" (known: status, lead, id, due, #tag, is:conflict)"
+            "unknown filter \"foo\" (known: status, lead, id, due, file, #tag, is:conflict)"
         );
         assert_eq!(
             err("!"),

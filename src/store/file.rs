@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
+use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, describe_io};
 use super::lock::{Turn, folder_of};
 use super::parse::parse_document;
@@ -69,11 +70,23 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads a UTF-8 text file, such as a report to import, with the same size limit and UTF-8 check
-/// as [`load`].
+/// Reads a UTF-8 text file with the same size limit and UTF-8 check as [`load`].
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let (bytes, _) = read_limited(path)?;
     String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+}
+
+/// Reads a text file from elsewhere, such as a report or spreadsheet to import, with the same size
+/// limit as [`load`]: UTF-8, UTF-16 with a byte-order mark, or GB18030 (see [`super::decode`]).
+pub fn read_any_text(path: &Path) -> Result<(String, TextEncoding), LoadError> {
+    let (bytes, _) = read_limited(path)?;
+    decode(&bytes).ok_or_else(|| LoadError {
+        path: path.to_path_buf(),
+        position: None,
+        message: "not text tally can read: neither UTF-8, UTF-16 with a byte-order mark, nor \
+                  GB18030/GBK"
+            .into(),
+    })
 }
 
 /// Loads every path given: a file, or each `*.json` file in a folder, in name order.

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{View, popup};
 use crate::app::ConflictView;
@@ -42,20 +42,29 @@ pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A yes/no question. The question is wrapped inside the dialog, which grows to hold it; one too
+/// long for the screen is cut with `…`, so the `y / n` line always shows.
 pub fn confirm(frame: &mut Frame, area: Rect, view: &View, question: &str) {
     let width = area.width.saturating_sub(4).min(64);
-    let inner = popup::open(frame, area, width, 6, "Confirm", view.theme);
-    let lines = vec![
-        Line::raw(clean_line(question).into_owned()),
-        Line::default(),
-        Line::from(vec![
-            Span::styled("y ", view.theme.key()),
-            Span::raw("yes   "),
-            Span::styled("n/Esc ", view.theme.key()),
-            Span::raw("no"),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // Borders and one column of padding on each side.
+    let cells = usize::from(width.saturating_sub(4)).max(1);
+    // Borders, the blank line and the `y / n` line.
+    let room = usize::from(area.height.saturating_sub(4)).max(1);
+    let (mut wrapped, more) = crate::text::wrap_at_most(&clean_line(question), cells, room);
+    if more && let Some(last) = wrapped.last_mut() {
+        *last = truncate(&format!("{last}…"), cells).into_owned();
+    }
+    let height = u16::try_from(wrapped.len() + 4).unwrap_or(u16::MAX);
+    let inner = popup::open(frame, area, width, height, "Confirm", view.theme);
+    let mut lines: Vec<Line> = wrapped.into_iter().map(Line::raw).collect();
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled("y ", view.theme.key()),
+        Span::raw("yes   "),
+        Span::styled("n/Esc ", view.theme.key()),
+        Span::raw("no"),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictView, left: usize) {

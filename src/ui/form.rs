@@ -17,16 +17,18 @@ const LABEL_WIDTH: u16 = 8;
 const MULTILINE_ROWS: u16 = 5;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
-    let rows: u16 = form.fields.iter().map(field_rows).sum();
+    let wanted: u16 = form.fields.iter().map(field_rows).sum();
     let width = area.width.saturating_sub(4).clamp(20, 100);
-    let height = rows + 4;
-    let inner = popup::open(frame, area, width, height, &form.title, view.theme);
+    let inner = popup::open(frame, area, width, wanted + 4, &form.title, view.theme);
+    // On a short screen the keys take one line (the screen's footer shows them too).
+    let footer_rows = if inner.height >= wanted + 2 { 2 } else { 1 };
+    let footer_rows = footer_rows.min(inner.height);
+    let rows = fit_rows(form, inner.height.saturating_sub(footer_rows));
     let mut y = inner.y;
     for (index, field) in form.fields.iter().enumerate() {
-        let wanted = field_rows(field);
-        let rows = wanted.min(inner.bottom().saturating_sub(y + 2)).max(1);
-        if y + rows > inner.bottom() {
-            break;
+        let rows = rows[index];
+        if rows == 0 {
+            continue;
         }
         let rect = Rect::new(inner.x, y, inner.width, rows);
         render_field(frame, rect, view, field, index == form.focus);
@@ -34,12 +36,46 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
     }
     let footer = Rect::new(
         inner.x,
-        inner.bottom().saturating_sub(2),
+        inner.bottom().saturating_sub(footer_rows),
         inner.width,
-        2.min(inner.height),
+        footer_rows,
     );
-    let lines = footer_lines(view, form, usize::from(footer.width));
+    let mut lines = footer_lines(view, form, usize::from(footer.width));
+    if footer_rows < 2 && lines.len() > 1 && form.error.is_none() {
+        // Only the keys fit: skip the blank line above them.
+        lines.remove(0);
+    }
     frame.render_widget(Paragraph::new(lines), footer);
+}
+
+/// How many rows each field gets in `room` rows: all it wants when there is room; else multi-line
+/// fields shrink (the focused one last) down to one row; else only the fields around the focused
+/// one are shown (0 rows for the others), so no field is ever cut in half.
+fn fit_rows(form: &Form, room: u16) -> Vec<u16> {
+    let mut rows: Vec<u16> = form.fields.iter().map(field_rows).collect();
+    let mut total: u16 = rows.iter().sum();
+    while total > room {
+        let shrink = (0..rows.len())
+            .filter(|&i| rows[i] > 1)
+            .max_by_key(|&i| (i != form.focus, rows[i]));
+        let Some(i) = shrink else {
+            break;
+        };
+        rows[i] -= 1;
+        total -= 1;
+    }
+    if total <= room {
+        return rows;
+    }
+    // One row a field: a window of `room` fields that holds the focused one.
+    let shown = usize::from(room).max(1);
+    let start = form
+        .focus
+        .saturating_sub(shown - 1)
+        .min(rows.len().saturating_sub(shown));
+    (0..rows.len())
+        .map(|i| u16::from((start..start + shown).contains(&i)))
+        .collect()
 }
 
 fn field_rows(field: &Field) -> u16 {
@@ -144,7 +180,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
     }
-    vec![error, Line::from(hints)]
+    vec![error, super::cut_line(Line::from(hints), width)]
 }
 
 /// The form keys that do something in `form`: a new line only where a field takes line breaks,

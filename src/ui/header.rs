@@ -12,7 +12,7 @@ use crate::text::{clean_line, truncate};
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let mut lines = vec![title_line(view, usize::from(area.width))];
     if area.height > 1 {
-        lines.push(counts_line(view));
+        lines.push(super::cut_line(counts_line(view), usize::from(area.width)));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -31,7 +31,12 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
         .max(width / 2);
-    let title = truncate(&clean_line(&doc.header.title), room).into_owned();
+    // with several files, the selected item's file comes first
+    let title = match state.selected_file_label() {
+        Some(label) => format!("[{}] {}", clean_line(&label), clean_line(&doc.header.title)),
+        None => clean_line(&doc.header.title).into_owned(),
+    };
+    let title = truncate(&title, room).into_owned();
     // on a narrow screen the period gives way, marked, rather than being cut mid-date
     let left = width.saturating_sub(crate::text::width(&title) + 1);
     let tail = truncate(&tail, left).into_owned();
@@ -61,7 +66,7 @@ fn counts_line(view: &View) -> Line<'static> {
     let state = view.state;
     let counts = state.status_counts();
     let mut spans = vec![Span::styled(
-        format!(" {} items ", state.total_items()),
+        format!(" {} ", crate::text::count(state.total_items(), "item")),
         view.theme.title(),
     )];
     let mut order = Vec::new();
@@ -92,5 +97,18 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.dim(),
         ));
     }
+    if let Some(mark) = team_mark(view) {
+        spans.push(Span::styled(format!("   {mark}"), view.theme.warning()));
+    }
     Line::from(spans)
+}
+
+/// `⟳ syncing` while a sync runs, else `git ↑1 ↓2` when commits wait to be pushed or pulled.
+fn team_mark(view: &View) -> Option<String> {
+    let team = &view.state.team;
+    if team.syncing {
+        return Some("⟳ syncing".into());
+    }
+    let label = team.mark?.label();
+    (!label.is_empty()).then(|| format!("git {label}"))
 }

@@ -46,7 +46,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         })
         .collect();
     let lines = if lines.is_empty() {
-        vec![Line::styled(empty_text(view), view.theme.dim())]
+        // Indented like the rows' ids and the other panes' text.
+        empty_text(view)
+            .into_iter()
+            .map(|line| Line::styled(format!(" {line}"), view.theme.dim()))
+            .collect()
     } else {
         lines
     };
@@ -97,17 +101,27 @@ fn title(view: &View) -> Line<'static> {
     ])
 }
 
-fn empty_text(view: &View) -> &'static str {
-    if view.state.total_items() == 0 {
-        "No items yet."
+/// What an empty list says: how to start when there is nothing yet, not a dead end.
+fn empty_text(view: &View) -> Vec<&'static str> {
+    if view.state.files.is_empty() {
+        vec![
+            "No report here yet. To start one, quit (q) and run",
+            "  tally new FILE.json --title TITLE",
+            "or read a text report in with",
+            "  tally import REPORT.txt",
+        ]
+    } else if view.state.total_items() == 0 {
+        vec!["No items yet: press a to add one."]
     } else {
-        "No items match."
+        vec!["No items match."]
     }
 }
 
 /// The widths of the columns for this frame.
 struct Columns {
     file: usize,
+    /// The file labels, when several files are open.
+    labels: Vec<String>,
     id: usize,
     title: usize,
     lead: usize,
@@ -120,11 +134,15 @@ impl Columns {
     fn fit(view: &View, total: usize) -> Columns {
         let state = view.state;
         let id = state.id_cells().clamp(2, 8);
-        let file = if state.files.len() > 1 && total >= 60 {
-            8
+        let labels = if state.files.len() > 1 && total >= 50 {
+            crate::app::file_labels(&state.files)
+                .iter()
+                .map(|label| clean_line(label).into_owned())
+                .collect()
         } else {
-            0
+            Vec::new()
         };
+        let file = labels.iter().map(|l| width(l)).max().unwrap_or(0).min(12);
         let progress = if total >= 36 { 4 } else { 0 };
         let lead = match total {
             t if t >= 70 => 14,
@@ -138,6 +156,7 @@ impl Columns {
             .sum::<usize>();
         Columns {
             file,
+            labels,
             id,
             title: total.saturating_sub(fixed),
             lead,
@@ -149,12 +168,8 @@ impl Columns {
         let theme = view.theme;
         let mut spans: Vec<Span<'static>> = Vec::with_capacity(10);
         if self.file > 0 {
-            let name = view
-                .state
-                .document(row.file)
-                .map(|doc| clean_line(&doc.header.title).into_owned())
-                .unwrap_or_default();
-            spans.push(Span::styled(pad(&name, self.file), theme.dim()));
+            let name = self.labels.get(row.file).map_or("", String::as_str);
+            spans.push(Span::styled(pad(name, self.file), theme.dim()));
             spans.push(Span::raw(" "));
         }
         spans.push(Span::raw(pad_left(&clean_line(&item.id), self.id)));

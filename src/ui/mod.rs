@@ -78,7 +78,12 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         Mode::Help => help::render(frame, area, &view),
         Mode::Form => {
             if let Some(form) = &state.form {
-                form::render(frame, area, &view, form);
+                // The screen's footer stays in sight under the form.
+                let above_footer = Rect {
+                    height: panes.footer.y.saturating_sub(area.y).max(1),
+                    ..area
+                };
+                form::render(frame, above_footer, &view, form);
             }
         }
         Mode::StatusPicker => dialog::status_picker(frame, area, &view),
@@ -138,4 +143,32 @@ pub fn scrolled(lines: Vec<Line<'static>>, scroll: usize, area: Rect) -> Vec<Lin
         .skip(start)
         .take(usize::from(area.height))
         .collect()
+}
+
+/// `line` cut to `width` cells, ending in `…` where something was cut, each span keeping its style.
+pub(crate) fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
+    let total: usize = line
+        .spans
+        .iter()
+        .map(|s| crate::text::width(&s.content))
+        .sum();
+    if total <= width {
+        return line;
+    }
+    let mut budget = width;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let cells = crate::text::width(&span.content);
+        if cells < budget {
+            budget -= cells;
+            spans.push(span);
+            continue;
+        }
+        // This span reaches the edge and more follows: cut it, leaving room for the mark.
+        let room = if cells > budget { budget } else { budget - 1 };
+        let cut = crate::text::truncate(&span.content, room).into_owned();
+        spans.push(ratatui::text::Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans)
 }

@@ -17,7 +17,16 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         return;
     };
     let status = status_text(view);
-    let status_width = (width(&status) as u16).min(area.width / 2);
+    // The query keeps the room its text needs (up to half the line); the count or the query's
+    // problem gets the rest, so a long problem is cut only when the line is really full.
+    let typed: usize = line.lines().iter().map(|l| width(l)).sum();
+    let query_cells = u16::try_from(typed + 1)
+        .unwrap_or(u16::MAX)
+        .min(area.width / 2);
+    let room = area.width.saturating_sub(2 + query_cells + 1);
+    let status_width = u16::try_from(width(&status))
+        .unwrap_or(u16::MAX)
+        .min(room.max(area.width / 4));
     let status = crate::text::truncate(&status, usize::from(status_width)).into_owned();
     let input = Rect {
         x: area.x + 2,
@@ -55,7 +64,7 @@ fn status_text(view: &View) -> String {
         return format!("{} ", clean_line(error));
     }
     if search.query.trim().is_empty() {
-        return format!("{} items ", view.state.total_items());
+        return format!("{} ", crate::text::count(view.state.total_items(), "item"));
     }
     let found = view.state.item_count();
     let more = if search.complete { "" } else { "+" };

@@ -22,7 +22,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .title(Line::from(vec![
             Span::styled(format!(" Since {after} "), view.theme.title()),
             Span::styled(
-                format!("{} changes, newest first ", found.len()),
+                format!(
+                    "{}, newest first ",
+                    crate::text::count(found.len(), "change")
+                ),
                 view.theme.dim(),
             ),
         ]));

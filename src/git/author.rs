@@ -1,0 +1,77 @@
+//! Who writes a note: the name given (`--by`), else the `TALLY_USER` variable, else git's
+//! `user.name` when the file is in a git repository, else the login name.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The variable that names the writer of notes, ahead of git's setting and the login name.
+pub const USER_VARIABLE: &str = "TALLY_USER";
+
+/// The name notes added to `file` are signed with.
+pub fn author(given: Option<&str>, file: &Path) -> Option<String> {
+    author_with(given, file, &mut |name| std::env::var(name).ok())
+}
+
+/// [`author`] for several files, asking git once per folder.
+pub fn authors(files: &[PathBuf]) -> Vec<Option<String>> {
+    let mut per_folder: HashMap<Option<PathBuf>, Option<String>> = HashMap::new();
+    files
+        .iter()
+        .map(|file| {
+            per_folder
+                .entry(file.parent().map(Path::to_path_buf))
+                .or_insert_with(|| author(None, file))
+                .clone()
+        })
+        .collect()
+}
+
+fn author_with(
+    given: Option<&str>,
+    file: &Path,
+    variable: &mut dyn FnMut(&str) -> Option<String>,
+) -> Option<String> {
+    let named = |name: Option<String>| name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    named(given.map(str::to_string))
+        .or_else(|| named(variable(USER_VARIABLE)))
+        .or_else(|| named(super::repo::user_name(file)))
+        .or_else(|| named(variable("USER")))
+        .or_else(|| named(variable("LOGNAME")))
+        .or_else(|| named(variable("USERNAME")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(vars: &[(&str, &str)]) -> impl FnMut(&str) -> Option<String> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn the_given_name_comes_first_then_the_variable_then_the_login() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        let file = outside.path().join("r.json");
+        let mut vars = with(&[("TALLY_USER", "李四"), ("USER", "li")]);
+        assert_eq!(
+            author_with(Some("张三"), &file, &mut vars).as_deref(),
+            Some("张三")
+        );
+        assert_eq!(author_with(None, &file, &mut vars).as_deref(), Some("李四"));
+        assert_eq!(
+            author_with(Some("  "), &file, &mut vars).as_deref(),
+            Some("李四"),
+            "a blank --by counts as none"
+        );
+        let mut login_only = with(&[("TALLY_USER", ""), ("LOGNAME", "li")]);
+        assert_eq!(
+            author_with(None, &file, &mut login_only).as_deref(),
+            Some("li")
+        );
+        assert_eq!(author_with(None, &file, &mut with(&[])), None);
+    }
+}

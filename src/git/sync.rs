@@ -1,0 +1,430 @@
+//! One sync of the open task files with their repository: commit what tally saved (those files
+//! only), pull with a merge whatever the user's git settings say, push. Every failure ends in one
+//! line that says what happened and what to do; a merge that stops on a conflict is reported as
+//! such, never left behind silently.
+
+use std::path::{Path, PathBuf};
+
+use super::message::{FileChange, commit_message};
+use super::repo::{self, Upstream};
+use super::run::{Git, NoGit, Output};
+use crate::model::Document;
+
+/// A stage of the sync, for the footer while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Committing,
+    Pulling,
+    Pushing,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Committing => "sync: committing…",
+            Stage::Pulling => "sync: pulling…",
+            Stage::Pushing => "sync: pushing…",
+        }
+    }
+}
+
+/// What a finished sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// The first line of the commit made, if there was anything to commit.
+    pub committed: Option<String>,
+    /// Commits of others merged in.
+    pub pulled: usize,
+    pub pushed: bool,
+    /// The branch follows no remote branch and there is no remote to push to.
+    pub local_only: bool,
+}
+
+impl Synced {
+    /// One line for the footer and the command line.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(subject) = &self.committed {
+            parts.push(format!("committed \"{subject}\""));
+        }
+        if self.pulled > 0 {
+            let s = if self.pulled == 1 { "" } else { "s" };
+            parts.push(format!("pulled {} commit{s}", self.pulled));
+        }
+        if self.pushed {
+            parts.push("pushed".into());
+        }
+        if self.local_only {
+            parts.push("no remote to sync with (git remote add origin URL)".into());
+        }
+        if parts.is_empty() {
+            "synced: already up to date".into()
+        } else {
+            format!("synced: {}", parts.join(", "))
+        }
+    }
+}
+
+/// Why a sync stopped, each in one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    NoGit(String),
+    #[error("{0} is not in a git repository; nothing to sync")]
+    NotARepository(String),
+    #[error(
+        "the repository is in the middle of a merge ({0}); resolve it, then sync again \
+         (or `git merge --abort`)"
+    )]
+    MidMerge(String),
+    #[error(
+        "pulled with conflicts in {0}: the repository is mid-merge; resolve them (is:conflict), \
+         then sync again to finish the merge"
+    )]
+    Conflict(String),
+    #[error("cannot reach the remote (no network?): {0}")]
+    Offline(String),
+    #[error(
+        "the remote needs a password or key and git may not ask for one here: run `git fetch` \
+         once in a terminal, or set up an ssh key or credential helper"
+    )]
+    NeedsPassword,
+    #[error("the remote refused the push: {0}; your commit is kept, sync again later")]
+    Rejected(String),
+    #[error("git {0} failed: {1}")]
+    Failed(&'static str, String),
+}
+
+impl From<NoGit> for SyncError {
+    fn from(err: NoGit) -> SyncError {
+        SyncError::NoGit(err.to_string())
+    }
+}
+
+/// Syncs `files` (all in one repository: the first file's), reporting each stage as it starts.
+pub fn sync(files: &[PathBuf], progress: &mut dyn FnMut(Stage)) -> Result<Synced, SyncError> {
+    let Some(first) = files.first() else {
+        return Ok(Synced::default());
+    };
+    let root = repo::root_of(first)
+        .ok_or_else(|| SyncError::NotARepository(first.display().to_string()))?;
+    let git = Git::in_dir(&root);
+    let names: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| repo::root_of(f).is_some_and(|r| r == root))
+        .map(|f| repo::relative(&root, f))
+        .collect();
+    progress(Stage::Committing);
+    let mut synced = Synced::default();
+    if repo::merging(&git) {
+        finish_merge(&git, &root, &names)?;
+    }
+    synced.committed = commit(&git, &root, &names)?;
+    let Some(upstream) = repo::upstream(&git) else {
+        return push_new_branch(&git, progress, synced);
+    };
+    progress(Stage::Pulling);
+    synced.pulled = pull(&git, &upstream)?;
+    if repo::distance(&git).is_some_and(|d| d.ahead > 0) {
+        progress(Stage::Pushing);
+        push(&git, &upstream.remote, &format!("HEAD:{}", upstream.branch))?;
+        synced.pushed = true;
+    }
+    Ok(synced)
+}
+
+/// A merge stopped earlier: when every unmerged file is one of ours and now reads as a clean task
+/// file, the merge is committed; otherwise the sync stops and says what is left.
+fn finish_merge(git: &Git, root: &Path, names: &[PathBuf]) -> Result<(), SyncError> {
+    let unmerged = repo::unmerged(git);
+    let open: Vec<String> = unmerged
+        .iter()
+        .filter(|name| {
+            !names.iter().any(|n| n == Path::new(name.as_str())) || !resolved(&root.join(name))
+        })
+        .cloned()
+        .collect();
+    if !open.is_empty() {
+        return Err(SyncError::MidMerge(format!(
+            "unresolved: {}",
+            open.join(", ")
+        )));
+    }
+    let mut add = vec!["add".to_string(), "--".to_string()];
+    add.extend(unmerged);
+    checked(git.run(&add)?, "add")?;
+    checked(git.run(["commit", "--no-edit", "--quiet"])?, "commit")?;
+    Ok(())
+}
+
+/// True when the file reads as a task file with no conflict left in it.
+fn resolved(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let markers = text
+        .lines()
+        .any(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>"));
+    !markers && crate::store::load(path).is_ok() && !has_conflict_records(&text)
+}
+
+/// True when some item still holds a non-empty `conflicts` list.
+fn has_conflict_records(text: &str) -> bool {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return true;
+    };
+    value["items"].as_array().is_some_and(|items| {
+        items.iter().any(|item| {
+            item.get("conflicts")
+                .and_then(|c| c.as_array())
+                .is_some_and(|c| !c.is_empty())
+        })
+    })
+}
+
+/// Commits the task files' changes (and nothing else); the commit's first line, if any.
+fn commit(git: &Git, root: &Path, names: &[PathBuf]) -> Result<Option<String>, SyncError> {
+    let mut status = vec!["status".into(), "--porcelain".into(), "--".into()];
+    status.extend(names.iter().map(|n| n.display().to_string()));
+    let changed: Vec<PathBuf> = checked(git.run(&status)?, "status")?
+        .stdout
+        .lines()
+        .filter_map(|line| line.get(3..))
+        .map(|name| PathBuf::from(name.trim_matches('"')))
+        .filter(|name| names.contains(name))
+        .collect();
+    if changed.is_empty() {
+        return Ok(None);
+    }
+    let documents: Vec<(PathBuf, Option<Document>, Document)> = changed
+        .iter()
+        .filter_map(|name| {
+            let now = crate::store::load(&root.join(name)).ok()?.doc;
+            Some((name.clone(), committed(git, name), now))
+        })
+        .collect();
+    let message = commit_message(
+        &documents
+            .iter()
+            .map(|(name, before, after)| FileChange {
+                name: name
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                before: before.as_ref(),
+                after,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let paths: Vec<String> = changed.iter().map(|n| n.display().to_string()).collect();
+    let mut add = vec!["add".to_string(), "--".to_string()];
+    add.extend(paths.iter().cloned());
+    checked(git.run(&add)?, "add")?;
+    let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", &message, "--"];
+    commit.extend(paths.iter().map(String::as_str));
+    checked(git.run(&commit)?, "commit")?;
+    Ok(message.lines().next().map(str::to_string))
+}
+
+/// The file as the last commit has it.
+fn committed(git: &Git, name: &Path) -> Option<Document> {
+    let spec = format!("HEAD:{}", name.display());
+    let output = git.run(["show", &spec]).ok()?;
+    if !output.ok {
+        return None;
+    }
+    crate::store::parse_document(output.stdout.into()).ok()
+}
+
+/// Pulls with a merge (never a rebase); the number of others' commits brought in.
+fn pull(git: &Git, upstream: &Upstream) -> Result<usize, SyncError> {
+    let before = repo::head(git);
+    let output = git.run([
+        "pull",
+        "--no-rebase",
+        "--ff",
+        "--no-edit",
+        "--quiet",
+        &upstream.remote,
+        &upstream.branch,
+    ])?;
+    if !output.ok {
+        if repo::merging(git) {
+            let files = repo::unmerged(git);
+            return Err(SyncError::Conflict(if files.is_empty() {
+                "the files".into()
+            } else {
+                files.join(", ")
+            }));
+        }
+        return Err(classify("pull", &output));
+    }
+    let Some(before) = before else {
+        return Ok(0);
+    };
+    let range = format!("{before}..HEAD");
+    Ok(git
+        .value(["rev-list", "--count", "--no-merges", &range])
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0))
+}
+
+fn push(git: &Git, remote: &str, refspec: &str) -> Result<(), SyncError> {
+    let output = git.run(["push", "--quiet", remote, refspec])?;
+    if output.ok {
+        Ok(())
+    } else {
+        Err(classify("push", &output))
+    }
+}
+
+/// A branch that follows nothing: pushed to the remote (and followed from then on) when there is
+/// one, else the commit stays local.
+fn push_new_branch(
+    git: &Git,
+    progress: &mut dyn FnMut(Stage),
+    mut synced: Synced,
+) -> Result<Synced, SyncError> {
+    let (Some(remote), Some(branch)) = (repo::default_remote(git), repo::branch(git)) else {
+        synced.local_only = true;
+        return Ok(synced);
+    };
+    progress(Stage::Pushing);
+    let output = git.run(["push", "--quiet", "--set-upstream", &remote, &branch])?;
+    if !output.ok {
+        return Err(classify("push", &output));
+    }
+    synced.pushed = true;
+    Ok(synced)
+}
+
+fn checked(output: Output, step: &'static str) -> Result<Output, SyncError> {
+    if output.ok {
+        Ok(output)
+    } else {
+        Err(classify(step, &output))
+    }
+}
+
+/// Names the failure from git's message: offline, a password wanted, a refused push, or else
+/// git's own first line.
+pub fn classify(step: &'static str, output: &Output) -> SyncError {
+    let text = format!("{}\n{}", output.stderr, output.stdout);
+    let has = |needle: &str| text.contains(needle);
+    if has("terminal prompts disabled")
+        || has("could not read Username")
+        || has("could not read Password")
+        || has("Permission denied (publickey")
+        || has("Authentication failed")
+        || has("Host key verification failed")
+    {
+        return SyncError::NeedsPassword;
+    }
+    let line = first_line(&text);
+    if has("Could not resolve host")
+        || has("Network is unreachable")
+        || has("Connection refused")
+        || has("Connection timed out")
+        || has("Could not read from remote repository")
+        || has("does not appear to be a git repository")
+        || has("unable to access")
+    {
+        return SyncError::Offline(line);
+    }
+    if step == "push" && (has("[rejected]") || has("[remote rejected]") || has("failed to push")) {
+        return SyncError::Rejected(rejection(&text).unwrap_or(line));
+    }
+    SyncError::Failed(step, line)
+}
+
+/// The remote's own reason for a refused push, when it gave one.
+fn rejection(text: &str) -> Option<String> {
+    let reason = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("remote:"))
+        .map(str::trim)
+        .find(|l| !l.is_empty());
+    let why = text
+        .lines()
+        .find(|l| l.contains("[rejected]") || l.contains("[remote rejected]"))
+        .and_then(|l| {
+            l.rsplit_once('(')
+                .map(|(_, r)| r.trim_end_matches(')').to_string())
+        });
+    reason.map(str::to_string).or(why)
+}
+
+/// git's first line that says something (without its `fatal:`/`error:` prefix).
+fn first_line(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("hint:"))
+        .unwrap_or("no message");
+    let line = ["fatal:", "error:"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
+    crate::text::clean_line(line.trim()).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed(stderr: &str) -> Output {
+        Output {
+            ok: false,
+            stdout: String::new(),
+            stderr: stderr.to_string(),
+        }
+    }
+
+    #[test]
+    fn failures_are_named_from_gits_message() {
+        let offline = failed("fatal: unable to access 'https://x/': Could not resolve host: x\n");
+        assert!(matches!(classify("pull", &offline), SyncError::Offline(_)));
+        let password =
+            failed("fatal: could not read Username for 'https://x': terminal prompts disabled\n");
+        assert_eq!(classify("pull", &password), SyncError::NeedsPassword);
+        let refused = failed(
+            "remote: main is protected\nTo /r.git\n ! [remote rejected] main -> main \
+             (pre-receive hook declined)\nerror: failed to push some refs to '/r.git'\n",
+        );
+        assert_eq!(
+            classify("push", &refused),
+            SyncError::Rejected("main is protected".into())
+        );
+        let other = failed("hint: x\nfatal: refusing to merge unrelated histories\n");
+        assert_eq!(
+            classify("pull", &other),
+            SyncError::Failed("pull", "refusing to merge unrelated histories".into())
+        );
+    }
+
+    #[test]
+    fn conflict_records_count_only_when_not_empty() {
+        assert!(has_conflict_records(
+            r#"{"items":[{"id":"1","conflicts":[{}]}]}"#
+        ));
+        assert!(!has_conflict_records(
+            r#"{"items":[{"id":"1","conflicts":[]}]}"#
+        ));
+        assert!(!has_conflict_records(r#"{"items":[{"id":"1"}]}"#));
+    }
+
+    #[test]
+    fn the_outcome_reads_as_one_line() {
+        let synced = Synced {
+            committed: Some("tally: 14 note".into()),
+            pulled: 2,
+            pushed: true,
+            local_only: false,
+        };
+        assert_eq!(
+            synced.describe(),
+            "synced: committed \"tally: 14 note\", pulled 2 commits, pushed"
+        );
+        assert_eq!(Synced::default().describe(), "synced: already up to date");
+    }
+}

@@ -1,0 +1,137 @@
+//! Real git repositories for tests: a bare repository standing in for the office's remote, and
+//! clones of it, all under one temporary folder with a home of their own (so the machine's git
+//! settings play no part).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary home, a bare "remote" and any number of clones.
+pub struct Team {
+    pub dir: tempfile::TempDir,
+}
+
+impl Team {
+    /// A remote holding one commit with the sample report as `report.json`, and no clones yet.
+    pub fn new() -> Team {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let team = Team { dir };
+        std::fs::create_dir_all(team.home()).expect("home");
+        std::fs::write(
+            team.home().join(".gitconfig"),
+            "[user]\n\tname = Wang Fang\n\temail = wang@example.org\n[init]\n\tdefaultBranch = main\n",
+        )
+        .expect("gitconfig");
+        team.git(
+            team.dir.path(),
+            &["init", "--quiet", "--bare", "remote.git"],
+        );
+        let first = team.clone_as("setup");
+        std::fs::write(first.join("report.json"), tally::store::SAMPLE_JSON).expect("sample");
+        team.git(&first, &["add", "report.json"]);
+        team.git(&first, &["commit", "--quiet", "-m", "the report"]);
+        team.git(&first, &["push", "--quiet", "origin", "main"]);
+        team
+    }
+
+    /// Like [`Team::new`], with `.gitattributes` sending task files to tally's merge driver
+    /// committed too (each clone still needs [`Team::driver_in`] for its own config).
+    pub fn with_driver() -> Team {
+        let team = Team::new();
+        let setup = team.dir.path().join("setup");
+        team.driver_in(&setup);
+        team.git(&setup, &["add", ".gitattributes"]);
+        team.git(
+            &setup,
+            &["commit", "--quiet", "-m", "merge task files with tally"],
+        );
+        team.git(&setup, &["push", "--quiet", "origin", "main"]);
+        team
+    }
+
+    /// `tally git-setup` in a clone.
+    pub fn driver_in(&self, clone: &Path) {
+        let output = self.tally(clone, &["git-setup"]);
+        assert!(output.status.success(), "{:?}", texts(&output));
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn remote(&self) -> PathBuf {
+        self.dir.path().join("remote.git")
+    }
+
+    /// A new clone of the remote in a folder called `name`.
+    pub fn clone_as(&self, name: &str) -> PathBuf {
+        let remote = self.remote().display().to_string();
+        self.git(self.dir.path(), &["clone", "--quiet", &remote, name]);
+        self.dir.path().join(name)
+    }
+
+    /// `git ARGS…` in `dir`; panics when it fails.
+    pub fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let output = self.git_output(dir, args);
+        assert!(
+            output.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    pub fn git_output(&self, dir: &Path, args: &[&str]) -> Output {
+        self.env(&mut Command::new("git"))
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .expect("run git")
+    }
+
+    /// `tally ARGS…` in `dir` with the team's home.
+    pub fn tally(&self, dir: &Path, args: &[&str]) -> Output {
+        self.env(&mut Command::new(super::tally_bin()))
+            .current_dir(dir)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .env_remove("TALLY_USER")
+            .output()
+            .expect("run tally")
+    }
+
+    /// The settings every git and tally run of the team gets.
+    pub fn env<'a>(&self, command: &'a mut Command) -> &'a mut Command {
+        command
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env("TALLY_DATA_DIR", self.dir.path().join("data"))
+    }
+
+    /// The same settings as `env NAME=value …` words for a shell command line.
+    pub fn env_words(&self) -> String {
+        format!(
+            "HOME={} XDG_CONFIG_HOME={} GIT_CONFIG_NOSYSTEM=1 TALLY_USER=",
+            super::quote(&self.home().display().to_string()),
+            super::quote(&self.home().join(".config").display().to_string()),
+        )
+    }
+
+    /// The newest commit's subject in `dir`.
+    pub fn last_subject(&self, dir: &Path) -> String {
+        self.git(dir, &["log", "-1", "--format=%s"])
+            .trim()
+            .to_string()
+    }
+}
+
+/// Standard output and error of a finished command, for assertions.
+pub fn texts(output: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
