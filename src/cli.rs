@@ -57,7 +57,7 @@ pub enum Command {
     Rm(RmArgs),
     /// Read a plain-text progress report (or a CSV of items) into a new file, or merge it into one.
     Import(ImportArgs),
-    /// Write a file's items in another format.
+    /// Write a file's items in another format, or the next progress report (text or Word).
     Export(ExportArgs),
     /// Merge two versions of a task file item by item (git runs this; see `tally git-setup`).
     /// Exits 1 when conflicts were recorded in items, leaving a valid file.

@@ -1,12 +1,15 @@
 //! The glue between the pure update function and the disk: runs the effects an update asks for
 //! (saves, with a reload and replay when someone else changed the file), and notices files that
-//! changed on disk while nobody was editing.
-
-use std::collections::HashMap;
-use std::time::SystemTime;
+//! changed on disk while nobody was editing. In the interactive session every read and write of a
+//! data file — saves, and reloads after an outside change — runs on the saver thread, and what
+//! they lead to (the replay's save, a search again) takes the same background paths.
 
 use crate::app::{Action, Effect, IndexSource, State, update};
+
+mod watcher;
 use std::sync::Arc;
+pub use watcher::Watcher;
+use watcher::read_again;
 
 use crate::search::{SearchIndex, SearchResult, SearchWorker};
 use crate::store::{self, SaveError};
@@ -27,6 +30,9 @@ pub struct Runtime {
     background_search: bool,
     saver: Option<Saver>,
     watcher: Watcher,
+    /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
+    /// the interactive session) rather than handed off.
+    done_here: usize,
     /// Work for a layer above (git syncs), waiting to be taken with [`Runtime::take_outside`].
     outside: Vec<Effect>,
 }
@@ -49,8 +55,15 @@ impl Runtime {
             effects
         };
         let effects = self.send_saves(state, effects);
-        let outside = run_queue(state, effects);
+        let (done, outside) = run_queue(state, effects);
+        self.done_here += done;
         self.outside.extend(outside);
+    }
+
+    /// How many saves, reloads, searches and minutes this runtime did on the calling thread. The
+    /// interactive session hands every one of them to a thread of its own, so it stays 0 there.
+    pub fn work_done_here(&self) -> usize {
+        self.done_here
     }
 
     /// Effects this runtime does not carry out itself (a sync with git): the caller's to run.
@@ -77,7 +90,7 @@ impl Runtime {
                 continue;
             };
             SAVES_PENDING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            if saver.jobs.send(job).is_ok() {
+            if saver.jobs.send(Job::Save(job)).is_ok() {
                 saver.busy.push(file);
             } else {
                 SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
@@ -105,6 +118,7 @@ impl Runtime {
         };
         if let Some(file) = file_of(&action) {
             saver.busy.retain(|f| *f != file);
+            self.watcher.outcome(state, file, &action);
         }
         let effects = update(state, action);
         self.run(state, effects);
@@ -139,9 +153,42 @@ impl Runtime {
             self.run(state, effects);
         }
         if check_files && !self.saving() {
-            let outside = self.watcher.check(state);
-            self.outside.extend(outside);
+            for file in self.watcher.changed(state) {
+                self.reload(state, file);
+            }
         }
+    }
+
+    /// Reads `file` again after someone else changed it: on the saver thread when there is one
+    /// (the outcome comes back through [`Runtime::poll`]), otherwise here.
+    fn reload(&mut self, state: &mut State, file: usize) {
+        let Some(open) = state.files.get(file) else {
+            return;
+        };
+        let (path, seen) = (open.path.clone(), open.fingerprint);
+        if let Some(saver) = &mut self.saver
+            && saver
+                .jobs
+                .send(Job::Reload {
+                    file,
+                    path: path.clone(),
+                    seen,
+                })
+                .is_ok()
+        {
+            saver.busy.push(file);
+            return;
+        }
+        let action = read_again(&path, file, &seen);
+        self.done_here += 1;
+        self.watcher.outcome(state, file, &action);
+        let effects = update(state, action);
+        self.run(state, effects);
+    }
+
+    /// How many reads and writes of data files are under way on the saver thread.
+    pub fn background_jobs(&self) -> usize {
+        self.saver.as_ref().map_or(0, |s| s.busy.len())
     }
 
     /// Hands searches and index builds to the worker (starting it when needed).
@@ -199,16 +246,22 @@ impl Searcher {
     }
 }
 
-/// Runs `effects` and what they lead to; returns the effects left for the layer above.
-fn run_queue(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
+/// Runs `effects` and what they lead to here and now; returns how many of them read or wrote a
+/// file or searched, and the effects left for the layer above.
+fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
     let mut outside = Vec::new();
     let mut queue = effects;
     let mut rounds = 0;
+    let mut done = 0;
     while !queue.is_empty() && rounds < MAX_SAVE_ROUNDS {
         rounds += 1;
         dedup_saves(&mut queue);
         let mut next = Vec::new();
         for effect in std::mem::take(&mut queue) {
+            done += usize::from(!matches!(
+                effect,
+                Effect::PrepareIndex { .. } | Effect::Sync { .. }
+            ));
             let action = match effect {
                 Effect::Save { file } => save(state, file),
                 Effect::Search {
@@ -256,7 +309,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
         }
         queue = next;
     }
-    outside
+    (done, outside)
 }
 
 /// The index a search in place uses, built here when needed (the state is told, so the next
@@ -367,11 +420,36 @@ pub fn saves_pending() -> bool {
     SAVES_PENDING.load(std::sync::atomic::Ordering::SeqCst) > 0
 }
 
-/// Saves run on a thread of their own, so a large file never stops the keyboard: the interface
-/// thread only lists the pieces of the new text (the changed items written out, the rest as
-/// runs of the old text); putting them on disk, the copying included, happens here.
+/// Work for the saver thread.
+enum Job {
+    Save(SaveJob),
+    /// Read a file someone else may have changed (`seen`: how it looked when last read).
+    Reload {
+        file: usize,
+        path: std::path::PathBuf,
+        seen: store::Fingerprint,
+    },
+}
+
+impl Job {
+    fn run(self) -> Action {
+        match self {
+            Job::Save(job) => {
+                let outcome = job.run();
+                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                outcome
+            }
+            Job::Reload { file, path, seen } => read_again(&path, file, &seen),
+        }
+    }
+}
+
+/// Saves and reloads run on a thread of their own, so a large file never stops the keyboard: the
+/// interface thread only lists the pieces of the new text (the changed items written out, the rest
+/// as runs of the old text); putting them on disk, the copying included, and reading a file
+/// someone else changed happen here.
 struct Saver {
-    jobs: std::sync::mpsc::Sender<SaveJob>,
+    jobs: std::sync::mpsc::Sender<Job>,
     outcomes: std::sync::mpsc::Receiver<Action>,
     /// Files with a save under way; another save of the same file waits for it.
     busy: Vec<usize>,
@@ -379,12 +457,11 @@ struct Saver {
 
 impl Saver {
     fn spawn() -> Saver {
-        let (jobs, inbox) = std::sync::mpsc::channel::<SaveJob>();
+        let (jobs, inbox) = std::sync::mpsc::channel::<Job>();
         let (outbox, outcomes) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for job in inbox {
                 let outcome = job.run();
-                SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
                 if outbox.send(outcome).is_err() {
                     break;
                 }
@@ -402,7 +479,9 @@ fn file_of(action: &Action) -> Option<usize> {
     match action {
         Action::Saved { file, .. }
         | Action::SaveFailed { file, .. }
-        | Action::Reloaded { file, .. } => Some(*file),
+        | Action::Reloaded { file, .. }
+        | Action::Unchanged { file, .. }
+        | Action::ReloadFailed { file, .. } => Some(*file),
         _ => None,
     }
 }
@@ -417,53 +496,5 @@ fn reload(path: &std::path::Path, file: usize) -> Action {
             file,
             error: format!("the file changed on disk and cannot be read: {err}"),
         },
-    }
-}
-
-/// Watches the open files for changes made by others.
-#[derive(Debug, Default)]
-pub struct Watcher {
-    /// Files whose new version could not be read, with how they looked then, so the problem is
-    /// reported once and not on every check.
-    unreadable: HashMap<usize, (u64, Option<SystemTime>)>,
-}
-
-impl Watcher {
-    /// Reloads every file that changed on disk (and replays unsaved edits on it); returns the
-    /// effects that follow and are not the runtime's to run (a sync that was waiting for a save).
-    pub fn check(&mut self, state: &mut State) -> Vec<Effect> {
-        let mut runtime = Runtime::default();
-        for file in 0..state.files.len() {
-            let open = &state.files[file];
-            if !store::changed_since(&open.path, &open.fingerprint) {
-                self.unreadable.remove(&file);
-                continue;
-            }
-            let stat = store::stat(&open.path);
-            if stat.is_some() && self.unreadable.get(&file) == stat.as_ref() {
-                continue;
-            }
-            let action = match store::load(&open.path) {
-                Ok(loaded) => {
-                    self.unreadable.remove(&file);
-                    Action::Reloaded {
-                        file,
-                        loaded: Box::new(loaded),
-                    }
-                }
-                Err(err) => {
-                    if let Some(stat) = stat {
-                        self.unreadable.insert(file, stat);
-                    }
-                    Action::ReloadFailed {
-                        file,
-                        error: err.to_string(),
-                    }
-                }
-            };
-            let effects = update(state, action);
-            runtime.run(state, effects);
-        }
-        runtime.take_outside()
     }
 }

@@ -402,7 +402,7 @@ fn add_in_an_empty_data_folder_says_what_to_do() {
         &shown[..shown.len().min(20)]
     ));
     tmux.keys(&["a"]);
-    tmux.wait_for("no file is open to add an item to");
+    tmux.wait_for("no file to add an item to: quit (q), run `tally new FILE.json");
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }

@@ -128,3 +128,55 @@ fn a_refused_push_is_explained_in_the_footer_and_the_commit_waits() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly(0);
 }
+
+#[test]
+fn a_conflict_after_the_pull_is_named_in_the_footer_with_the_merge_left_open() {
+    if !tmux_available() {
+        return;
+    }
+    let team = Team::with_driver();
+    let mine = team.clone_as("mine");
+    let theirs = team.clone_as("theirs");
+    team.driver_in(&mine);
+    team.driver_in(&theirs);
+    assert!(
+        team.tally(&theirs, &["set", "report.json", "10", "lead=甲"])
+            .status
+            .success()
+    );
+    assert!(
+        team.tally(&theirs, &["sync", "report.json"])
+            .status
+            .success()
+    );
+    let tmux = open(&team, &mine);
+    tmux.keys(&["s"]);
+    tmux.wait_for("(now)");
+    tmux.keys(&["d"]);
+    tmux.wait_for("saved report.json");
+    assert!(
+        team.tally(&mine, &["set", "report.json", "10", "lead=乙"])
+            .status
+            .success()
+    );
+    tmux.wait_for("reloaded");
+    tmux.keys(&["S"]);
+    let screen = tmux.wait_for("sync failed:");
+    assert!(
+        screen.contains(
+            "sync failed: pulled with conflicts in report.json: the repository is mid-merge"
+        ),
+        "{screen}"
+    );
+    let merging = team.git_output(&mine, &["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]);
+    assert!(
+        merging.status.success(),
+        "the merge is left open, and said so"
+    );
+    // S again before resolving says what is left instead of committing half a merge
+    tmux.keys(&["S"]);
+    let screen = tmux.wait_for("in the middle of a merge");
+    assert!(screen.contains("unresolved: report.json"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}

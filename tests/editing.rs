@@ -193,7 +193,7 @@ fn a_form_refuses_bad_values_and_keeps_them_for_correction() {
     s.type_text("2023-02-30");
     s.keys("<Enter>");
     assert_eq!(s.state.mode, Mode::Form, "the form stays open");
-    let error = s.state.form.as_ref().unwrap().error.clone().unwrap();
+    let error = s.state.form().unwrap().error.clone().unwrap();
     assert!(error.contains("invalid date `2023-02-30`"), "{error}");
     assert_eq!(s.disk(), tally::store::SAMPLE_JSON, "nothing was written");
     s.keys("<C-u>");
@@ -207,7 +207,7 @@ fn editing_a_metric_value_appends_it_to_the_history() {
     let mut s = Session::open();
     s.select("14");
     s.keys("m");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert_eq!(form.value("name"), "北京艺术中心外语标识");
     s.keys("<C-u>");
     s.type_text("554");
@@ -268,10 +268,10 @@ fn undo_to_the_start_gives_back_the_original_bytes() {
 fn add_proposes_the_next_free_id_and_delete_asks_first() {
     let mut s = Session::open();
     s.keys("a");
-    assert_eq!(s.state.form.as_ref().unwrap().value("id"), "127");
+    assert_eq!(s.state.form().unwrap().value("id"), "127");
     s.keys("<Enter>");
     assert_eq!(
-        s.state.form.as_ref().unwrap().error.as_deref(),
+        s.state.form().unwrap().error.as_deref(),
         Some("title: a title is needed")
     );
     s.type_text("筹办第17届长城友谊奖");
@@ -314,7 +314,7 @@ fn notes_and_metrics_are_edited_and_deleted_from_their_panes() {
     s.select("14");
     s.keys("<Tab>");
     s.keys("<Enter>");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert!(
         form.value("text").starts_with("三是"),
         "the first note in date order"
@@ -393,7 +393,9 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
     for keep_mine in [true, false] {
         let mut s = Session::open();
         let mut doc = s.on_disk();
-        doc.item_mut(4).unwrap().title = "他们的标题".into();
+        let theirs = doc.item_mut(4).unwrap();
+        theirs.title = "他们的标题".into();
+        theirs.status = Status::Blocked;
         fs::write(&s.path, store::write_document(&doc)).unwrap();
         let theirs_text = s.disk();
         s.select("14");
@@ -402,20 +404,23 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
         let conflict = &s.state.conflicts[0];
         assert_eq!(conflict.theirs.as_ref().unwrap().title, "他们的标题");
         assert_eq!(conflict.mine.as_ref().unwrap().status, Status::Done);
+        let fields: Vec<&str> = conflict.clashes.iter().map(|c| c.field).collect();
+        assert_eq!(fields, ["status"], "only the field both changed");
         assert_eq!(s.disk(), theirs_text, "nothing written while undecided");
         s.keys(if keep_mine { "m" } else { "t" });
         assert_eq!(s.state.mode, Mode::Browse);
         let item = s.on_disk().items()[4].clone();
-        if keep_mine {
-            assert_eq!(
-                (item.title.as_str(), item.status),
-                ("网上国际服务平台和外语标识", Status::Done)
-            );
+        let status = if keep_mine {
+            Status::Done
         } else {
-            assert_eq!(
-                (item.title.as_str(), item.status),
-                ("他们的标题", Status::OnTrack)
-            );
+            Status::Blocked
+        };
+        assert_eq!(
+            (item.title.as_str(), item.status),
+            ("他们的标题", status),
+            "their title is kept either way"
+        );
+        if !keep_mine {
             assert_eq!(s.disk(), theirs_text);
         }
     }
@@ -537,7 +542,7 @@ fn editing_a_metric_from_the_list_leaves_the_list_focused() {
     s.keys("<Esc>");
     assert_eq!(s.state.focus, tally::app::Pane::Items);
     s.keys("a");
-    let form = s.state.form.as_ref().unwrap();
+    let form = s.state.form().unwrap();
     assert!(
         matches!(form.kind, tally::app::FormKind::AddItem { .. }),
         "a adds an item, as the list's footer says: {}",
@@ -570,15 +575,19 @@ fn a_note_added_to_an_item_someone_else_changed_joins_their_version() {
 }
 
 #[test]
-fn a_status_change_to_an_item_someone_else_changed_still_asks() {
+fn a_status_change_to_an_item_someone_else_changed_merges_field_by_field() {
     let mut s = Session::open();
     let mut doc = s.on_disk();
     let theirs = doc.position("14").unwrap();
     doc.item_mut(theirs).unwrap().progress.pop();
+    let notes = doc.items()[theirs].progress.len();
     fs::write(&s.path, store::write_document(&doc)).unwrap();
     s.select("14");
     s.keys("sb");
-    assert_eq!(s.state.mode, Mode::Conflict);
+    assert_eq!(s.state.mode, Mode::Browse, "nothing to choose");
+    let on_disk = s.on_disk();
+    let item = &on_disk.items()[theirs];
+    assert_eq!((item.status, item.progress.len()), (Status::Blocked, notes));
 }
 
 #[test]
@@ -597,4 +606,141 @@ fn undoing_a_note_that_joined_another_version_is_refused_with_a_message() {
     let message = s.state.message.as_ref().unwrap().text.clone();
     assert!(message.contains("cannot undo"), "{message}");
     assert_eq!(s.disk(), before_undo, "nothing is guessed");
+}
+
+/// Someone else's version of the file, changed by `edit` and written over it.
+fn change_on_disk(s: &Session, edit: impl FnOnce(&mut tally::model::Document)) {
+    let mut doc = s.on_disk();
+    edit(&mut doc);
+    fs::write(&s.path, store::write_document(&doc)).unwrap();
+}
+
+#[test]
+fn an_open_form_takes_untouched_fields_from_disk_and_names_a_field_both_changed() {
+    let mut s = Session::open();
+    s.select("12");
+    s.keys("e<Tab><Tab>");
+    s.type_text("甲");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("12").unwrap();
+        let item = doc.item_mut(at).unwrap();
+        item.title = "新标题".into();
+        item.lead = Some("外事处".into());
+    });
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Form, "the form stays open");
+    let form = s.state.form().unwrap();
+    assert_eq!(
+        form.value("title"),
+        "新标题",
+        "an untouched field takes theirs"
+    );
+    assert_eq!(form.value("lead"), "市外办甲", "a typed field keeps mine");
+    let notice = form.notice.clone().unwrap();
+    assert!(
+        notice.contains("外事处") && notice.contains("市外办甲"),
+        "{notice}"
+    );
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let item = &on_disk.items()[on_disk.position("12").unwrap()];
+    assert_eq!(item.title, "新标题");
+    assert_eq!(item.lead.as_deref(), Some("市外办甲"));
+}
+
+#[test]
+fn a_metric_deletion_deletes_the_metric_it_named() {
+    let mut s = Session::open();
+    s.select("14");
+    s.keys("<Tab><Tab>j");
+    assert_eq!(s.state.focus, tally::app::Pane::Metrics);
+    s.keys("d");
+    assert_eq!(s.state.mode, Mode::Confirm);
+    change_on_disk(&s, |doc| {
+        let at = doc.position("14").unwrap();
+        doc.item_mut(at).unwrap().metrics.remove(0);
+    });
+    Watcher::default().check(&mut s.state);
+    s.keys("y");
+    let on_disk = s.on_disk();
+    let names: Vec<String> = on_disk.items()[on_disk.position("14").unwrap()]
+        .metrics
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["北京大运河博物馆外语标识", "北京艺术中心增补外语标识"]
+    );
+}
+
+#[test]
+fn a_question_whose_metric_is_gone_closes_and_says_so() {
+    let mut s = Session::open();
+    s.select("14");
+    s.keys("<Tab><Tab>d");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("14").unwrap();
+        doc.item_mut(at).unwrap().metrics.remove(0);
+    });
+    let before = s.on_disk();
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Browse);
+    let message = s.state.message.clone().unwrap().text;
+    assert!(message.contains("nothing deleted"), "{message}");
+    s.keys("y");
+    assert_eq!(s.on_disk().items(), before.items());
+}
+
+#[test]
+fn a_new_item_renumbered_because_its_id_was_taken_is_undone_under_its_new_id() {
+    let mut s = Session::open();
+    s.keys("a");
+    s.type_text("我的新项");
+    change_on_disk(&s, |doc| {
+        doc.push(tally::model::Item::new("127", "他们的新项"))
+            .unwrap();
+    });
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let title = |doc: &tally::model::Document, id: &str| {
+        doc.position(id).map(|at| doc.items()[at].title.clone())
+    };
+    assert_eq!(title(&on_disk, "127").as_deref(), Some("他们的新项"));
+    assert_eq!(title(&on_disk, "128").as_deref(), Some("我的新项"));
+    let message = s.state.message.clone().unwrap().text;
+    assert!(message.contains("128"), "the footer says so: {message}");
+    s.keys("u");
+    let on_disk = s.on_disk();
+    assert_eq!(title(&on_disk, "127").as_deref(), Some("他们的新项"));
+    assert_eq!(
+        title(&on_disk, "128"),
+        None,
+        "undo removed mine, not theirs"
+    );
+}
+
+#[test]
+fn a_note_edited_on_disk_while_its_form_is_open_is_a_conflict_not_gone() {
+    let mut s = Session::open();
+    s.select("10");
+    s.keys("<Tab>je");
+    assert_eq!(s.state.mode, Mode::Form);
+    s.type_text("（我改）");
+    change_on_disk(&s, |doc| {
+        let at = doc.position("10").unwrap();
+        let note = &mut doc.item_mut(at).unwrap().progress[1];
+        note.date = "2023-10-08".parse().unwrap();
+        note.by = Some("丙".into());
+    });
+    Watcher::default().check(&mut s.state);
+    assert_eq!(s.state.mode, Mode::Form, "the form follows the note");
+    assert_eq!(s.state.form().unwrap().value("by"), "丙");
+    s.keys("<Enter>");
+    let on_disk = s.on_disk();
+    let notes = &on_disk.items()[on_disk.position("10").unwrap()].progress;
+    assert_eq!(notes.len(), 3);
+    assert!(notes[1].text.starts_with("二是") && notes[1].text.ends_with("（我改）"));
+    assert_eq!(notes[1].date.to_string(), "2023-10-08", "their date kept");
+    assert_eq!(notes[1].by.as_deref(), Some("丙"));
 }

@@ -222,6 +222,45 @@ fn another_users_save_changes_the_owner_says_so_once_and_keeps_mode_and_group() 
 }
 
 #[test]
+fn in_the_interface_another_users_save_says_once_that_the_owner_changed() {
+    let Some(user) = test_user() else {
+        return;
+    };
+    if !common::tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    chmod(dir.path(), 0o777);
+    let file = sample_copy(dir.path());
+    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
+    chmod(&file, 0o664);
+    let command = format!(
+        "setpriv --reuid={} --regid={} --init-groups env HOME={dir} TALLY_DATA_DIR={dir} NO_COLOR=1 {} {}; sleep 600",
+        user.uid,
+        user.gid,
+        common::quote(&user.binary.display().to_string()),
+        common::quote(&file.display().to_string()),
+        dir = common::quote(&dir.path().display().to_string()),
+    );
+    let tmux = common::Tmux::start(&command, 140, 40);
+    tmux.wait_for("Items 1/8");
+    tmux.keys(&["s", "d"]);
+    tmux.wait_for(&format!("now belongs to {USER} (was root)"));
+    // The next save is the owner's own: nothing more to say.
+    tmux.keys(&["j", "s", "b"]);
+    tmux.wait_until("the second save", 15, |s| {
+        s.contains("saved report.json") && !s.contains("now belongs to")
+    });
+    let meta = fs::metadata(&file).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (user.uid, user.team));
+    assert_eq!(meta.permissions().mode() & 0o777, 0o664);
+    let doc = tally::store::load(&file).unwrap().doc;
+    assert_eq!(doc.items()[0].status, tally::model::Status::Done);
+    assert_eq!(doc.items()[1].status, tally::model::Status::Blocked);
+    tmux.keys(&["q"]);
+}
+
+#[test]
 fn forty_writers_in_a_folder_they_cannot_lock_keep_every_note() {
     let Some(user) = test_user() else {
         return;

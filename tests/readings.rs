@@ -59,11 +59,14 @@ fn a_back_dated_reading_joins_the_history_and_the_value_stays_the_latest() {
     assert_eq!(series(&m), ["2023-05-01 130", "2023-10-07 126"]);
 
     // A later reading becomes the value; one between the two joins in date order.
-    let (code, _, _) = run(
+    let (code, out, _) = run(
         &["metric", f, "10", RECEPTIONS, "140", "--date", "2023-11-01"],
         dir.path(),
     );
-    assert_eq!(code, 0);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "set metric \"接待党宾国宾团组\" of item 10 to 140\n")
+    );
     run(
         &["metric", f, "10", RECEPTIONS, "128", "--date", "2023-08-01"],
         dir.path(),

@@ -122,7 +122,7 @@ fn status_keys_notes_lead_and_due_apply_to_the_item_shown() {
     m.keys("外办");
     m.key(KeyCode::Tab);
     assert_eq!(
-        m.state.form.as_ref().unwrap().value("lead"),
+        m.state.form().unwrap().value("lead"),
         "市外办",
         "Tab completes from the leads in use"
     );

@@ -48,7 +48,7 @@ pub enum Action {
     Add,
     /// Delete what is focused (asks first).
     Delete,
-    /// Move the selected item one place down / up in its file.
+    /// Move the selected item down / up past the item shown next to it.
     MoveItemDown,
     MoveItemUp,
     Undo,
@@ -161,6 +161,11 @@ pub enum Action {
     Reloaded {
         file: usize,
         loaded: Box<Loaded>,
+    },
+    /// A file's time moved on disk but its content is what was last read or written.
+    Unchanged {
+        file: usize,
+        fingerprint: Fingerprint,
     },
     /// A file changed on disk but could not be read.
     ReloadFailed {

@@ -5,9 +5,8 @@ use super::Effect;
 use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
-use super::state::{Message, Mode, Pane, State};
-use super::view::{GroupBy, SortKey};
-use crate::model::{Change, Item, Status};
+use super::state::{Message, Mode, Overlay, Pane, State};
+use crate::model::{Change, Item, MetricKey, NoteKey, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
@@ -19,7 +18,7 @@ pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
 }
 
 /// The target item with its file and position.
-fn selection(state: &State) -> Option<(usize, usize, Item)> {
+pub(crate) fn selection(state: &State) -> Option<(usize, usize, Item)> {
     let row = target(state)?;
     let item = state.item(row)?.clone();
     Some((row.file, row.item, item))
@@ -75,6 +74,27 @@ pub(crate) fn change_target(
     let Some((file, _, before)) = selection(state) else {
         return Vec::new();
     };
+    change_item(state, file, &before.id, label, edit)
+}
+
+/// Changes the item with `id` in `file` — wherever it stands now — and commits the result.
+pub(crate) fn change_item(
+    state: &mut State,
+    file: usize,
+    id: &str,
+    label: &str,
+    edit: impl FnOnce(&mut Item),
+) -> Vec<Effect> {
+    let Some(before) = state
+        .document(file)
+        .and_then(|doc| doc.item(doc.position(id)?))
+        .cloned()
+    else {
+        state.message = Some(Message::warning(format!(
+            "item {id} is gone from the file: nothing changed"
+        )));
+        return Vec::new();
+    };
     let after = before.edited(edit);
     if after == before {
         state.message = Some(Message::info("no change"));
@@ -85,10 +105,14 @@ pub(crate) fn change_target(
 }
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
+    let label = format!("status {}", status.label());
     if state.mode == Mode::StatusPicker {
         state.close_overlay();
+        if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
+            return change_item(state, file, &id, &label, |item| item.status = status);
+        }
+        return Vec::new();
     }
-    let label = format!("status {}", status.label());
     change_target(state, &label, |item| item.status = status)
 }
 
@@ -99,10 +123,13 @@ pub(crate) fn edit(state: &mut State) {
     };
     match state.focus {
         Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
-            Some(index) => open_form(
-                state,
-                Form::edit_note(file, &item.id, index, &item.progress[index]),
-            ),
+            Some(index) => match NoteKey::of(&item.progress, index) {
+                Some(key) => open_form(
+                    state,
+                    Form::edit_note(file, &item.id, key, &item.progress[index]),
+                ),
+                None => add_note(state),
+            },
             None => add_note(state),
         },
         Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
@@ -126,7 +153,10 @@ pub(crate) fn edit_metrics(state: &mut State) {
     let cursor = state
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
-    let metric = item.metrics.get(cursor).map(|m| (cursor, m));
+    let metric = item
+        .metrics
+        .get(cursor)
+        .and_then(|m| Some((MetricKey::of(&item.metrics, cursor)?, m)));
     open_form(state, Form::edit_metric(file, &item.id, metric, today));
 }
 
@@ -147,8 +177,8 @@ pub(crate) fn add(state: &mut State) {
                 open_form(state, Form::add_item(file, &id));
             } else {
                 state.message = Some(Message::warning(
-                    "no file is open to add an item to: make one with `tally import REPORT.txt \
-                     -o FILE.json` (or copy a tally .json file into the folder), then open it",
+                    "no file to add an item to: quit (q), run `tally new FILE.json --title \
+                     TITLE` (or `tally import REPORT.txt`), then open it",
                 ));
             }
         }
@@ -156,7 +186,7 @@ pub(crate) fn add(state: &mut State) {
 }
 
 pub(crate) fn open_form(state: &mut State, form: Form) {
-    state.form = Some(form);
+    state.overlay = Some(Overlay::Form(form));
     state.open_overlay(Mode::Form);
 }
 
@@ -167,26 +197,30 @@ pub(crate) fn delete(state: &mut State) {
     };
     let id = item.id.clone();
     let confirm = match state.focus {
-        Pane::Timeline => note_at_cursor(state, &item).map(|note| Confirm {
-            question: format!(
-                "Delete this note of item {id} ({})?",
-                item.progress[note].date
-            ),
-            on_yes: Confirmed::DeleteNote {
-                file,
-                id: id.clone(),
-                note,
-            },
+        Pane::Timeline => note_at_cursor(state, &item).and_then(|note| {
+            Some(Confirm {
+                question: format!(
+                    "Delete this note of item {id} ({})?",
+                    item.progress[note].date
+                ),
+                on_yes: Confirmed::DeleteNote {
+                    file,
+                    id: id.clone(),
+                    note: NoteKey::of(&item.progress, note)?,
+                },
+            })
         }),
         Pane::Metrics => {
             let metric = state.metric_cursor;
-            item.metrics.get(metric).map(|m| Confirm {
-                question: format!("Delete metric \"{}\" of item {id}?", m.name),
-                on_yes: Confirmed::DeleteMetric {
-                    file,
-                    id: id.clone(),
-                    metric,
-                },
+            item.metrics.get(metric).and_then(|m| {
+                Some(Confirm {
+                    question: format!("Delete metric \"{}\" of item {id}?", m.name),
+                    on_yes: Confirmed::DeleteMetric {
+                        file,
+                        id: id.clone(),
+                        metric: MetricKey::of(&item.metrics, metric)?,
+                    },
+                })
             })
         }
         Pane::Items => Some(Confirm {
@@ -198,7 +232,7 @@ pub(crate) fn delete(state: &mut State) {
         }),
     };
     if let Some(confirm) = confirm {
-        state.confirm = Some(confirm);
+        state.overlay = Some(Overlay::Confirm(confirm));
         state.open_overlay(Mode::Confirm);
     }
 }
@@ -208,10 +242,10 @@ pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
     item.notes_by_date().get(state.note_cursor).copied()
 }
 
-/// `y` on a question.
+/// `y` on a question: acts on what the question named, wherever it stands now.
 pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
     state.close_overlay();
-    let Some(confirm) = state.confirm.take() else {
+    let Some(Overlay::Confirm(confirm)) = state.overlay.take() else {
         return Vec::new();
     };
     match confirm.on_yes {
@@ -230,16 +264,29 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
                 format!("delete item {id}"),
             )
         }
-        Confirmed::DeleteNote { note, .. } => {
+        Confirmed::DeleteNote { file, id, note } => {
             state.note_cursor = state.note_cursor.saturating_sub(1);
-            change_target(state, "delete note", |item| {
-                item.progress.remove(note);
+            let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
+                state.message = Some(Message::warning(format!(
+                    "the note of item {id} was deleted or changed on disk: nothing deleted"
+                )));
+                return Vec::new();
+            };
+            change_item(state, file, &id, "delete note", |item| {
+                item.progress.remove(index);
             })
         }
-        Confirmed::DeleteMetric { metric, .. } => {
+        Confirmed::DeleteMetric { file, id, metric } => {
             state.metric_cursor = state.metric_cursor.saturating_sub(1);
-            change_target(state, "delete metric", |item| {
-                item.metrics.remove(metric);
+            let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
+                state.message = Some(Message::warning(format!(
+                    "metric \"{}\" of item {id} is gone from the file: nothing deleted",
+                    metric.name
+                )));
+                return Vec::new();
+            };
+            change_item(state, file, &id, "delete metric", |item| {
+                item.metrics.remove(index);
             })
         }
         Confirmed::QuitUnsaved => {
@@ -249,76 +296,15 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
-/// in file order that is its neighbour in the file; in a grouped list, the next item of its group
-/// (the two swap places in the file, and the footer says so). A list sorted by anything but file
-/// order, or filtered by a search, is refused with a message, since a move there would not show.
-pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
-    let Some((file, _, item)) = selection(state) else {
-        return Vec::new();
-    };
-    if let Some(reason) = move_refused(state) {
-        state.message = Some(Message::warning(reason));
-        return Vec::new();
-    }
-    let neighbour = if down {
-        state.selected.checked_add(1)
-    } else {
-        state.selected.checked_sub(1)
-    };
-    let other = neighbour
-        .and_then(|row| state.rows.get(row))
-        .and_then(|row| row.item())
-        .filter(|other| other.file == file)
-        .and_then(|other| state.item(other))
-        .map(|other| other.id.clone());
-    let Some(other) = other else {
-        let (edge, place) = match (down, state.group) {
-            (true, GroupBy::None) => ("last", "its file"),
-            (false, GroupBy::None) => ("first", "its file"),
-            (true, _) => ("last", "its group"),
-            (false, _) => ("first", "its group"),
-        };
-        state.message = Some(Message::info(format!(
-            "item {} is already the {edge} in {place}; not moved",
-            item.id
-        )));
-        return Vec::new();
-    };
-    let change = Change::Swap {
-        first: item.id.clone(),
-        second: other.clone(),
-    };
-    let effects = commit(state, file, change, format!("move item {}", item.id));
-    if !effects.is_empty() {
-        let side = if down { "below" } else { "above" };
-        let in_file = match state.group {
-            GroupBy::None => String::new(),
-            _ => format!("; in the file it swapped places with item {other}"),
-        };
-        state.message = Some(Message::info(format!(
-            "moved item {} {side} item {other}{in_file}",
-            item.id
-        )));
-    }
-    effects
-}
-
-/// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
-fn move_refused(state: &State) -> Option<String> {
-    if state.filter.is_some() {
-        return Some(
-            "J/K move items in file order; clear the search first (Esc) to move this item".into(),
-        );
-    }
-    if state.sort != SortKey::File {
-        return Some(format!(
-            "J/K move items in file order; the list is sorted by {} (press o until it says \
-             file order)",
-            state.sort.label()
-        ));
-    }
-    None
+/// Something inside the item with `id` in `file`, found by `find`.
+fn find_in(
+    state: &State,
+    file: usize,
+    id: &str,
+    find: impl Fn(&Item) -> Option<usize>,
+) -> Option<usize> {
+    let doc = state.document(file)?;
+    find(doc.item(doc.position(id)?)?)
 }
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
@@ -401,32 +387,32 @@ pub(crate) fn quit(state: &mut State) {
         state.quit = true;
         return;
     }
-    state.confirm = Some(Confirm {
+    state.overlay = Some(Overlay::Confirm(Confirm {
         question: format!(
             "Edits to {} are not saved. Quit and lose them?",
             unsaved.join(", ")
         ),
         on_yes: Confirmed::QuitUnsaved,
-    });
+    }));
     state.open_overlay(Mode::Confirm);
 }
 
 /// Opens the status picker for the selected item.
 pub(crate) fn pick_status(state: &mut State) {
-    if state.selected_ref().is_some() {
+    if let Some((file, _, item)) = selection(state) {
+        state.overlay = Some(Overlay::StatusPicker { file, id: item.id });
         state.open_overlay(Mode::StatusPicker);
     }
 }
 
 /// Leaves the picker, form or question without changing anything.
 pub(crate) fn cancel(state: &mut State) {
-    state.form = None;
-    state.confirm = None;
+    state.overlay = None;
     state.close_overlay();
 }
 
 /// Closes the form without submitting it.
 pub(crate) fn close_form(state: &mut State) {
-    state.form = None;
+    state.overlay = None;
     state.close_overlay();
 }

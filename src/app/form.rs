@@ -5,7 +5,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::model::{Date, Item, Metric, Note, Status};
+use super::form_record::item_values;
+use crate::model::{Date, Item, Metric, MetricKey, Note, NoteKey, Status};
 
 /// What a form edits.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,17 +22,17 @@ pub enum FormKind {
         file: usize,
         id: String,
     },
-    /// `note` is the note's position in the file's `progress` array.
+    /// `note` names the note by content, wherever it stands now.
     EditNote {
         file: usize,
         id: String,
-        note: usize,
+        note: NoteKey,
     },
     /// `metric` is `None` for a new metric.
     EditMetric {
         file: usize,
         id: String,
-        metric: Option<usize>,
+        metric: Option<MetricKey>,
     },
     SetLead {
         file: usize,
@@ -63,6 +64,9 @@ pub enum Input {
 pub struct Field {
     pub label: &'static str,
     pub input: Input,
+    /// The value the field opened with (or last took from the file): the field is changed when
+    /// its value differs, and only changed fields are written.
+    pub start: String,
 }
 
 /// An open form.
@@ -75,11 +79,13 @@ pub struct Form {
     pub focus: usize,
     /// Why the last submit was refused.
     pub error: Option<String>,
+    /// What happened to the file while the form was open (stays while typing).
+    pub notice: Option<String>,
     /// Values to complete the focused field from (Tab takes the best match).
     pub suggestions: Vec<String>,
 }
 
-fn text(label: &'static str, value: &str, multiline: bool) -> Field {
+pub(crate) fn text(label: &'static str, value: &str, multiline: bool) -> Field {
     let lines: Vec<String> = if multiline {
         value.split('\n').map(String::from).collect()
     } else {
@@ -96,10 +102,15 @@ fn text(label: &'static str, value: &str, multiline: bool) -> Field {
     Field {
         label,
         input: Input::Text { area, multiline },
+        start: if multiline {
+            value.to_string()
+        } else {
+            value.replace(['\n', '\r'], " ")
+        },
     }
 }
 
-fn optional_date(date: Option<Date>) -> String {
+pub(crate) fn optional_date(date: Option<Date>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -111,6 +122,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            notice: None,
             suggestions: Vec::new(),
         }
     }
@@ -158,7 +170,9 @@ impl Form {
                     ..
                 },
             ) => {
+                let start = std::mem::take(&mut field.start);
                 *field = text(field.label, &best, false);
+                field.start = start;
                 true
             }
             _ => false,
@@ -195,11 +209,11 @@ impl Form {
         Form::new(kind, format!("New note on item {id}"), fields)
     }
 
-    pub fn edit_note(file: usize, id: &str, index: usize, note: &Note) -> Form {
+    pub fn edit_note(file: usize, id: &str, key: NoteKey, note: &Note) -> Form {
         let kind = FormKind::EditNote {
             file,
             id: id.to_string(),
-            note: index,
+            note: key,
         };
         let fields = vec![
             text("text", &note.text, true),
@@ -213,10 +227,10 @@ impl Form {
     pub fn edit_metric(
         file: usize,
         id: &str,
-        metric: Option<(usize, &Metric)>,
+        metric: Option<(MetricKey, &Metric)>,
         today: Date,
     ) -> Form {
-        let index = metric.map(|(i, _)| i);
+        let index = metric.as_ref().map(|(key, _)| key.clone());
         let metric = metric.map(|(_, m)| m);
         let number = |n: Option<&serde_json::Number>| n.map(|n| n.to_string()).unwrap_or_default();
         let fields = vec![
@@ -329,17 +343,17 @@ impl Form {
 }
 
 fn item_fields(item: &Item) -> Vec<Field> {
-    vec![
-        text("title", &item.title, false),
-        text("goal", item.goal.as_deref().unwrap_or(""), true),
-        text("lead", item.lead.as_deref().unwrap_or(""), false),
-        Field {
-            label: "status",
-            input: Input::Status(item.status),
-        },
-        text("due", &optional_date(item.due), false),
-        text("tags", &item.tags.join(", "), false),
-    ]
+    item_values(item)
+        .into_iter()
+        .map(|(label, value)| match label {
+            "status" => Field {
+                label,
+                input: Input::Status(item.status),
+                start: value,
+            },
+            _ => text(label, &value, label == "goal"),
+        })
+        .collect()
 }
 
 /// Readline habits on top of the widget's own keys: Ctrl-U deletes to the line start, and keys

@@ -45,6 +45,16 @@ impl History {
         }
     }
 
+    /// A new item of `file` was renumbered from `from` to `to`: its steps follow it, so undo
+    /// finds it.
+    pub fn renamed(&mut self, file: usize, from: &str, to: &str) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if step.file == file {
+                step.change = step.change.renamed(from, to);
+            }
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -43,7 +43,7 @@ pub fn changes(steps: &[Step]) -> Vec<ItemChanges> {
             Change::Replace { before, after } => (Some(before), Some(after)),
             Change::Insert { item, .. } => (None, Some(item)),
             Change::Remove { item, .. } => (Some(item), None),
-            Change::Swap { .. } => continue,
+            Change::Move { .. } | Change::Swap { .. } => continue,
         };
         let Some(any) = after.or(before) else {
             continue;

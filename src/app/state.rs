@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
@@ -93,11 +94,11 @@ pub enum Mode {
     Dashboard,
     /// The key help over the current screen.
     Help,
-    /// A form (`state.form`) takes the keys.
+    /// A form (`state.overlay`) takes the keys.
     Form,
     /// The one-key status picker.
     StatusPicker,
-    /// A yes/no question (`state.confirm`).
+    /// A yes/no question (`state.overlay`).
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
@@ -190,13 +191,14 @@ pub struct State {
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,
-    pub form: Option<Form>,
+    /// What waits for an answer over the screen (a form, a question, the status picker), with
+    /// what it acts on.
+    pub overlay: Option<Overlay>,
     /// The search line and filter.
     pub search: super::search::SearchState,
     /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
     /// is out of date.
     pub data_version: u64,
-    pub confirm: Option<Confirm>,
     /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
     pub conflicts: Vec<ConflictView>,
     pub history: History,
@@ -355,9 +357,36 @@ impl State {
         self.mode = overlay;
     }
 
-    /// Closes the overlay, back to the screen underneath.
+    /// Closes the overlay, back to the screen underneath — or, when a choice between versions
+    /// closes, back to the form or question that was waiting under it.
     pub fn close_overlay(&mut self) {
-        self.mode = self.base;
+        self.mode = match &self.overlay {
+            Some(waiting) if self.mode == Mode::Conflict => waiting.mode(),
+            _ => self.base,
+        };
+    }
+
+    /// The open form, if any.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// The open question, if any.
+    pub fn confirm(&self) -> Option<&Confirm> {
+        match &self.overlay {
+            Some(Overlay::Confirm(confirm)) => Some(confirm),
+            _ => None,
+        }
     }
 
     /// The date the "since" view starts after.
@@ -371,12 +400,12 @@ impl State {
         self.authors.get(file).cloned().flatten()
     }
 
-    /// The selected item's file label, when several files are open (see [`file_labels`]).
+    /// The selected item's file label, when several files are open (see [`super::view::file_labels`]).
     pub fn selected_file_label(&self) -> Option<String> {
         if self.files.len() < 2 {
             return None;
         }
-        file_labels(&self.files)
+        super::view::file_labels(&self.files)
             .into_iter()
             .nth(self.selected_file())
     }
@@ -385,34 +414,6 @@ impl State {
     pub fn today(&self) -> crate::model::Date {
         self.today.unwrap_or_else(crate::model::Date::today)
     }
-}
-
-/// A short label for each open file, to tell their items apart: the file's name without
-/// `.json`, with its folder's name before it when two open files share a name.
-pub fn file_labels(files: &[OpenFile]) -> Vec<String> {
-    let stem = |open: &OpenFile| {
-        open.path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| open.name())
-    };
-    let stems: Vec<String> = files.iter().map(stem).collect();
-    files
-        .iter()
-        .zip(&stems)
-        .map(|(open, name)| {
-            let shared = stems.iter().filter(|s| *s == name).count() > 1;
-            let folder = open
-                .path
-                .parent()
-                .and_then(|p| p.file_name())
-                .map(|f| f.to_string_lossy().into_owned());
-            match folder {
-                Some(folder) if shared => format!("{folder}/{name}"),
-                _ => name.clone(),
-            }
-        })
-        .collect()
 }
 
 /// One row per item, files in order, items in file order.

@@ -6,12 +6,23 @@ use super::editing::{close_form, commit};
 use super::form::{Form, FormKind};
 use super::state::{Message, State};
 use crate::model::{
-    Change, Date, Item, Metric, Note, Recorded, SameDate, new_metric, read_number, record_reading,
+    Change, Date, Item, Metric, MetricKey, Note, NoteKey, Recorded, SameDate, new_metric,
+    read_number, record_reading,
 };
+
+/// Which of a form's fields are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// Every field (a new item).
+    All,
+    /// Only those the user changed: the rest keep what the file has, spelling and all.
+    Changed,
+}
 
 /// Enter in a form: checks the values and commits the change, or shows why not.
 pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
-    let Some(form) = state.form.clone() else {
+    let renumbered = fresh_id(state);
+    let Some(form) = state.form().cloned() else {
         return Vec::new();
     };
     let today = state.today();
@@ -19,14 +30,15 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         FormKind::EditItem { file, id } => item_change(state, *file, id, &form),
         FormKind::AddItem { file } => new_item(state, *file, &form),
         FormKind::AddNote { file, id } => note_change(state, *file, id, None, &form),
-        FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(*note), &form),
+        FormKind::EditNote { file, id, note } => note_change(state, *file, id, Some(note), &form),
         FormKind::EditMetric { file, id, metric } => {
-            metric_change(state, *file, id, *metric, &form, today)
+            metric_change(state, *file, id, metric.as_ref(), &form, today)
         }
-        FormKind::SetLead { file, id } => {
+        FormKind::SetLead { file, id } if form.changed("lead") => {
             let lead = optional(form.value("lead"));
             field_change(state, *file, id, "lead", |item| item.lead = lead)
         }
+        FormKind::SetLead { .. } => Ok(None),
         FormKind::SetDue { file, id } => match date_field(&form, "due") {
             Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
             Err(problem) => Err(problem),
@@ -50,18 +62,45 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         Ok(Some(edit)) => {
             close_form(state);
             let effects = commit(state, edit.file, edit.change, edit.label);
-            if let Some(said) = edit.said {
+            if let Some(said) = edit.said.or(renumbered) {
                 state.message = Some(Message::info(said));
             }
             effects
         }
         Err(problem) => {
-            if let Some(form) = &mut state.form {
+            if let Some(form) = state.form_mut() {
                 form.error = Some(problem);
             }
             Vec::new()
         }
     }
+}
+
+/// A new item's proposed id that someone else took meanwhile becomes the next free one (an id the
+/// user typed is theirs to change); returns words for the footer when it did.
+fn fresh_id(state: &mut State) -> Option<String> {
+    let Some(Form {
+        kind: FormKind::AddItem { file },
+        ..
+    }) = state.form()
+    else {
+        return None;
+    };
+    let doc = state.document(*file)?;
+    let form = state.form()?;
+    let id = form.value("id");
+    let taken = doc.position(id.trim()).is_some();
+    if !taken || form.changed("id") {
+        return form.notice.clone().filter(|_| !form.changed("id"));
+    }
+    let next = doc.next_free_id();
+    let note = format!(
+        "id {} was taken meanwhile: the new item is {next}",
+        id.trim()
+    );
+    let form = state.form_mut()?;
+    form.rebase("id", &next);
+    Some(note)
 }
 
 /// A checked form's change, ready to commit.
@@ -118,13 +157,26 @@ pub fn split_tags(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn fill_item(item: &mut Item, form: &Form) -> Result<(), String> {
-    item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
-    item.goal = optional(form.value("goal"));
-    item.lead = optional(form.value("lead"));
-    item.status = form.status().unwrap_or(item.status);
-    item.due = date_field(form, "due")?;
-    item.tags = split_tags(&form.value("tags"));
+fn fill_item(item: &mut Item, form: &Form, which: Fields) -> Result<(), String> {
+    let wanted = |label: &str| which == Fields::All || form.changed(label);
+    if wanted("title") {
+        item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
+    }
+    if wanted("goal") {
+        item.goal = optional(form.value("goal"));
+    }
+    if wanted("lead") {
+        item.lead = optional(form.value("lead"));
+    }
+    if wanted("status") {
+        item.status = form.status().unwrap_or(item.status);
+    }
+    if wanted("due") {
+        item.due = date_field(form, "due")?;
+    }
+    if wanted("tags") {
+        item.tags = split_tags(&form.value("tags"));
+    }
     Ok(())
 }
 
@@ -143,7 +195,7 @@ fn field_change(
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let before = current(state, file, id)?;
     let mut problem = Ok(());
-    let after = before.edited(|item| problem = fill_item(item, form));
+    let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed));
     problem?;
     replace(file, before, after, format!("edit item {id}"))
 }
@@ -155,7 +207,7 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
         return Err(format!("id: {id} is already used in this file"));
     }
     let mut item = Item::new(id.clone(), "");
-    fill_item(&mut item, form)?;
+    fill_item(&mut item, form, Fields::All)?;
     let change = Change::Insert {
         index: doc.items().len(),
         item,
@@ -168,16 +220,36 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
     }))
 }
 
-fn note_change(state: &State, file: usize, id: &str, index: Option<usize>, form: &Form) -> Outcome {
+/// The note (by its key) or `None` for a new one; refused when the note is gone.
+fn note_change(
+    state: &State,
+    file: usize,
+    id: &str,
+    key: Option<&NoteKey>,
+    form: &Form,
+) -> Outcome {
     let before = current(state, file, id)?;
+    let index = match key {
+        Some(key) => Some(key.find(&before.progress).ok_or(
+            "the note was deleted or changed on disk meanwhile — your text is still here; Esc closes",
+        )?),
+        None => None,
+    };
+    let wanted = |label: &str| index.is_none() || form.changed(label);
     let text = optional(form.value("text")).ok_or("text: the note is empty")?;
     let date = date_field(form, "date")?.ok_or("date: a date is needed (YYYY-MM-DD)")?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
-            note.text = text;
-            note.date = date;
-            note.by = by;
+            if wanted("text") {
+                note.text = text;
+            }
+            if wanted("date") {
+                note.date = date;
+            }
+            if wanted("by") {
+                note.by = by;
+            }
         }
         None => item.progress.push(Note {
             by: by.or_else(|| state.author(file)),
@@ -196,11 +268,19 @@ fn metric_change(
     state: &State,
     file: usize,
     id: &str,
-    index: Option<usize>,
+    key: Option<&MetricKey>,
     form: &Form,
     today: Date,
 ) -> Outcome {
     let before = current(state, file, id)?;
+    let index = match key {
+        Some(key) => Some(key.find(&before.metrics).ok_or(format!(
+            "metric \"{}\" was deleted or renamed on disk meanwhile — Esc closes",
+            key.name
+        ))?),
+        None => None,
+    };
+    let wanted = |label: &str| index.is_none() || form.changed(label);
     let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
     let value = read_number(&form.value("value")).map_err(|e| format!("value: {e}"))?;
     let target = match optional(form.value("target")) {
@@ -221,17 +301,25 @@ fn metric_change(
     let mut said = None;
     let after = before.edited(|item| match index.and_then(|i| item.metrics.get_mut(i)) {
         Some(metric) => {
-            metric.unit = unit;
-            metric.target = target;
-            let recorded =
-                record_reading(metric, date, value.clone(), published, SameDate::Replace);
-            metric.name = name;
-            // A reading that did not become the value, or replaced one, is said in the footer.
-            if !matches!(
-                recorded,
-                Recorded::Added { latest: true } | Recorded::Unchanged
-            ) {
-                said = Some(recorded.describe(&metric.name, date, &value, metric));
+            if wanted("unit") {
+                metric.unit = unit;
+            }
+            if wanted("target") {
+                metric.target = target;
+            }
+            if wanted("name") {
+                metric.name = name;
+            }
+            if wanted("value") || wanted("date") {
+                let recorded =
+                    record_reading(metric, date, value.clone(), published, SameDate::Replace);
+                // A reading that did not become the value, or replaced one, is said in the footer.
+                if !matches!(
+                    recorded,
+                    Recorded::Added { latest: true } | Recorded::Unchanged
+                ) {
+                    said = Some(recorded.describe(&metric.name, date, &value, metric));
+                }
             }
         }
         None => item.metrics.push(Metric {

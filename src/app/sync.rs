@@ -8,7 +8,7 @@ use super::Effect;
 use super::dialog::ConflictView;
 use super::editing::refresh_after;
 use super::state::{Message, Mode, OpenFile, State};
-use crate::model::{Change, Document, Item};
+use crate::model::{Change, Document, Replayed, net, replay};
 use crate::store::{Fingerprint, Loaded};
 
 /// A save finished: the changes it wrote are on disk; any made meanwhile are saved next.
@@ -27,12 +27,18 @@ pub(crate) fn saved(
     open.save_error = None;
     let more = !open.unsaved.is_empty();
     let saved = format!("saved {}", open.name());
-    state.message = Some(Message::info(match state.message.take() {
-        Some(earlier) if earlier.level == super::Level::Info && earlier.text != saved => {
-            format!("{} · {saved}", earlier.text)
+    // what the footer said before (an edit re-applied, a new id) stays in front of "saved"
+    state.message = Some(match state.message.take() {
+        Some(earlier)
+            if earlier.level != super::Level::Error && !earlier.text.ends_with(&saved) =>
+        {
+            Message {
+                text: format!("{} · {saved}", earlier.text),
+                level: earlier.level,
+            }
         }
-        _ => saved,
-    }));
+        _ => Message::info(saved),
+    });
     if more {
         vec![Effect::Save { file }]
     } else {
@@ -61,36 +67,43 @@ pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
     )));
 }
 
-/// A file changed on disk: take the new version and replay unsaved edits on it.
+/// A file changed on disk: take the new version, make the unsaved edits again on it (reduced to
+/// their net effect and merged field by field), and find again what waits over the screen.
 pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Effect> {
     let selected_id = state.selected_item().map(|i| i.id.clone());
     let selected_file = state.selected_file();
     let Some(open) = state.files.get_mut(file) else {
         return Vec::new();
     };
-    let pending = std::mem::take(&mut open.unsaved);
-    let mine_before: Vec<Option<Item>> = pending.iter().map(|c| mine(&open.doc, c)).collect();
+    let pending = net(std::mem::take(&mut open.unsaved));
     let mut fresh = OpenFile::from(loaded);
     let mut conflicts = Vec::new();
-    for (change, mine) in pending.into_iter().zip(mine_before) {
-        match change.apply(&mut fresh.doc) {
-            Ok(()) => fresh.unsaved.push(change),
-            Err(err) => {
-                // notes added to an item someone else changed are added to their version
-                let rebased = err.theirs().and_then(|theirs| change.rebased_on(theirs));
-                match rebased {
-                    Some(rebased) if rebased.apply(&mut fresh.doc).is_ok() => {
-                        fresh.unsaved.push(rebased);
-                    }
-                    _ => conflicts.push(ConflictView {
-                        file,
-                        theirs: err.theirs().cloned(),
-                        change,
-                        mine,
-                    }),
-                }
+    let mut notes = Vec::new();
+    let mut renamed = Vec::new();
+    for change in pending {
+        match replay(change, &mut fresh.doc) {
+            Replayed::Applied(change) => fresh.unsaved.push(change),
+            Replayed::Renamed { change, from } => {
+                notes.push(format!(
+                    "id {from} was taken meanwhile: your new item is {}",
+                    change.id()
+                ));
+                renamed.push((from, change.id().to_string()));
+                fresh.unsaved.push(change);
             }
+            Replayed::Nothing => {}
+            Replayed::Clash(collision) => conflicts.push(ConflictView {
+                file,
+                id: collision.id,
+                mine: collision.mine,
+                theirs: collision.theirs,
+                with_theirs: collision.with_theirs,
+                clashes: collision.clashes,
+            }),
         }
+    }
+    for (from, to) in &renamed {
+        state.history.renamed(file, from, to);
     }
     let name = fresh.name();
     let replayed = fresh.unsaved.len();
@@ -98,7 +111,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         .filter
         .is_some()
         .then(|| new_places(&open.doc, &fresh.doc));
-    *open = fresh;
+    let old = std::mem::replace(open, fresh);
     let keep = if selected_file == file {
         selected_id
     } else {
@@ -106,18 +119,18 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     };
     let moved = |old: usize| new_places.as_ref()?.get(old).copied().flatten();
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
-    let reload = Message::warning(match (replayed, conflicts.len()) {
+    notes.extend(super::waiting::rebase(state, file, &old.doc));
+    let head = match (replayed, conflicts.len()) {
         (0, 0) => format!("{name} changed on disk; reloaded"),
         (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),
         (_, n) => format!("{name} changed on disk; {n} of your edits collide with it — choose"),
-    });
+    };
+    notes.insert(0, head);
+    let reload = Message::warning(notes.join(" · "));
     state.message = Some(super::team::after_reload(state, reload));
     if !conflicts.is_empty() {
         state.conflicts.extend(conflicts);
-        state.form = None;
-        state.confirm = None;
         if state.mode != Mode::Conflict {
-            state.close_overlay();
             state.open_overlay(Mode::Conflict);
         }
     }
@@ -141,16 +154,6 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The item as this session has it after `change` (None when the change deletes it).
-fn mine(doc: &crate::model::Document, change: &Change) -> Option<Item> {
-    match change {
-        Change::Remove { .. } => None,
-        Change::Replace { after, .. } => Some(after.clone()),
-        Change::Insert { item, .. } => Some(item.clone()),
-        Change::Swap { first, .. } => doc.position(first).map(|i| doc.items()[i].clone()),
-    }
-}
-
 /// Resolves the first conflict: `keep_mine` writes this session's version over the disk's.
 pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
     if state.conflicts.is_empty() {
@@ -161,14 +164,16 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
     if state.conflicts.is_empty() {
         state.close_overlay();
     }
-    if !keep_mine {
+    let forced = if keep_mine {
+        forced_change(&conflict)
+    } else {
+        their_change(&conflict)
+    };
+    let Some(forced) = forced else {
         state.message = Some(Message::info(format!(
             "kept the version on disk of item {}",
-            conflict.change.id()
+            conflict.id
         )));
-        return Vec::new();
-    }
-    let Some(forced) = forced_change(&conflict) else {
         return Vec::new();
     };
     let file = conflict.file;
@@ -183,13 +188,28 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
         return Vec::new();
     }
     open.unsaved.push(forced);
-    let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(conflict.change.id()));
-    state.message = Some(Message::info(format!(
-        "kept your version of item {}",
-        conflict.change.id()
-    )));
+    let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(&conflict.id));
+    state.message = Some(Message::info(if keep_mine {
+        format!("kept your version of item {}", conflict.id)
+    } else {
+        format!(
+            "kept the version on disk of item {} (with your other changes)",
+            conflict.id
+        )
+    }));
     effects.push(Effect::Save { file });
     effects
+}
+
+/// "Take theirs": the disk's version with this session's changes that did not clash, if any.
+fn their_change(conflict: &ConflictView) -> Option<Change> {
+    match (&conflict.theirs, &conflict.with_theirs) {
+        (Some(theirs), Some(with)) if theirs != with => Some(Change::Replace {
+            before: theirs.clone(),
+            after: with.clone(),
+        }),
+        _ => None,
+    }
 }
 
 /// The change that turns the disk's version into this session's.

@@ -34,6 +34,12 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
+        Action::Unchanged { file, fingerprint } => {
+            if let Some(open) = state.files.get_mut(file) {
+                open.fingerprint = fingerprint;
+            }
+            Vec::new()
+        }
         Action::ReloadFailed { file, error } => {
             sync::reload_failed(state, file, error);
             Vec::new()
@@ -240,7 +246,7 @@ fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
-    let Some(form) = state.form.as_mut() else {
+    let Some(form) = state.form_mut() else {
         state.close_overlay();
         return Vec::new();
     };
@@ -273,8 +279,8 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::EditMetrics => editing::edit_metrics(state),
         Action::Add => editing::add(state),
         Action::Delete => editing::delete(state),
-        Action::MoveItemDown => return editing::move_item(state, true),
-        Action::MoveItemUp => return editing::move_item(state, false),
+        Action::MoveItemDown => return super::reorder::move_item(state, true),
+        Action::MoveItemUp => return super::reorder::move_item(state, false),
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),

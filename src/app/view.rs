@@ -43,7 +43,7 @@ pub enum SortKey {
     Updated,
     /// Least progress towards targets first; items without targets last.
     Progress,
-    /// By file label (see [`super::state::file_labels`]), then in file order.
+    /// By file label (see [`file_labels`]), then in file order.
     Report,
 }
 
@@ -85,7 +85,7 @@ pub enum GroupBy {
     None,
     Status,
     Lead,
-    /// By file (see [`super::state::file_labels`]).
+    /// By file (see [`file_labels`]).
     File,
 }
 
@@ -130,7 +130,7 @@ pub fn build_rows(
 ) -> Vec<Row> {
     let item = |r: &ItemRef| files.get(r.file).and_then(|f| f.doc.item(r.item));
     let labels = if sort == SortKey::Report || group == GroupBy::File {
-        super::state::file_labels(files)
+        file_labels(files)
     } else {
         Vec::new()
     };
@@ -171,6 +171,34 @@ pub fn build_rows(
         start = end;
     }
     rows
+}
+
+/// A short label for each open file, to tell their items apart: the file's name without
+/// `.json`, with its folder's name before it when two open files share a name.
+pub fn file_labels(files: &[OpenFile]) -> Vec<String> {
+    let stem = |open: &OpenFile| {
+        open.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| open.name())
+    };
+    let stems: Vec<String> = files.iter().map(stem).collect();
+    files
+        .iter()
+        .zip(&stems)
+        .map(|(open, name)| {
+            let shared = stems.iter().filter(|s| *s == name).count() > 1;
+            let folder = open
+                .path
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|f| f.to_string_lossy().into_owned());
+            match folder {
+                Some(folder) if shared => format!("{folder}/{name}"),
+                _ => name.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Sort key of a group: a rank (so "no lead" comes last) and the label.

@@ -10,7 +10,8 @@ use super::target::locate;
 use crate::app::split_tags;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
 use crate::model::{
-    Change, Date, Document, Item, Note, SameDate, Status, new_metric, read_number, record_reading,
+    Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
+    record_reading,
 };
 use crate::store::{self, SaveError};
 use crate::text::clean_line;
@@ -92,7 +93,7 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
 }
 
 pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let (target, rest) = locate(&args.target, &args.rest)?;
+    let (target, rest) = locate(&args.target, &args.rest, 1)?;
     let [text] = rest else {
         return Err(Failure::User(
             "give the item and the note's text: PATH ID TEXT, or FILE:ID TEXT".into(),
@@ -122,7 +123,7 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
 const FIELDS: &str = "title, goal, lead, status, due, tags";
 
 pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let (target, rest) = locate(&args.target, &args.rest)?;
+    let (target, rest) = locate(&args.target, &args.rest, 1)?;
     if rest.is_empty() {
         return Err(Failure::User(format!(
             "give the fields to set, like status=done (fields: {FIELDS})"
@@ -243,7 +244,12 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     let metric = &mut item.metrics[index];
                     let recorded =
                         record_reading(metric, date, value.clone(), published, SameDate::Replace);
-                    if recorded.changed() {
+                    // A back-dated reading, or one that replaced another, says so instead of
+                    // the usual line.
+                    if matches!(
+                        recorded,
+                        Recorded::Added { latest: false } | Recorded::Replaced { .. }
+                    ) {
                         said.replace(Some(recorded.describe(&what, date, &value, metric)));
                     }
                     metric
@@ -255,7 +261,6 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
                         date,
                         published,
                     ));
-                    said.replace(Some(format!("{what}: new, {value} on {date}")));
                     let last = item.metrics.len() - 1;
                     &mut item.metrics[last]
                 }
@@ -270,8 +275,8 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
     })?;
     let said = said.into_inner().unwrap_or_else(|| {
         format!(
-            "item {} metric \"{}\": target and unit set",
-            args.id, args.name
+            "set metric \"{}\" of item {} to {value}",
+            args.name, args.id
         )
     });
     report(out, changed, said)

@@ -10,7 +10,7 @@ use crate::text::{clean_line, clean_text, escape_json_hazards};
 
 pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let rest: Vec<String> = args.id.iter().cloned().collect();
-    let (target, _) = super::target::locate(&args.target, &rest)?;
+    let (target, _) = super::target::locate(&args.target, &rest, 0)?;
     let files = store::load_all(std::slice::from_ref(&target.path))?;
     let found = files.iter().find_map(|file| {
         let index = file.doc.position(&target.id)?;

@@ -16,10 +16,20 @@ pub struct Target {
 }
 
 /// `first` is a path followed by the id in `rest`, or `FILE:ID`; returns the item and the
-/// arguments after it.
-pub fn locate<'a>(first: &str, rest: &'a [String]) -> Result<(Target, &'a [String]), Failure> {
+/// arguments after it. A path that names nothing, followed by an id and the `after` arguments
+/// the command needs, is taken as `PATH ID` (so loading it says what is wrong with it).
+pub fn locate<'a>(
+    first: &str,
+    rest: &'a [String],
+    after: usize,
+) -> Result<(Target, &'a [String]), Failure> {
     let path = Path::new(first);
-    if path.exists() {
+    let split = if path.exists() {
+        None
+    } else {
+        split_file_id(first)
+    };
+    if split.is_none() && (path.exists() || rest.len() > after) {
         let Some((id, rest)) = rest.split_first() else {
             return Err(Failure::User(format!(
                 "{}: give the item's id too (PATH ID, or FILE:ID)",
@@ -28,7 +38,7 @@ pub fn locate<'a>(first: &str, rest: &'a [String]) -> Result<(Target, &'a [Strin
         };
         return Ok((in_path(path, id)?, rest));
     }
-    match split_file_id(first) {
+    match split {
         Some((path, id)) => Ok((Target { path, id }, rest)),
         None => Err(Failure::User(format!(
             "{}: no such file (give PATH ID, or FILE:ID)",
@@ -68,7 +78,7 @@ fn in_path(path: &Path, id: &str) -> Result<Target, Failure> {
             id: id.to_string(),
         }),
         [] => Err(Failure::User(format!(
-            "{}: no item with id \"{}\"",
+            "{}: is a folder, and none of its files has an item with id \"{}\"",
             shown(path),
             clean_line(id)
         ))),

@@ -4,6 +4,7 @@
 //! and setting a repository up to merge task files with tally's driver.
 
 pub mod author;
+mod failure;
 pub mod message;
 pub mod repo;
 pub mod run;

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::failure::classify;
 use super::message::{FileChange, commit_message};
 use super::repo::{self, Upstream};
 use super::run::{Git, NoGit, Output};
@@ -38,6 +39,8 @@ pub struct Synced {
     pub pushed: bool,
     /// The branch follows no remote branch and there is no remote to push to.
     pub local_only: bool,
+    /// Open files outside the first file's repository, left out of this sync.
+    pub left_out: usize,
 }
 
 impl Synced {
@@ -57,10 +60,15 @@ impl Synced {
         if self.local_only {
             parts.push("no remote to sync with (git remote add origin URL)".into());
         }
-        if parts.is_empty() {
-            "synced: already up to date".into()
+        let line = if parts.is_empty() {
+            "synced: already up to date".to_string()
         } else {
             format!("synced: {}", parts.join(", "))
+        };
+        match self.left_out {
+            0 => line,
+            1 => format!("{line} (1 file outside this repository left out)"),
+            n => format!("{line} ({n} files outside this repository left out)"),
         }
     }
 }
@@ -115,7 +123,10 @@ pub fn sync(files: &[PathBuf], progress: &mut dyn FnMut(Stage)) -> Result<Synced
         .map(|f| repo::relative(&root, f))
         .collect();
     progress(Stage::Committing);
-    let mut synced = Synced::default();
+    let mut synced = Synced {
+        left_out: files.len() - names.len(),
+        ..Synced::default()
+    };
     if repo::merging(&git) {
         finish_merge(&git, &root, &names)?;
     }
@@ -306,101 +317,9 @@ fn checked(output: Output, step: &'static str) -> Result<Output, SyncError> {
     }
 }
 
-/// Names the failure from git's message: offline, a password wanted, a refused push, or else
-/// git's own first line.
-pub fn classify(step: &'static str, output: &Output) -> SyncError {
-    let text = format!("{}\n{}", output.stderr, output.stdout);
-    let has = |needle: &str| text.contains(needle);
-    if has("terminal prompts disabled")
-        || has("could not read Username")
-        || has("could not read Password")
-        || has("Permission denied (publickey")
-        || has("Authentication failed")
-        || has("Host key verification failed")
-    {
-        return SyncError::NeedsPassword;
-    }
-    let line = first_line(&text);
-    if has("Could not resolve host")
-        || has("Network is unreachable")
-        || has("Connection refused")
-        || has("Connection timed out")
-        || has("Could not read from remote repository")
-        || has("does not appear to be a git repository")
-        || has("unable to access")
-    {
-        return SyncError::Offline(line);
-    }
-    if step == "push" && (has("[rejected]") || has("[remote rejected]") || has("failed to push")) {
-        return SyncError::Rejected(rejection(&text).unwrap_or(line));
-    }
-    SyncError::Failed(step, line)
-}
-
-/// The remote's own reason for a refused push, when it gave one.
-fn rejection(text: &str) -> Option<String> {
-    let reason = text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("remote:"))
-        .map(str::trim)
-        .find(|l| !l.is_empty());
-    let why = text
-        .lines()
-        .find(|l| l.contains("[rejected]") || l.contains("[remote rejected]"))
-        .and_then(|l| {
-            l.rsplit_once('(')
-                .map(|(_, r)| r.trim_end_matches(')').to_string())
-        });
-    reason.map(str::to_string).or(why)
-}
-
-/// git's first line that says something (without its `fatal:`/`error:` prefix).
-fn first_line(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with("hint:"))
-        .unwrap_or("no message");
-    let line = ["fatal:", "error:"]
-        .iter()
-        .find_map(|p| line.strip_prefix(p))
-        .unwrap_or(line);
-    crate::text::clean_line(line.trim()).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn failed(stderr: &str) -> Output {
-        Output {
-            ok: false,
-            stdout: String::new(),
-            stderr: stderr.to_string(),
-        }
-    }
-
-    #[test]
-    fn failures_are_named_from_gits_message() {
-        let offline = failed("fatal: unable to access 'https://x/': Could not resolve host: x\n");
-        assert!(matches!(classify("pull", &offline), SyncError::Offline(_)));
-        let password =
-            failed("fatal: could not read Username for 'https://x': terminal prompts disabled\n");
-        assert_eq!(classify("pull", &password), SyncError::NeedsPassword);
-        let refused = failed(
-            "remote: main is protected\nTo /r.git\n ! [remote rejected] main -> main \
-             (pre-receive hook declined)\nerror: failed to push some refs to '/r.git'\n",
-        );
-        assert_eq!(
-            classify("push", &refused),
-            SyncError::Rejected("main is protected".into())
-        );
-        let other = failed("hint: x\nfatal: refusing to merge unrelated histories\n");
-        assert_eq!(
-            classify("pull", &other),
-            SyncError::Failed("pull", "refusing to merge unrelated histories".into())
-        );
-    }
 
     #[test]
     fn conflict_records_count_only_when_not_empty() {
@@ -420,11 +339,20 @@ mod tests {
             pulled: 2,
             pushed: true,
             local_only: false,
+            left_out: 0,
         };
         assert_eq!(
             synced.describe(),
             "synced: committed \"tally: 14 note\", pulled 2 commits, pushed"
         );
         assert_eq!(Synced::default().describe(), "synced: already up to date");
+        let partly = Synced {
+            left_out: 2,
+            ..Synced::default()
+        };
+        assert_eq!(
+            partly.describe(),
+            "synced: already up to date (2 files outside this repository left out)"
+        );
     }
 }

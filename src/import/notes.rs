@@ -87,15 +87,15 @@ pub fn point_words(text: &Text, range: Range<usize>) -> Range<usize> {
 }
 
 /// A point marker where a point can begin: at the start of the text or a line, or after
-/// punctuation.
+/// punctuation (a full stop of either kind included).
 fn find_marker(text: &Text, marker: &str, mut from: usize) -> Option<usize> {
     while let Some(at) = text.find(marker, from) {
         let ok = match text.prev_visible(at) {
             None => true,
             Some(i) => {
-                let punctuation = text
-                    .at(i)
-                    .is_some_and(|c| matches!(c, '。' | ';' | ':' | '!' | '?' | ',' | '、' | '\n'));
+                let punctuation = text.at(i).is_some_and(|c| {
+                    matches!(c, '。' | '.' | ';' | ':' | '!' | '?' | ',' | '、' | '\n')
+                });
                 punctuation || text.line_at(i) != text.line_at(at)
             }
         };
@@ -273,6 +273,13 @@ mod tests {
         let (found, _) = notes("统一是关键;这是乙。");
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].1, "统一是关键;");
+    }
+
+    #[test]
+    fn a_point_can_follow_an_english_sentence() {
+        let (found, _) = notes("一是Plan circulated.二是已完成。");
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["一是Plan circulated.", "二是已完成。"]);
     }
 
     #[test]

@@ -15,8 +15,23 @@ pub enum Change {
     Insert { index: usize, item: Item },
     /// An item removed from `index`.
     Remove { index: usize, item: Item },
-    /// Two items swapped places.
+    /// Two items swapped places (`J`/`K` in a grouped list, past an item that is not next to it in
+    /// the file).
     Swap { first: String, second: String },
+    /// An item put right before or after another one (`J`/`K`), wherever that one stands: made
+    /// again on a newer version, it does what it says relative to the items it names.
+    Move {
+        id: String,
+        next_to: String,
+        place: Place,
+    },
+}
+
+/// Which side of its neighbour a moved item goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Before,
+    After,
 }
 
 /// How a change moved items: where an item that stood at one position stands afterwards.
@@ -30,6 +45,8 @@ pub enum Shift {
     Removed(usize),
     /// The items at these two positions changed places.
     Swapped(usize, usize),
+    /// The item at `from` went to `to`; those between moved one place towards `from`.
+    Moved { from: usize, to: usize },
 }
 
 impl Shift {
@@ -42,6 +59,9 @@ impl Shift {
             Shift::Removed(at) if position > at => Some(position - 1),
             Shift::Swapped(a, b) if position == a => Some(b),
             Shift::Swapped(a, b) if position == b => Some(a),
+            Shift::Moved { from, to } if position == from => Some(to),
+            Shift::Moved { from, to } if from < position && position <= to => Some(position - 1),
+            Shift::Moved { from, to } if to <= position && position < from => Some(position + 1),
             _ => Some(position),
         }
     }
@@ -108,46 +128,71 @@ impl Change {
                 first: second.clone(),
                 second: first.clone(),
             },
+            Change::Move { id, next_to, place } => Change::Move {
+                id: id.clone(),
+                next_to: next_to.clone(),
+                place: match place {
+                    Place::Before => Place::After,
+                    Place::After => Place::Before,
+                },
+            },
         }
     }
 
-    /// The id of the item the change is about (the first one, for a swap).
+    /// The same change with the item `from` called `to` (a new item renumbered because someone
+    /// else took its id).
+    pub fn renamed(&self, from: &str, to: &str) -> Change {
+        let item = |item: &Item| {
+            if item.id == from {
+                item.edited(|i| i.id = to.to_string())
+            } else {
+                item.clone()
+            }
+        };
+        let id = |id: &String| {
+            if id == from {
+                to.to_string()
+            } else {
+                id.clone()
+            }
+        };
+        match self {
+            Change::Replace { before, after } => Change::Replace {
+                before: item(before),
+                after: item(after),
+            },
+            Change::Insert { index, item: i } => Change::Insert {
+                index: *index,
+                item: item(i),
+            },
+            Change::Remove { index, item: i } => Change::Remove {
+                index: *index,
+                item: item(i),
+            },
+            Change::Swap { first, second } => Change::Swap {
+                first: id(first),
+                second: id(second),
+            },
+            Change::Move {
+                id: m,
+                next_to,
+                place,
+            } => Change::Move {
+                id: id(m),
+                next_to: id(next_to),
+                place: *place,
+            },
+        }
+    }
+
+    /// The id of the item the change is about (the moved one, for a move).
     pub fn id(&self) -> &str {
         match self {
             Change::Replace { after, .. } => &after.id,
             Change::Insert { item, .. } | Change::Remove { item, .. } => &item.id,
+            Change::Move { id, .. } => id,
             Change::Swap { first, .. } => first,
         }
-    }
-
-    /// This change made again on `theirs`, another writer's version of its item, when it only
-    /// added notes at the end of the item's progress: the same notes added to theirs (those they
-    /// already have are not added twice). Anything else is for the user to choose.
-    pub fn rebased_on(&self, theirs: &Item) -> Option<Change> {
-        let Change::Replace { before, after } = self else {
-            return None;
-        };
-        let kept = before.progress.len();
-        if after.id != theirs.id || after.progress.len() <= kept {
-            return None;
-        }
-        let (old, added) = after.progress.split_at(kept);
-        let mut rest = after.clone();
-        rest.progress.truncate(kept);
-        if old != before.progress.as_slice() || rest != *before {
-            return None;
-        }
-        let merged = theirs.edited(|item| {
-            for note in added {
-                if !item.progress.contains(note) {
-                    item.progress.push(note.clone());
-                }
-            }
-        });
-        Some(Change::Replace {
-            before: theirs.clone(),
-            after: merged,
-        })
     }
 
     /// How the change will move the items of `before`, the document it is about to be applied to
@@ -162,6 +207,15 @@ impl Change {
             Change::Swap { first, second } => {
                 match (before.position(first), before.position(second)) {
                     (Some(a), Some(b)) => Shift::Swapped(a, b),
+                    _ => Shift::None,
+                }
+            }
+            Change::Move { id, next_to, place } => {
+                match (before.position(id), before.position(next_to)) {
+                    (Some(from), Some(other)) => {
+                        let to = move_target(from, other, *place);
+                        Shift::Moved { from, to }
+                    }
                     _ => Shift::None,
                 }
             }
@@ -203,7 +257,26 @@ impl Change {
                 doc.swap(a, b);
                 Ok(())
             }
+            Change::Move { id, next_to, place } => {
+                let from = doc.position(id).ok_or_else(|| missing(id))?;
+                let other = doc.position(next_to).ok_or_else(|| missing(next_to))?;
+                let to = move_target(from, other, *place);
+                if let Some(item) = doc.remove(from) {
+                    doc.insert(to, item).map_err(|_| missing(id))?;
+                }
+                Ok(())
+            }
         }
+    }
+}
+
+/// Where an item at `from` ends up when put on `place` of the item at `other` (counted after it
+/// left its place).
+fn move_target(from: usize, other: usize, place: Place) -> usize {
+    let other = if other > from { other - 1 } else { other };
+    match place {
+        Place::Before => other,
+        Place::After => other + 1,
     }
 }
 
@@ -238,7 +311,7 @@ fn exists(doc: &Document, index: usize) -> ChangeError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Note, Status};
+    use crate::model::Status;
 
     fn doc(ids: &[&str]) -> Document {
         let mut doc = Document::new("t");
@@ -262,9 +335,15 @@ mod tests {
                 index: 0,
                 item: original.items()[2].clone(),
             },
-            Change::Swap {
-                first: "b".into(),
-                second: "d".into(),
+            Change::Move {
+                id: "b".into(),
+                next_to: "d".into(),
+                place: Place::After,
+            },
+            Change::Move {
+                id: "d".into(),
+                next_to: "a".into(),
+                place: Place::Before,
             },
             Change::Replace {
                 before: original.items()[0].clone(),
@@ -282,43 +361,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn only_notes_added_at_the_end_are_rebased_on_another_version() {
-        let original = doc(&["1"]).items()[0].clone();
-        let note = |text: &str| Note {
-            date: "2023-11-20".parse().unwrap(),
-            text: text.into(),
-            by: None,
-            origin: Default::default(),
-        };
-        let theirs = original.edited(|i| {
-            i.title = "theirs".into();
-            i.progress.push(note("their note"));
-        });
-        let added = Change::Replace {
-            before: original.clone(),
-            after: original.edited(|i| i.progress.push(note("my note"))),
-        };
-        let Some(Change::Replace { before, after }) = added.rebased_on(&theirs) else {
-            panic!("a note added is rebased");
-        };
-        assert_eq!(before, theirs);
-        assert_eq!(after.title, "theirs");
-        let texts: Vec<&str> = after.progress.iter().map(|n| n.text.as_str()).collect();
-        assert_eq!(texts, ["their note", "my note"]);
-        let retitled = Change::Replace {
-            before: original.clone(),
-            after: original.edited(|i| {
-                i.title = "mine".into();
-                i.progress.push(note("my note"));
-            }),
-        };
-        assert!(
-            retitled.rebased_on(&theirs).is_none(),
-            "other fields are for the user"
-        );
     }
 
     fn ids(doc: &Document) -> Vec<&str> {
@@ -344,9 +386,10 @@ mod tests {
                 index: 2,
                 item: original.items()[2].clone(),
             },
-            Change::Swap {
-                first: "1".into(),
-                second: "3".into(),
+            Change::Move {
+                id: "1".into(),
+                next_to: "2".into(),
+                place: Place::After,
             },
         ];
         for change in changes {
@@ -392,6 +435,26 @@ mod tests {
         after.id = "2".into();
         assert!(Change::Replace { before, after }.apply(&mut d).is_err());
         assert_eq!(ids(&d), ["1", "2"]);
+    }
+
+    #[test]
+    fn a_move_made_again_where_it_is_done_already_changes_nothing() {
+        let mut d = doc(&["10", "11", "12"]);
+        let down = Change::Move {
+            id: "10".into(),
+            next_to: "11".into(),
+            place: Place::After,
+        };
+        down.apply(&mut d).unwrap();
+        assert_eq!(ids(&d), ["11", "10", "12"]);
+        // the same move asked for from another session (`K` on 11) lands on the same order
+        let up = Change::Move {
+            id: "11".into(),
+            next_to: "10".into(),
+            place: Place::Before,
+        };
+        up.apply(&mut d).unwrap();
+        assert_eq!(ids(&d), ["11", "10", "12"]);
     }
 
     #[test]

@@ -5,19 +5,25 @@ mod conflict;
 mod date;
 mod document;
 mod item;
+mod merge;
 mod origin;
 mod period;
 mod reading;
+mod rebase;
 mod status;
+mod target;
 
-pub use change::{Change, ChangeError, Shift};
+pub use change::{Change, ChangeError, Place, Shift};
 pub use conflict::{Conflict, KNOWN_FIELDS, ResolveError, Side, note_value};
 pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number, read_number};
+pub use merge::{Clash, Merged, merge, pick};
 pub use origin::Origin;
 pub use period::{BadPeriod, Precision, parse_period, span};
 pub use reading::{
     Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
 };
+pub use rebase::{Collision, Replayed, net, replay};
 pub use status::{Status, UnknownStatus};
+pub use target::{MetricKey, NoteKey};

@@ -26,6 +26,8 @@ pub fn docx(draft: &Draft) -> std::io::Result<Vec<u8>> {
         .east_asia("SimSun")
         .ascii("Times New Roman")
         .hi_ansi("Times New Roman");
+    // dated by the report, so the same draft gives the same file
+    let stamp = format!("{}T00:00:00Z", draft.date);
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(
@@ -37,7 +39,8 @@ pub fn docx(draft: &Draft) -> std::io::Result<Vec<u8>> {
         )
         .default_fonts(fonts)
         .default_size(TEXT_SIZE)
-        .created_at(&format!("{}T00:00:00Z", draft.date))
+        .created_at(&stamp)
+        .updated_at(&stamp)
         .add_style(heading(TITLE_STYLE, "heading 1", TITLE_SIZE, 0).align(AlignmentType::Center))
         .add_style(heading(HEADING_STYLE, "heading 2", HEADING_SIZE, 1))
         .add_paragraph(styled(TITLE_STYLE, &draft.title))
@@ -78,4 +81,36 @@ fn styled(style: &str, text: &str) -> Paragraph {
 
 fn plain(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{DraftOptions, draft};
+    use crate::store::{SAMPLE_JSON, parse_document};
+
+    fn sample_docx(date: &str) -> Vec<u8> {
+        let doc = parse_document(SAMPLE_JSON.into()).unwrap();
+        let items: Vec<_> = doc.items().iter().collect();
+        let options = DraftOptions::dated(date.parse().unwrap());
+        docx(&draft(&doc, &items, &options)).unwrap()
+    }
+
+    #[test]
+    fn the_same_draft_gives_the_same_file() {
+        let first = sample_docx("2023-10-07");
+        assert_eq!(first, sample_docx("2023-10-07"));
+        assert_ne!(first, sample_docx("2023-10-08"));
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(first)).unwrap();
+        let mut core = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("docProps/core.xml").unwrap(),
+            &mut core,
+        )
+        .unwrap();
+        assert!(
+            core.contains(">2023-10-07T00:00:00Z</dcterms:modified>"),
+            "{core}"
+        );
+    }
 }

@@ -158,14 +158,13 @@ fn section(
         .flat_map(|note| counts_in(note))
         .filter_map(|(value, _)| value.as_f64())
         .collect();
-    let readings = item
+    let readings: Vec<String> = item
         .metrics
         .iter()
         .filter_map(|metric| latest_reading(metric, in_period, published))
         .filter(|(_, value)| !stated.contains(value))
         .map(|(metric, _)| metric)
         .collect();
-    let readings: Vec<String> = readings;
     let progress = match notes.len() {
         // the readings are the progress
         0 if !readings.is_empty() => String::new(),
@@ -181,8 +180,8 @@ fn section(
     }
 }
 
-/// `一是…。二是…。`: each note after its number, ending in punctuation so the next number is
-/// read as a new point.
+/// `一是…。二是…。`: each note after its number, ending in punctuation after which the importer
+/// looks for the next number (a `。` is added when the note ends otherwise, as in `”`).
 fn points(notes: &[String]) -> String {
     let mut out = String::new();
     for (n, note) in (1u32..).zip(notes) {
@@ -192,7 +191,7 @@ fn points(notes: &[String]) -> String {
         let closed = note
             .chars()
             .last()
-            .is_some_and(|c| "。;!?;!?.…”」』)".contains(c));
+            .is_some_and(|c| "。.;!?,:、；！？，：．".contains(c));
         if !closed {
             out.push('。');
         }
@@ -201,21 +200,26 @@ fn points(notes: &[String]) -> String {
 }
 
 /// The latest reading of `metric` in the period, as `(名称531条, 531)`. A metric without history
-/// has one reading, its value, as of the file's publication.
+/// has one reading, its value, as of the file's publication; with history, its value is the
+/// reading of the latest date there.
 fn latest_reading(
     metric: &Metric,
     in_period: &impl Fn(Date) -> bool,
     published: Option<Date>,
 ) -> Option<(String, f64)> {
-    let value = if metric.history.is_empty() {
-        published.is_none_or(in_period).then_some(&metric.value)?
-    } else {
-        let latest = metric
-            .history
-            .iter()
-            .filter(|p| in_period(p.date))
-            .max_by_key(|p| p.date)?;
-        &latest.value
+    let last = metric.history.iter().max_by_key(|p| p.date);
+    let value = match last {
+        None => published.is_none_or(in_period).then_some(&metric.value)?,
+        // the value is the current reading, as of the latest date in the history
+        Some(last) if in_period(last.date) => &metric.value,
+        Some(_) => {
+            let latest = metric
+                .history
+                .iter()
+                .filter(|p| in_period(p.date))
+                .max_by_key(|p| p.date)?;
+            &latest.value
+        }
     };
     let unit = metric.unit.as_deref().unwrap_or("");
     let text = format!("{}{value}{unit}", one_paragraph(&metric.name));

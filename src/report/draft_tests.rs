@@ -80,7 +80,7 @@ fn readings_stated_in_a_note_are_not_repeated() {
         .push(Note::new(date("2024-03-01"), "建成口袋公园32个。"));
     let mut parks = Metric::new("口袋公园", parse_number("32").expect("n"));
     parks.unit = Some("个".into());
-    let mut roads = Metric::new("道路", parse_number("12").expect("n"));
+    let mut roads = Metric::new("道路", parse_number("20").expect("n"));
     roads.unit = Some("公里".into());
     roads.history = vec![
         Point {
@@ -175,4 +175,34 @@ fn ids_that_are_not_numbers_are_written_as_they_are() {
         (section.heading.as_str(), section.goal.as_str()),
         ("A-3", "甲乙")
     );
+}
+
+#[test]
+fn a_point_ending_in_a_full_stop_or_quote_is_closed_for_the_next_number() {
+    let mut item = Item::new("7", "七");
+    for text in ["Plan circulated.", "举办“北京日”", "完成验收;"] {
+        item.progress.push(Note::new(date("2024-03-01"), text));
+    }
+    let doc = doc_with(vec![item]);
+    assert_eq!(
+        drafted(&doc, None).sections[0].progress,
+        "一是Plan circulated.二是举办“北京日”。三是完成验收;"
+    );
+}
+
+#[test]
+fn control_characters_do_not_reach_the_report() {
+    let mut item = Item::new("8", "八");
+    item.goal = Some("目标\u{1b}[31m红色\u{202e}反向".into());
+    item.progress
+        .push(Note::new(date("2024-03-01"), "进展\u{7}响铃。"));
+    let doc = doc_with(vec![item]);
+    let section = &drafted(&doc, None).sections[0];
+    for text in [&section.goal, &section.progress] {
+        assert!(
+            !text.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{text:?}"
+        );
+    }
+    assert!(section.goal.starts_with("目标") && section.goal.ends_with("反向"));
 }

@@ -173,6 +173,15 @@ pub fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
         .map(|m| (m.len(), m.modified().ok()))
 }
 
+/// True when the file's size or time differ from `seen` (or it cannot be looked at): whether the
+/// content changed is for [`changed_since`] to say. Never reads the file.
+pub fn looks_changed(path: &Path, seen: &Fingerprint) -> bool {
+    match fs::metadata(path) {
+        Err(_) => true,
+        Ok(meta) => meta.len() != seen.len || meta.modified().ok() != seen.modified,
+    }
+}
+
 /// True when the file on disk is no longer what `seen` describes. Cheap when nothing changed:
 /// size and time are compared first, and the content is hashed only when the time moved.
 pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {

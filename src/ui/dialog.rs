@@ -70,7 +70,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, view: &View, question: &str) {
 pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictView, left: usize) {
     let width = area.width.saturating_sub(2).min(110);
     let height = area.height.saturating_sub(2).min(24);
-    let title = format!("Changed on disk meanwhile: item {}", conflict.change.id());
+    let title = format!("Changed on disk meanwhile: item {}", conflict.id);
     let inner = popup::open(frame, area, width, height, &title, view.theme);
     let column = usize::from(inner.width.saturating_sub(3) / 2);
     let mut lines = vec![Line::from(vec![
@@ -81,6 +81,20 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
         Span::raw(" │ "),
         Span::styled("On disk now", view.theme.title()),
     ])];
+    for clash in &conflict.clashes {
+        let both = format!("both changed {}: ", clash.field);
+        lines.push(Line::from(vec![
+            Span::styled(
+                crate::text::pad(&format!("{both}{}", clean_line(&clash.mine)), column),
+                view.theme.error(),
+            ),
+            Span::raw(" │ "),
+            Span::styled(
+                truncate(&format!("{both}{}", clean_line(&clash.theirs)), column).into_owned(),
+                view.theme.error(),
+            ),
+        ]));
+    }
     let mine = describe(conflict.mine.as_ref());
     let theirs = describe(conflict.theirs.as_ref());
     for i in 0..mine.len().max(theirs.len()) {

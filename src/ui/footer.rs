@@ -44,7 +44,7 @@ fn hints(view: &View, width: usize) -> Line<'static> {
         spans.push(Span::styled(badge, view.theme.key()));
     }
     let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
-    let all = match (&view.state.form, view.state.mode) {
+    let all = match (view.state.form(), view.state.mode) {
         (Some(form), crate::app::Mode::Form) => super::form::hints_for(form),
         _ => keymap::hints(view.state.mode, view.state.focus),
     };

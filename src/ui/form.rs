@@ -168,7 +168,7 @@ fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, foc
 }
 
 fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
-    let error = match &form.error {
+    let error = match form.error.as_ref().or(form.notice.as_ref()) {
         Some(error) => Line::styled(
             crate::text::truncate(&crate::text::clean_line(error), width).into_owned(),
             view.theme.error(),

@@ -77,7 +77,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     match state.mode {
         Mode::Help => help::render(frame, area, &view),
         Mode::Form => {
-            if let Some(form) = &state.form {
+            if let Some(form) = state.form() {
                 // The screen's footer stays in sight under the form.
                 let above_footer = Rect {
                     height: panes.footer.y.saturating_sub(area.y).max(1),
@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         }
         Mode::StatusPicker => dialog::status_picker(frame, area, &view),
         Mode::Confirm => {
-            if let Some(confirm) = &state.confirm {
+            if let Some(confirm) = state.confirm() {
                 dialog::confirm(frame, area, &view, &confirm.question);
             }
         }

@@ -1,0 +1,91 @@
+//! `J`/`K`: reordering items in their file, only in ways the list shows — past the item shown next
+//! to the selected one, within its group — and refusing, with a message, where a move would not
+//! show (a sorted or searched list).
+
+use super::Effect;
+use super::editing::{commit, selection};
+use super::state::{Message, State};
+use super::view::{GroupBy, SortKey};
+use crate::model::{Change, Place};
+
+/// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
+/// in file order that is its neighbour in the file, and it is put after / before it (made again
+/// relative to that item when someone else changed the file); in a grouped list, the next item of
+/// its group
+/// (the two swap places in the file, and the footer says so). A list sorted by anything but file
+/// order, or filtered by a search, is refused with a message, since a move there would not show.
+pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
+    let Some((file, _, item)) = selection(state) else {
+        return Vec::new();
+    };
+    if let Some(reason) = move_refused(state) {
+        state.message = Some(Message::warning(reason));
+        return Vec::new();
+    }
+    let neighbour = if down {
+        state.selected.checked_add(1)
+    } else {
+        state.selected.checked_sub(1)
+    };
+    let other = neighbour
+        .and_then(|row| state.rows.get(row))
+        .and_then(|row| row.item())
+        .filter(|other| other.file == file)
+        .and_then(|other| state.item(other))
+        .map(|other| other.id.clone());
+    let Some(other) = other else {
+        let (edge, place) = match (down, state.group) {
+            (true, GroupBy::None) => ("last", "its file"),
+            (false, GroupBy::None) => ("first", "its file"),
+            (true, _) => ("last", "its group"),
+            (false, _) => ("first", "its group"),
+        };
+        state.message = Some(Message::info(format!(
+            "item {} is already the {edge} in {place}; not moved",
+            item.id
+        )));
+        return Vec::new();
+    };
+    let change = if state.group == GroupBy::None {
+        Change::Move {
+            id: item.id.clone(),
+            next_to: other.clone(),
+            place: if down { Place::After } else { Place::Before },
+        }
+    } else {
+        Change::Swap {
+            first: item.id.clone(),
+            second: other.clone(),
+        }
+    };
+    let effects = commit(state, file, change, format!("move item {}", item.id));
+    if !effects.is_empty() {
+        let side = if down { "below" } else { "above" };
+        let in_file = match state.group {
+            GroupBy::None => String::new(),
+            _ => format!("; in the file it swapped places with item {other}"),
+        };
+        state.message = Some(Message::info(format!(
+            "moved item {} {side} item {other}{in_file}",
+            item.id
+        )));
+    }
+    effects
+}
+
+/// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
+fn move_refused(state: &State) -> Option<String> {
+    if state.filter.is_some() {
+        return Some(
+            "J/K move items in file order; clear the search first (Esc) to move this item".into(),
+        );
+    }
+    if state.sort != SortKey::File {
+        return Some(format!(
+            "J/K move items in file order; the list is sorted by {} (press o until it says \
+             file order)",
+            state.sort.label()
+        ));
+    }
+    None
+}

@@ -1,0 +1,205 @@
+//! What waits over the screen — a form, a question, the status picker — when its file changes on
+//! disk: each is found again by what it names. A target that is gone closes it with a message (a
+//! form with typed text stays open, its text kept); fields the user did not touch take the new
+//! values silently; a field both changed keeps the user's text and shows the other value.
+
+use super::dialog::Confirmed;
+use super::form::{Form, FormKind};
+use super::form_record::{item_values, metric_values};
+use super::state::{Mode, Overlay, State};
+use crate::model::{Document, Item, NoteKey};
+
+/// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced);
+/// words for the footer when something the user should know happened to it.
+pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<String> {
+    let overlay = state.overlay.take()?;
+    let Some(doc) = state.document(file) else {
+        state.overlay = Some(overlay);
+        return None;
+    };
+    let (kept, note) = match overlay {
+        Overlay::StatusPicker { file: f, id } if f == file && find(doc, &id).is_none() => (
+            None,
+            Some(format!("item {id} is gone from the file: no status set")),
+        ),
+        Overlay::Confirm(confirm) => match gone_question(doc, file, &confirm.on_yes) {
+            Some(note) => (None, Some(note)),
+            None => (Some(Overlay::Confirm(confirm)), None),
+        },
+        Overlay::Form(mut form) => {
+            let note = rebase_form(&mut form, doc, old, file);
+            let close =
+                note.is_some() && !form.touched() && !matches!(form.kind, FormKind::AddItem { .. });
+            if close {
+                (None, note.map(|n| format!("{n}: the form was closed")))
+            } else {
+                (Some(Overlay::Form(form)), note)
+            }
+        }
+        other => (Some(other), None),
+    };
+    state.overlay = kept;
+    if state.overlay.is_none()
+        && matches!(state.mode, Mode::Form | Mode::Confirm | Mode::StatusPicker)
+    {
+        state.close_overlay();
+    }
+    note
+}
+
+fn find<'a>(doc: &'a Document, id: &str) -> Option<&'a Item> {
+    doc.item(doc.position(id)?)
+}
+
+/// Why a question can no longer be answered, if it cannot.
+fn gone_question(doc: &Document, file: usize, on_yes: &Confirmed) -> Option<String> {
+    let (f, id) = match on_yes {
+        Confirmed::DeleteItem { file, id }
+        | Confirmed::DeleteNote { file, id, .. }
+        | Confirmed::DeleteMetric { file, id, .. } => (*file, id),
+        Confirmed::QuitUnsaved => return None,
+    };
+    if f != file {
+        return None;
+    }
+    let Some(item) = find(doc, id) else {
+        return Some(format!("item {id} is gone from the file: nothing deleted"));
+    };
+    match on_yes {
+        Confirmed::DeleteNote { note, .. } if note.find(&item.progress).is_none() => Some(format!(
+            "the note of item {id} was deleted or changed on disk: nothing deleted"
+        )),
+        Confirmed::DeleteMetric { metric, .. } if metric.find(&item.metrics).is_none() => {
+            Some(format!(
+                "metric \"{}\" of item {id} is gone from the file: nothing deleted",
+                metric.name
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Rebases a form's fields on the new version; words for the footer (a target gone, a clash, a
+/// new id).
+fn rebase_form(form: &mut Form, doc: &Document, old: &Document, file: usize) -> Option<String> {
+    let values: Vec<(&'static str, String)> = match &form.kind {
+        FormKind::AddItem { file: f } if *f == file => return fresh_id(form, doc),
+        FormKind::EditItem { file: f, id }
+        | FormKind::AddNote { file: f, id }
+        | FormKind::EditNote { file: f, id, .. }
+        | FormKind::EditMetric { file: f, id, .. }
+        | FormKind::SetLead { file: f, id }
+        | FormKind::SetDue { file: f, id }
+            if *f == file =>
+        {
+            let Some(item) = find(doc, id) else {
+                return Some(gone(form, format!("item {id} is gone from the file")));
+            };
+            let before = find(old, id);
+            follow_edited_note(&mut form.kind, before, item);
+            match target_values(&form.kind, item) {
+                Ok(values) => values,
+                Err(what) => return Some(gone(form, what)),
+            }
+        }
+        _ => return None,
+    };
+    let clashes: Vec<String> = values
+        .into_iter()
+        .filter_map(|(label, value)| form.rebase(label, &value))
+        .collect();
+    if clashes.is_empty() {
+        return None;
+    }
+    let note = format!(
+        "changed on disk too — {}; Enter keeps yours, Esc writes nothing",
+        clashes.join("; ")
+    );
+    form.notice = Some(note.clone());
+    Some(note)
+}
+
+/// The values the form's fields stand for in `item` now, or what is gone.
+fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, String)>, String> {
+    let id = &item.id;
+    Ok(match kind {
+        FormKind::EditItem { .. } => item_values(item),
+        FormKind::SetLead { .. } | FormKind::SetDue { .. } => item_values(item)
+            .into_iter()
+            .filter(|(label, _)| matches!(*label, "lead" | "due"))
+            .collect(),
+        FormKind::EditNote { note, .. } => match note.find(&item.progress) {
+            Some(at) => {
+                let note = &item.progress[at];
+                vec![
+                    ("text", note.text.clone()),
+                    ("date", note.date.to_string()),
+                    ("by", note.by.clone().unwrap_or_default()),
+                ]
+            }
+            None => {
+                return Err(format!(
+                    "the note of item {id} was deleted or changed on disk"
+                ));
+            }
+        },
+        FormKind::EditMetric {
+            metric: Some(key), ..
+        } => match key.find(&item.metrics) {
+            Some(at) => metric_values(&item.metrics[at]),
+            None => {
+                return Err(format!(
+                    "metric \"{}\" of item {id} is gone from the file",
+                    key.name
+                ));
+            }
+        },
+        _ => Vec::new(),
+    })
+}
+
+/// A note the form edits that someone else edited too (same place, as many notes as before, a
+/// different note there now) is followed to its new content: a conflict, not a deletion.
+fn follow_edited_note(kind: &mut FormKind, before: Option<&Item>, item: &Item) {
+    let FormKind::EditNote { note, .. } = kind else {
+        return;
+    };
+    if note.find(&item.progress).is_some() {
+        return;
+    }
+    let Some(before) = before.filter(|b| b.progress.len() == item.progress.len()) else {
+        return;
+    };
+    let Some(at) = note.find(&before.progress) else {
+        return;
+    };
+    if let Some(key) = NoteKey::of(&item.progress, at) {
+        *note = key;
+    }
+}
+
+/// The form's target is gone: a form with typed text stays open and says so.
+fn gone(form: &mut Form, what: String) -> String {
+    if form.touched() {
+        form.notice = Some(format!(
+            "{what} (someone else changed it) — your text is kept; Esc closes"
+        ));
+    }
+    what
+}
+
+/// A new item's proposed id, taken meanwhile, becomes the next free one.
+fn fresh_id(form: &mut Form, doc: &Document) -> Option<String> {
+    let id = form.value("id");
+    if form.changed("id") || doc.position(id.trim()).is_none() {
+        return None;
+    }
+    let next = doc.next_free_id();
+    form.rebase("id", &next);
+    let note = format!(
+        "id {} was taken meanwhile: the new item is {next}",
+        id.trim()
+    );
+    form.notice = Some(note.clone());
+    Some(note)
+}

@@ -1,0 +1,92 @@
+//! Noticing files changed by others: which open files differ on disk from what was last read or
+//! written, reading them again, and remembering a version that could not be read so it is
+//! reported once.
+
+use std::collections::HashMap;
+use std::time::SystemTime;
+
+use super::Runtime;
+use crate::app::{Action, Effect, State, update};
+use crate::store;
+
+/// A file someone else may have changed (its size or time moved since `seen`), read again; the
+/// outcome as an action.
+pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fingerprint) -> Action {
+    if !store::changed_since(path, seen)
+        && let Some(fingerprint) = store::fingerprint(path)
+    {
+        return Action::Unchanged { file, fingerprint };
+    }
+    match store::load(path) {
+        Ok(loaded) => Action::Reloaded {
+            file,
+            loaded: Box::new(loaded),
+        },
+        Err(err) => Action::ReloadFailed {
+            file,
+            error: err.to_string(),
+        },
+    }
+}
+
+/// Watches the open files for changes made by others.
+#[derive(Debug, Default)]
+pub struct Watcher {
+    /// Files whose new version could not be read, with how they looked then, so the problem is
+    /// reported once and not on every check (a file that is not there at all, too).
+    unreadable: HashMap<usize, Option<(u64, Option<SystemTime>)>>,
+}
+
+impl Watcher {
+    /// The files whose size or time moved on disk since last read or written (and are not known
+    /// unreadable as they are). Only looks at them: reading, and comparing contents, is for
+    /// [`read_again`].
+    pub fn changed(&mut self, state: &State) -> Vec<usize> {
+        let mut changed = Vec::new();
+        for (file, open) in state.files.iter().enumerate() {
+            if !store::looks_changed(&open.path, &open.fingerprint) {
+                self.unreadable.remove(&file);
+                continue;
+            }
+            let stat = store::stat(&open.path);
+            if self.unreadable.get(&file) == Some(&stat) {
+                continue;
+            }
+            changed.push(file);
+        }
+        changed
+    }
+
+    /// Reloads every file that changed on disk (and replays unsaved edits on it), here and now —
+    /// for tests and one-shot use; the interactive session reads them on the saver thread. Returns
+    /// the effects that follow and are not the runtime's to run (a sync that was waiting for a
+    /// save).
+    pub fn check(&mut self, state: &mut State) -> Vec<Effect> {
+        let mut runtime = Runtime::default();
+        for file in self.changed(state) {
+            let Some(open) = state.files.get(file) else {
+                continue;
+            };
+            let action = read_again(&open.path.clone(), file, &open.fingerprint.clone());
+            self.outcome(state, file, &action);
+            let effects = update(state, action);
+            runtime.run(state, effects);
+        }
+        runtime.take_outside()
+    }
+
+    /// Notes how reading `file` again went, so an unreadable version is reported once.
+    pub(super) fn outcome(&mut self, state: &State, file: usize, action: &Action) {
+        match action {
+            Action::Reloaded { .. } => {
+                self.unreadable.remove(&file);
+            }
+            Action::ReloadFailed { .. } => {
+                if let Some(path) = state.path(file) {
+                    self.unreadable.insert(file, store::stat(path));
+                }
+            }
+            _ => {}
+        }
+    }
+}
