@@ -91,6 +91,8 @@ pub enum Context {
     Confirm,
     /// A conflict with a change on disk.
     Conflict,
+    /// A conflict a merge recorded in an item.
+    Merge,
     /// Triage mode.
     Triage,
     /// The summary after triage.
@@ -105,7 +107,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Browse,
         Context::Search,
         Context::Items,
@@ -120,6 +122,7 @@ impl Context {
         Context::Picker,
         Context::Confirm,
         Context::Conflict,
+        Context::Merge,
         Context::Help,
     ];
 
@@ -135,6 +138,7 @@ impl Context {
             Context::Picker => "Status picker",
             Context::Confirm => "Questions",
             Context::Conflict => "Conflicts with changes on disk",
+            Context::Merge => "Merge conflicts (c on an item marked !)",
             Context::Triage => "Triage (t): one item at a time",
             Context::Summary => "Triage summary",
             Context::Since => "Since (v): what changed after a date",
@@ -157,6 +161,7 @@ impl Context {
             (Mode::StatusPicker, _) => &[Context::Picker],
             (Mode::Confirm, _) => &[Context::Confirm],
             (Mode::Conflict, _) => &[Context::Conflict],
+            (Mode::MergeConflict, _) => &[Context::Merge],
             (Mode::Triage, _) => &[Context::Triage],
             (Mode::Summary, _) => &[Context::Summary],
             (Mode::Since, _) => &[Context::Since],
@@ -195,7 +200,7 @@ const fn bind(
 }
 
 use Context::{
-    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Metrics, Picker, Search, Since,
+    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Merge, Metrics, Picker, Search, Since,
     Summary, Timeline, Triage, Zoom,
 };
 
@@ -234,6 +239,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
     bind(Browse, &[Key::char('S')], Action::Sync, "sync with git: commit, pull (merging), push", None),
     bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
+    bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle a merge conflict: ours, theirs or edit (marked !)", None),
     bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
     bind(Browse, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
@@ -286,6 +292,11 @@ pub static BINDINGS: &[Binding] = &[
 
     bind(Conflict, &[Key::char('m')], Action::KeepMine, "keep my version (saved over the one on disk)", Some("keep mine")),
     bind(Conflict, &[Key::char('t')], Action::TakeTheirs, "take the version on disk (drop my edit)", Some("take theirs")),
+
+    bind(Merge, &[Key::char('o')], Action::Settle(crate::model::Side::Ours), "keep ours (the value in the file now)", Some("ours")),
+    bind(Merge, &[Key::char('t')], Action::Settle(crate::model::Side::Theirs), "take theirs (the value the merge recorded)", Some("theirs")),
+    bind(Merge, &[Key::char('e')], Action::SettleByEdit, "keep ours and edit the item by hand", Some("edit")),
+    bind(Merge, ESC, Action::Back, "later (the conflict stays recorded)", Some("later")),
 
     bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Action::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
     bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Action::TriageNext, "skip to the next item", Some("skip")),

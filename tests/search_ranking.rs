@@ -172,7 +172,7 @@ fn errors_are_messages_not_empty_lists() {
     let err = rank(&index, "外语 foo:bar").expect_err("unknown filter");
     assert_eq!(
         err.to_string(),
-        "unknown filter \"foo\" (known: status, lead, id, due, file, #tag)"
+        "unknown filter \"foo\" (known: status, lead, id, due, file, #tag, is:conflict)"
     );
     let err = rank(&index, "status:x").expect_err("bad status");
     assert!(

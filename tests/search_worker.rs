@@ -177,7 +177,7 @@ fn errors_come_back_as_results() {
     assert!(result.hits.is_empty());
     assert_eq!(
         result.error.map(|e| e.to_string()).as_deref(),
-        Some("unknown filter \"foo\" (known: status, lead, id, due, file, #tag)")
+        Some("unknown filter \"foo\" (known: status, lead, id, due, file, #tag, is:conflict)")
     );
 }
 

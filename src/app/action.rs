@@ -114,6 +114,12 @@ pub enum Action {
     Newline,
     /// Answer yes to the open question.
     Yes,
+    /// Show the selected item's first merge conflict for settling.
+    SettleConflicts,
+    /// Settle the shown merge conflict with this side's value.
+    Settle(crate::model::Side),
+    /// Settle the shown merge conflict by keeping ours and editing the item by hand.
+    SettleByEdit,
     /// Resolve a conflict by keeping this session's edit.
     KeepMine,
     /// Resolve a conflict by taking the version on disk.

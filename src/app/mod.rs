@@ -14,6 +14,7 @@ mod reorder;
 mod report;
 mod screens;
 mod search;
+mod settle;
 mod state;
 mod submit;
 mod sync;

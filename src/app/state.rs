@@ -102,6 +102,8 @@ pub enum Mode {
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
+    /// The one-key choice for the selected item's first merge conflict.
+    MergeConflict,
     /// The search line has the keys (`state.search`).
     Search,
     /// Walking the list one item at a time (`state.triage`).

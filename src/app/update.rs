@@ -5,8 +5,8 @@ use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, submit, sync, team,
-    triage,
+    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
+    sync, team, triage,
 };
 use crate::ui::{self, Theme, View};
 
@@ -176,6 +176,15 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
+        Mode::MergeConflict => match action {
+            Action::Settle(side) => settle::settle(state, side),
+            Action::SettleByEdit => settle::settle_by_edit(state),
+            Action::Back => {
+                state.close_overlay();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
         Mode::Conflict => match action {
             Action::KeepMine => sync::resolve(state, true),
             Action::TakeTheirs => sync::resolve(state, false),
@@ -264,6 +273,7 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Help => open_help(state),
         Action::Edit => editing::edit(state),
         Action::PickStatus => editing::pick_status(state),
+        Action::SettleConflicts => settle::open(state),
         Action::SetStatus(status) => return editing::set_status(state, status),
         Action::AddNote => editing::add_note(state),
         Action::EditMetrics => editing::edit_metrics(state),

@@ -63,6 +63,8 @@ pub(crate) struct Entry {
     end: u32,
     pub(crate) status: Status,
     pub(crate) due: Option<Date>,
+    /// The item holds conflicts a merge left to settle.
+    pub(crate) conflict: bool,
     /// Which chars occur in the primary / secondary fields (see [`char_bit`]).
     pub(crate) primary_bits: u128,
     pub(crate) secondary_bits: u128,
@@ -224,6 +226,7 @@ impl SearchIndex {
             end: self.fields.len() as u32,
             status: item.status,
             due: item.due,
+            conflict: !item.conflicts.is_empty(),
             primary_bits,
             secondary_bits: bits,
             primary_han,
@@ -356,6 +359,7 @@ impl SearchIndex {
             Test::Tag(text) => texts(Kind::Tag).any(|tag| tag.contains(text.as_str())),
             Test::Id(ids) => texts(Kind::Id).any(|id| ids.iter().any(|wanted| wanted == id)),
             Test::Due(compare, span) => entry.due.is_some_and(|due| compare.holds(due, span)),
+            Test::Conflict => entry.conflict,
             Test::File(text) => self
                 .files
                 .get(entry.file as usize)

@@ -9,6 +9,7 @@
 //! | `id:14`, `id:14,17` | the id is exactly one of these |
 //! | `file:2023-q3` | the item's file name contains this text (with several files open) |
 //! | `due<2023-12-31`, `due<=2023-12`, `due>=2024`, `due:2023-10`, `due<today` | due date compared with a day, month or year |
+//! | `is:conflict` | the item holds conflicts a merge left to settle |
 //! | `!term` | negation of any term; `!text` excludes items containing `text` (contiguous) anywhere |
 //! | `\term` | `term` taken literally as fuzzy text (`\#1`, `\!`, `\http://x`) |
 //!
@@ -61,6 +62,8 @@ pub enum Test {
     Id(Vec<String>),
     /// The due date compares so with this span of days; items without a due date fail.
     Due(Compare, DateSpan),
+    /// `is:conflict`: the item holds conflicts a merge left to settle.
+    Conflict,
     /// The name of the item's file contains this folded text.
     File(String),
 }
@@ -92,7 +95,7 @@ pub struct DateSpan {
 /// Why a query could not be parsed. The message is written for the search line's footer.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown filter \"{name}\" (known: status, lead, id, due, file, #tag)")]
+    #[error("unknown filter \"{name}\" (known: status, lead, id, due, file, #tag, is:conflict)")]
     UnknownFilter { name: String },
     #[error("bad status \"{value}\" (expected one of {expected})", expected = Status::expected())]
     BadStatus { value: String },
@@ -107,6 +110,8 @@ pub enum QueryError {
     },
     #[error("\"{filter}\" cannot be compared with \"{op}\"; use {filter}:value")]
     BadOperator { filter: String, op: String },
+    #[error("unknown \"is:{value}\" (known: is:conflict)")]
+    UnknownIs { value: String },
     #[error("\"!\" needs a term after it, as in !done or !status:done")]
     LoneNegation,
 }
@@ -275,6 +280,7 @@ impl fmt::Display for Filter {
             Test::Tag(text) => write!(f, "#{text}"),
             Test::Id(ids) => write!(f, "id:{}", ids.join(",")),
             Test::Due(compare, span) => write!(f, "due{}{span}", compare.symbol()),
+            Test::Conflict => f.write_str("is:conflict"),
             Test::File(text) => write!(f, "file:{text}"),
         }
     }
@@ -386,6 +392,15 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             let text = value(raw, "due", "due<2023-12-31")?;
             let span = DateSpan::parse(&text).ok_or(QueryError::BadDate { value: text })?;
             filter(Test::Due(compare, span))
+        }
+        "is" => {
+            colon_only("is")?;
+            match value(raw, "is:", "is:conflict")?.as_str() {
+                "conflict" | "conflicts" => filter(Test::Conflict),
+                other => Err(QueryError::UnknownIs {
+                    value: other.to_string(),
+                }),
+            }
         }
         _ => Err(QueryError::UnknownFilter { name }),
     }
@@ -569,7 +584,7 @@ mod tests {
     fn clear_errors() {
         assert_eq!(
             err("foo:bar"),
-            "unknown filter \"foo\" (known: status, lead, id, due, file, #tag)"
+            "unknown filter \"foo\" (known: status, lead, id, due, file, #tag, is:conflict)"
         );
         assert_eq!(
             err("!"),
@@ -612,6 +627,14 @@ mod tests {
             let q = parse(text);
             assert_eq!(parse(&q.to_string()), q, "{text} -> {q}");
         }
+    }
+
+    #[test]
+    fn is_conflict_filters_and_round_trips() {
+        let query = parse("is:conflict !status:done");
+        assert_eq!(query.filters[0].test, Test::Conflict);
+        assert_eq!(query.to_string(), "is:conflict !status:done");
+        assert_eq!(err("is:late"), "unknown \"is:late\" (known: is:conflict)");
     }
 
     #[test]

@@ -176,7 +176,12 @@ impl Columns {
         spans.push(Span::raw(" "));
         let badge = format!(" {} ", item.status.letter());
         spans.push(Span::styled(badge, theme.badge(item.status)));
-        spans.push(Span::raw(" "));
+        if item.conflicts.is_empty() {
+            spans.push(Span::raw(" "));
+        } else {
+            // a merge left conflicts here to settle (`c`)
+            spans.push(Span::styled("!", theme.warning()));
+        }
         let marks = view
             .state
             .search

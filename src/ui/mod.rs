@@ -11,6 +11,7 @@ pub mod item_list;
 pub mod metrics;
 mod popup;
 mod search_line;
+mod settle;
 mod since;
 mod theme;
 pub mod timeline;
@@ -96,6 +97,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
                 dialog::conflict(frame, area, &view, conflict, state.conflicts.len());
             }
         }
+        Mode::MergeConflict => settle::render(frame, area, &view),
         Mode::Summary => triage::summary(frame, area, &view),
         Mode::Search => {}
         Mode::Browse | Mode::Zoom | Mode::Triage | Mode::Since | Mode::Dashboard => {}
