@@ -27,16 +27,7 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
     }
     let today = state.today();
     let text = published(&draft(&file.doc, &items, &DraftOptions::dated(today)));
-    let folder = file
-        .path
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
-    let stem = file
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (folder, stem) = file.folder_and_stem();
     vec![Effect::WriteReport {
         folder,
         name: format!("{stem}-report-{today}"),

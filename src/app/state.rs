@@ -55,6 +55,22 @@ impl OpenFile {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.path.display().to_string())
     }
+
+    /// The folder the file is in, and its name without the extension: where documents made
+    /// from it (minutes, report drafts) are written and what they are called after.
+    pub fn folder_and_stem(&self) -> (PathBuf, String) {
+        let folder = self
+            .path
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default();
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        (folder, stem)
+    }
 }
 
 /// The panes that take keyboard focus, in Tab order.

@@ -223,16 +223,7 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
     let steps = &state.history.steps()[first_step.min(state.history.steps().len())..];
     let changes = minutes::changes(steps);
     let text = minutes::markdown(&file.doc.header.title, state.today(), walked, &changes);
-    let folder = file
-        .path
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
-    let stem = file
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (folder, stem) = file.folder_and_stem();
     let name = format!("{stem}-minutes-{}", state.today());
     if let Some((last, path)) = &state.last_minutes
         && *last == text
