@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let side = |name: &str, from: &Option<String>, value: &Value| {
         let from = from
             .as_deref()
-            .map(|f| format!(" ({})", clean_line(f)))
+            .map(|f| format!(" ({})", clean_line(origin(f))))
             .unwrap_or_default();
         Line::from(vec![
             Span::styled(format!("{name}{from}: "), view.theme.title()),
@@ -58,6 +58,13 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
+/// Where a side came from, as git users read it: a full commit id (git names the side it merges
+/// in that way on a pull) is shortened to its first seven digits; branch names stay whole.
+fn origin(from: &str) -> &str {
+    let is_commit_id = from.len() == 40 && from.bytes().all(|b| b.is_ascii_hexdigit());
+    if is_commit_id { &from[..7] } else { from }
+}
+
 /// A recorded value in words: text as it is, a note as its date and text, nothing as "(none)".
 fn shown(value: &Value) -> String {
     let text = match value {
@@ -78,4 +85,21 @@ fn shown(value: &Value) -> String {
         other => other.to_string(),
     };
     clean_line(&text).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn a_commit_id_is_shortened_and_a_branch_name_is_not() {
+        assert_eq!(
+            origin("2c6dab715e9ba42c54da9d4741bb02dcf93e9062"),
+            "2c6dab7"
+        );
+        assert_eq!(origin("HEAD"), "HEAD");
+        assert_eq!(origin("origin/main"), "origin/main");
+        // Forty characters that are not all hex digits are a name, not an id.
+        assert_eq!(origin(&"g".repeat(40)), "g".repeat(40));
+    }
 }
