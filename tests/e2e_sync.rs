@@ -23,6 +23,21 @@ fn open(team: &Team, clone: &Path) -> Tmux {
     tmux
 }
 
+/// Sets the selected item's status from the keyboard (`s`, then the status's key: `d` done,
+/// `b` blocked) and waits until it is saved.
+fn set_status(tmux: &Tmux, key: &str) {
+    tmux.keys(&["s"]);
+    tmux.wait_for("(now)");
+    tmux.keys(&[key]);
+    tmux.wait_for("saved report.json");
+}
+
+/// Quits with `q` and checks the terminal was left clean.
+fn quit(tmux: &Tmux) {
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly(0);
+}
+
 #[test]
 fn s_commits_the_edit_and_pushes_it() {
     if !tmux_available() {
@@ -31,20 +46,15 @@ fn s_commits_the_edit_and_pushes_it() {
     let team = Team::new();
     let mine = team.clone_as("mine");
     let tmux = open(&team, &mine);
-    tmux.keys(&["s"]);
-    tmux.wait_for("(now)");
-    tmux.keys(&["d"]);
-    tmux.wait_for("saved report.json");
+    set_status(&tmux, "d");
     tmux.keys(&["S"]);
     let screen = tmux.wait_for("synced: committed");
     assert!(
         screen.contains("synced: committed \"tally: 10 status=done\", pushed"),
         "{screen}"
     );
-    let remote = team.git(&team.remote(), &["log", "-1", "--format=%s"]);
-    assert_eq!(remote.trim(), "tally: 10 status=done");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    assert_eq!(team.last_subject(&team.remote()), "tally: 10 status=done");
+    quit(&tmux);
 }
 
 #[test]
@@ -55,30 +65,12 @@ fn s_pulls_what_another_clone_pushed_and_merges_it_with_the_edit() {
     let team = Team::new();
     let mine = team.clone_as("mine");
     let theirs = team.clone_as("theirs");
-    let note = team.tally(
-        &theirs,
-        &[
-            "note",
-            "report.json",
-            "11",
-            "他们的进展",
-            "--date",
-            "2023-10-02",
-        ],
-    );
-    assert!(note.status.success());
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
+    team.note(&theirs, "11", "他们的进展", "2023-10-02");
+    team.sync_ok(&theirs);
     let tmux = open(&team, &mine);
     // the fetch at start shows one commit waiting to be pulled
     tmux.wait_for("git ↓1");
-    tmux.keys(&["s"]);
-    tmux.wait_for("(now)");
-    tmux.keys(&["b"]);
-    tmux.wait_for("saved report.json");
+    set_status(&tmux, "b");
     tmux.keys(&["S"]);
     let screen = tmux.wait_until("the sync and the reload", 20, |s| {
         s.contains("pulled 1 commit, pushed") && s.contains("reloaded")
@@ -89,14 +81,8 @@ fn s_pulls_what_another_clone_pushed_and_merges_it_with_the_edit() {
     tmux.wait_for("他们的进展");
     let text = std::fs::read_to_string(mine.join("report.json")).expect("read");
     assert!(text.contains("他们的进展") && text.contains("\"blocked\""));
-    let parents = team.git(&team.remote(), &["log", "-1", "--format=%P"]);
-    assert_eq!(
-        parents.split_whitespace().count(),
-        2,
-        "the merge was pushed"
-    );
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    assert_eq!(team.head_parents(&team.remote()), 2, "the merge was pushed");
+    quit(&tmux);
 }
 
 #[test]
@@ -105,18 +91,10 @@ fn a_refused_push_is_explained_in_the_footer_and_the_commit_waits() {
         return;
     }
     let team = Team::new();
-    let hook = team.remote().join("hooks/pre-receive");
-    std::fs::write(&hook, "#!/bin/sh\necho 'main is protected' >&2\nexit 1\n").expect("hook");
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    }
+    team.refuse_pushes("main is protected");
     let mine = team.clone_as("mine");
     let tmux = open(&team, &mine);
-    tmux.keys(&["s"]);
-    tmux.wait_for("(now)");
-    tmux.keys(&["d"]);
-    tmux.wait_for("saved report.json");
+    set_status(&tmux, "d");
     tmux.keys(&["S"]);
     let screen = tmux.wait_for("sync failed:");
     assert!(
@@ -125,8 +103,7 @@ fn a_refused_push_is_explained_in_the_footer_and_the_commit_waits() {
     );
     tmux.wait_for("git ↑1");
     assert_eq!(team.last_subject(&mine), "tally: 10 status=done");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    quit(&tmux);
 }
 
 #[test]
@@ -135,30 +112,13 @@ fn a_conflict_after_the_pull_is_named_in_the_footer_with_the_merge_left_open() {
         return;
     }
     let team = Team::with_driver();
-    let mine = team.clone_as("mine");
-    let theirs = team.clone_as("theirs");
-    team.driver_in(&mine);
-    team.driver_in(&theirs);
-    assert!(
-        team.tally(&theirs, &["set", "report.json", "10", "lead=甲"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
+    let mine = team.clone_with_driver("mine");
+    let theirs = team.clone_with_driver("theirs");
+    team.set(&theirs, "10", "lead=甲");
+    team.sync_ok(&theirs);
     let tmux = open(&team, &mine);
-    tmux.keys(&["s"]);
-    tmux.wait_for("(now)");
-    tmux.keys(&["d"]);
-    tmux.wait_for("saved report.json");
-    assert!(
-        team.tally(&mine, &["set", "report.json", "10", "lead=乙"])
-            .status
-            .success()
-    );
+    set_status(&tmux, "d");
+    team.set(&mine, "10", "lead=乙");
     tmux.wait_for("reloaded");
     tmux.keys(&["S"]);
     let screen = tmux.wait_for("sync failed:");
@@ -177,6 +137,5 @@ fn a_conflict_after_the_pull_is_named_in_the_footer_with_the_merge_left_open() {
     tmux.keys(&["S"]);
     let screen = tmux.wait_for("in the middle of a merge");
     assert!(screen.contains("unresolved: report.json"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    quit(&tmux);
 }

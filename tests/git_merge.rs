@@ -119,6 +119,19 @@ impl Team {
         self.git(&self.b, &["pull", "--no-rebase", "origin", "main"])
     }
 
+    /// Each clone notes progress on item 14 and commits: `a` "甲部门的进展" on 2023-11-01, `b`
+    /// "乙部门的进展" on 2023-11-02.
+    fn both_note_item_14(&self) {
+        self.edit(
+            &self.a,
+            &[&["note", "14", "甲部门的进展", "--date", "2023-11-01"]],
+        );
+        self.edit(
+            &self.b,
+            &[&["note", "14", "乙部门的进展", "--date", "2023-11-02"]],
+        );
+    }
+
     fn doc(&self, clone: &Path) -> Document {
         store::load(&clone.join(FILE)).unwrap().doc
     }
@@ -126,6 +139,11 @@ impl Team {
     fn text(&self, clone: &Path) -> String {
         std::fs::read_to_string(clone.join(FILE)).unwrap()
     }
+}
+
+/// Standard output then standard error of a finished command, as one text.
+fn printed(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
 }
 
 fn item<'d>(doc: &'d Document, id: &str) -> &'d tally::model::Item {
@@ -169,14 +187,7 @@ fn git_setup_writes_two_lines_once() {
 #[test]
 fn notes_on_one_item_from_both_clones_are_both_kept() {
     let team = Team::new(true);
-    team.edit(
-        &team.a,
-        &[&["note", "14", "甲部门的进展", "--date", "2023-11-01"]],
-    );
-    team.edit(
-        &team.b,
-        &[&["note", "14", "乙部门的进展", "--date", "2023-11-02"]],
-    );
+    team.both_note_item_14();
     ok(team.a_pushes_b_pulls());
     let doc = team.doc(&team.b);
     let notes = texts(&doc, "14");
@@ -214,8 +225,7 @@ fn the_same_field_set_two_ways_stops_git_with_a_valid_file() {
     team.edit(&team.b, &[&["set", "14", "status=blocked"]]);
     let pull = team.a_pushes_b_pulls();
     assert!(!pull.status.success(), "git stops on a conflict");
-    let said =
-        String::from_utf8_lossy(&pull.stdout).into_owned() + &String::from_utf8_lossy(&pull.stderr);
+    let said = printed(&pull);
     assert!(said.contains("conflict in item 14: status"), "{said}");
     let doc = team.doc(&team.b);
     let item = item(&doc, "14");
@@ -237,8 +247,7 @@ fn items_added_in_both_clones_are_both_kept_and_the_renumbering_said() {
     team.edit(&team.a, &[&["add", "--title", "甲的新任务"]]);
     team.edit(&team.b, &[&["add", "--title", "乙的新任务"]]);
     let pull = ok(team.a_pushes_b_pulls());
-    let said =
-        String::from_utf8_lossy(&pull.stdout).into_owned() + &String::from_utf8_lossy(&pull.stderr);
+    let said = printed(&pull);
     let doc = team.doc(&team.b);
     let next = doc.items().len();
     assert!(
@@ -270,8 +279,7 @@ fn an_item_deleted_in_one_clone_and_noted_in_the_other_is_kept() {
         &[&["note", "17", "世界剧院联盟已登记", "--date", "2023-11-03"]],
     );
     let pull = ok(team.a_pushes_b_pulls());
-    let said =
-        String::from_utf8_lossy(&pull.stdout).into_owned() + &String::from_utf8_lossy(&pull.stderr);
+    let said = printed(&pull);
     assert!(said.contains("item 17 was deleted on their side"), "{said}");
     let doc = team.doc(&team.b);
     assert!(texts(&doc, "17").contains(&"世界剧院联盟已登记".to_string()));
@@ -318,14 +326,7 @@ fn markers_left_by_git_are_named_and_resolve_merges_from_the_index() {
     // the clone without the driver merges line by line
     std::fs::remove_file(team.b.join(".gitattributes")).unwrap();
     ok(team.git(&team.b, &["commit", "-qam", "no attributes here"]));
-    team.edit(
-        &team.a,
-        &[&["note", "14", "甲部门的进展", "--date", "2023-11-01"]],
-    );
-    team.edit(
-        &team.b,
-        &[&["note", "14", "乙部门的进展", "--date", "2023-11-02"]],
-    );
+    team.both_note_item_14();
     let pull = team.a_pushes_b_pulls();
     assert!(!pull.status.success());
     assert!(team.text(&team.b).contains("<<<<<<<"));

@@ -10,21 +10,9 @@ use common::git::{Team, texts};
 fn sync_commits_the_saved_change_with_a_readable_message_and_pushes() {
     let team = Team::new();
     let mine = team.clone_as("mine");
-    let note = team.tally(
-        &mine,
-        &[
-            "note",
-            "report.json",
-            "14",
-            "与外方会谈",
-            "--date",
-            "2023-10-01",
-        ],
-    );
-    assert!(note.status.success(), "{:?}", texts(&note));
-    let set = team.tally(&mine, &["set", "report.json", "13", "status=done"]);
-    assert!(set.status.success(), "{:?}", texts(&set));
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.note(&mine, "14", "与外方会谈", "2023-10-01");
+    team.set(&mine, "13", "status=done");
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert!(output.status.success(), "{out}{err}");
     assert_eq!(
@@ -35,8 +23,10 @@ fn sync_commits_the_saved_change_with_a_readable_message_and_pushes() {
         err.contains("sync: committing…") && err.contains("sync: pushing…"),
         "{err}"
     );
-    let remote_log = team.git(&team.remote(), &["log", "-1", "--format=%s"]);
-    assert_eq!(remote_log.trim(), "tally: 13 status=done, 14 note");
+    assert_eq!(
+        team.last_subject(&team.remote()),
+        "tally: 13 status=done, 14 note"
+    );
 }
 
 #[test]
@@ -45,9 +35,8 @@ fn sync_commits_only_the_task_files() {
     let mine = team.clone_as("mine");
     std::fs::write(mine.join("notes.txt"), "private").expect("write");
     team.git(&mine, &["add", "notes.txt"]);
-    let set = team.tally(&mine, &["set", "report.json", "13", "lead=国际处"]);
-    assert!(set.status.success());
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.set(&mine, "13", "lead=国际处");
+    let output = team.sync(&mine);
     assert!(output.status.success(), "{:?}", texts(&output));
     let files = team.git(&mine, &["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "report.json");
@@ -64,26 +53,10 @@ fn sync_merges_what_others_pushed() {
     let team = Team::new();
     let mine = team.clone_as("mine");
     let theirs = team.clone_as("theirs");
-    let note = team.tally(
-        &theirs,
-        &[
-            "note",
-            "report.json",
-            "11",
-            "他们的进展",
-            "--date",
-            "2023-10-02",
-        ],
-    );
-    assert!(note.status.success());
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    let set = team.tally(&mine, &["set", "report.json", "16", "status=blocked"]);
-    assert!(set.status.success());
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.note(&theirs, "11", "他们的进展", "2023-10-02");
+    team.sync_ok(&theirs);
+    team.set(&mine, "16", "status=blocked");
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert!(output.status.success(), "{out}{err}");
     assert!(
@@ -95,11 +68,7 @@ fn sync_merges_what_others_pushed() {
     let shown = team.tally(&mine, &["show", "report.json", "16"]);
     assert!(texts(&shown).0.contains("blocked"));
     // the merge went up too: the other clone gets it
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
+    team.sync_ok(&theirs);
     let theirs_text = std::fs::read_to_string(theirs.join("report.json")).expect("read");
     assert!(theirs_text.contains("\"blocked\""));
 }
@@ -107,16 +76,10 @@ fn sync_merges_what_others_pushed() {
 #[test]
 fn a_refused_push_is_one_line_and_the_commit_is_kept() {
     let team = Team::new();
-    let hook = team.remote().join("hooks/pre-receive");
-    std::fs::write(&hook, "#!/bin/sh\necho 'main is protected' >&2\nexit 1\n").expect("hook");
-    make_executable(&hook);
+    team.refuse_pushes("main is protected");
     let mine = team.clone_as("mine");
-    assert!(
-        team.tally(&mine, &["set", "report.json", "13", "status=done"])
-            .status
-            .success()
-    );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.set(&mine, "13", "status=done");
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert_eq!(output.status.code(), Some(1), "{out}{err}");
     assert_eq!(
@@ -132,12 +95,8 @@ fn an_unreachable_remote_is_reported_as_such() {
     let mine = team.clone_as("mine");
     let gone = team.dir.path().join("gone.git").display().to_string();
     team.git(&mine, &["remote", "set-url", "origin", &gone]);
-    assert!(
-        team.tally(&mine, &["set", "report.json", "13", "status=done"])
-            .status
-            .success()
-    );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.set(&mine, "13", "status=done");
+    let output = team.sync(&mine);
     let (_, err) = texts(&output);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -156,7 +115,7 @@ fn an_https_remote_never_prompts_for_a_password() {
         &mine,
         &["remote", "set-url", "origin", "https://127.0.0.1:9/r.git"],
     );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    let output = team.sync(&mine);
     let (_, err) = texts(&output);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -170,22 +129,10 @@ fn a_conflict_stops_the_sync_and_says_the_repository_is_mid_merge() {
     let team = Team::new();
     let mine = team.clone_as("mine");
     let theirs = team.clone_as("theirs");
-    assert!(
-        team.tally(&theirs, &["set", "report.json", "13", "lead=甲"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&mine, &["set", "report.json", "13", "lead=乙"])
-            .status
-            .success()
-    );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.set(&theirs, "13", "lead=甲");
+    team.sync_ok(&theirs);
+    team.set(&mine, "13", "lead=乙");
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert_eq!(output.status.code(), Some(1), "{out}{err}");
     assert!(
@@ -194,7 +141,7 @@ fn a_conflict_stops_the_sync_and_says_the_repository_is_mid_merge() {
     );
     assert!(err.contains("mid-merge"), "{err}");
     // syncing again before the conflict is resolved says what is left
-    let again = team.tally(&mine, &["sync", "report.json"]);
+    let again = team.sync(&mine);
     let (_, err) = texts(&again);
     assert!(
         err.contains("in the middle of a merge (unresolved: report.json)"),
@@ -207,32 +154,16 @@ fn a_merge_resolved_by_hand_is_finished_by_the_next_sync() {
     let team = Team::new();
     let mine = team.clone_as("mine");
     let theirs = team.clone_as("theirs");
-    assert!(
-        team.tally(&theirs, &["set", "report.json", "13", "lead=甲"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&mine, &["set", "report.json", "13", "lead=乙"])
-            .status
-            .success()
-    );
-    assert_eq!(
-        team.tally(&mine, &["sync", "report.json"]).status.code(),
-        Some(1)
-    );
+    team.set(&theirs, "13", "lead=甲");
+    team.sync_ok(&theirs);
+    team.set(&mine, "13", "lead=乙");
+    assert_eq!(team.sync(&mine).status.code(), Some(1));
     team.git(&mine, &["checkout", "--theirs", "report.json"]);
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert!(output.status.success(), "{out}{err}");
     assert!(out.contains("pushed"), "{out}");
-    let parents = team.git(&mine, &["log", "-1", "--format=%P"]);
-    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    assert_eq!(team.head_parents(&mine), 2, "a merge commit");
 }
 
 #[test]
@@ -253,39 +184,17 @@ fn a_pull_merges_even_when_git_is_set_to_rebase_or_fast_forward_only() {
     let theirs = team.clone_as("theirs");
     team.git(&mine, &["config", "pull.rebase", "true"]);
     team.git(&mine, &["config", "pull.ff", "only"]);
-    assert!(
-        team.tally(&theirs, &["set", "report.json", "11", "lead=甲"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&mine, &["set", "report.json", "16", "lead=乙"])
-            .status
-            .success()
-    );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    team.set(&theirs, "11", "lead=甲");
+    team.sync_ok(&theirs);
+    team.set(&mine, "16", "lead=乙");
+    let output = team.sync(&mine);
     assert!(output.status.success(), "{:?}", texts(&output));
-    let parents = team.git(&mine, &["log", "-1", "--format=%P"]);
-    assert_eq!(
-        parents.split_whitespace().count(),
-        2,
-        "a merge, not a rebase"
-    );
+    assert_eq!(team.head_parents(&mine), 2, "a merge, not a rebase");
 }
 
 /// The outcome: the last line of standard error (the stages come before it).
 fn last_line(text: &str) -> &str {
     text.trim_end().lines().last().unwrap_or_default()
-}
-
-fn make_executable(path: &std::path::Path) {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
 #[test]
@@ -326,22 +235,12 @@ fn a_note_is_signed_by_the_given_name_the_variable_or_gits_user_name() {
 #[test]
 fn with_the_merge_driver_notes_on_one_item_from_two_clones_sync_without_a_conflict() {
     let team = Team::with_driver();
-    let mine = team.clone_as("mine");
-    let theirs = team.clone_as("theirs");
-    team.driver_in(&mine);
-    team.driver_in(&theirs);
-    let note = |clone: &std::path::Path, text: &str| {
-        let args = ["note", "report.json", "14", text, "--date", "2023-10-05"];
-        assert!(team.tally(clone, &args).status.success());
-    };
-    note(&theirs, "他们的记录");
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    note(&mine, "我们的记录");
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    let mine = team.clone_with_driver("mine");
+    let theirs = team.clone_with_driver("theirs");
+    team.note(&theirs, "14", "他们的记录", "2023-10-05");
+    team.sync_ok(&theirs);
+    team.note(&mine, "14", "我们的记录", "2023-10-05");
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert!(output.status.success(), "{out}{err}");
     assert!(
@@ -355,26 +254,12 @@ fn with_the_merge_driver_notes_on_one_item_from_two_clones_sync_without_a_confli
 #[test]
 fn with_the_merge_driver_a_conflict_waits_for_its_resolution_then_the_sync_finishes() {
     let team = Team::with_driver();
-    let mine = team.clone_as("mine");
-    let theirs = team.clone_as("theirs");
-    team.driver_in(&mine);
-    team.driver_in(&theirs);
-    assert!(
-        team.tally(&theirs, &["set", "report.json", "13", "lead=甲"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&theirs, &["sync", "report.json"])
-            .status
-            .success()
-    );
-    assert!(
-        team.tally(&mine, &["set", "report.json", "13", "lead=乙"])
-            .status
-            .success()
-    );
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    let mine = team.clone_with_driver("mine");
+    let theirs = team.clone_with_driver("theirs");
+    team.set(&theirs, "13", "lead=甲");
+    team.sync_ok(&theirs);
+    team.set(&mine, "13", "lead=乙");
+    let output = team.sync(&mine);
     let (_, err) = texts(&output);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -384,7 +269,7 @@ fn with_the_merge_driver_a_conflict_waits_for_its_resolution_then_the_sync_finis
     // the driver left a task file tally reads, with the conflict recorded in the item
     let file = mine.join("report.json");
     assert!(tally::store::load(&file).is_ok());
-    let again = team.tally(&mine, &["sync", "report.json"]);
+    let again = team.sync(&mine);
     assert!(texts(&again).1.contains("unresolved: report.json"));
     // resolved (the record taken out, their value kept): the next sync commits the merge
     let mut json: serde_json::Value =
@@ -396,7 +281,7 @@ fn with_the_merge_driver_a_conflict_waits_for_its_resolution_then_the_sync_finis
     }
     let text = serde_json::to_string_pretty(&json).expect("json");
     std::fs::write(&file, text).expect("write");
-    let output = team.tally(&mine, &["sync", "report.json"]);
+    let output = team.sync(&mine);
     let (out, err) = texts(&output);
     assert!(output.status.success(), "{out}{err}");
     assert!(out.contains("pushed"), "{out}");

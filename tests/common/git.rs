@@ -120,6 +120,59 @@ impl Team {
         )
     }
 
+    /// `tally ARGS…` in `dir`, which must succeed; its output.
+    pub fn tally_ok(&self, dir: &Path, args: &[&str]) -> Output {
+        let output = self.tally(dir, args);
+        assert!(
+            output.status.success(),
+            "tally {args:?} failed: {:?}",
+            texts(&output)
+        );
+        output
+    }
+
+    /// `tally set report.json ID FIELD=VALUE` in a clone, which must succeed.
+    pub fn set(&self, clone: &Path, id: &str, assignment: &str) {
+        self.tally_ok(clone, &["set", "report.json", id, assignment]);
+    }
+
+    /// `tally note report.json ID TEXT --date DATE` in a clone, which must succeed.
+    pub fn note(&self, clone: &Path, id: &str, text: &str, date: &str) {
+        self.tally_ok(clone, &["note", "report.json", id, text, "--date", date]);
+    }
+
+    /// `tally sync report.json` in a clone (commit, pull, push); its output.
+    pub fn sync(&self, clone: &Path) -> Output {
+        self.tally(clone, &["sync", "report.json"])
+    }
+
+    /// `tally sync report.json` in a clone, which must succeed.
+    pub fn sync_ok(&self, clone: &Path) {
+        self.tally_ok(clone, &["sync", "report.json"]);
+    }
+
+    /// A new clone called `name` with tally's merge driver configured (see [`Team::with_driver`]).
+    pub fn clone_with_driver(&self, name: &str) -> PathBuf {
+        let clone = self.clone_as(name);
+        self.driver_in(&clone);
+        clone
+    }
+
+    /// Makes the remote refuse every push, saying `reason` (a pre-receive hook).
+    pub fn refuse_pushes(&self, reason: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        let hook = self.remote().join("hooks/pre-receive");
+        std::fs::write(&hook, format!("#!/bin/sh\necho '{reason}' >&2\nexit 1\n")).expect("hook");
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+
+    /// How many parents the newest commit in `dir` has (2 for a merge).
+    pub fn head_parents(&self, dir: &Path) -> usize {
+        self.git(dir, &["log", "-1", "--format=%P"])
+            .split_whitespace()
+            .count()
+    }
+
     /// The newest commit's subject in `dir`.
     pub fn last_subject(&self, dir: &Path) -> String {
         self.git(dir, &["log", "-1", "--format=%s"])
