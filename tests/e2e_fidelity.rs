@@ -7,17 +7,10 @@ mod common;
 
 use std::path::Path;
 
-use common::open_sample;
+use common::{ids_in, item_in, open_sample, read_doc, wait_for_doc};
 
 fn ids_on_disk(file: &Path) -> Vec<String> {
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect()
+    ids_in(&read_doc(file))
 }
 
 /// The screen rows holding an id from `ids`, top to bottom, as the ids they hold.
@@ -74,20 +67,11 @@ fn capital_j_in_a_grouped_list_moves_past_the_item_shown_next_and_sorted_lists_r
     tmux.wait_for("J/K move items in file order; the list is sorted by id");
     assert_eq!(ids_on_disk(&file), before);
     assert_ne!(before, original);
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 fn item_on_disk(file: &Path, id: &str) -> serde_json::Value {
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap()
-        .clone()
+    item_in(&read_doc(file), id).unwrap().clone()
 }
 
 /// Waits until item `id` on disk satisfies `done` and returns it.
@@ -96,18 +80,10 @@ fn wait_on_disk(
     id: &str,
     done: impl Fn(&serde_json::Value) -> bool,
 ) -> serde_json::Value {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    loop {
-        let item = item_on_disk(file, id);
-        if done(&item) {
-            return item;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "item {id} on disk: {item}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(40));
-    }
+    let doc = wait_for_doc(file, &format!("item {id} on disk"), |doc| {
+        done(item_in(doc, id).unwrap())
+    });
+    item_in(&doc, id).unwrap().clone()
 }
 
 #[test]
@@ -132,8 +108,7 @@ fn shift_tab_focuses_the_previous_pane_and_the_previous_form_field() {
     let item = item_on_disk(&file, "11");
     assert_eq!(item["title"], "推进新国展二期、第四使馆区建设X");
     assert!(!item["goal"].as_str().unwrap().contains('X'));
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -164,8 +139,7 @@ fn after_undoing_add_metric_the_selected_metric_is_one_that_exists() {
             .is_none_or(|m| m.as_array().is_some_and(Vec::is_empty))
     });
     assert_eq!(item["progress"].as_array().unwrap().len(), 3);
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -209,8 +183,7 @@ fn a_bracketed_paste_with_cr_line_ends_keeps_its_lines_in_a_note_and_the_goal() 
         "{}",
         item["goal"]
     );
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -228,8 +201,7 @@ fn full_width_digits_are_numbers_in_number_fields() {
     let item = wait_on_disk(&file, "10", |item| item["metrics"][0]["value"] != 126);
     assert_eq!(item["metrics"][0]["value"], 540, "{item}");
     assert_eq!(item["metrics"][0]["target"], 3.5, "{item}");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -256,19 +228,13 @@ fn a_delete_question_with_a_long_title_keeps_its_answer_line_in_the_dialog() {
     assert!(answer.contains("n/Esc no"), "{screen}");
     tmux.keys(&["y"]);
     wait_on_disk_gone(&file, "10");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 fn wait_on_disk_gone(file: &Path, id: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while ids_on_disk(file).iter().any(|i| i == id) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "item {id} still on disk"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(40));
-    }
+    wait_for_doc(file, &format!("item {id} gone from disk"), |doc| {
+        item_in(doc, id).is_none()
+    });
 }
 
 #[test]
@@ -317,8 +283,7 @@ fn a_narrow_header_cuts_its_counts_line_with_a_mark() {
     });
     let second = screen.lines().nth(1).unwrap();
     assert!(second.starts_with(" 8 items"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -352,8 +317,7 @@ fn the_edit_form_at_40_by_12_shows_every_field_and_leaves_the_footer() {
         item["tags"].as_array().unwrap().len() == 4
     });
     assert_eq!(item["tags"][3], "新标签");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -388,8 +352,7 @@ fn the_first_escape_clears_a_message_and_does_its_job() {
     tmux.keys(&["Escape"]);
     let screen = tmux.wait_for("Items 1/8");
     assert!(!screen.contains("nothing to undo"), "{screen}");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -408,8 +371,7 @@ fn add_in_an_empty_data_folder_says_what_to_do() {
     ));
     tmux.keys(&["a"]);
     tmux.wait_for("no file to add an item to: quit (q), run `tally new FILE.json");
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }
 
 #[test]
@@ -441,6 +403,5 @@ fn x_writes_the_minutes_once_while_nothing_changes() {
     tmux.keys(&["x"]);
     tmux.wait_for("minutes written to");
     assert_eq!(minutes(), 2);
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+    tmux.quit();
 }

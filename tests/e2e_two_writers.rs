@@ -8,15 +8,31 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Tmux, run_tally, sample_copy, tmux_available};
+use common::{Tmux, ids_in, item_in, read_doc, run_tally, sample_copy, tmux_available};
 use serde_json::Value;
+use tempfile::TempDir;
 
-/// A copy of the sample in `dir/work/report.json` (a folder of its own, so it can be moved away to
-/// make saves fail).
-fn sample_in_work(dir: &Path) -> PathBuf {
-    let work = dir.join("work");
+/// A copy of the sample in a temporary folder; `None` when tmux is missing (the test is skipped).
+fn sample() -> Option<(TempDir, PathBuf)> {
+    if !tmux_available() {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    Some((dir, file))
+}
+
+/// A copy of the sample in `DIR/work/report.json` (a folder of its own, so it can be moved away
+/// to make saves fail); `None` when tmux is missing (the test is skipped).
+fn sample_in_work() -> Option<(TempDir, PathBuf)> {
+    if !tmux_available() {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
     std::fs::create_dir(&work).unwrap();
-    sample_copy(&work)
+    let file = sample_copy(&work);
+    Some((dir, file))
 }
 
 fn session(file: &Path) -> Tmux {
@@ -26,15 +42,11 @@ fn session(file: &Path) -> Tmux {
 }
 
 fn read(file: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap()
+    read_doc(file)
 }
 
 fn item<'a>(doc: &'a Value, id: &str) -> Option<&'a Value> {
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
+    item_in(doc, id)
 }
 
 fn note_texts(doc: &Value, id: &str) -> Vec<String> {
@@ -46,24 +58,14 @@ fn note_texts(doc: &Value, id: &str) -> Vec<String> {
         .collect()
 }
 
-fn ids(doc: &Value) -> Vec<String> {
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn cli(dir: &Path, args: &[&str]) {
     let out = run_tally(args, dir);
     assert!(out.status.success(), "{args:?}: {out:?}");
 }
 
-/// Quits and waits until the process has ended (every save finished).
-fn quit(tmux: &Tmux) {
-    tmux.keys(&["q"]);
-    tmux.assert_exited_cleanly(0);
+/// `tally set FILE ID FIELD=VALUE` from the command line, as a colleague would.
+fn set(dir: &Path, file: &Path, id: &str, assignment: &str) {
+    cli(dir, &["set", file.to_str().unwrap(), id, assignment]);
 }
 
 /// Deletes the first note of item 10 from session `c` (its timeline focused) and waits for the
@@ -80,25 +82,20 @@ fn delete_first_note_of_10(c: &Tmux, text: &str) {
 // 1. An open edit form does not write back what a colleague changed meanwhile.
 #[test]
 fn an_open_form_takes_an_outside_change_to_a_field_it_did_not_touch() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     b.keys(&["j", "j"]);
     b.wait_for("Items 3/8");
     b.keys(&["e"]);
     b.wait_for("Edit item 12");
     b.literal("（二期）");
-    cli(
-        dir.path(),
-        &["set", file.to_str().unwrap(), "12", "lead=外事处"],
-    );
+    set(dir.path(), &file, "12", "lead=外事处");
     b.wait_for("外事处");
     b.keys(&["Enter"]);
     b.wait_for("saved report.json");
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     let twelve = item(&doc, "12").unwrap();
     assert_eq!(twelve["title"], "雁栖湖国际会都整体功能提升（二期）");
@@ -108,11 +105,9 @@ fn an_open_form_takes_an_outside_change_to_a_field_it_did_not_touch() {
 // 2a. A note deletion deletes the note it named, wherever it stands now.
 #[test]
 fn a_note_deletion_deletes_the_note_it_named_after_another_was_deleted() {
-    if !tmux_available() {
+    let Some((_dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     let c = session(&file);
     b.keys(&["Tab", "j", "d"]);
@@ -122,8 +117,8 @@ fn a_note_deletion_deletes_the_note_it_named_after_another_was_deleted() {
     b.wait_for("changed on disk");
     b.keys(&["y"]);
     b.wait_for("saved report.json");
-    quit(&b);
-    quit(&c);
+    b.quit();
+    c.quit();
     let notes = note_texts(&read(&file), "10");
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
@@ -135,18 +130,16 @@ fn a_note_deletion_deletes_the_note_it_named_after_another_was_deleted() {
 // 2b. A note deletion whose item was removed elsewhere closes and deletes nothing.
 #[test]
 fn a_note_deletion_on_a_removed_item_closes_and_touches_no_other_item() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     b.keys(&["Tab", "j", "d"]);
     b.wait_for("Delete this note of item 10");
     cli(dir.path(), &["rm", file.to_str().unwrap(), "10"]);
     b.wait_for("item 10 is gone");
     b.keys(&["y"]);
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     assert!(item(&doc, "10").is_none());
     assert_eq!(note_texts(&doc, "11").len(), 7, "item 11 keeps its notes");
@@ -155,18 +148,16 @@ fn a_note_deletion_on_a_removed_item_closes_and_touches_no_other_item() {
 // 2c. The status picker of a removed item closes instead of setting another item's status.
 #[test]
 fn the_status_picker_of_a_removed_item_closes() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     b.keys(&["s"]);
     b.wait_for("(now)");
     cli(dir.path(), &["rm", file.to_str().unwrap(), "10"]);
     b.wait_for("item 10 is gone");
     b.keys(&["x"]);
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     assert_eq!(item(&doc, "11").unwrap()["status"], "on_track");
 }
@@ -174,11 +165,9 @@ fn the_status_picker_of_a_removed_item_closes() {
 // 2d. A deletion of a note that moved up does not panic: the named note is deleted.
 #[test]
 fn deleting_a_note_whose_place_no_longer_exists_does_not_panic() {
-    if !tmux_available() {
+    let Some((_dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     let c = session(&file);
     b.keys(&["Tab", "j", "j", "d"]);
@@ -189,19 +178,17 @@ fn deleting_a_note_whose_place_no_longer_exists_does_not_panic() {
     b.wait_for("changed on disk");
     b.keys(&["y"]);
     b.wait_for("saved report.json");
-    quit(&b);
-    quit(&c);
+    b.quit();
+    c.quit();
     assert!(note_texts(&read(&file), "10").is_empty());
 }
 
 // 3. The note form writes the note it was opened on.
 #[test]
 fn the_note_form_writes_the_note_it_was_opened_on() {
-    if !tmux_available() {
+    let Some((_dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     let c = session(&file);
     b.keys(&["Tab", "j", "e"]);
@@ -212,8 +199,8 @@ fn the_note_form_writes_the_note_it_was_opened_on() {
     b.wait_for("changed on disk");
     b.keys(&["Enter"]);
     b.wait_for("saved report.json");
-    quit(&b);
-    quit(&c);
+    b.quit();
+    c.quit();
     let notes = note_texts(&read(&file), "10");
     assert_eq!(notes.len(), 2, "{notes:?}");
     assert!(notes[0].starts_with("二是") && notes[0].ends_with("（已更新）"));
@@ -226,6 +213,11 @@ fn away(dir: &Path, sessions: &[&Tmux]) {
     for session in sessions {
         session.wait_for("cannot be read");
     }
+}
+
+/// A colleague's `tally set` on the file while its folder is moved away.
+fn set_while_away(dir: &Path, id: &str, assignment: &str) {
+    set(dir, &dir.join("away/report.json"), id, assignment);
 }
 
 fn back(dir: &Path) {
@@ -252,11 +244,9 @@ fn settle(b: &Tmux) {
 // 4a. Two status changes waiting for a save are one: the last.
 #[test]
 fn two_waiting_status_changes_are_the_last_one() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample_in_work() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_in_work(dir.path());
+    };
     let b = session(&file);
     away(dir.path(), &[&b]);
     b.keys(&["s", "b"]);
@@ -265,15 +255,11 @@ fn two_waiting_status_changes_are_the_last_one() {
     b.wait_for("(now)");
     b.keys(&["r"]);
     b.wait_for("not saved");
-    let moved = dir.path().join("away/report.json");
-    cli(
-        dir.path(),
-        &["set", moved.to_str().unwrap(), "10", "lead=外事处"],
-    );
+    set_while_away(dir.path(), "10", "lead=外事处");
     back(dir.path());
     settle(&b);
     b.wait_for("saved report.json");
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     let ten = item(&doc, "10").unwrap();
     assert_eq!(ten["status"], "at_risk");
@@ -283,11 +269,9 @@ fn two_waiting_status_changes_are_the_last_one() {
 // 4b. An edit and its undo waiting for a save are nothing.
 #[test]
 fn a_waiting_edit_and_its_undo_are_nothing() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample_in_work() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_in_work(dir.path());
+    };
     let b = session(&file);
     away(dir.path(), &[&b]);
     b.keys(&["s", "b"]);
@@ -297,36 +281,26 @@ fn a_waiting_edit_and_its_undo_are_nothing() {
     b.wait_until("the undo", 15, |s| {
         s.contains("on track 7") && !s.contains("blocked")
     });
-    let moved = dir.path().join("away/report.json");
-    cli(
-        dir.path(),
-        &["set", moved.to_str().unwrap(), "10", "status=done"],
-    );
+    set_while_away(dir.path(), "10", "status=done");
     back(dir.path());
     settle(&b);
     let screen = b.screen();
     assert!(!screen.contains("collide"), "{screen}");
-    quit(&b);
+    b.quit();
     assert_eq!(item(&read(&file), "10").unwrap()["status"], "done");
 }
 
 // 5. A conflict over a waiting edit keeps the open form and its text.
 #[test]
 fn a_conflict_keeps_the_open_form_and_its_text() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample_in_work() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_in_work(dir.path());
+    };
     let b = session(&file);
     away(dir.path(), &[&b]);
     b.keys(&["s", "b"]);
     b.wait_for("not saved");
-    let moved = dir.path().join("away/report.json");
-    cli(
-        dir.path(),
-        &["set", moved.to_str().unwrap(), "10", "status=done"],
-    );
+    set_while_away(dir.path(), "10", "status=done");
     b.keys(&["j", "j", "n"]);
     b.wait_for("New note on item 12");
     b.literal("会上记录的文字");
@@ -338,7 +312,7 @@ fn a_conflict_keeps_the_open_form_and_its_text() {
     });
     b.keys(&["Enter"]);
     b.wait_for("saved report.json");
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     assert_eq!(item(&doc, "10").unwrap()["status"], "blocked", "kept mine");
     assert!(note_texts(&doc, "12").iter().any(|n| n == "会上记录的文字"));
@@ -347,11 +321,9 @@ fn a_conflict_keeps_the_open_form_and_its_text() {
 // 6. Two sessions adding an item: the second gets the next free id and is told.
 #[test]
 fn a_new_item_whose_id_was_taken_gets_the_next_free_id() {
-    if !tmux_available() {
+    let Some((_dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let b = session(&file);
     let c = session(&file);
     b.keys(&["a"]);
@@ -367,8 +339,8 @@ fn a_new_item_whose_id_was_taken_gets_the_next_free_id() {
     b.wait_until("saved as 128", 15, |s| {
         s.contains("saved report.json") && s.contains("128")
     });
-    quit(&b);
-    quit(&c);
+    b.quit();
+    c.quit();
     let doc = read(&file);
     assert_eq!(item(&doc, "127").unwrap()["title"], "丙方新增");
     assert_eq!(item(&doc, "128").unwrap()["title"], "乙方新增");
@@ -377,11 +349,9 @@ fn a_new_item_whose_id_was_taken_gets_the_next_free_id() {
 // 7. The same move from two sessions is made once.
 #[test]
 fn the_same_move_from_two_sessions_is_made_once() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample_in_work() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_in_work(dir.path());
+    };
     let b = session(&file);
     let c = session(&file);
     away(dir.path(), &[&b, &c]);
@@ -393,20 +363,18 @@ fn the_same_move_from_two_sessions_is_made_once() {
     c.wait_until("the replay", 15, |s| {
         s.contains("changed on disk") || s.contains("saved report.json")
     });
-    quit(&b);
-    quit(&c);
-    assert_eq!(&ids(&read(&file))[..3], ["11", "10", "12"]);
+    b.quit();
+    c.quit();
+    assert_eq!(&ids_in(&read(&file))[..3], ["11", "10", "12"]);
 }
 
 // 8. An outside change while a search narrows the list: reloaded, searched again and the
 // waiting edit saved, all in the background.
 #[test]
 fn an_outside_change_under_a_search_is_reloaded_searched_and_saved() {
-    if !tmux_available() {
+    let Some((dir, file)) = sample_in_work() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_in_work(dir.path());
+    };
     let b = session(&file);
     b.keys(&["/"]);
     b.literal("友城");
@@ -415,16 +383,12 @@ fn an_outside_change_under_a_search_is_reloaded_searched_and_saved() {
     away(dir.path(), &[&b]);
     b.keys(&["s", "b"]);
     b.wait_for("not saved");
-    let moved = dir.path().join("away/report.json");
-    cli(
-        dir.path(),
-        &["set", moved.to_str().unwrap(), "12", "title=友城会都"],
-    );
+    set_while_away(dir.path(), "12", "title=友城会都");
     back(dir.path());
     b.wait_until("the new item found", 15, |s| {
         s.contains("友城会都") && s.contains("saved report.json")
     });
-    quit(&b);
+    b.quit();
     let doc = read(&file);
     assert_eq!(item(&doc, "16").unwrap()["status"], "blocked");
     assert_eq!(item(&doc, "12").unwrap()["title"], "友城会都");
@@ -433,11 +397,9 @@ fn an_outside_change_under_a_search_is_reloaded_searched_and_saved() {
 // The `e` form writes only the fields the user changed: tags, goal and lead keep their spelling.
 #[test]
 fn the_item_form_writes_only_the_fields_the_user_changed() {
-    if !tmux_available() {
+    let Some((_dir, file)) = sample() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let file = sample_copy(dir.path());
+    };
     let mut doc = read(&file);
     let last = doc["items"].as_array_mut().unwrap().last_mut().unwrap();
     last["tags"] = serde_json::json!(["京港、京澳", "a,b", "  spaced  "]);
@@ -452,7 +414,7 @@ fn the_item_form_writes_only_the_fields_the_user_changed() {
     b.literal("！");
     b.keys(&["Enter"]);
     b.wait_for("saved report.json");
-    quit(&b);
+    b.quit();
     let after = read(&file);
     let last = item(&after, "126").unwrap();
     assert_eq!(last["title"], "深化京港、京澳、京台交流合作！");

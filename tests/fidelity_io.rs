@@ -24,6 +24,19 @@ fn tally(dir: &Path, args: &[&str]) -> Output {
     run_tally(args, dir)
 }
 
+/// `tally import CSV --into FILE`, checked to succeed.
+fn import_into(dir: &Path, csv: &Path, file: &Path) -> Output {
+    let args = [
+        "import",
+        csv.to_str().unwrap(),
+        "--into",
+        file.to_str().unwrap(),
+    ];
+    let output = tally(dir, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    output
+}
+
 fn items_of(path: &Path) -> Vec<serde_json::Value> {
     let doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     doc["items"].as_array().unwrap().clone()
@@ -276,16 +289,7 @@ fn a_repeated_id_keeps_the_first_row_and_into_does_not_apply_skipped_rows() {
     );
 
     let file = sample_copy(dir.path());
-    let into = tally(
-        dir.path(),
-        &[
-            "import",
-            csv.to_str().unwrap(),
-            "--into",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(into.status.code(), Some(0), "{}", stderr(&into));
+    let into = import_into(dir.path(), &csv, &file);
     let out = stdout(&into);
     assert!(
         out.contains("rows.csv:3: id 5 repeats the row on line 2; this row is skipped"),
@@ -309,16 +313,7 @@ fn a_repeated_id_keeps_the_first_row_and_into_does_not_apply_skipped_rows() {
         "update.csv",
         "id,title\n10,改一\n10,改二\n".as_bytes(),
     );
-    let into = tally(
-        dir.path(),
-        &[
-            "import",
-            csv.to_str().unwrap(),
-            "--into",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(into.status.code(), Some(0), "{}", stderr(&into));
+    let into = import_into(dir.path(), &csv, &file);
     assert!(
         stdout(&into).contains("this row is skipped"),
         "{}",
@@ -338,16 +333,7 @@ fn a_status_the_csv_cannot_read_is_described_truly() {
         "id,title,status\n10,,半完成\n99,新,半完成\n".as_bytes(),
     );
     let before = items_of(&file)[0]["status"].clone();
-    let into = tally(
-        dir.path(),
-        &[
-            "import",
-            csv.to_str().unwrap(),
-            "--into",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(into.status.code(), Some(0), "{}", stderr(&into));
+    let into = import_into(dir.path(), &csv, &file);
     let out = stdout(&into);
     assert!(
         out.contains("rows.csv:2: status `半完成` is not one of")

@@ -64,6 +64,17 @@ fn notes_on_14(file: &Path) -> Vec<String> {
     item.progress.iter().map(|n| n.text.clone()).collect()
 }
 
+/// The save was refused: exit 1, `message` on stderr, the file still the sample as copied.
+fn assert_refused(output: &Output, message: &str, file: &Path) {
+    assert_eq!(code(output), 1);
+    assert!(stderr(output).contains(message), "{}", stderr(output));
+    assert_unchanged(file);
+}
+
+fn assert_unchanged(file: &Path) {
+    assert_eq!(fs::read_to_string(file).unwrap(), tally::store::SAMPLE_JSON);
+}
+
 fn chmod(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
 }
@@ -101,16 +112,7 @@ fn a_file_with_several_hard_links_is_not_saved() {
     let other = dir.path().join("other-name.json");
     fs::hard_link(&file, &other).unwrap();
     let output = note_as(None, &file, "不应写入");
-    assert_eq!(code(&output), 1);
-    assert!(
-        stderr(&output).contains("has 2 hard links"),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        tally::store::SAMPLE_JSON
-    );
+    assert_refused(&output, "has 2 hard links", &file);
     assert_eq!(
         fs::metadata(&file).unwrap().nlink(),
         2,
@@ -124,12 +126,7 @@ fn a_file_without_write_permission_is_not_saved_even_by_root() {
     let file = sample_copy(dir.path());
     chmod(&file, 0o444);
     let output = note_as(None, &file, "不应写入");
-    assert_eq!(code(&output), 1);
-    assert!(stderr(&output).contains("read-only"), "{}", stderr(&output));
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        tally::store::SAMPLE_JSON
-    );
+    assert_refused(&output, "read-only", &file);
     assert_eq!(
         fs::metadata(&file).unwrap().permissions().mode() & 0o777,
         0o444
@@ -147,10 +144,7 @@ fn in_the_interface_a_read_only_file_keeps_the_edit_until_it_may_be_written() {
     let tmux = common::Tmux::open(&file, 120, 40);
     tmux.keys(&["s", "d"]);
     tmux.wait_for("read-only");
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        tally::store::SAMPLE_JSON
-    );
+    assert_unchanged(&file);
     chmod(&file, 0o640);
     tmux.keys(&["C-s"]);
     tmux.wait_for("saved report.json");
@@ -299,16 +293,7 @@ fn with_no_lock_to_be_had_the_edit_fails_with_exit_1() {
     chmod(&file, 0o622);
     chmod(dir.path(), 0o733);
     let output = note_as(Some(&user), &file, "无锁");
-    assert_eq!(code(&output), 1);
-    assert!(
-        stderr(&output).contains("could not lock"),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(
-        fs::read_to_string(&file).unwrap(),
-        tally::store::SAMPLE_JSON
-    );
+    assert_refused(&output, "could not lock", &file);
 }
 
 /// A second user, a member of a second group, with a copy of the binary it may run.

@@ -207,6 +207,12 @@ impl Tmux {
         let _ = self.command().arg("kill-server").status();
     }
 
+    /// Presses `q` and checks that tally quit cleanly (every save finished).
+    pub fn quit(&self) {
+        self.keys(&["q"]);
+        self.assert_exited_cleanly(0);
+    }
+
     /// Checks that tally exited with `code` and left the terminal as it found it: main screen,
     /// no mouse reporting, line editing and echo back on.
     pub fn assert_exited_cleanly(&self, code: i32) {
@@ -240,6 +246,52 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.command().arg("kill-server").status();
+    }
+}
+
+/// The JSON document in `file`, as it is on disk now.
+pub fn read_doc(file: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(file).expect("read the file");
+    serde_json::from_str(&text).expect("the file is JSON")
+}
+
+/// Item `id` of a document, if it has one.
+pub fn item_in<'a>(doc: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+    doc["items"]
+        .as_array()
+        .expect("an items array")
+        .iter()
+        .find(|i| i["id"] == id)
+}
+
+/// The ids of a document's items, in file order.
+pub fn ids_in(doc: &serde_json::Value) -> Vec<String> {
+    doc["items"]
+        .as_array()
+        .expect("an items array")
+        .iter()
+        .map(|i| i["id"].as_str().expect("a string id").to_string())
+        .collect()
+}
+
+/// Waits until the document in `file` satisfies `done` (a background save landed) and returns
+/// it, failing with `what` and the document after 15 seconds.
+pub fn wait_for_doc(
+    file: &Path,
+    what: &str,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let doc = read_doc(file);
+        if done(&doc) {
+            return doc;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}: {doc}"
+        );
+        std::thread::sleep(Duration::from_millis(40));
     }
 }
 
