@@ -168,28 +168,15 @@ fn finish_merge(git: &Git, root: &Path, names: &[PathBuf]) -> Result<(), SyncErr
     Ok(())
 }
 
-/// True when the file reads as a task file with no conflict left in it.
+/// True when the file loads as a task file (one still holding git's markers does not) and no
+/// item keeps a conflict record.
 fn resolved(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    let markers = text
-        .lines()
-        .any(|l| l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>"));
-    !markers && crate::store::load(path).is_ok() && !has_conflict_records(&text)
-}
-
-/// True when some item still holds a non-empty `conflicts` list.
-fn has_conflict_records(text: &str) -> bool {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return true;
-    };
-    value["items"].as_array().is_some_and(|items| {
-        items.iter().any(|item| {
-            item.get("conflicts")
-                .and_then(|c| c.as_array())
-                .is_some_and(|c| !c.is_empty())
-        })
+    crate::store::load(path).is_ok_and(|loaded| {
+        loaded
+            .doc
+            .items()
+            .iter()
+            .all(|item| item.conflicts.is_empty())
     })
 }
 
@@ -322,14 +309,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn conflict_records_count_only_when_not_empty() {
-        assert!(has_conflict_records(
-            r#"{"items":[{"id":"1","conflicts":[{}]}]}"#
-        ));
-        assert!(!has_conflict_records(
-            r#"{"items":[{"id":"1","conflicts":[]}]}"#
-        ));
-        assert!(!has_conflict_records(r#"{"items":[{"id":"1"}]}"#));
+    fn a_file_is_resolved_when_it_loads_and_no_item_keeps_a_conflict() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("write");
+            path
+        };
+        let item = |conflicts: &str| {
+            format!(r#"{{"title":"T","items":[{{"id":"1","title":"a"{conflicts}}}]}}"#)
+        };
+        let recorded = r#","conflicts":[{"field":"status","ours":"done","theirs":"blocked"}]"#;
+        assert!(resolved(&file("clean.json", &item(""))));
+        assert!(resolved(&file("settled.json", &item(r#","conflicts":[]"#))));
+        let with_record = file("recorded.json", &item(recorded));
+        // It loads: what keeps it unresolved is the record, not a parse error.
+        assert!(crate::store::load(&with_record).is_ok());
+        assert!(!resolved(&with_record));
+        let markers = format!(
+            "<<<<<<< ours\n{}\n=======\n{}\n>>>>>>> theirs\n",
+            item(""),
+            item("")
+        );
+        assert!(!resolved(&file("markers.json", &markers)));
+        assert!(!resolved(&dir.path().join("missing.json")));
     }
 
     #[test]
