@@ -379,7 +379,10 @@ fn check(world: &World, path: &Path) {
             .iter()
             .find(|(m, _)| item.title.contains(m.as_str()));
         let expected = match (added_here, world.statuses.get(&item.id)) {
-            (Some((_, status)), _) | (None, Some(status)) => Some(*status),
+            (Some((_, status)), _) => Some(*status),
+            // the other writer removed the item that had this id; whatever has it now is new
+            (None, _) if world.removed.contains(&item.id) => None,
+            (None, Some(status)) => Some(*status),
             (None, None) => world
                 .original
                 .position(&item.id)
@@ -391,6 +394,9 @@ fn check(world: &World, path: &Path) {
     }
     // notes of the original file that are gone were deleted or edited, never another's target
     for item in world.original.items() {
+        if world.removed.contains(&item.id) {
+            continue;
+        }
         let Some(at) = doc.position(&item.id) else {
             continue;
         };
@@ -451,6 +457,30 @@ fn a_status_set_on_a_new_item_follows_it_when_another_writer_takes_its_id() {
         session(Kind::AddItem, 0, vec![]),
         session(Kind::Status(1), 9, vec![]),
         session(Kind::Title, 0, vec![Outside::Add]),
+    ]);
+}
+
+/// Found by the property below: an item the session adds after another writer removed the last
+/// items takes the first free number again, so the item now under that id is a new one.
+#[test]
+fn an_id_freed_by_another_writer_may_name_a_new_item() {
+    run(&[
+        session(Kind::Title, 0, vec![Outside::Remove(6)]),
+        session(Kind::Title, 0, vec![Outside::Remove(6)]),
+        session(Kind::Title, 0, vec![]),
+        session(Kind::AddItem, 0, vec![]),
+    ]);
+}
+
+/// Found by the property below: a note deletion waiting for a save, the same note deleted by the
+/// other writer, then a note added: the merge took the shifted list for edits in place and lost
+/// the next note.
+#[test]
+fn a_note_deleted_on_both_sides_then_a_note_added_keeps_the_others() {
+    run(&[
+        Op::Away,
+        session(Kind::DeleteNote(0), 0, vec![Outside::DeleteNote(8, 0)]),
+        session(Kind::AddNote, 0, vec![]),
     ]);
 }
 

@@ -156,31 +156,93 @@ fn merge_list<T: PartialEq + Clone>(base: &[T], mine: &[T], theirs: &[T]) -> Opt
     Some(result)
 }
 
-/// What this session did to a list: entries edited in place when the list kept its length,
-/// otherwise entries removed and added.
+/// What this session did to a list, from an alignment of the two lists: where a run of old
+/// entries was replaced by a run of new ones of the same length, the entries were edited in place;
+/// otherwise the old ones were removed and the new ones added.
 fn steps<'a, T: PartialEq>(base: &'a [T], mine: &'a [T]) -> Vec<Step<'a, T>> {
-    if base.len() == mine.len() {
-        return (0..base.len())
-            .filter(|&i| base[i] != mine[i])
-            .map(|i| Step::Edit(&base[i], rank(base, i), &mine[i]))
-            .collect();
+    let mut edits = Vec::new();
+    let mut removes = Vec::new();
+    let mut added = Vec::new();
+    let mut old_in_mine = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let end = (base.len(), mine.len());
+    for (next_i, next_j) in alignment(base, mine).into_iter().chain([end]) {
+        if next_i - i == next_j - j {
+            for k in 0..next_i - i {
+                edits.push(Step::Edit(&base[i + k], rank(base, i + k), &mine[j + k]));
+                old_in_mine.push(j + k);
+            }
+        } else {
+            removes.extend((i..next_i).map(|k| Step::Remove(&base[k], rank(base, k))));
+            added.extend(j..next_j);
+        }
+        if next_j < mine.len() {
+            old_in_mine.push(next_j);
+        }
+        (i, j) = (next_i + 1, next_j + 1);
     }
-    let mut steps = Vec::new();
-    for (i, old) in base.iter().enumerate() {
-        let nth = rank(base, i);
-        if mine.iter().filter(|e| *e == old).count() <= nth {
-            steps.push(Step::Remove(old, nth));
+    let last_old = old_in_mine.into_iter().max();
+    let adds = added.into_iter().map(|k| {
+        let at_end = last_old.is_none_or(|last| k > last) && !base.is_empty();
+        Step::Add(&mine[k], k.checked_sub(1).map(|p| &mine[p]), at_end)
+    });
+    edits.into_iter().chain(removes).chain(adds).collect()
+}
+
+/// The pairs `(index in base, index in mine)` of entries both lists keep, in order: the longest
+/// common subsequence after the common start and end are set aside. A middle too long to align
+/// (over a million pairs to compare) keeps only the common start and end.
+fn alignment<T: PartialEq>(base: &[T], mine: &[T]) -> Vec<(usize, usize)> {
+    let start = base.iter().zip(mine).take_while(|(a, b)| a == b).count();
+    let rest = (base.len() - start).min(mine.len() - start);
+    let end = (0..rest)
+        .take_while(|&k| base[base.len() - 1 - k] == mine[mine.len() - 1 - k])
+        .count();
+    let (old, new) = (
+        &base[start..base.len() - end],
+        &mine[start..mine.len() - end],
+    );
+    let mut pairs: Vec<(usize, usize)> = (0..start).map(|k| (k, k)).collect();
+    if old.len().saturating_mul(new.len()) <= 1_000_000 {
+        pairs.extend(
+            longest_common(old, new)
+                .into_iter()
+                .map(|(a, b)| (a + start, b + start)),
+        );
+    }
+    pairs.extend(
+        (0..end)
+            .rev()
+            .map(|k| (base.len() - 1 - k, mine.len() - 1 - k)),
+    );
+    pairs
+}
+
+/// The longest common subsequence of two short lists, as index pairs in order.
+fn longest_common<T: PartialEq>(old: &[T], new: &[T]) -> Vec<(usize, usize)> {
+    let width = new.len() + 1;
+    let mut table = vec![0u32; (old.len() + 1) * width];
+    for a in (0..old.len()).rev() {
+        for b in (0..new.len()).rev() {
+            table[a * width + b] = if old[a] == new[b] {
+                table[(a + 1) * width + b + 1] + 1
+            } else {
+                table[(a + 1) * width + b].max(table[a * width + b + 1])
+            };
         }
     }
-    let added = |i: usize| base.iter().filter(|e| **e == mine[i]).count() <= rank(mine, i);
-    let last_old = (0..mine.len()).rev().find(|&i| !added(i));
-    for (i, new) in mine.iter().enumerate() {
-        if added(i) {
-            let at_end = last_old.is_none_or(|last| i > last) && !base.is_empty();
-            steps.push(Step::Add(new, i.checked_sub(1).map(|p| &mine[p]), at_end));
+    let (mut a, mut b, mut pairs) = (0, 0, Vec::new());
+    while a < old.len() && b < new.len() {
+        if old[a] == new[b] {
+            pairs.push((a, b));
+            (a, b) = (a + 1, b + 1);
+        } else if table[(a + 1) * width + b] >= table[a * width + b + 1] {
+            a += 1;
+        } else {
+            b += 1;
         }
     }
-    steps
+    pairs
 }
 
 /// How many entries equal to `list[index]` come before it.
@@ -272,6 +334,15 @@ mod tests {
         );
         // I added a note: it joins their list
         let mine = base.edited(|i| i.progress.push(note("四是")));
+        assert_eq!(
+            texts(&merge(&base, &mine, &theirs).mine_wins),
+            ["二是", "三是", "四是"]
+        );
+        // I deleted 一是 (as they did) and added a note: 二是 and 三是 stay
+        let mine = base.edited(|i| {
+            i.progress.remove(0);
+            i.progress.push(note("四是"));
+        });
         assert_eq!(
             texts(&merge(&base, &mine, &theirs).mine_wins),
             ["二是", "三是", "四是"]
