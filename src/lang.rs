@@ -93,6 +93,45 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> St
     rust_i18n::replace_patterns(&tr(lang, key), &names, &values)
 }
 
+/// Words to be shown later in whatever language the reader has then: a key and its arguments.
+/// Displayed (`{}`), they read in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Phrase {
+    pub fn new(key: &'static str) -> Phrase {
+        Phrase {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// The phrase with `%{name}` standing for `value`.
+    pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Phrase {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The phrase in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &dyn std::fmt::Display)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+            .collect();
+        trf(lang, self.key, &args)
+    }
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
 /// The strings files, so a change to them rebuilds the crate (rust-i18n reads them at build
 /// time) and tests can check them.
 pub const SOURCES: [(&str, &str); 2] = [

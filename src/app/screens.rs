@@ -1,6 +1,7 @@
 //! The meeting screens besides the list: "since" (what changed after a date, across items) and
 //! the dashboard. `v` cycles list → since → dashboard.
 
+use crate::lang::Phrase;
 use std::sync::Arc;
 
 use super::form::{Form, FormKind};
@@ -70,7 +71,7 @@ pub(crate) fn since_action(state: &mut State, action: Action) {
                 .unwrap_or_default();
             let form = Form::single(
                 FormKind::SetSince,
-                "Show changes after".into(),
+                Phrase::new("form.since"),
                 "since",
                 &date,
             );

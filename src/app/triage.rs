@@ -2,6 +2,7 @@
 //! notes, lead and due changes, "reviewed" marks — with a clock and an optional per-item timebox,
 //! ending in a summary that can be written out as minutes.
 
+use crate::lang::Phrase;
 use std::time::{Duration, Instant};
 
 use super::editing::{self, open_form};
@@ -165,7 +166,7 @@ pub(crate) fn edit_lead(state: &mut State) {
             file: row.file,
             id: item.id.clone(),
         },
-        format!("Lead of item {}", item.id),
+        Phrase::new("form.lead").arg("id", &item.id),
         "lead",
         item.lead.as_deref().unwrap_or(""),
     );
@@ -185,7 +186,7 @@ pub(crate) fn edit_due(state: &mut State) {
             file: row.file,
             id: item.id.clone(),
         },
-        format!("Due date of item {}", item.id),
+        Phrase::new("form.due").arg("id", &item.id),
         "due",
         &due,
     );
