@@ -93,6 +93,13 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> St
     rust_i18n::replace_patterns(&tr(lang, key), &names, &values)
 }
 
+/// A count in `lang`: `KEY.one` when `n` is 1, else `KEY.other`, with `%{n}` filled in
+/// (`1 item`, `3 items`; Chinese has one form, written twice).
+pub fn trn(lang: Lang, key: &str, n: usize) -> String {
+    let form = if n == 1 { "one" } else { "other" };
+    trf(lang, &format!("{key}.{form}"), &[("n", &n)])
+}
+
 /// Words to be shown later in whatever language the reader has then: a key and its arguments.
 /// Displayed (`{}`), they read in English.
 #[derive(Debug, Clone, PartialEq, Eq)]

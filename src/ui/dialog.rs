@@ -59,7 +59,14 @@ pub fn confirm(frame: &mut Frame, area: Rect, view: &View, question: &str) {
         *last = truncate(&format!("{last}…"), cells).into_owned();
     }
     let height = u16::try_from(wrapped.len() + 4).unwrap_or(u16::MAX);
-    let inner = popup::open(frame, area, width, height, &view.tr("popup.confirm"), view.theme);
+    let inner = popup::open(
+        frame,
+        area,
+        width,
+        height,
+        &view.tr("popup.confirm"),
+        view.theme,
+    );
     let mut lines: Vec<Line> = wrapped.into_iter().map(Line::raw).collect();
     lines.push(Line::default());
     lines.push(Line::from(vec![
@@ -87,7 +94,10 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
     ])];
     for clash in &conflict.clashes {
         let field = view.tr(&format!("field.{}", clash.field));
-        let both = format!("{}: ", view.trf("dialog.both_changed", &[("field", &field)]));
+        let both = format!(
+            "{}: ",
+            view.trf("dialog.both_changed", &[("field", &field)])
+        );
         lines.push(Line::from(vec![
             Span::styled(
                 crate::text::pad(&format!("{both}{}", clean_line(&clash.mine)), column),

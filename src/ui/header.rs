@@ -75,10 +75,7 @@ fn counts_line(view: &View) -> Line<'static> {
     let state = view.state;
     let counts = state.status_counts();
     let mut spans = vec![Span::styled(
-        format!(
-            " {} ",
-            view.trf("header.items", &[("n", &state.total_items())])
-        ),
+        format!(" {} ", view.trn("count.items", state.total_items())),
         view.theme.title(),
     )];
     let mut order = Vec::new();

@@ -42,6 +42,11 @@ impl View<'_> {
         crate::lang::tr(self.state.lang, key)
     }
 
+    /// A count in the state's language (see [`crate::lang::trn`]).
+    pub fn trn(&self, key: &str, n: usize) -> String {
+        crate::lang::trn(self.state.lang, key, n)
+    }
+
     /// [`View::tr`] with each `%{name}` filled in from `args`.
     pub fn trf(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         crate::lang::trf(self.state.lang, key, args)

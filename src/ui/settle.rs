@@ -41,7 +41,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         ),
         Line::default(),
         side(&view.tr("hint.ours"), &conflict.ours_from, &conflict.ours),
-        side(&view.tr("hint.theirs"), &conflict.theirs_from, &conflict.theirs),
+        side(
+            &view.tr("hint.theirs"),
+            &conflict.theirs_from,
+            &conflict.theirs,
+        ),
         Line::default(),
         Line::from(vec![
             Span::styled("o ", view.theme.key()),
