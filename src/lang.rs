@@ -83,7 +83,7 @@ impl Lang {
 /// The string `key` in `lang`; English where the language lacks it, the key itself where
 /// English does too.
 pub fn tr(lang: Lang, key: &str) -> Cow<'static, str> {
-    crate::_rust_i18n_try_translate(lang.code(), key).unwrap_or_else(|| Cow::Owned(key.to_owned()))
+    Cow::Owned(rust_i18n::t!(key, locale = lang.code()).into_owned())
 }
 
 /// The string `key` in `lang` with each `%{name}` replaced by its value from `args`.

@@ -54,7 +54,10 @@ fn assert_no_split_characters(state: &State) {
     for y in 0..height {
         for x in 0..width {
             if unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol()) == 2 {
-                assert!(x + 1 < width, "{width}x{height}: wide char at the right edge");
+                assert!(
+                    x + 1 < width,
+                    "{width}x{height}: wide char at the right edge"
+                );
                 let next = buffer[(x + 1, y)].symbol();
                 assert!(
                     next.is_empty() || next == " ",
@@ -87,7 +90,14 @@ fn the_main_screen_in_chinese_at_80_by_24() {
     select(&mut state, "13");
     let screen = text(&state);
     insta::assert_snapshot!("zh_main_80x24_item_13", screen);
-    for word in ["事项 4/8", "进展 3", "指标 2", "正常推进 7", "有风险 1", "8 项"] {
+    for word in [
+        "事项 4/8",
+        "进展 3",
+        "指标 2",
+        "正常推进 7",
+        "有风险 1",
+        "8 项",
+    ] {
         assert!(screen.contains(word), "{word} missing:\n{screen}");
     }
     for word in ["Items", "Timeline", "Metrics", "on track", "help", "quit"] {
@@ -111,10 +121,19 @@ fn the_same_screen_in_english_keeps_its_english_words() {
     let mut state = state_in(Lang::En, 80, 24);
     select(&mut state, "13");
     let screen = text(&state);
-    for word in ["Items 4/8", "Timeline 3", "Metrics 2", "on track 7", "8 items"] {
+    for word in [
+        "Items 4/8",
+        "Timeline 3",
+        "Metrics 2",
+        "on track 7",
+        "8 items",
+    ] {
         assert!(screen.contains(word), "{word} missing:\n{screen}");
     }
-    assert!(!screen.contains("事项 4/8") && !screen.contains("正常推进"), "{screen}");
+    assert!(
+        !screen.contains("事项 4/8") && !screen.contains("正常推进"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -130,7 +149,10 @@ fn footer_hints_fit_and_keep_help_and_quit_in_both_languages() {
                 Lang::Zh => ("? 帮助", "q 退出"),
             };
             if width >= 60 {
-                assert!(line.contains(help) && line.contains(quit), "{lang:?} {width}: {line}");
+                assert!(
+                    line.contains(help) && line.contains(quit),
+                    "{lang:?} {width}: {line}"
+                );
             }
             assert_no_split_characters(&state);
         }
@@ -148,12 +170,24 @@ fn zoom_help_and_the_status_picker_in_chinese() {
     update(&mut state, Action::Help);
     let help = text(&state);
     insta::assert_snapshot!("zh_help_over_zoom_80x24", help);
-    assert!(help.contains("按键") && help.contains("主界面任意位置") && help.contains("撤销上一次修改"));
+    assert!(
+        help.contains("按键") && help.contains("主界面任意位置") && help.contains("撤销上一次修改")
+    );
     assert_no_split_characters(&state);
     update(&mut state, Action::Back);
     update(&mut state, Action::PickStatus);
     let picker = text(&state);
-    for word in ["状态", "未开始", "正常推进", "有风险", "受阻", "已完成", "已取消", "当前", "Esc 取消"] {
+    for word in [
+        "状态",
+        "未开始",
+        "正常推进",
+        "有风险",
+        "受阻",
+        "已完成",
+        "已取消",
+        "当前",
+        "Esc 取消",
+    ] {
         assert!(picker.contains(word), "{word} missing:\n{picker}");
     }
     for letter in [" T ", " O ", " R ", " B ", " D ", " X "] {
@@ -169,7 +203,17 @@ fn the_edit_form_and_a_question_in_chinese() {
     assert_eq!(state.mode, Mode::Form);
     let form = text(&state);
     insta::assert_snapshot!("zh_edit_form_120x40_item_14", form);
-    for word in ["编辑事项 14", "标题", "目标", "牵头人", "状态", "截止", "标签", "保存", "取消"] {
+    for word in [
+        "编辑事项 14",
+        "标题",
+        "目标",
+        "牵头人",
+        "状态",
+        "截止",
+        "标签",
+        "保存",
+        "取消",
+    ] {
         assert!(form.contains(word), "{word} missing:\n{form}");
     }
     assert_no_split_characters(&state);
@@ -177,7 +221,10 @@ fn the_edit_form_and_a_question_in_chinese() {
     update(&mut state, Action::Delete);
     assert_eq!(state.mode, Mode::Confirm);
     let question = text(&state);
-    assert!(question.contains("确认") && question.contains("y 是") && question.contains("否"), "{question}");
+    assert!(
+        question.contains("确认") && question.contains("y 是") && question.contains("否"),
+        "{question}"
+    );
 }
 
 #[test]
@@ -185,16 +232,25 @@ fn since_dashboard_and_triage_in_chinese() {
     let mut state = state_in(Lang::Zh, 80, 24);
     update(&mut state, Action::ViewNext);
     let since = text(&state);
-    assert!(since.contains("自 2023-01-01 以来") && since.contains("最新在前"), "{since}");
+    assert!(
+        since.contains("自 2023-01-01 以来") && since.contains("最新在前"),
+        "{since}"
+    );
     update(&mut state, Action::ViewNext);
     let dashboard = text(&state);
     insta::assert_snapshot!("zh_dashboard_80x24", dashboard);
-    assert!(dashboard.contains("总览") && dashboard.contains("各状态事项（共 8 项）"), "{dashboard}");
+    assert!(
+        dashboard.contains("总览") && dashboard.contains("各状态事项（共 8 项）"),
+        "{dashboard}"
+    );
     assert_no_split_characters(&state);
     update(&mut state, Action::Back);
     update(&mut state, Action::StartTriage);
     let triage = text(&state);
-    assert!(triage.contains("过会 1/8") && triage.contains("最新进展"), "{triage}");
+    assert!(
+        triage.contains("过会 1/8") && triage.contains("最新进展"),
+        "{triage}"
+    );
     assert_no_split_characters(&state);
 }
 
@@ -205,7 +261,11 @@ fn two_languages_render_side_by_side_without_a_global_locale() {
         .map(|lang| {
             std::thread::spawn(move || {
                 let state = state_in(lang, 80, 24);
-                let want = if lang == Lang::Zh { "事项 1/8" } else { "Items 1/8" };
+                let want = if lang == Lang::Zh {
+                    "事项 1/8"
+                } else {
+                    "Items 1/8"
+                };
                 for _ in 0..20 {
                     let screen = text(&state);
                     assert!(screen.contains(want), "{lang:?}:\n{screen}");
