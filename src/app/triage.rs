@@ -115,8 +115,8 @@ pub(crate) fn go(state: &mut State, forward: bool) {
 /// Enter/Space: marks the item reviewed today and moves on.
 pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
-    let effects =
-        editing::change_target(state, "mark reviewed", |item| item.reviewed = Some(today));
+    let label = crate::lang::tr(state.lang, "edit.mark_reviewed");
+    let effects = editing::change_target(state, &label, |item| item.reviewed = Some(today));
     go(state, true);
     effects
 }
