@@ -2,9 +2,9 @@
 //! sync (once every edit is on disk), its stages and outcome arrive as actions and show in the
 //! footer, and background checks keep a mark of the commits waiting to be pulled or pushed.
 
-use crate::lang::tr;
 use super::Effect;
 use super::state::{Message, State};
+use crate::lang::tr;
 
 /// Where the files stand with their repository.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
