@@ -186,8 +186,8 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Conflict => match action {
-            Action::KeepMine => sync::resolve(state, true),
-            Action::TakeTheirs => sync::resolve(state, false),
+            Action::KeepMine => sync::resolve(state, sync::Keep::Mine),
+            Action::TakeTheirs => sync::resolve(state, sync::Keep::Theirs),
             _ => Vec::new(),
         },
         Mode::Triage => triage_action(state, action),
@@ -235,8 +235,8 @@ fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::EditMetrics => editing::edit_metrics(state),
         Action::EditLead => triage::edit_lead(state),
         Action::EditDue => triage::edit_due(state),
-        Action::TriageNext => triage::go(state, true),
-        Action::TriagePrevious => triage::go(state, false),
+        Action::TriageNext => triage::go(state, triage::Toward::Next),
+        Action::TriagePrevious => triage::go(state, triage::Toward::Previous),
         Action::TimeboxNext => triage::next_timebox(state),
         Action::Help => open_help(state),
         Action::Back | Action::Quit => triage::finish(state),
@@ -279,8 +279,12 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::EditMetrics => editing::edit_metrics(state),
         Action::Add => editing::add(state),
         Action::Delete => editing::delete(state),
-        Action::MoveItemDown => return super::reorder::move_item(state, true),
-        Action::MoveItemUp => return super::reorder::move_item(state, false),
+        Action::MoveItemDown => {
+            return super::reorder::move_item(state, super::triage::Toward::Next);
+        }
+        Action::MoveItemUp => {
+            return super::reorder::move_item(state, super::triage::Toward::Previous);
+        }
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
