@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use tally::app::{Action, Mode, State, update};
+use tally::app::{Intent, Mode, State, update};
 use tally::lang::Lang;
 use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
 use tally::ui::{self, Theme};
@@ -40,9 +40,9 @@ fn text(state: &State) -> String {
 }
 
 fn select(state: &mut State, id: &str) {
-    update(state, Action::Top);
+    update(state, Intent::Top);
     while state.selected_item().map(|i| i.id.as_str()) != Some(id) {
-        update(state, Action::Down);
+        update(state, Intent::Down);
     }
 }
 
@@ -163,19 +163,19 @@ fn footer_hints_fit_and_keep_help_and_quit_in_both_languages() {
 fn zoom_help_and_the_status_picker_in_chinese() {
     let mut state = state_in(Lang::Zh, 80, 24);
     select(&mut state, "14");
-    update(&mut state, Action::Zoom);
+    update(&mut state, Intent::Zoom);
     let zoom = text(&state);
     insta::assert_snapshot!("zh_zoom_80x24_item_14", zoom);
     assert!(zoom.contains("牵头人") && zoom.contains("进展") && zoom.contains("正常推进"));
-    update(&mut state, Action::Help);
+    update(&mut state, Intent::Help);
     let help = text(&state);
     insta::assert_snapshot!("zh_help_over_zoom_80x24", help);
     assert!(
         help.contains("按键") && help.contains("主界面任意位置") && help.contains("撤销上一次修改")
     );
     assert_no_split_characters(&state);
-    update(&mut state, Action::Back);
-    update(&mut state, Action::PickStatus);
+    update(&mut state, Intent::Back);
+    update(&mut state, Intent::PickStatus);
     let picker = text(&state);
     for word in [
         "状态",
@@ -199,7 +199,7 @@ fn zoom_help_and_the_status_picker_in_chinese() {
 fn the_edit_form_and_a_question_in_chinese() {
     let mut state = state_in(Lang::Zh, 120, 40);
     select(&mut state, "14");
-    update(&mut state, Action::Edit);
+    update(&mut state, Intent::Edit);
     assert_eq!(state.mode, Mode::Form);
     let form = text(&state);
     insta::assert_snapshot!("zh_edit_form_120x40_item_14", form);
@@ -217,8 +217,8 @@ fn the_edit_form_and_a_question_in_chinese() {
         assert!(form.contains(word), "{word} missing:\n{form}");
     }
     assert_no_split_characters(&state);
-    update(&mut state, Action::Back);
-    update(&mut state, Action::Delete);
+    update(&mut state, Intent::Back);
+    update(&mut state, Intent::Delete);
     assert_eq!(state.mode, Mode::Confirm);
     let question = text(&state);
     assert!(
@@ -230,13 +230,13 @@ fn the_edit_form_and_a_question_in_chinese() {
 #[test]
 fn since_dashboard_and_triage_in_chinese() {
     let mut state = state_in(Lang::Zh, 80, 24);
-    update(&mut state, Action::ViewNext);
+    update(&mut state, Intent::ViewNext);
     let since = text(&state);
     assert!(
         since.contains("自 2023-01-01 以来") && since.contains("最新在前"),
         "{since}"
     );
-    update(&mut state, Action::ViewNext);
+    update(&mut state, Intent::ViewNext);
     let dashboard = text(&state);
     insta::assert_snapshot!("zh_dashboard_80x24", dashboard);
     assert!(
@@ -244,8 +244,8 @@ fn since_dashboard_and_triage_in_chinese() {
         "{dashboard}"
     );
     assert_no_split_characters(&state);
-    update(&mut state, Action::Back);
-    update(&mut state, Action::StartTriage);
+    update(&mut state, Intent::Back);
+    update(&mut state, Intent::StartTriage);
     let triage = text(&state);
     assert!(
         triage.contains("过会 1/8") && triage.contains("最新进展"),
