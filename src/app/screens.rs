@@ -98,9 +98,8 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        state.message = Some(super::Message::warning(format!(
-            "item {id} is not in the list"
-        )));
+        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        state.message = Some(super::Message::warning(text));
     }
 }
 

@@ -73,7 +73,13 @@ fn group_line(
         ));
         spans.push(Span::raw(" "));
     }
-    let text = format!("{} · {count} ", clean_line(label));
+    // a status group is named in the interface language; leads and files are data
+    let label = match status {
+        Some(status) => status.label_in(view.state.lang),
+        None if label == "(no lead)" => view.tr("list.no_lead"),
+        None => std::borrow::Cow::Borrowed(label),
+    };
+    let text = format!("{} · {count} ", clean_line(&label));
     let used = 3 + status.map_or(0, |_| 4) + width(&text);
     spans.push(Span::styled(text, view.theme.title()));
     spans.push(Span::styled(
