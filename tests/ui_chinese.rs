@@ -285,3 +285,52 @@ fn a_new_state_speaks_english_whatever_the_locale() {
     assert_eq!(State::default().lang, Lang::En);
     assert!(text(&state).contains("Items 1/8"));
 }
+
+fn message(state: &State) -> String {
+    state
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn messages_questions_and_form_refusals_follow_the_language() {
+    let mut state = state_in(Lang::Zh, 80, 24);
+    update(&mut state, Intent::Undo);
+    assert_eq!(message(&state), "没有可撤销的修改");
+    select(&mut state, "14");
+    update(&mut state, Intent::Delete);
+    let question = text(&state);
+    assert!(question.contains("删除事项 14"), "{question}");
+    update(&mut state, Intent::Back);
+    update(&mut state, Intent::PickStatus);
+    update(&mut state, Intent::SetStatus(tally::model::Status::Blocked));
+    assert_eq!(state.selected_item().unwrap().status, tally::model::Status::Blocked);
+    update(&mut state, Intent::Undo);
+    assert_eq!(message(&state), "已撤销：事项 14：状态改为受阻");
+    update(&mut state, Intent::SortNext);
+    assert_eq!(message(&state), "排序：编号 · 分组：不分组");
+
+    let mut english = state_in(Lang::En, 80, 24);
+    update(&mut english, Intent::Undo);
+    assert_eq!(message(&english), "nothing to undo");
+    select(&mut english, "14");
+    update(&mut english, Intent::PickStatus);
+    update(&mut english, Intent::SetStatus(tally::model::Status::Blocked));
+    update(&mut english, Intent::Undo);
+    assert_eq!(message(&english), "undid status blocked on item 14");
+}
+
+#[test]
+fn a_refused_form_says_why_in_chinese() {
+    let mut state = state_in(Lang::Zh, 80, 24);
+    select(&mut state, "14");
+    update(&mut state, Intent::AddNote);
+    assert_eq!(state.mode, Mode::Form);
+    update(&mut state, Intent::Submit);
+    let form = state.form().unwrap();
+    assert_eq!(form.error.as_deref(), Some("内容：进展为空"));
+    let screen = text(&state);
+    assert!(screen.contains("为事项 14 添加进展") && screen.contains("内容：进展为空"), "{screen}");
+}
