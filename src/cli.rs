@@ -340,7 +340,7 @@ pub enum ExportFormat {
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {
-    text.parse::<Status>().map_err(|e| e.to_string())
+    Status::from_word(text).map_err(|e| e.to_string())
 }
 
 /// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
