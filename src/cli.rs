@@ -28,6 +28,15 @@ pub struct Cli {
     /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// Open with this item selected (`tally FILE:ID` does the same).
+    #[arg(long, value_name = "ID")]
+    pub item: Option<String>,
+
+    /// Append diagnostics (files loaded, saved, read again after a change by someone else, and
+    /// what became of unsaved edits) to this file; nothing is ever logged to the screen.
+    #[arg(long, env = "TALLY_LOG", value_name = "FILE", global = true)]
+    pub log: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

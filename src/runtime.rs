@@ -6,6 +6,7 @@
 
 use crate::app::{Action, Effect, IndexSource, State, update};
 
+mod journal;
 mod watcher;
 use std::sync::Arc;
 pub use watcher::Watcher;
@@ -120,7 +121,7 @@ impl Runtime {
             saver.busy.retain(|f| *f != file);
             self.watcher.outcome(state, file, &action);
         }
-        let effects = update(state, action);
+        let effects = journal::applied(state, action);
         self.run(state, effects);
         true
     }
@@ -182,7 +183,7 @@ impl Runtime {
         let action = read_again(&path, file, &seen);
         self.done_here += 1;
         self.watcher.outcome(state, file, &action);
-        let effects = update(state, action);
+        let effects = journal::applied(state, action);
         self.run(state, effects);
     }
 
@@ -304,7 +305,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 ),
             };
             if let Some(action) = action {
-                next.extend(update(state, action));
+                next.extend(journal::applied(state, action));
             }
         }
         queue = next;

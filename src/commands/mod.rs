@@ -22,6 +22,7 @@ pub use export::export;
 pub use import::import;
 pub use list::list;
 pub use show::show;
+pub use target::split_file_id;
 pub use validate::validate;
 
 /// Why a command did not succeed.
