@@ -18,14 +18,16 @@ fn item_flag_and_file_colon_id_select_the_item() {
     let shown = quote(&file.display().to_string());
 
     let tmux = Tmux::tally(&format!("{shown} --item 14"), dir.path(), 100, 30);
-    let screen = tmux.wait_for("Items 5/8");
-    assert!(screen.contains("网上国际服务平台和外语标识"), "{screen}");
+    tmux.wait_until("item 14 selected", 15, |s| {
+        s.contains("Items 5/8") && s.contains("网上国际服务平台和外语标识")
+    });
     tmux.quit();
 
     let colon = quote(&format!("{}:16", file.display()));
     let tmux = Tmux::tally(&colon, dir.path(), 100, 30);
-    let screen = tmux.wait_for("Items 6/8");
-    assert!(screen.contains("积极拓展友城交往"), "{screen}");
+    tmux.wait_until("item 16 selected", 15, |s| {
+        s.contains("Items 6/8") && s.contains("积极拓展友城交往")
+    });
     tmux.quit();
 }
 
@@ -53,7 +55,7 @@ fn the_log_gets_loads_and_saves_and_the_screen_gets_none() {
         quote(&log.display().to_string())
     );
     let tmux = Tmux::tally(&args, dir.path(), 100, 30);
-    tmux.wait_for("Items 1/8");
+    tmux.wait_until("the list drawn", 15, |s| s.contains("Items 1/8") && s.contains(" quit"));
     tmux.keys(&["s", "r"]);
     common::wait_for_doc(&file, "the status saved", |doc| {
         common::item_in(doc, "10").is_some_and(|item| item["status"] == "at_risk")
