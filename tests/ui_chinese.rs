@@ -306,7 +306,10 @@ fn messages_questions_and_form_refusals_follow_the_language() {
     update(&mut state, Intent::Back);
     update(&mut state, Intent::PickStatus);
     update(&mut state, Intent::SetStatus(tally::model::Status::Blocked));
-    assert_eq!(state.selected_item().unwrap().status, tally::model::Status::Blocked);
+    assert_eq!(
+        state.selected_item().unwrap().status,
+        tally::model::Status::Blocked
+    );
     update(&mut state, Intent::Undo);
     assert_eq!(message(&state), "已撤销：事项 14：状态改为受阻");
     update(&mut state, Intent::SortNext);
@@ -317,7 +320,10 @@ fn messages_questions_and_form_refusals_follow_the_language() {
     assert_eq!(message(&english), "nothing to undo");
     select(&mut english, "14");
     update(&mut english, Intent::PickStatus);
-    update(&mut english, Intent::SetStatus(tally::model::Status::Blocked));
+    update(
+        &mut english,
+        Intent::SetStatus(tally::model::Status::Blocked),
+    );
     update(&mut english, Intent::Undo);
     assert_eq!(message(&english), "undid status blocked on item 14");
 }
@@ -332,5 +338,8 @@ fn a_refused_form_says_why_in_chinese() {
     let form = state.form().unwrap();
     assert_eq!(form.error.as_deref(), Some("内容：进展为空"));
     let screen = text(&state);
-    assert!(screen.contains("为事项 14 添加进展") && screen.contains("内容：进展为空"), "{screen}");
+    assert!(
+        screen.contains("为事项 14 添加进展") && screen.contains("内容：进展为空"),
+        "{screen}"
+    );
 }
