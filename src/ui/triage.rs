@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
-use crate::app::{Triage, change_lines, changes, format_duration, tally};
+use crate::app::{Triage, change_lines_in, changes, format_duration, tally};
 use crate::model::{Date, Item};
 use crate::text::{clean_line, wrap};
 
@@ -274,7 +274,7 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
             format!("{} · {}", clean_line(&change.id), clean_line(&change.title)),
             view.theme.title(),
         ));
-        for text in change_lines(change) {
+        for text in change_lines_in(change, view.state.lang) {
             lines.extend(
                 wrap(&format!("  {text}"), inner_width)
                     .into_iter()
