@@ -122,10 +122,7 @@ fn paths_and_item(cli: &Cli) -> (Vec<PathBuf>, Option<(Option<PathBuf>, String)>
 }
 
 /// Selects the wanted item, or says it is not there (before the screen is touched).
-fn select_item(
-    state: &mut State,
-    wanted: Option<(Option<PathBuf>, String)>,
-) -> Result<(), Failure> {
+fn select_item(state: &mut State, wanted: Option<(Option<PathBuf>, String)>) -> Result<(), Failure> {
     let Some((file, id)) = wanted else {
         return Ok(());
     };
@@ -145,9 +142,9 @@ fn select_item(
 /// Loads everything first (so bad files stop tally before the screen is touched), then runs the
 /// interface.
 fn open_interface(cli: &Cli) -> Result<(), Failure> {
+    let (given, wanted) = paths_and_item(cli);
     // The config file's `language` goes in the second argument once there is a config file.
     let lang = Lang::for_session(cli.lang, None);
-    let (given, wanted) = paths_and_item(cli);
     let (paths, message) = if given.is_empty() {
         let dir = data_dir(cli)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
