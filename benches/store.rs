@@ -113,7 +113,7 @@ fn save(c: &mut Criterion) {
     let pieces = store::write_pieces(&loaded.doc);
     group.bench_function("100000/one-edit-pieces", |b| {
         b.iter(|| {
-            seen = store::save_written(&path, black_box(&pieces), &seen)
+            seen = store::save_text(&path, black_box(&pieces), &seen)
                 .expect("saved")
                 .fingerprint;
         })

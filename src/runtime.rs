@@ -373,7 +373,7 @@ fn save(state: &State, file: usize) -> Option<Action> {
 struct SaveJob {
     file: usize,
     path: std::path::PathBuf,
-    text: store::Written,
+    text: store::TextToSave,
     seen: store::Fingerprint,
     /// How many unsaved changes the text includes.
     covered: usize,
@@ -394,7 +394,7 @@ impl SaveJob {
     /// Writes the file (or reads it again when someone else changed it); the outcome as an action.
     fn run(self) -> Action {
         let file = self.file;
-        match store::save_written(&self.path, &self.text, &self.seen) {
+        match store::save_text(&self.path, &self.text, &self.seen) {
             Ok(saved) => Action::Saved {
                 file,
                 fingerprint: saved.fingerprint,
