@@ -8,7 +8,7 @@ use super::Effect;
 use super::dialog::ConflictView;
 use super::editing::refresh_after;
 use super::state::{Message, Mode, OpenFile, State};
-use crate::model::{Change, Document, Replayed, net, replay};
+use crate::model::{Change, Document, Replayed, Side, net, replay};
 use crate::store::{Fingerprint, Loaded};
 
 /// A save finished: the changes it wrote are on disk; any made meanwhile are saved next.
@@ -155,7 +155,7 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
 }
 
 /// Resolves the first conflict: `keep_mine` writes this session's version over the disk's.
-pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
+pub(crate) fn resolve(state: &mut State, keep: Side) -> Vec<Effect> {
     if state.conflicts.is_empty() {
         state.close_overlay();
         return Vec::new();
@@ -164,10 +164,9 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
     if state.conflicts.is_empty() {
         state.close_overlay();
     }
-    let forced = if keep_mine {
-        forced_change(&conflict)
-    } else {
-        their_change(&conflict)
+    let forced = match keep {
+        Side::Ours => forced_change(&conflict),
+        Side::Theirs => their_change(&conflict),
     };
     let Some(forced) = forced else {
         state.message = Some(Message::info(format!(
@@ -189,7 +188,7 @@ pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
     }
     open.unsaved.push(forced);
     let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(&conflict.id));
-    state.message = Some(Message::info(if keep_mine {
+    state.message = Some(Message::info(if keep == Side::Ours {
         format!("kept your version of item {}", conflict.id)
     } else {
         format!(

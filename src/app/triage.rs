@@ -8,6 +8,7 @@ use super::editing::{self, open_form};
 use super::form::{Form, FormKind};
 use super::minutes;
 use super::state::{Message, Mode, State};
+use super::view::Direction;
 use super::{Effect, ItemRef};
 
 /// Timeboxes `T` cycles through.
@@ -90,7 +91,8 @@ pub(crate) fn current_ref(state: &State) -> Option<ItemRef> {
 }
 
 /// Moves the walk by `step` items; past the end, the summary shows.
-pub(crate) fn go(state: &mut State, forward: bool) {
+pub(crate) fn go(state: &mut State, direction: Direction) {
+    let forward = direction == Direction::Next;
     let now = state.now;
     let Some(triage) = state.triage.as_mut() else {
         return;
@@ -116,7 +118,7 @@ pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
     let effects =
         editing::change_target(state, "mark reviewed", |item| item.reviewed = Some(today));
-    go(state, true);
+    go(state, Direction::Next);
     effects
 }
 

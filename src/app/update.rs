@@ -3,11 +3,12 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::view::item_row_near;
+use super::view::{Direction, item_row_near};
 use super::{
     Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
     sync, team, triage,
 };
+use crate::model::Side;
 use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
@@ -186,8 +187,8 @@ fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Conflict => match action {
-            Action::KeepMine => sync::resolve(state, true),
-            Action::TakeTheirs => sync::resolve(state, false),
+            Action::KeepMine => sync::resolve(state, Side::Ours),
+            Action::TakeTheirs => sync::resolve(state, Side::Theirs),
             _ => Vec::new(),
         },
         Mode::Triage => triage_action(state, action),
@@ -235,8 +236,8 @@ fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::EditMetrics => editing::edit_metrics(state),
         Action::EditLead => triage::edit_lead(state),
         Action::EditDue => triage::edit_due(state),
-        Action::TriageNext => triage::go(state, true),
-        Action::TriagePrevious => triage::go(state, false),
+        Action::TriageNext => triage::go(state, Direction::Next),
+        Action::TriagePrevious => triage::go(state, Direction::Previous),
         Action::TimeboxNext => triage::next_timebox(state),
         Action::Help => open_help(state),
         Action::Back | Action::Quit => triage::finish(state),
@@ -279,8 +280,8 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::EditMetrics => editing::edit_metrics(state),
         Action::Add => editing::add(state),
         Action::Delete => editing::delete(state),
-        Action::MoveItemDown => return super::reorder::move_item(state, true),
-        Action::MoveItemUp => return super::reorder::move_item(state, false),
+        Action::MoveItemDown => return super::reorder::move_item(state, Direction::Next),
+        Action::MoveItemUp => return super::reorder::move_item(state, Direction::Previous),
         Action::Undo => return editing::undo(state),
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
@@ -395,12 +396,13 @@ pub(crate) fn move_selection(state: &mut State, action: &Action) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, action, page, count);
-    let down = match action {
-        Action::Up | Action::PageUp | Action::Bottom => false,
-        Action::Top => true,
-        _ => target >= state.selected,
+    let prefer = match action {
+        Action::Up | Action::PageUp | Action::Bottom => Direction::Previous,
+        Action::Top => Direction::Next,
+        _ if target >= state.selected => Direction::Next,
+        _ => Direction::Previous,
     };
-    if let Some(row) = item_row_near(&state.rows, target, down) {
+    if let Some(row) = item_row_near(&state.rows, target, prefer) {
         select(state, row);
     }
 }

@@ -6,6 +6,13 @@ use std::cmp::Ordering;
 use super::state::{ItemRef, OpenFile};
 use crate::model::{Item, Status};
 
+/// Which way a move goes: down the list (or on to the next item), or back up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Next,
+    Previous,
+}
+
 /// One line of the item list.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
@@ -248,14 +255,14 @@ pub fn natural(a: &str, b: &str) -> Ordering {
 }
 
 /// The nearest item row at or after `from` going `down` (or before, going up), if any.
-pub fn item_row_near(rows: &[Row], from: usize, down: bool) -> Option<usize> {
+pub fn item_row_near(rows: &[Row], from: usize, prefer: Direction) -> Option<usize> {
     if rows.is_empty() {
         return None;
     }
     let from = from.min(rows.len() - 1);
     let forward = (from..rows.len()).find(|&i| rows[i].item().is_some());
     let backward = (0..=from).rev().find(|&i| rows[i].item().is_some());
-    if down {
+    if prefer == Direction::Next {
         forward.or(backward)
     } else {
         backward.or(forward)
@@ -282,9 +289,9 @@ mod tests {
         };
         let item = |n| Row::Item(ItemRef { file: 0, item: n });
         let rows = vec![group(), item(0), group(), item(1)];
-        assert_eq!(item_row_near(&rows, 0, true), Some(1));
-        assert_eq!(item_row_near(&rows, 2, true), Some(3));
-        assert_eq!(item_row_near(&rows, 2, false), Some(1));
-        assert_eq!(item_row_near(&[group()], 0, true), None);
+        assert_eq!(item_row_near(&rows, 0, Direction::Next), Some(1));
+        assert_eq!(item_row_near(&rows, 2, Direction::Next), Some(3));
+        assert_eq!(item_row_near(&rows, 2, Direction::Previous), Some(1));
+        assert_eq!(item_row_near(&[group()], 0, Direction::Next), None);
     }
 }
