@@ -21,7 +21,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fold::fold;
-use super::pinyin;
 use crate::model::{Date, Precision, Status};
 
 /// A parsed query.
@@ -168,13 +167,6 @@ impl FromStr for Query {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Query::parse(s)
-    }
-}
-
-impl Term {
-    /// True when the term is also tried as pinyin (ASCII letters only).
-    pub fn is_pinyin(&self) -> bool {
-        pinyin::is_pattern(&self.text)
     }
 }
 
