@@ -36,4 +36,4 @@ pub use submit::split_tags;
 pub use team::{Mark, Team};
 pub use triage::{Triage, format_duration};
 pub use update::update;
-pub use view::{GroupBy, Row, SortKey, attention, file_labels, natural};
+pub use view::{GroupBy, Row, SortKey, file_labels, natural};

@@ -116,18 +116,6 @@ impl GroupBy {
     }
 }
 
-/// The rank of a status when problems come first.
-pub fn attention(status: Status) -> u8 {
-    match status {
-        Status::Blocked => 0,
-        Status::AtRisk => 1,
-        Status::OnTrack => 2,
-        Status::Todo => 3,
-        Status::Done => 4,
-        Status::Dropped => 5,
-    }
-}
-
 /// Builds the list rows from `items` (already filtered, in base order).
 pub fn build_rows(
     files: &[OpenFile],
@@ -214,7 +202,7 @@ fn group_key(group: GroupBy, item: Option<&Item>) -> (u8, String) {
         return (9, String::new());
     };
     match group {
-        GroupBy::Status => (attention(item.status), item.status.label().to_string()),
+        GroupBy::Status => (item.status.attention(), item.status.label().to_string()),
         GroupBy::Lead => match &item.lead {
             Some(lead) => (0, lead.clone()),
             None => (1, "(no lead)".to_string()),
@@ -227,7 +215,7 @@ fn compare(sort: SortKey, a: &Item, b: &Item) -> Ordering {
     match sort {
         SortKey::File | SortKey::Report => Ordering::Equal,
         SortKey::Id => natural(&a.id, &b.id),
-        SortKey::Status => attention(a.status).cmp(&attention(b.status)),
+        SortKey::Status => a.status.attention().cmp(&b.status.attention()),
         SortKey::Due => last_if_none(a.due, b.due, |x, y| x.cmp(y)),
         SortKey::Lead => last_if_none(a.lead.as_ref(), b.lead.as_ref(), |x, y| x.cmp(y)),
         SortKey::Updated => last_if_none(a.last_update(), b.last_update(), |x, y| y.cmp(x)),

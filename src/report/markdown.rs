@@ -3,7 +3,7 @@
 
 use crate::model::{Date, Document, Item};
 use crate::text::clean_for_document;
-use crate::ui::item_list::progress_figure;
+use super::figures::{period_text, progress_figure};
 
 use super::{Entry, entries};
 
@@ -48,7 +48,7 @@ fn header_line(doc: &Document) -> Option<String> {
     if let Some(published) = h.published {
         parts.push(format!("published {published}"));
     }
-    if let Some(period) = crate::ui::header_period(doc) {
+    if let Some(period) = period_text(doc) {
         parts.push(cell(&period));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))

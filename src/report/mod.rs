@@ -4,6 +4,7 @@
 
 mod docx;
 mod draft;
+mod figures;
 mod markdown;
 mod period;
 mod published;
@@ -12,6 +13,7 @@ mod stats;
 
 pub use docx::docx;
 pub use draft::{DEFAULT_PLACEHOLDER, Draft, DraftOptions, Section, draft, retitle};
+pub use figures::{period_text, progress_figure};
 pub use markdown::markdown;
 pub use period::{BadPeriod, ReportPeriod};
 pub use published::published;

@@ -2,6 +2,8 @@
 //! `BUDGET` and full-width `ＢＵＤＧＥＴ` all find `budget`. Folding maps every char to exactly one
 //! char, so char positions in folded text are char positions in the original.
 
+use crate::text::half_width;
+
 /// The folded form of one char.
 #[inline]
 pub fn fold_char(c: char) -> char {
@@ -13,10 +15,7 @@ pub fn fold_char(c: char) -> char {
         '\u{3001}'..='\u{9FFF}' => c,
         // general punctuation (quotes, dashes, ellipses) has no case either
         '\u{2000}'..='\u{206F}' => c,
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)
-            .map(|a| a.to_ascii_lowercase())
-            .unwrap_or(c),
+        '\u{3000}' | '\u{FF01}'..='\u{FF5E}' => half_width(c).to_ascii_lowercase(),
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {

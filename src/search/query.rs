@@ -22,6 +22,7 @@ use std::str::FromStr;
 
 use super::fold::fold;
 use crate::model::{Date, Precision, Status};
+use crate::text::half_width;
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -283,18 +284,9 @@ enum Parsed {
     Filter(Filter),
 }
 
-/// Full-width forms (U+FF01–U+FF5E, as a Chinese input method types them: `ｉｄ：１４`, `＃标签`)
-/// read as their ASCII forms, filter names and syntax included.
-fn half_width_syntax(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
 /// True when a fuzzy term's text would read as syntax unless escaped.
 fn needs_escape(text: &str) -> bool {
-    let normal: String = text.chars().map(half_width_syntax).collect();
+    let normal: String = text.chars().map(half_width).collect();
     normal.starts_with(['!', '#', '\\']) || filter_head(&normal).is_some()
 }
 
@@ -317,7 +309,8 @@ fn filter_head(token: &str) -> Option<(&str, &str, &str)> {
 }
 
 fn parse_term(token: &str) -> Result<Parsed, QueryError> {
-    let normal: String = token.chars().map(half_width_syntax).collect();
+    // full-width forms (`ｉｄ：１４`, `＃标签`) read as ASCII, filter names and syntax included
+    let normal: String = token.chars().map(half_width).collect();
     let (negated, body) = match normal.strip_prefix('!') {
         Some("") => return Err(QueryError::LoneNegation),
         Some(rest) => (true, rest),

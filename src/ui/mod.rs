@@ -22,7 +22,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub use header::period_text as header_period;
 pub use help::height as help_height;
 pub use theme::Theme;
 
