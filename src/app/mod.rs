@@ -29,7 +29,7 @@ pub use dialog::{Confirm, Confirmed, ConflictView};
 pub use form::{Field, Form, FormKind, Input, status_for_letter};
 pub use history::{History, Step};
 pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
-pub use screens::ScreenData;
+pub use screens::{HelpHeight, ScreenData};
 pub use search::{IndexSource, Indexed, SearchState};
 pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
 pub use submit::split_tags;

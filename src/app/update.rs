@@ -8,8 +8,8 @@ use super::{
     Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
     sync, team, triage,
 };
+use crate::layout;
 use crate::model::Side;
-use crate::ui::{self, Theme, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
@@ -331,7 +331,7 @@ fn open_help(state: &mut State) {
 
 pub(crate) fn help_action(state: &mut State, action: Action) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
-    let limit = ui::help_height(&view(state));
+    let limit = (state.screens.help_height.0)(state.screen);
     match action {
         Action::Back | Action::Help | Action::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
@@ -352,9 +352,13 @@ fn zoom_action(state: &mut State, action: Action) {
 pub(crate) fn zoom_scroll(state: &mut State, action: &Action) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let lines = if state.mode == Mode::Triage {
-        ui::triage::height(&view(state))
+        let width = usize::from(state.screen.width.saturating_sub(4));
+        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
     } else {
-        ui::zoom::height(&view(state))
+        let screen = state.screen;
+        state
+            .selected_item()
+            .map_or(1, |item| layout::zoom_height(item, screen))
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.screen.height.saturating_sub(3));
@@ -450,7 +454,10 @@ fn move_note_cursor(state: &mut State, action: &Action) {
         }
         _ if count > 0 => {
             state.note_cursor = step(state.note_cursor, action, 1, count);
-            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            let width = pane_width(state, Pane::Timeline);
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
             state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
         }
         _ => {}
@@ -467,7 +474,9 @@ fn move_metric_cursor(state: &mut State, action: &Action) {
         }
         _ if count > 0 => {
             state.metric_cursor = step(state.metric_cursor, action, 1, count);
-            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, layout::metric_starts);
             state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
         }
         _ => {}
@@ -513,10 +522,10 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let Some(rect) = rect else { return (1, 1) };
     let page = usize::from(rect.height.saturating_sub(2)).max(1);
     let width = pane_width(state, pane);
-    let view = view(state);
+    let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(ui::timeline::height(&view, width), page),
-        Pane::Metrics => positions(ui::metrics::height(&view, width), page),
+        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.rows.len(),
     };
     (page, limit)
@@ -528,11 +537,11 @@ fn positions(lines: usize, visible: usize) -> usize {
     lines.saturating_sub(visible) + 1
 }
 
-fn view(state: &State) -> View<'_> {
-    View {
-        state,
-        theme: Theme::plain(),
-    }
+/// The item triage is showing.
+fn triage_item(state: &State) -> Option<&crate::model::Item> {
+    let (file, id) = state.triage.as_ref()?.current()?;
+    let doc = state.document(file)?;
+    doc.item(doc.position(id)?)
 }
 
 /// Moves the list's window so the selected row is on screen.

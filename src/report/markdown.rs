@@ -1,9 +1,9 @@
 //! Minutes for a chat or a document: a status table of every item, then per item the notes and
 //! metric readings since a date.
 
+use super::figures::{period_text, progress_figure};
 use crate::model::{Date, Document, Item};
 use crate::text::clean_for_document;
-use super::figures::{period_text, progress_figure};
 
 use super::{Entry, entries};
 

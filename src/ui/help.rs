@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, scrolled};
+use super::{Theme, View, scrolled};
 use crate::keymap;
 use crate::text::{pad, wrap};
 
@@ -20,7 +20,7 @@ fn size(area: Rect) -> (u16, usize) {
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let (width, inner_width) = size(area);
-    let content = lines(view, inner_width);
+    let content = lines(view.theme, inner_width);
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
     let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
     let shown = scrolled(content, view.state.help_scroll, inner);
@@ -28,11 +28,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 }
 
 /// Sections of `keys  description`, descriptions wrapped under themselves.
-fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
+fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
     for (title, rows) in keymap::help_sections() {
-        out.push(Line::styled(title.to_string(), view.theme.title()));
+        out.push(Line::styled(title.to_string(), theme.title()));
         for (keys, help) in rows {
             for (i, part) in wrap(help, text_width).into_iter().enumerate() {
                 let keys = if i == 0 {
@@ -41,7 +41,7 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
                     " ".repeat(KEYS_WIDTH)
                 };
                 out.push(Line::from(vec![
-                    Span::styled(format!("  {keys}"), view.theme.key()),
+                    Span::styled(format!("  {keys}"), theme.key()),
                     Span::raw(part),
                 ]));
             }
@@ -52,7 +52,8 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines (for scrolling limits).
-pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.screen).1).len()
+/// The number of help lines on a screen of `screen` (for scrolling limits: the interface hands
+/// it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(screen: Rect) -> usize {
+    lines(Theme::plain(), size(screen).1).len()
 }

@@ -247,4 +247,3 @@ fn title_spans(title: &str, marks: &[usize], cells: usize, view: &View) -> Vec<S
     spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
     spans
 }
-

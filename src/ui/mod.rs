@@ -171,3 +171,6 @@ pub(crate) fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod layout_tests;

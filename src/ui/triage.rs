@@ -11,11 +11,9 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
 use crate::app::{Triage, change_lines, changes, format_duration, tally};
+use crate::layout::{LATEST_NOTES, triage_goal, triage_note};
 use crate::model::{Date, Item};
 use crate::text::{clean_line, wrap};
-
-/// Latest notes shown besides the new ones.
-const LATEST_NOTES: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let Some(triage) = &view.state.triage else {
@@ -114,9 +112,8 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     ];
     if let Some(goal) = &item.goal {
         out.extend(
-            wrap(goal, width)
+            triage_goal(goal, width)
                 .into_iter()
-                .take(4)
                 .map(|l| Line::styled(l, theme.dim())),
         );
         out.push(Line::default());
@@ -211,7 +208,7 @@ fn note_lines(
     } else {
         Style::default()
     };
-    let body = wrap(text, width.saturating_sub(13).max(8));
+    let body = triage_note(text, width);
     for (i, part) in body.into_iter().enumerate() {
         let head = if i == 0 {
             format!("{mark}{date} ")
@@ -225,7 +222,8 @@ fn note_lines(
     }
 }
 
-/// The number of lines the triage view scrolls through.
+/// The number of lines the triage view scrolls through, as drawn (the layout counts them).
+#[cfg(test)]
 pub fn height(view: &View) -> usize {
     let width = usize::from(view.state.screen.width.saturating_sub(4));
     current(view).map_or(1, |item| lines(view, item, width).len())
