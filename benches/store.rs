@@ -1,5 +1,5 @@
-//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same files as
-//! `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
+//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same
+//! files as `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
 //! document after one edit, and a whole save of it after one edit. Figures are recorded in
 //! docs/PERFORMANCE.md.
 //!
