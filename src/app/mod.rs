@@ -32,7 +32,6 @@ pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
 pub use screens::{HelpHeight, ScreenData};
 pub use search::{IndexSource, Indexed, SearchState};
 pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};
-pub use submit::split_tags;
 pub use team::{Mark, Team};
 pub use triage::{Triage, format_duration};
 pub use update::update;

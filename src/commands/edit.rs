@@ -7,11 +7,10 @@ use std::path::Path;
 
 use super::Failure;
 use super::target::locate;
-use crate::app::split_tags;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
 use crate::model::{
     Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
-    record_reading,
+    record_reading, split_tags,
 };
 use crate::store::{self, SaveError};
 use crate::text::clean_line;

@@ -11,6 +11,7 @@ mod period;
 mod reading;
 mod rebase;
 mod status;
+mod tags;
 mod target;
 
 pub use change::{Change, ChangeError, Place, Shift};
@@ -26,4 +27,5 @@ pub use reading::{
 };
 pub use rebase::{Collision, Replayed, net, replay};
 pub use status::{Status, UnknownStatus};
+pub use tags::{TAG_COMMAS, split_tags};
 pub use target::{MetricKey, NoteKey};
