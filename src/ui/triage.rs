@@ -10,9 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
-use crate::app::{Triage, change_lines, changes, format_duration, tally};
+use crate::app::{Triage, format_duration};
 use crate::layout::{LATEST_NOTES, triage_goal, triage_note};
 use crate::model::{Date, Item};
+use crate::report::{change_lines, changes, tally};
 use crate::text::{clean_line, wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -235,7 +236,11 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
         return;
     };
     let steps = view.state.history.steps();
-    let changed = changes(&steps[triage.first_step.min(steps.len())..]);
+    let changed = changes(
+        steps[triage.first_step.min(steps.len())..]
+            .iter()
+            .map(|s| (s.file, &s.change)),
+    );
     let counts = tally(&changed);
     let width = area.width.saturating_sub(4).min(90);
     let inner_width = usize::from(width.saturating_sub(4));
