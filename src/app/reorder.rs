@@ -5,7 +5,8 @@
 use super::Effect;
 use super::editing::{commit, selection};
 use super::state::{Message, State};
-use super::view::{Direction, GroupBy, SortKey};
+use super::triage::Toward;
+use super::view::{GroupBy, SortKey};
 use crate::model::{Change, Place};
 
 /// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
@@ -14,7 +15,8 @@ use crate::model::{Change, Place};
 /// its group (the two swap places in the file, and the footer says so). A list sorted by anything
 /// but file order (or by file name, which keeps each file in file order), or filtered by a
 /// search, is refused with a message, since a move there would not show.
-pub(crate) fn move_item(state: &mut State, direction: Direction) -> Vec<Effect> {
+pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
+    let down = toward == Toward::Next;
     let Some((file, _, item)) = selection(state) else {
         return Vec::new();
     };
@@ -22,9 +24,10 @@ pub(crate) fn move_item(state: &mut State, direction: Direction) -> Vec<Effect> 
         state.message = Some(Message::warning(reason));
         return Vec::new();
     }
-    let neighbour = match direction {
-        Direction::Next => state.selected.checked_add(1),
-        Direction::Previous => state.selected.checked_sub(1),
+    let neighbour = if down {
+        state.selected.checked_add(1)
+    } else {
+        state.selected.checked_sub(1)
     };
     let other = neighbour
         .and_then(|row| state.rows.get(row))
@@ -33,11 +36,11 @@ pub(crate) fn move_item(state: &mut State, direction: Direction) -> Vec<Effect> 
         .and_then(|other| state.item(other))
         .map(|other| other.id.clone());
     let Some(other) = other else {
-        let (edge, place) = match (direction, state.group) {
-            (Direction::Next, GroupBy::None) => ("last", "its file"),
-            (Direction::Previous, GroupBy::None) => ("first", "its file"),
-            (Direction::Next, _) => ("last", "its group"),
-            (Direction::Previous, _) => ("first", "its group"),
+        let (edge, place) = match (down, state.group) {
+            (true, GroupBy::None) => ("last", "its file"),
+            (false, GroupBy::None) => ("first", "its file"),
+            (true, _) => ("last", "its group"),
+            (false, _) => ("first", "its group"),
         };
         state.message = Some(Message::info(format!(
             "item {} is already the {edge} in {place}; not moved",
@@ -49,10 +52,7 @@ pub(crate) fn move_item(state: &mut State, direction: Direction) -> Vec<Effect> 
         Change::Move {
             id: item.id.clone(),
             next_to: other.clone(),
-            place: match direction {
-                Direction::Next => Place::After,
-                Direction::Previous => Place::Before,
-            },
+            place: if down { Place::After } else { Place::Before },
         }
     } else {
         Change::Swap {
@@ -62,10 +62,7 @@ pub(crate) fn move_item(state: &mut State, direction: Direction) -> Vec<Effect> 
     };
     let effects = commit(state, file, change, format!("move item {}", item.id));
     if !effects.is_empty() {
-        let side = match direction {
-            Direction::Next => "below",
-            Direction::Previous => "above",
-        };
+        let side = if down { "below" } else { "above" };
         let in_file = match state.group {
             GroupBy::None => String::new(),
             _ => format!("; in the file it swapped places with item {other}"),

@@ -10,7 +10,8 @@ pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
-use super::view::{Direction, GroupBy, Row, SortKey, build_rows, item_row_near};
+use super::triage::Toward;
+use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item, Status};
 use crate::store::{Fingerprint, Loaded};
@@ -280,7 +281,7 @@ impl State {
             self.rows.iter().position(|row| row.item() == Some(target))
         });
         self.selected = wanted
-            .or_else(|| item_row_near(&self.rows, self.selected, Direction::Next))
+            .or_else(|| item_row_near(&self.rows, self.selected, Toward::Next))
             .unwrap_or(0);
     }
 

@@ -8,7 +8,7 @@ use super::Effect;
 use super::dialog::ConflictView;
 use super::editing::refresh_after;
 use super::state::{Message, Mode, OpenFile, State};
-use crate::model::{Change, Document, Replayed, Side, net, replay};
+use crate::model::{Change, Document, Replayed, net, replay};
 use crate::store::{Fingerprint, Loaded};
 
 /// A save finished: the changes it wrote are on disk; any made meanwhile are saved next.
@@ -154,8 +154,18 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Resolves the first conflict: `keep_mine` writes this session's version over the disk's.
-pub(crate) fn resolve(state: &mut State, keep: Side) -> Vec<Effect> {
+/// Which version of a conflicting item to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// This session's version, written over the disk's.
+    Mine,
+    /// The disk's version, with this session's changes that did not clash.
+    Theirs,
+}
+
+/// Resolves the first conflict, keeping `keep`.
+pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
+    let keep_mine = keep == Keep::Mine;
     if state.conflicts.is_empty() {
         state.close_overlay();
         return Vec::new();
@@ -164,9 +174,10 @@ pub(crate) fn resolve(state: &mut State, keep: Side) -> Vec<Effect> {
     if state.conflicts.is_empty() {
         state.close_overlay();
     }
-    let forced = match keep {
-        Side::Ours => forced_change(&conflict),
-        Side::Theirs => their_change(&conflict),
+    let forced = if keep_mine {
+        forced_change(&conflict)
+    } else {
+        their_change(&conflict)
     };
     let Some(forced) = forced else {
         state.message = Some(Message::info(format!(
@@ -188,7 +199,7 @@ pub(crate) fn resolve(state: &mut State, keep: Side) -> Vec<Effect> {
     }
     open.unsaved.push(forced);
     let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(&conflict.id));
-    state.message = Some(Message::info(if keep == Side::Ours {
+    state.message = Some(Message::info(if keep_mine {
         format!("kept your version of item {}", conflict.id)
     } else {
         format!(

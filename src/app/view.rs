@@ -4,14 +4,8 @@
 use std::cmp::Ordering;
 
 use super::state::{ItemRef, OpenFile};
+use super::triage::Toward;
 use crate::model::{Item, Status};
-
-/// Which way a move goes: down the list (or on to the next item), or back up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Next,
-    Previous,
-}
 
 /// One line of the item list.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,14 +237,14 @@ pub fn natural(a: &str, b: &str) -> Ordering {
 }
 
 /// The nearest item row at or after `from` going `down` (or before, going up), if any.
-pub fn item_row_near(rows: &[Row], from: usize, prefer: Direction) -> Option<usize> {
+pub fn item_row_near(rows: &[Row], from: usize, prefer: Toward) -> Option<usize> {
     if rows.is_empty() {
         return None;
     }
     let from = from.min(rows.len() - 1);
     let forward = (from..rows.len()).find(|&i| rows[i].item().is_some());
     let backward = (0..=from).rev().find(|&i| rows[i].item().is_some());
-    if prefer == Direction::Next {
+    if prefer == Toward::Next {
         forward.or(backward)
     } else {
         backward.or(forward)
@@ -277,9 +271,9 @@ mod tests {
         };
         let item = |n| Row::Item(ItemRef { file: 0, item: n });
         let rows = vec![group(), item(0), group(), item(1)];
-        assert_eq!(item_row_near(&rows, 0, Direction::Next), Some(1));
-        assert_eq!(item_row_near(&rows, 2, Direction::Next), Some(3));
-        assert_eq!(item_row_near(&rows, 2, Direction::Previous), Some(1));
-        assert_eq!(item_row_near(&[group()], 0, Direction::Next), None);
+        assert_eq!(item_row_near(&rows, 0, Toward::Next), Some(1));
+        assert_eq!(item_row_near(&rows, 2, Toward::Next), Some(3));
+        assert_eq!(item_row_near(&rows, 2, Toward::Previous), Some(1));
+        assert_eq!(item_row_near(&[group()], 0, Toward::Next), None);
     }
 }
