@@ -333,6 +333,11 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             negated,
         }));
     };
+    filter(named_filter(name, op, raw)?)
+}
+
+/// The test a `name` filter (`status:`, `due<`, …) with operator `op` and value `raw` stands for.
+fn named_filter(name: &str, op: &str, raw: &str) -> Result<Test, QueryError> {
     let name = name.to_ascii_lowercase();
     let colon_only = |filter: &str| {
         if op == ":" {
@@ -347,24 +352,24 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
     match name.as_str() {
         "status" => {
             colon_only("status")?;
-            filter(Test::Status(statuses(raw)?))
+            Ok(Test::Status(statuses(raw)?))
         }
         "lead" => {
             colon_only("lead")?;
-            filter(Test::Lead(value(raw, "lead:", "lead:国际处")?))
+            Ok(Test::Lead(value(raw, "lead:", "lead:国际处")?))
         }
         "tag" => {
             colon_only("tag")?;
-            filter(Test::Tag(value(raw, "tag:", "#会展")?))
+            Ok(Test::Tag(value(raw, "tag:", "#会展")?))
         }
         "file" => {
             colon_only("file")?;
-            filter(Test::File(value(raw, "file:", "file:2023-q3")?))
+            Ok(Test::File(value(raw, "file:", "file:2023-q3")?))
         }
         "id" => {
             colon_only("id")?;
             let ids: Vec<String> = list(raw, "id:", "id:14")?.map(fold).collect();
-            filter(Test::Id(ids))
+            Ok(Test::Id(ids))
         }
         "due" => {
             let compare = match op {
@@ -376,12 +381,12 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             };
             let text = value(raw, "due", "due<2023-12-31")?;
             let span = DateSpan::parse(&text).ok_or(QueryError::BadDate { value: text })?;
-            filter(Test::Due(compare, span))
+            Ok(Test::Due(compare, span))
         }
         "is" => {
             colon_only("is")?;
             match value(raw, "is:", "is:conflict")?.as_str() {
-                "conflict" | "conflicts" => filter(Test::Conflict),
+                "conflict" | "conflicts" => Ok(Test::Conflict),
                 other => Err(QueryError::UnknownIs {
                     value: other.to_string(),
                 }),
