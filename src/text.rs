@@ -1,6 +1,8 @@
 //! Making text from files safe and tidy for a terminal: control characters, escape sequences and
 //! bidirectional overrides are replaced by visible stand-ins before anything is drawn or printed,
-//! and text is cut or wrapped by screen cells so wide (CJK) characters stay aligned.
+//! and text is cut or wrapped by screen cells so wide (CJK) characters stay aligned. Full-width
+//! ASCII forms typed by a Chinese input method are folded to ASCII here ([`half_width`]), for keys,
+//! search and numbers alike.
 //!
 //! The display policy (docs/RELIABILITY.md explains it with the measurements behind it):
 //!

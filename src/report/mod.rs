@@ -1,6 +1,7 @@
 //! Reading across items for meetings and exports: what changed since a date, the figures of
-//! the dashboard, and the next progress report (plain text in the published style, or Word).
-//! Pure functions over documents; the caller writes the files through the store.
+//! the dashboard, what a session changed (its minutes), and the next progress report (plain text
+//! in the published style, or Word). Pure functions over documents and changes; the caller writes
+//! the files through the store.
 
 mod docx;
 mod draft;

@@ -1,6 +1,7 @@
 //! Case and width folding, applied alike to the indexed text and to the query, so that `Budget`,
 //! `BUDGET` and full-width `ＢＵＤＧＥＴ` all find `budget`. Folding maps every char to exactly one
-//! char, so char positions in folded text are char positions in the original.
+//! char, so char positions in folded text are char positions in the original. Width folding itself
+//! is [`crate::text::half_width`].
 
 use crate::text::half_width;
 
