@@ -436,6 +436,72 @@ fn imports_run_one_way() {
     );
 }
 
+/// The longest a function in src/ may be, in lines from `fn` to its closing brace.
+const MAX_FUNCTION_LINES: usize = 80;
+
+/// Each function of `code` with a body: its name, first line and number of lines.
+fn functions(code: &Code) -> Vec<(String, usize, usize)> {
+    let tokens = &code.tokens;
+    let mut out = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let named = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        if token.text != "fn" || !named {
+            continue;
+        }
+        let mut depth = 0usize;
+        for later in &tokens[i + 2..] {
+            match later.text.as_str() {
+                ";" if depth == 0 => break,
+                "{" => depth += 1,
+                "}" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let lines = later.line - token.line + 1;
+                        out.push((tokens[i + 1].text.clone(), token.line, lines));
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_is_longer_than_eighty_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    for source in sources(&src) {
+        let text = fs::read_to_string(&source.file).expect("read");
+        let shown = source
+            .file
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(&source.file);
+        for (name, line, lines) in functions(&strip(&text)) {
+            if lines > MAX_FUNCTION_LINES {
+                long.push(format!(
+                    "{}:{line}: `{name}` has {lines} lines",
+                    shown.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FUNCTION_LINES} lines (split them):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_function_counter_measures_bodies_only() {
+    let code = "trait T { fn a(&self); }\nfn b(f: fn(u8) -> u8) -> u8 {\n    let c = || { 1 };\n    f(c())\n}\n";
+    assert_eq!(functions(&strip(code)), vec![("b".to_string(), 2, 4)]);
+}
+
 /// Every `.rs` file under src/ is part of the crate, so none escapes the check above.
 #[test]
 fn every_source_file_is_checked() {
