@@ -1,9 +1,8 @@
 //! The meeting screens besides the list: "since" (what changed after a date, across items) and
 //! the dashboard. `v` cycles list → since → dashboard.
 
+use crate::lang::Phrase;
 use std::sync::Arc;
-
-use ratatui::layout::Rect;
 
 use super::form::{Form, FormKind};
 use super::state::{ItemRef, Mode, State};
@@ -23,11 +22,12 @@ pub struct ScreenData {
     pub stats: Arc<report::Stats>,
 }
 
-/// How many lines the help overlay has on a screen of a size. The help lists the key bindings,
-/// which the keymap owns, a layer above this one, so the interface supplies the count when it
-/// starts (the renderer's, which draws those lines); until then help scrolls without a limit.
+/// How many lines the help overlay has for a state (its screen size and language). The help
+/// lists the key bindings, which the keymap owns, a layer above this one, so the interface
+/// supplies the count when it starts (the renderer's, which draws those lines); until then help
+/// scrolls without a limit.
 #[derive(Clone, Copy)]
-pub struct HelpHeight(pub fn(Rect) -> usize);
+pub struct HelpHeight(pub fn(&State) -> usize);
 
 impl Default for HelpHeight {
     fn default() -> HelpHeight {
@@ -93,7 +93,7 @@ pub(crate) fn since_action(state: &mut State, intent: Intent) {
                 .unwrap_or_default();
             let form = Form::single(
                 FormKind::SetSince,
-                "Show changes after".into(),
+                Phrase::new("form.since"),
                 "since",
                 &date,
             );
@@ -120,9 +120,8 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        state.message = Some(super::Message::warning(format!(
-            "item {id} is not in the list"
-        )));
+        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        state.message = Some(super::Message::warning(text));
     }
 }
 

@@ -68,7 +68,8 @@ pub fn zoom_height(item: &Item, screen: Rect) -> usize {
     // status, then one line per field
     let mut main_lines = 1 + crate::report::fields(item).len();
     if let Some(goal) = &item.goal {
-        main_lines += 2 + goal_lines(goal, width).len();
+        let (lines, cut) = goal_lines(goal, width);
+        main_lines += 2 + lines.len() + usize::from(cut);
     }
     main_lines += 2 + timeline_height(item, width);
     // a "Metrics" heading above the metrics

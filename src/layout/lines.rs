@@ -18,19 +18,28 @@ pub const TRIAGE_GOAL_LINES: usize = 4;
 /// The cells a triage note's mark and date take before its text.
 const TRIAGE_NOTE_HEAD: usize = 13;
 
-/// One timeline note laid out at a width.
+/// One timeline note laid out at a width. On screen: the wrapped text, a line saying the note
+/// goes on when it was cut, who wrote it when known, then a blank line.
 pub struct TimelineNote {
     pub date: String,
     /// The date sits in a gutter left of the text; otherwise on a line of its own above it.
     pub gutter: bool,
-    /// The note wrapped, a line saying it was cut when it was, and who wrote it when known.
+    /// The note wrapped (as much of it as is shown).
     pub text: Vec<String>,
+    /// The note goes on past the lines shown.
+    pub cut: bool,
+    /// ` — 张三`, who wrote it.
+    pub by: Option<String>,
 }
 
 impl TimelineNote {
     /// The lines it takes on screen, the blank line after it included.
     pub fn height(&self) -> usize {
-        self.text.len() + usize::from(!self.gutter) + 1
+        self.text.len()
+            + usize::from(self.cut)
+            + usize::from(self.by.is_some())
+            + usize::from(!self.gutter)
+            + 1
     }
 }
 
@@ -44,23 +53,24 @@ pub fn timeline_note(note: &Note, width: usize) -> TimelineNote {
         width
     };
     // Only what can be shown is wrapped, so a 10 MB note costs no more than a page.
-    let (mut text, more) = wrap_at_most(&note.text, text_width, MAX_NOTE_LINES);
-    if more {
-        text.push("… the note goes on (open the file to read it all)".to_string());
+    let (text, cut) = wrap_at_most(&note.text, text_width, MAX_NOTE_LINES);
+    let by = note
+        .by
+        .as_deref()
+        .map(|by| format!(" — {}", clean_line(by)));
+    TimelineNote {
+        date,
+        gutter,
+        text,
+        cut,
+        by,
     }
-    if let Some(by) = note.by.as_deref() {
-        text.push(format!(" — {}", clean_line(by)));
-    }
-    TimelineNote { date, gutter, text }
 }
 
-/// The zoomed item's goal wrapped to `width`, with a last line saying so when it was cut.
-pub fn goal_lines(goal: &str, width: usize) -> Vec<String> {
-    let (mut lines, more) = wrap_at_most(goal, width, MAX_GOAL_LINES);
-    if more {
-        lines.push("… the goal goes on (open the file to read it all)".to_string());
-    }
-    lines
+/// The zoomed item's goal wrapped to `width` (as much as is shown), and whether it goes on past
+/// those lines (then a line on screen says so).
+pub fn goal_lines(goal: &str, width: usize) -> (Vec<String>, bool) {
+    wrap_at_most(goal, width, MAX_GOAL_LINES)
 }
 
 /// The first lines of the goal that triage shows.

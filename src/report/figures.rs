@@ -1,6 +1,7 @@
 //! Short figures read the same on screen and in exported reports: an item's progress and a
 //! report's period as one line of text.
 
+use crate::lang::{Lang, trf};
 use crate::model::{Document, Item};
 use crate::text::clean_line;
 
@@ -14,6 +15,11 @@ pub fn progress_figure(item: &Item) -> String {
 
 /// `2023年前三季度 2023-01-01 – 2023-09-30`, from whatever parts the file gives.
 pub fn period_text(doc: &Document) -> Option<String> {
+    period_text_in(doc, Lang::En)
+}
+
+/// [`period_text`] with its words (`from`, `until`) in `lang`.
+pub fn period_text_in(doc: &Document, lang: Lang) -> Option<String> {
     let period = doc.header.period.as_ref()?;
     let mut parts: Vec<String> = Vec::new();
     if let Some(label) = &period.label {
@@ -21,8 +27,8 @@ pub fn period_text(doc: &Document) -> Option<String> {
     }
     match (period.start, period.end) {
         (Some(start), Some(end)) => parts.push(format!("{start} – {end}")),
-        (Some(start), None) => parts.push(format!("from {start}")),
-        (None, Some(end)) => parts.push(format!("until {end}")),
+        (Some(start), None) => parts.push(trf(lang, "header.from", &[("date", &start)])),
+        (None, Some(end)) => parts.push(trf(lang, "header.until", &[("date", &end)])),
         (None, None) => {}
     }
     (!parts.is_empty()).then(|| parts.join(" "))

@@ -15,7 +15,7 @@ mod stats;
 
 pub use docx::docx;
 pub use draft::{DEFAULT_PLACEHOLDER, Draft, DraftOptions, Section, draft, retitle};
-pub use figures::{period_text, progress_figure};
+pub use figures::{period_text, period_text_in, progress_figure};
 pub use markdown::markdown;
 pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown as minutes_markdown, tally};
 pub use period::{BadPeriod, ReportPeriod};

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, View, scrolled};
+use crate::app::State;
 use crate::keymap;
 use crate::text::{pad, wrap};
 
@@ -20,28 +21,33 @@ fn size(area: Rect) -> (u16, usize) {
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let (width, inner_width) = size(area);
-    let content = lines(view.theme, inner_width);
+    let content = lines(view, inner_width);
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
-    let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
+    let title = view.tr("popup.keys");
+    let inner = super::popup::open(frame, area, width, height, &title, view.theme);
     let shown = scrolled(content, view.state.help_scroll, inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
 /// Sections of `keys  description`, descriptions wrapped under themselves.
-fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
+fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
     for (title, rows) in keymap::help_sections() {
-        out.push(Line::styled(title.to_string(), theme.title()));
+        out.push(Line::styled(
+            view.tr(&format!("help.{title}")),
+            view.theme.title(),
+        ));
         for (keys, help) in rows {
-            for (i, part) in wrap(help, text_width).into_iter().enumerate() {
+            let help = view.tr(&format!("keys.{help}"));
+            for (i, part) in wrap(&help, text_width).into_iter().enumerate() {
                 let keys = if i == 0 {
                     pad(&keys, KEYS_WIDTH)
                 } else {
                     " ".repeat(KEYS_WIDTH)
                 };
                 out.push(Line::from(vec![
-                    Span::styled(format!("  {keys}"), theme.key()),
+                    Span::styled(format!("  {keys}"), view.theme.key()),
                     Span::raw(part),
                 ]));
             }
@@ -52,8 +58,12 @@ fn lines(theme: Theme, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines on a screen of `screen` (for scrolling limits: the interface hands
-/// it to the update function, see [`crate::app::HelpHeight`]).
-pub fn height(screen: Rect) -> usize {
-    lines(Theme::plain(), size(screen).1).len()
+/// The number of help lines for `state`'s screen and language (for scrolling limits: the
+/// interface hands it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(state: &State) -> usize {
+    let view = View {
+        state,
+        theme: Theme::plain(),
+    };
+    lines(&view, size(state.screen).1).len()
 }

@@ -15,12 +15,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     let item = view.state.selected_item();
     let focused = focused && view.state.focus == Pane::Timeline;
     let count = item.map_or(0, |i| i.progress.len());
-    let block = super::pane_block(view, "Timeline", count, focused);
+    let block = super::pane_block(view, &view.tr("pane.timeline"), count, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = match (item, view.state.selected_document()) {
         (Some(item), Some(doc)) => lines(view, item, doc, usize::from(inner.width)),
-        _ => vec![Line::styled("Nothing selected.", view.theme.dim())],
+        _ => vec![Line::styled(
+            view.tr("pane.nothing_selected"),
+            view.theme.dim(),
+        )],
     };
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
 }
@@ -29,7 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
 /// [`crate::layout::timeline_height`] counts).
 pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line<'static>> {
     if item.progress.is_empty() {
-        let hint = "No progress notes yet (n adds one).";
+        let hint = view.tr("timeline.no_notes");
         return vec![Line::styled(hint, view.theme.dim())];
     }
     let order = item.notes_by_date();
@@ -106,7 +109,11 @@ fn note_lines(
     out: &mut Vec<Line<'static>>,
 ) {
     let laid = timeline_note(&item.progress[index], width);
-    let (date, text) = (laid.date, laid.text);
+    let (date, mut text) = (laid.date, laid.text);
+    if laid.cut {
+        text.push(view.tr("timeline.note_goes_on").into_owned());
+    }
+    text.extend(laid.by);
     let date_style = if selected {
         view.theme.selected()
     } else {
