@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Intent, Mode, Pane};
 use crate::model::Status;
+use crate::text::half_width;
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -429,15 +430,6 @@ fn normalise(event: KeyEvent) -> Key {
         other => (other, event.modifiers),
     };
     Key { code, modifiers }
-}
-
-/// Maps full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
-pub fn half_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 /// Shift is implied by an upper-case or symbol character, so it is ignored for characters.

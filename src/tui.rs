@@ -49,6 +49,8 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
+    // the help overlay scrolls as far as the renderer draws it
+    state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     set_up_terminal()?;

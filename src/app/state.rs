@@ -10,6 +10,7 @@ pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
+use super::triage::Toward;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item, Status};
@@ -282,7 +283,7 @@ impl State {
             self.rows.iter().position(|row| row.item() == Some(target))
         });
         self.selected = wanted
-            .or_else(|| item_row_near(&self.rows, self.selected, true))
+            .or_else(|| item_row_near(&self.rows, self.selected, Toward::Next))
             .unwrap_or(0);
     }
 

@@ -4,12 +4,13 @@
 use crate::lang::{tr, trf};
 use ratatui::layout::{Position, Rect};
 
+use super::triage::Toward;
 use super::view::item_row_near;
 use super::{
     Effect, Event, Intent, Mode, Msg, Pane, State, editing, mouse, report, screens, search, settle,
     submit, sync, team, triage,
 };
-use crate::ui::{self, Theme, View};
+use crate::layout;
 
 /// Applies one intent or event to the state and returns the work the runtime must do (saves,
 /// searches, writing files). The one place the interface state changes.
@@ -318,7 +319,7 @@ fn open_help(state: &mut State) {
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
-    let limit = ui::help_height(&view(state));
+    let limit = (state.screens.help_height.0)(state);
     match intent {
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
@@ -339,9 +340,13 @@ fn zoom_action(state: &mut State, intent: Intent) {
 pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let lines = if state.mode == Mode::Triage {
-        ui::triage::height(&view(state))
+        let width = usize::from(state.screen.width.saturating_sub(4));
+        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
     } else {
-        ui::zoom::height(&view(state))
+        let screen = state.screen;
+        state
+            .selected_item()
+            .map_or(1, |item| layout::zoom_height(item, screen))
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.screen.height.saturating_sub(3));
@@ -383,12 +388,13 @@ pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, intent, page, count);
-    let down = match intent {
-        Intent::Up | Intent::PageUp | Intent::Bottom => false,
-        Intent::Top => true,
-        _ => target >= state.selected,
+    let prefer = match intent {
+        Intent::Up | Intent::PageUp | Intent::Bottom => Toward::Previous,
+        Intent::Top => Toward::Next,
+        _ if target >= state.selected => Toward::Next,
+        _ => Toward::Previous,
     };
-    if let Some(row) = item_row_near(&state.rows, target, down) {
+    if let Some(row) = item_row_near(&state.rows, target, prefer) {
         select(state, row);
     }
 }
@@ -436,7 +442,10 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
         }
         _ if count > 0 => {
             state.note_cursor = step(state.note_cursor, intent, 1, count);
-            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            let width = pane_width(state, Pane::Timeline);
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
             state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
         }
         _ => {}
@@ -453,7 +462,9 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
         }
         _ if count > 0 => {
             state.metric_cursor = step(state.metric_cursor, intent, 1, count);
-            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, layout::metric_starts);
             state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
         }
         _ => {}
@@ -499,10 +510,10 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let Some(rect) = rect else { return (1, 1) };
     let page = usize::from(rect.height.saturating_sub(2)).max(1);
     let width = pane_width(state, pane);
-    let view = view(state);
+    let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(ui::timeline::height(&view, width), page),
-        Pane::Metrics => positions(ui::metrics::height(&view, width), page),
+        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.rows.len(),
     };
     (page, limit)
@@ -514,11 +525,11 @@ fn positions(lines: usize, visible: usize) -> usize {
     lines.saturating_sub(visible) + 1
 }
 
-fn view(state: &State) -> View<'_> {
-    View {
-        state,
-        theme: Theme::plain(),
-    }
+/// The item triage is showing.
+fn triage_item(state: &State) -> Option<&crate::model::Item> {
+    let (file, id) = state.triage.as_ref()?.current()?;
+    let doc = state.document(file)?;
+    doc.item(doc.position(id)?)
 }
 
 /// Moves the list's window so the selected row is on screen.

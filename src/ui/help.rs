@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, scrolled};
+use super::{Theme, View, scrolled};
+use crate::app::State;
 use crate::keymap;
 use crate::text::{pad, wrap};
 
@@ -57,7 +58,12 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines (for scrolling limits).
-pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.screen).1).len()
+/// The number of help lines for `state`'s screen and language (for scrolling limits: the
+/// interface hands it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(state: &State) -> usize {
+    let view = View {
+        state,
+        theme: Theme::plain(),
+    };
+    lines(&view, size(state.screen).1).len()
 }
