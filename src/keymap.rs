@@ -208,6 +208,8 @@ const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
 const PAGE_DOWN: &[Key] = &[Key::plain(KeyCode::PageDown), Key::char(' ')];
 const PAGE_UP: &[Key] = &[Key::plain(KeyCode::PageUp)];
+const HALF_DOWN: &[Key] = &[Key::ctrl('d')];
+const HALF_UP: &[Key] = &[Key::ctrl('u')];
 const TOP: &[Key] = &[Key::char('g'), Key::plain(KeyCode::Home)];
 const BOTTOM: &[Key] = &[Key::char('G'), Key::plain(KeyCode::End)];
 const ESC: &[Key] = &[Key::plain(KeyCode::Esc)];
@@ -234,6 +236,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Metrics, &[Key::plain(KeyCode::Enter), Key::char('e')], Action::Edit, "edit the selected metric", Some("edit")),
     bind(Metrics, &[Key::char('a')], Action::Add, "add a metric", None),
     bind(Metrics, &[Key::char('d')], Action::Delete, "delete the selected metric (asks first)", Some("delete")),
+    bind(Browse, &[Key::char('y')], Action::Copy, "copy the item (or the selected note or metric) to the clipboard, over SSH too", None),
+    bind(Browse, &[Key::char('E')], Action::EditOutside, "edit the goal (or the selected note) in $VISUAL / $EDITOR", None),
     bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
@@ -247,10 +251,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead, file (with counts)", None),
     bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
     bind(Browse, PAGE_UP, Action::PageUp, "one page up", None),
+    bind(Browse, HALF_DOWN, Action::HalfPageDown, "half a page down", None),
+    bind(Browse, HALF_UP, Action::HalfPageUp, "half a page up", None),
     bind(Browse, TOP, Action::Top, "first item / top", None),
     bind(Browse, BOTTOM, Action::Bottom, "last item / bottom", None),
-    bind(Browse, &[Key::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
-    bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrevious, "focus the previous pane", None),
+    bind(Browse, &[Key::plain(KeyCode::Tab), Key::char('l')], Action::FocusNext, "focus the next pane (to the right)", Some("pane")),
+    bind(Browse, &[Key::plain(KeyCode::BackTab), Key::char('h')], Action::FocusPrevious, "focus the previous pane (to the left)", None),
     bind(Browse, ESC, Action::Back, "back to the list / clear the message", None),
     bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
     bind(Browse, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)", None),
@@ -260,6 +266,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Zoom, UP, Action::Up, "scroll up", None),
     bind(Zoom, PAGE_DOWN, Action::PageDown, "page down", None),
     bind(Zoom, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Zoom, HALF_DOWN, Action::HalfPageDown, "half a page down", None),
+    bind(Zoom, HALF_UP, Action::HalfPageUp, "half a page up", None),
     bind(Zoom, TOP, Action::Top, "top", None),
     bind(Zoom, BOTTOM, Action::Bottom, "bottom", None),
     bind(Zoom, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)], Action::Back, "back to the panes", Some("back")),
@@ -267,6 +275,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Zoom, &[Key::char('s')], Action::PickStatus, "set the status", Some("status")),
     bind(Zoom, &[Key::char('n')], Action::AddNote, "add a note", Some("note")),
     bind(Zoom, &[Key::char('m')], Action::EditMetrics, "edit the first metric", None),
+    bind(Zoom, &[Key::char('y')], Action::Copy, "copy the item to the clipboard", None),
+    bind(Zoom, &[Key::char('E')], Action::EditOutside, "edit the goal in $VISUAL / $EDITOR", None),
     bind(Zoom, &[Key::char('u')], Action::Undo, "undo", Some("undo")),
     bind(Zoom, &[Key::ctrl('r')], Action::Redo, "redo", None),
     bind(Zoom, &[Key::char('?')], Action::Help, "this help", Some("help")),
@@ -331,6 +341,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Since, UP, Action::Up, "previous entry", None),
     bind(Since, PAGE_DOWN, Action::PageDown, "page down", None),
     bind(Since, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Since, HALF_DOWN, Action::HalfPageDown, "half a page down", None),
+    bind(Since, HALF_UP, Action::HalfPageUp, "half a page up", None),
     bind(Since, TOP, Action::Top, "newest", None),
     bind(Since, BOTTOM, Action::Bottom, "oldest", None),
     bind(Since, ENTER, Action::Zoom, "go to the entry's item in the list", Some("open")),
@@ -345,6 +357,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Dashboard, UP, Action::Up, "scroll up", None),
     bind(Dashboard, PAGE_DOWN, Action::PageDown, "page down", None),
     bind(Dashboard, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Dashboard, HALF_DOWN, Action::HalfPageDown, "half a page down", None),
+    bind(Dashboard, HALF_UP, Action::HalfPageUp, "half a page up", None),
     bind(Dashboard, &[Key::char('v')], Action::ViewNext, "next screen (the list)", Some("view")),
     bind(Dashboard, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Dashboard, &[Key::char('t')], Action::StartTriage, "triage the list", None),
@@ -359,6 +373,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, UP, Action::Up, "scroll up", None),
     bind(Help, PAGE_DOWN, Action::PageDown, "page down", None),
     bind(Help, PAGE_UP, Action::PageUp, "page up", None),
+    bind(Help, HALF_DOWN, Action::HalfPageDown, "half a page down", None),
+    bind(Help, HALF_UP, Action::HalfPageUp, "half a page up", None),
     bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Action::Back, "close the help", Some("close")),
 ];
 

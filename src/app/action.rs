@@ -16,6 +16,9 @@ pub enum Action {
     Up,
     PageDown,
     PageUp,
+    /// Half a page down / up (Ctrl-D / Ctrl-U).
+    HalfPageDown,
+    HalfPageUp,
     /// First row / top of the pane.
     Top,
     /// Last row / end of the pane.
@@ -33,6 +36,15 @@ pub enum Action {
     Quit,
     /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
     Suspend,
+    /// Copy the focused item, note or metric to the clipboard (OSC 52).
+    Copy,
+    /// Edit the goal or the selected note in `$VISUAL` / `$EDITOR`.
+    EditOutside,
+    /// The editor closed with this text (or could not run).
+    Edited {
+        target: super::EditTarget,
+        outcome: Result<String, String>,
+    },
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,
@@ -211,6 +223,14 @@ pub enum Effect {
     /// Commit these files' saved changes to their git repository, pull and push (on a thread of
     /// its own); stages come back as [`Action::SyncStage`], the end as [`Action::SyncFinished`].
     Sync { files: Vec<std::path::PathBuf> },
+    /// Put this text on the terminal's clipboard (the terminal layer writes OSC 52).
+    Copy { text: String },
+    /// Hand the terminal to the user's editor on `text`; the result comes back as
+    /// [`Action::Edited`].
+    EditOutside {
+        target: super::EditTarget,
+        text: String,
+    },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {
         folder: std::path::PathBuf,

@@ -204,6 +204,8 @@ pub struct State {
     pub details_of: Option<(usize, String)>,
     pub zoom_scroll: usize,
     pub help_scroll: usize,
+    /// `y` does not copy (`osc52 = false` in the config).
+    pub copy_off: bool,
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,

@@ -64,6 +64,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.suspend = true;
             Vec::new()
         }
+        Action::Edited { .. } => super::outside::action(state, action),
         Action::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
@@ -285,6 +286,7 @@ fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Redo => return editing::redo(state),
         Action::Save => return editing::save_all(state),
         Action::Sync => return team::start(state),
+        Action::Copy | Action::EditOutside => return super::outside::action(state, action),
         Action::SortNext => {
             state.sort = state.sort.next();
             reorder(state);
@@ -396,7 +398,7 @@ pub(crate) fn move_selection(state: &mut State, action: &Action) {
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, action, page, count);
     let down = match action {
-        Action::Up | Action::PageUp | Action::Bottom => false,
+        Action::Up | Action::PageUp | Action::HalfPageUp | Action::Bottom => false,
         Action::Top => true,
         _ => target >= state.selected,
     };
@@ -413,6 +415,8 @@ pub(crate) fn step(current: usize, action: &Action, page: usize, count: usize) -
         Action::Up => current.saturating_sub(1),
         Action::PageDown => current.saturating_add(page),
         Action::PageUp => current.saturating_sub(page),
+        Action::HalfPageDown => current.saturating_add((page / 2).max(1)),
+        Action::HalfPageUp => current.saturating_sub((page / 2).max(1)),
         Action::Top => 0,
         Action::Bottom => last,
         _ => current,
@@ -442,7 +446,7 @@ fn move_note_cursor(state: &mut State, action: &Action) {
     let count = state.selected_item().map_or(0, |i| i.progress.len());
     let (page, _) = pane_extent(state, Pane::Timeline);
     match action {
-        Action::PageDown | Action::PageUp => {
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
             state.timeline_scroll = scroll(state.timeline_scroll, action, page, limit);
         }
@@ -459,7 +463,7 @@ fn move_metric_cursor(state: &mut State, action: &Action) {
     let count = state.selected_item().map_or(0, |i| i.metrics.len());
     let (page, _) = pane_extent(state, Pane::Metrics);
     match action {
-        Action::PageDown | Action::PageUp => {
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
             state.metrics_scroll = scroll(state.metrics_scroll, action, page, limit);
         }
