@@ -177,3 +177,16 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
         }
     }
 }
+
+#[test]
+fn h_and_l_move_between_panes_and_ctrl_d_u_half_pages() {
+    assert!(matches!(browse(KeyCode::Char('l')), Some(Action::FocusNext)));
+    assert!(matches!(browse(KeyCode::Char('h')), Some(Action::FocusPrevious)));
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for mode in [Mode::Browse, Mode::Zoom, Mode::Since, Mode::Dashboard, Mode::Help] {
+        assert!(matches!(action_for(mode, Pane::Items, ctrl('d')), Some(Action::HalfPageDown)));
+        assert!(matches!(action_for(mode, Pane::Items, ctrl('u')), Some(Action::HalfPageUp)));
+    }
+    assert!(matches!(browse(KeyCode::Char('y')), Some(Action::Copy)));
+    assert!(matches!(browse(KeyCode::Char('E')), Some(Action::EditOutside)));
+}
