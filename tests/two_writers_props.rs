@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{Mode, Pane, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::model::{Document, Item, Status};
 use tally::runtime::{Watcher, run_effects};
 use tally::store;
@@ -161,12 +161,12 @@ impl World {
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
         while self.state.mode == Mode::Conflict {
-            let effects = update(&mut self.state, tally::app::Action::KeepMine);
+            let effects = update(&mut self.state, tally::app::Intent::KeepMine);
             run_effects(&mut self.state, effects);
         }
     }
@@ -331,7 +331,7 @@ impl World {
         self.move_folder(false);
         self.browse();
         self.reload();
-        let effects = update(&mut self.state, tally::app::Action::Save);
+        let effects = update(&mut self.state, tally::app::Intent::Save);
         run_effects(&mut self.state, effects);
         self.reload();
         assert!(

@@ -1,12 +1,12 @@
 //! Keys that reach outside the interface: `y` copies what is focused — the selected item, note or
 //! metric as readable text — to the clipboard, and `E` opens the goal or the selected note in the
 //! user's editor. Both only describe the work as an [`Effect`]; the terminal layer does it, and an
-//! edit comes back as [`Action::Edited`] and is applied like any other edit (undo, save, two
+//! edit comes back as [`super::Event::Edited`] and is applied like any other edit (undo, save, two
 //! writers).
 
 use super::editing::{change_item, note_at_cursor, selection};
 use super::state::{Message, Mode, Pane, State};
-use super::{Action, Effect};
+use super::{Effect, Intent};
 use crate::model::{Item, NoteKey};
 
 /// What an outside edit changes.
@@ -161,12 +161,11 @@ pub(crate) fn edited(
     }
 }
 
-/// Handles the two actions of this module.
-pub(crate) fn action(state: &mut State, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Copy => copy(state),
-        Action::EditOutside => edit_outside(state),
-        Action::Edited { target, outcome } => edited(state, target, outcome),
+/// Handles the two intents of this module.
+pub(crate) fn intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    match intent {
+        Intent::Copy => copy(state),
+        Intent::EditOutside => edit_outside(state),
         _ => Vec::new(),
     }
 }

@@ -3,14 +3,14 @@
 //! saved — written with `tracing`, so it goes wherever the subscriber `main` set up sends it (a
 //! file, never the screen) and nowhere when there is none.
 
-use crate::app::{Action, Effect, State, update};
+use crate::app::{Effect, Event, State, update};
 
-/// Logs the outcome an action carries, applies it, and logs what a reload did to unsaved edits
+/// Logs the outcome an event carries, applies it, and logs what a reload did to unsaved edits
 /// (the message the update leaves says whether they were merged or are in conflict).
-pub(super) fn applied(state: &mut State, action: Action) -> Vec<Effect> {
-    let reloaded = log_outcome(state, &action);
+pub(super) fn applied(state: &mut State, event: Event) -> Vec<Effect> {
+    let reloaded = log_outcome(state, &event);
     let before = state.message.clone();
-    let effects = update(state, action);
+    let effects = update(state, event);
     if let Some(file) = reloaded
         && state.message != before
         && let Some(message) = &state.message
@@ -20,24 +20,24 @@ pub(super) fn applied(state: &mut State, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// Logs a disk outcome; returns the file when the action is a reload.
-fn log_outcome(state: &State, action: &Action) -> Option<usize> {
-    match action {
-        Action::Saved { file, covered, .. } => {
+/// Logs a disk outcome; returns the file when the event is a reload.
+fn log_outcome(state: &State, event: &Event) -> Option<usize> {
+    match event {
+        Event::Saved { file, covered, .. } => {
             tracing::info!(path = %path(state, *file), edits = covered, "saved");
         }
-        Action::SaveFailed { file, error } => {
+        Event::SaveFailed { file, error } => {
             tracing::warn!(path = %path(state, *file), "save failed: {error}");
         }
-        Action::Reloaded { file, loaded } => {
+        Event::Reloaded { file, loaded } => {
             let items = loaded.doc.items().len();
             tracing::info!(path = %path(state, *file), items, "changed on disk; read again");
             return Some(*file);
         }
-        Action::Unchanged { file, .. } => {
+        Event::Unchanged { file, .. } => {
             tracing::debug!(path = %path(state, *file), "touched on disk, content unchanged");
         }
-        Action::ReloadFailed { file, error } => {
+        Event::ReloadFailed { file, error } => {
             tracing::warn!(path = %path(state, *file), "changed on disk but unreadable: {error}");
         }
         _ => {}
