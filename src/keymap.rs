@@ -83,6 +83,8 @@ pub enum Context {
     Zoom,
     /// The help overlay.
     Help,
+    /// Typing a search in the help (`/` there); other keys are typed into it.
+    HelpSearch,
     /// An edit form; other keys are typed into the focused field.
     Form,
     /// The status picker.
@@ -107,7 +109,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Browse,
         Context::Search,
         Context::Items,
@@ -124,6 +126,7 @@ impl Context {
         Context::Conflict,
         Context::Merge,
         Context::Help,
+        Context::HelpSearch,
     ];
 
     pub fn title(self) -> &'static str {
@@ -143,6 +146,7 @@ impl Context {
             Context::Summary => "Triage summary",
             Context::Since => "Since (v): what changed after a date",
             Context::Dashboard => "Dashboard (v twice)",
+            Context::HelpSearch => "Searching the help (/ in the help)",
             Context::Search => {
                 "Search line (/): words, pinyin, status: lead: #tag id: due<, ! negates"
             }
@@ -200,8 +204,8 @@ const fn bind(
 }
 
 use Context::{
-    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Merge, Metrics, Picker, Search, Since,
-    Summary, Timeline, Triage, Zoom,
+    Browse, Confirm, Conflict, Dashboard, Form, Help, HelpSearch, Items, Merge, Metrics, Picker,
+    Search, Since, Summary, Timeline, Triage, Zoom,
 };
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
@@ -375,7 +379,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, PAGE_UP, Intent::PageUp, "page up", None),
     bind(Help, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
     bind(Help, HALF_UP, Intent::HalfPageUp, "half a page up", None),
-    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Intent::Back, "close the help", Some("close")),
+    bind(Help, &[Key::char('/')], Intent::Search, "search the help: only the keys whose description matches stay", Some("search")),
+    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Intent::Back, "close the help (Esc first clears a search)", Some("close")),
+
+    bind(HelpSearch, ENTER, Intent::Submit, "keep the search and scroll the matches", Some("keep")),
+    bind(HelpSearch, ESC, Intent::Back, "clear the search", Some("clear")),
+    bind(HelpSearch, &[Key::plain(KeyCode::Down)], Intent::Down, "scroll down", None),
+    bind(HelpSearch, &[Key::plain(KeyCode::Up)], Intent::Up, "scroll up", None),
 ];
 
 /// The intent a key press asks for in `mode` with `focus`, if any. Full-width characters typed
@@ -512,6 +522,44 @@ pub fn keys_label(binding: &Binding) -> String {
         }
     }
     labels.join("/")
+}
+
+/// The intent of a key while a search in the help is typed: Enter, Esc and the arrows as bound,
+/// anything else typed into the search.
+pub fn press_in_help_search(event: KeyEvent) -> Press {
+    if event.kind == KeyEventKind::Release {
+        return Press::Nothing;
+    }
+    let pressed = normalise(event);
+    let bound = BINDINGS
+        .iter()
+        .filter(|binding| binding.context == Context::HelpSearch)
+        .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
+        .map(|binding| binding.intent.clone());
+    Press::Intent(bound.unwrap_or(Intent::Input(event)))
+}
+
+/// The help's sections with only the rows whose keys, description or section title contain
+/// `query` (ignoring case); sections left empty are left out. An empty query keeps everything.
+pub fn help_sections_matching(query: &str) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return help_sections();
+    }
+    let has = |text: &str| text.to_lowercase().contains(&query);
+    help_sections()
+        .into_iter()
+        .filter_map(|(title, rows)| {
+            let rows: Vec<_> = if has(title) {
+                rows
+            } else {
+                rows.into_iter()
+                    .filter(|(keys, help)| has(keys) || has(help))
+                    .collect()
+            };
+            (!rows.is_empty()).then_some((title, rows))
+        })
+        .collect()
 }
 
 /// Sections of the help: a title and `(keys, description)` rows.

@@ -196,7 +196,12 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, key: KeyEvent) {
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    match keymap::press(state.mode, state.focus, key) {
+    let press = if state.mode == crate::app::Mode::Help && state.help_typing {
+        keymap::press_in_help_search(key)
+    } else {
+        keymap::press(state.mode, state.focus, key)
+    };
+    match press {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
             handle_key(

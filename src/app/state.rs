@@ -206,6 +206,10 @@ pub struct State {
     pub help_scroll: usize,
     /// `y` does not copy (`osc52 = false` in the config).
     pub copy_off: bool,
+    /// The search typed in the help (`/` there): only matching keys are listed.
+    pub help_query: String,
+    /// The help's search takes the keys.
+    pub help_typing: bool,
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,

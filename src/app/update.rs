@@ -1,6 +1,7 @@
 //! The pure state transition: `update(state, intent or event) -> effects`. Navigation, focus, zoom, help,
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
@@ -316,12 +317,34 @@ fn reorder(state: &mut State) {
 fn open_help(state: &mut State) {
     state.open_overlay(Mode::Help);
     state.help_scroll = 0;
+    state.help_query.clear();
+    state.help_typing = false;
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = ui::help_height(&view(state));
     match intent {
+        Intent::Search => state.help_typing = true,
+        Intent::Input(key) if state.help_typing => {
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    state.help_query.push(c);
+                }
+                KeyCode::Backspace => {
+                    state.help_query.pop();
+                }
+                _ => {}
+            }
+            state.help_scroll = 0;
+        }
+        Intent::Paste(text) if state.help_typing => state.help_query.push_str(text.trim()),
+        Intent::Submit => state.help_typing = false,
+        Intent::Back if state.help_typing || !state.help_query.is_empty() => {
+            state.help_query.clear();
+            state.help_typing = false;
+            state.help_scroll = 0;
+        }
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
     }

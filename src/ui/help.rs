@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::keymap;
-use crate::text::{pad, wrap};
+use crate::text::{clean_line, pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
 const MAX_WIDTH: u16 = 84;
@@ -31,7 +31,18 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (title, rows) in keymap::help_sections() {
+    let query = &view.state.help_query;
+    if view.state.help_typing || !query.is_empty() {
+        let cursor = if view.state.help_typing { "▏" } else { "" };
+        out.push(Line::styled(format!("/{}{cursor}", clean_line(query)), view.theme.key()));
+        out.push(Line::default());
+    }
+    let sections = keymap::help_sections_matching(query);
+    if sections.is_empty() {
+        out.push(Line::raw("no key matches (Esc clears the search)"));
+        return out;
+    }
+    for (title, rows) in sections {
         out.push(Line::styled(title.to_string(), view.theme.title()));
         for (keys, help) in rows {
             for (i, part) in wrap(help, text_width).into_iter().enumerate() {
