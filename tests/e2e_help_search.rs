@@ -13,7 +13,9 @@ fn slash_in_the_help_narrows_it_to_matching_keys() {
         return;
     };
     tmux.keys(&["?"]);
-    tmux.wait_until("the help", 15, |s| s.contains("Keys") && s.contains("undo the last edit"));
+    tmux.wait_until("the help", 15, |s| {
+        s.contains("Keys") && s.contains("undo the last edit")
+    });
     tmux.keys(&["/"]);
     tmux.literal("clipboard");
     tmux.wait_until("only the copy keys", 15, |s| {

@@ -31,7 +31,9 @@ fn scripted_editor(dir: &Path, text: &str) -> std::path::PathBuf {
 fn open_with_editor(dir: &Path, file: &Path, editor: &Path) -> Tmux {
     let env = format!("VISUAL= EDITOR={}", quote(&editor.display().to_string()));
     let tmux = Tmux::tally_with_env(&quote(&file.display().to_string()), dir, &env, 100, 30);
-    tmux.wait_until("the list drawn", 15, |s| s.contains("Items 1/8") && s.contains(" quit"));
+    tmux.wait_until("the list drawn", 15, |s| {
+        s.contains("Items 1/8") && s.contains(" quit")
+    });
     tmux
 }
 
@@ -45,18 +47,27 @@ fn capital_e_edits_the_goal_in_the_editor_and_saves_it() {
     let editor = scripted_editor(dir.path(), "新的目标：全部外语标识完成审核");
     let tmux = open_with_editor(dir.path(), &file, &editor);
     let before = common::read_doc(&file);
-    let old_goal = item_in(&before, "14").unwrap()["goal"].as_str().unwrap().to_string();
+    let old_goal = item_in(&before, "14").unwrap()["goal"]
+        .as_str()
+        .unwrap()
+        .to_string();
     tmux.keys(&["j", "j", "j", "j"]);
     tmux.wait_for("Items 5/8");
     tmux.keys(&["E"]);
     let doc = wait_for_doc(&file, "the new goal saved", |doc| {
         item_in(doc, "14").is_some_and(|i| i["goal"] == "新的目标：全部外语标识完成审核")
     });
-    assert_eq!(item_in(&doc, "13"), item_in(&before, "13"), "other items untouched");
+    assert_eq!(
+        item_in(&doc, "13"),
+        item_in(&before, "13"),
+        "other items untouched"
+    );
     let seen = std::fs::read_to_string(dir.path().join("seen.txt")).unwrap();
     assert_eq!(seen, old_goal, "the editor got the old goal");
     tmux.keys(&["Enter"]);
-    tmux.wait_until("the new goal in the zoomed item", 15, |s| s.contains("新的目标：全部外语标识"));
+    tmux.wait_until("the new goal in the zoomed item", 15, |s| {
+        s.contains("新的目标：全部外语标识")
+    });
     tmux.keys(&["Escape", "u"]);
     wait_for_doc(&file, "the undo saved", |doc| {
         item_in(doc, "14").is_some_and(|i| i["goal"] == old_goal.as_str())
@@ -80,7 +91,10 @@ fn capital_e_in_the_timeline_edits_the_selected_note() {
         notes(doc).to_string().contains("改写后的进展")
     });
     let after = notes(&doc);
-    assert_eq!(after.as_array().unwrap().len(), before.as_array().unwrap().len());
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        before.as_array().unwrap().len()
+    );
     let seen = std::fs::read_to_string(dir.path().join("seen.txt")).unwrap();
     assert!(before.to_string().contains(seen.trim_end()), "{seen}");
     tmux.quit();
@@ -101,12 +115,17 @@ fn y_copies_the_item_with_osc_52() {
         30,
     );
     tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-    tmux.wait_until("the list drawn", 15, |s| s.contains("Items 1/8") && s.contains(" quit"));
+    tmux.wait_until("the list drawn", 15, |s| {
+        s.contains("Items 1/8") && s.contains(" quit")
+    });
     tmux.keys(&["y"]);
     tmux.wait_for("copied the item of item 10");
     let buffer = tmux.run(&["show-buffer"]);
     let text = String::from_utf8_lossy(&buffer.stdout);
-    assert!(text.starts_with("10 主场外交和重大国事活动服务保障\n"), "{text}");
+    assert!(
+        text.starts_with("10 主场外交和重大国事活动服务保障\n"),
+        "{text}"
+    );
     assert!(text.contains("status: on track"), "{text}");
     tmux.quit();
 }

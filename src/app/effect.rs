@@ -27,7 +27,7 @@ pub enum Effect {
     /// Hand the terminal to the user's editor on `text`; the result comes back as
     /// [`super::Event::Edited`].
     EditOutside {
-        target: super::EditTarget,
+        target: Box<super::EditTarget>,
         text: String,
     },
     /// Write a new text file `name` (a number is added if taken) in `folder`.

@@ -97,7 +97,7 @@ pub enum Event {
     },
     /// The outside editor closed with this text (or could not run).
     Edited {
-        target: super::EditTarget,
+        target: Box<super::EditTarget>,
         outcome: Result<String, String>,
     },
 }

@@ -247,8 +247,14 @@ fn plain_name(intent: &Intent) -> (&'static str, &'static str) {
         Intent::PageUp => ("page_up", "one page up"),
         Intent::HalfPageDown => ("half_page_down", "half a page down"),
         Intent::HalfPageUp => ("half_page_up", "half a page up"),
-        Intent::Copy => ("copy", "copy the item, note or metric to the clipboard (OSC 52)"),
-        Intent::EditOutside => ("edit_in_editor", "edit the goal or the note in $VISUAL / $EDITOR"),
+        Intent::Copy => (
+            "copy",
+            "copy the item, note or metric to the clipboard (OSC 52)",
+        ),
+        Intent::EditOutside => (
+            "edit_in_editor",
+            "edit the goal or the note in $VISUAL / $EDITOR",
+        ),
         Intent::Top => ("top", "first row / top"),
         Intent::Bottom => ("bottom", "last row / bottom"),
         Intent::FocusNext => ("next_pane", "focus the next pane"),

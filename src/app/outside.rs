@@ -114,7 +114,10 @@ pub(crate) fn edit_outside(state: &mut State) -> Vec<Effect> {
         id: item.id.clone(),
         part,
     };
-    vec![Effect::EditOutside { target, text }]
+    vec![Effect::EditOutside {
+        target: Box::new(target),
+        text,
+    }]
 }
 
 /// The editor closed: applies the new text as an edit, or says why not.

@@ -57,7 +57,9 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             return effects;
         }
         Event::Reloaded { file, loaded } => return sync::reloaded(state, file, *loaded),
-        Event::Edited { target, outcome } => return super::outside::edited(state, target, outcome),
+        Event::Edited { target, outcome } => {
+            return super::outside::edited(state, *target, outcome);
+        }
         Event::PrepareSearch => return search::prepare(state),
         Event::SaveFailed { file, error } => sync::save_failed(state, file, error),
         Event::Unchanged { file, fingerprint } => {

@@ -34,7 +34,10 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let query = &view.state.help_query;
     if view.state.help_typing || !query.is_empty() {
         let cursor = if view.state.help_typing { "▏" } else { "" };
-        out.push(Line::styled(format!("/{}{cursor}", clean_line(query)), view.theme.key()));
+        out.push(Line::styled(
+            format!("/{}{cursor}", clean_line(query)),
+            view.theme.key(),
+        ));
         out.push(Line::default());
     }
     let sections = keymap::help_sections_matching(query);
