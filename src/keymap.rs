@@ -539,22 +539,32 @@ pub fn press_in_help_search(event: KeyEvent) -> Press {
     Press::Intent(bound.unwrap_or(Intent::Input(event)))
 }
 
-/// The help's sections with only the rows whose keys, description or section title contain
-/// `query` (ignoring case); sections left empty are left out. An empty query keeps everything.
-pub fn help_sections_matching(query: &str) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+/// The help's sections with only the rows whose keys or description, or whose section title,
+/// contain `query` (ignoring case), in English or as `words(kind, text)` puts them (`kind` is
+/// `help` for titles, `keys` for descriptions); sections left empty are left out. An empty query
+/// keeps everything.
+pub fn help_sections_matching<W: AsRef<str>>(
+    query: &str,
+    words: impl Fn(&str, &str) -> W,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return help_sections();
     }
-    let has = |text: &str| text.to_lowercase().contains(&query);
+    let has = |kind: &str, text: &str| {
+        text.to_lowercase().contains(&query)
+            || words(kind, text).as_ref().to_lowercase().contains(&query)
+    };
     help_sections()
         .into_iter()
         .filter_map(|(title, rows)| {
-            let rows: Vec<_> = if has(title) {
+            let rows: Vec<_> = if has("help", title) {
                 rows
             } else {
                 rows.into_iter()
-                    .filter(|(keys, help)| has(keys) || has(help))
+                    .filter(|(keys, help)| {
+                        keys.to_lowercase().contains(&query) || has("keys", help)
+                    })
                     .collect()
             };
             (!rows.is_empty()).then_some((title, rows))

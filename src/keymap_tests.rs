@@ -179,6 +179,30 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
 }
 
 #[test]
+fn every_description_hint_and_title_is_translated() {
+    use crate::lang::{Lang, tr};
+    let mut keys: Vec<String> = Vec::new();
+    for binding in BINDINGS {
+        keys.push(format!("keys.{}", binding.help));
+        if let Some(hint) = binding.hint {
+            keys.push(format!("hint.{hint}"));
+        }
+    }
+    keys.extend(Context::ALL.iter().map(|c| format!("help.{}", c.title())));
+    for key in keys {
+        for lang in Lang::ALL {
+            // A missing key comes back as the key itself.
+            assert_ne!(tr(lang, &key), key, "{} lacks {key}", lang.code());
+        }
+        assert_ne!(
+            tr(Lang::Zh, &key),
+            tr(Lang::En, &key),
+            "{key} is not translated"
+        );
+    }
+}
+
+#[test]
 fn every_bound_intent_has_a_name() {
     for binding in BINDINGS {
         let name = binding.intent.name();
@@ -228,7 +252,7 @@ fn h_and_l_move_between_panes_and_ctrl_d_u_half_pages() {
 #[test]
 fn the_help_search_keeps_matching_rows_and_types_other_keys() {
     let all: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
-    let found = help_sections_matching("CLIPBOARD");
+    let found = help_sections_matching("CLIPBOARD", |_, t| t.to_string());
     let rows: Vec<&str> = found
         .iter()
         .flat_map(|(_, r)| r.iter().map(|(_, h)| *h))
@@ -238,8 +262,11 @@ fn the_help_search_keeps_matching_rows_and_types_other_keys() {
         rows.iter().all(|h| h.to_lowercase().contains("clipboard")),
         "{rows:?}"
     );
-    assert!(help_sections_matching("no such words").is_empty());
-    assert_eq!(help_sections_matching("  ").len(), help_sections().len());
+    assert!(help_sections_matching("no such words", |_, t| t.to_string()).is_empty());
+    assert_eq!(
+        help_sections_matching("  ", |_, t| t.to_string()).len(),
+        help_sections().len()
+    );
     assert_eq!(
         press_in_help_search(press(KeyCode::Char('q'))),
         Press::Intent(Intent::Input(press(KeyCode::Char('q'))))

@@ -119,7 +119,7 @@ fn y_copies_the_item_with_osc_52() {
         s.contains("Items 1/8") && s.contains(" quit")
     });
     tmux.keys(&["y"]);
-    tmux.wait_for("copied the item of item 10");
+    tmux.wait_for("copied item 10 to the clipboard");
     let buffer = tmux.run(&["show-buffer"]);
     let text = String::from_utf8_lossy(&buffer.stdout);
     assert!(

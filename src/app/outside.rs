@@ -7,6 +7,7 @@
 use super::editing::{change_item, note_at_cursor, selection};
 use super::state::{Message, Mode, Pane, State};
 use super::{Effect, Intent};
+use crate::lang::{tr, trf};
 use crate::model::{Item, NoteKey};
 
 /// What an outside edit changes.
@@ -29,9 +30,7 @@ pub struct EditTarget {
 /// `y`: the focused thing as text, for the clipboard.
 pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
     if state.copy_off {
-        state.message = Some(Message::warning(
-            "copying is off (osc52 = false in the config)",
-        ));
+        state.message = Some(Message::warning(tr(state.lang, "msg.copy_off")));
         return Vec::new();
     }
     let Some((_, _, item)) = selection(state) else {
@@ -53,10 +52,9 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
         _ => (item_text(&item), "item"),
     };
     let chars = text.chars().count();
-    state.message = Some(Message::info(format!(
-        "copied the {what} of item {} ({chars} characters) to the clipboard",
-        item.id
-    )));
+    let key = format!("msg.copied_{what}");
+    let message = trf(state.lang, &key, &[("id", &item.id), ("chars", &chars)]);
+    state.message = Some(Message::info(message));
     vec![Effect::Copy { text }]
 }
 
@@ -129,19 +127,21 @@ pub(crate) fn edited(
     let text = match outcome {
         Ok(text) => text.trim_end().to_string(),
         Err(error) => {
-            state.message = Some(Message::error(format!("not edited: {error}")));
+            let message = trf(state.lang, "msg.not_edited", &[("error", &error)]);
+            state.message = Some(Message::error(message));
             return Vec::new();
         }
     };
     let EditTarget { file, id, part } = target;
     match part {
-        EditPart::Goal => change_item(state, file, &id, "edit goal", |item| {
-            item.goal = (!text.trim().is_empty()).then_some(text);
-        }),
+        EditPart::Goal => {
+            let label = tr(state.lang, "edit.edit_goal");
+            change_item(state, file, &id, &label, |item| {
+                item.goal = (!text.trim().is_empty()).then_some(text);
+            })
+        }
         EditPart::Note(_) if text.trim().is_empty() => {
-            state.message = Some(Message::warning(
-                "the note was left as it was: its text cannot be empty (d deletes a note)",
-            ));
+            state.message = Some(Message::warning(tr(state.lang, "msg.note_left_empty")));
             Vec::new()
         }
         EditPart::Note(key) => {
@@ -150,12 +150,11 @@ pub(crate) fn edited(
                 .and_then(|doc| doc.item(doc.position(&id)?))
                 .and_then(|item| key.find(&item.progress));
             let Some(index) = found else {
-                state.message = Some(Message::warning(
-                    "the note was changed or deleted meanwhile: your text was not applied",
-                ));
+                state.message = Some(Message::warning(tr(state.lang, "msg.note_moved_on")));
                 return Vec::new();
             };
-            change_item(state, file, &id, "edit note", |item| {
+            let label = tr(state.lang, "edit.edit_note_text");
+            change_item(state, file, &id, &label, |item| {
                 if let Some(note) = item.progress.get_mut(index) {
                     note.text = text;
                 }
