@@ -261,7 +261,10 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
         for effect in std::mem::take(&mut queue) {
             done += usize::from(!matches!(
                 effect,
-                Effect::PrepareIndex { .. } | Effect::Sync { .. }
+                Effect::PrepareIndex { .. }
+                    | Effect::Sync { .. }
+                    | Effect::Copy { .. }
+                    | Effect::EditOutside { .. }
             ));
             let event = match effect {
                 Effect::Save { file } => save(state, file),
@@ -277,7 +280,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
-                sync @ Effect::Sync { .. } => {
+                sync @ (Effect::Sync { .. } | Effect::Copy { .. } | Effect::EditOutside { .. }) => {
                     outside.push(sync);
                     None
                 }

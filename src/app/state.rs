@@ -205,6 +205,12 @@ pub struct State {
     pub details_of: Option<(usize, String)>,
     pub zoom_scroll: usize,
     pub help_scroll: usize,
+    /// `y` does not copy (`osc52 = false` in the config).
+    pub copy_off: bool,
+    /// The search typed in the help (`/` there): only matching keys are listed.
+    pub help_query: String,
+    /// The help's search takes the keys.
+    pub help_typing: bool,
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,

@@ -2,6 +2,7 @@
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
 use crate::lang::{tr, trf};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
 use super::triage::Toward;
@@ -58,6 +59,9 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             return effects;
         }
         Event::Reloaded { file, loaded } => return sync::reloaded(state, file, *loaded),
+        Event::Edited { target, outcome } => {
+            return super::outside::edited(state, *target, outcome);
+        }
         Event::PrepareSearch => return search::prepare(state),
         Event::SaveFailed { file, error } => sync::save_failed(state, file, error),
         Event::Unchanged { file, fingerprint } => {
@@ -275,6 +279,7 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Redo => return editing::redo(state),
         Intent::Save => return editing::save_all(state),
         Intent::Sync => return team::start(state),
+        Intent::Copy | Intent::EditOutside => return super::outside::intent(state, intent),
         Intent::SortNext => {
             state.sort = state.sort.next();
             reorder(state);
@@ -315,12 +320,34 @@ fn reorder(state: &mut State) {
 fn open_help(state: &mut State) {
     state.open_overlay(Mode::Help);
     state.help_scroll = 0;
+    state.help_query.clear();
+    state.help_typing = false;
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = (state.screens.help_height.0)(state);
     match intent {
+        Intent::Search => state.help_typing = true,
+        Intent::Input(key) if state.help_typing => {
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    state.help_query.push(c);
+                }
+                KeyCode::Backspace => {
+                    state.help_query.pop();
+                }
+                _ => {}
+            }
+            state.help_scroll = 0;
+        }
+        Intent::Paste(text) if state.help_typing => state.help_query.push_str(text.trim()),
+        Intent::Submit => state.help_typing = false,
+        Intent::Back if state.help_typing || !state.help_query.is_empty() => {
+            state.help_query.clear();
+            state.help_typing = false;
+            state.help_scroll = 0;
+        }
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
     }
@@ -389,7 +416,7 @@ pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, intent, page, count);
     let prefer = match intent {
-        Intent::Up | Intent::PageUp | Intent::Bottom => Toward::Previous,
+        Intent::Up | Intent::PageUp | Intent::HalfPageUp | Intent::Bottom => Toward::Previous,
         Intent::Top => Toward::Next,
         _ if target >= state.selected => Toward::Next,
         _ => Toward::Previous,
@@ -407,6 +434,8 @@ pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -
         Intent::Up => current.saturating_sub(1),
         Intent::PageDown => current.saturating_add(page),
         Intent::PageUp => current.saturating_sub(page),
+        Intent::HalfPageDown => current.saturating_add((page / 2).max(1)),
+        Intent::HalfPageUp => current.saturating_sub((page / 2).max(1)),
         Intent::Top => 0,
         Intent::Bottom => last,
         _ => current,
@@ -436,7 +465,7 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.progress.len());
     let (page, _) = pane_extent(state, Pane::Timeline);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
             state.timeline_scroll = scroll(state.timeline_scroll, intent, page, limit);
         }
@@ -456,7 +485,7 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.metrics.len());
     let (page, _) = pane_extent(state, Pane::Metrics);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
             state.metrics_scroll = scroll(state.metrics_scroll, intent, page, limit);
         }
