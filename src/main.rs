@@ -122,7 +122,10 @@ fn paths_and_item(cli: &Cli) -> (Vec<PathBuf>, Option<(Option<PathBuf>, String)>
 }
 
 /// Selects the wanted item, or says it is not there (before the screen is touched).
-fn select_item(state: &mut State, wanted: Option<(Option<PathBuf>, String)>) -> Result<(), Failure> {
+fn select_item(
+    state: &mut State,
+    wanted: Option<(Option<PathBuf>, String)>,
+) -> Result<(), Failure> {
     let Some((file, id)) = wanted else {
         return Ok(());
     };
