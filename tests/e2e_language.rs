@@ -148,5 +148,8 @@ fn an_unknown_language_is_a_usage_error_naming_the_choices() {
         .expect("run tally");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("'fr'") && stderr.contains("en, zh"), "{stderr}");
+    assert!(
+        stderr.contains("'fr'") && stderr.contains("en, zh"),
+        "{stderr}"
+    );
 }

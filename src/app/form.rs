@@ -469,12 +469,7 @@ mod tests {
             file: 0,
             id: "1".into(),
         };
-        let mut form = Form::single(
-            kind,
-            crate::lang::Phrase::new("form.lead").arg("id", "1"),
-            "lead",
-            "",
-        );
+        let mut form = Form::single(kind, Phrase::new("form.lead").arg("id", 1), "lead", "");
         form.suggestions = ["市商务局", "国际处"].map(String::from).to_vec();
         type_text(&mut form, "gjc");
         assert!(form.complete());
