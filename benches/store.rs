@@ -1,5 +1,5 @@
-//! Loading, writing and saving benchmarks on synthetic reports (`tally::synth`, the same files as
-//! `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
+//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same
+//! files as `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
 //! document after one edit, and a whole save of it after one edit. Figures are recorded in
 //! docs/PERFORMANCE.md.
 //!
@@ -14,9 +14,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use synth::synthetic_document;
+use tally::model;
 use tally::model::{Document, Status};
 use tally::store::{self, parse_document, write_document};
-use tally::synth::synthetic_document;
+#[path = "../tests/common/synth.rs"]
+mod synth;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
@@ -113,7 +116,7 @@ fn save(c: &mut Criterion) {
     let pieces = store::write_pieces(&loaded.doc);
     group.bench_function("100000/one-edit-pieces", |b| {
         b.iter(|| {
-            seen = store::save_written(&path, black_box(&pieces), &seen)
+            seen = store::save_text(&path, black_box(&pieces), &seen)
                 .expect("saved")
                 .fingerprint;
         })

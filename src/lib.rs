@@ -14,8 +14,6 @@ pub mod report;
 pub mod runtime;
 pub mod search;
 pub mod store;
-#[doc(hidden)]
-pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -12,7 +12,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
-use crate::app::{Event as AppEvent, Intent, State, update};
+mod clipboard;
+mod editor;
+
+use crate::app::{Effect, Event as AppEvent, Intent, State, update};
 use crate::keymap::{self, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
@@ -49,6 +52,8 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
+    // the help overlay scrolls as far as the renderer draws it
+    state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     set_up_terminal()?;
@@ -102,7 +107,10 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         if check_files {
             last_check = Instant::now();
         }
-        run_git(&mut state, &mut runtime, &mut git);
+        let terminal_work = run_git(&mut state, &mut runtime, &mut git);
+        for effect in terminal_work {
+            outside_terminal(&mut state, &mut runtime, &mut terminal, effect)?;
+        }
     }
     runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
@@ -110,16 +118,60 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
 }
 
 /// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
-fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worker::Worker) {
-    git.run(runtime.take_outside());
+/// Returns the work that needs the terminal itself (copying, an outside editor).
+fn run_git(
+    state: &mut State,
+    runtime: &mut Runtime,
+    git: &mut crate::git::worker::Worker,
+) -> Vec<Effect> {
+    let (mut terminal_work, syncs) = for_terminal(runtime.take_outside());
+    git.run(syncs);
     for event in git.poll() {
         let effects = update(state, event);
         runtime.run(state, effects);
     }
-    git.run(runtime.take_outside());
+    let (more, syncs) = for_terminal(runtime.take_outside());
+    terminal_work.extend(more);
+    git.run(syncs);
     git.tick(Instant::now(), || {
         state.files.iter().map(|f| f.path.clone()).collect()
     });
+    terminal_work
+}
+
+/// Splits effects into those for the terminal and the rest.
+fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
+    effects
+        .into_iter()
+        .partition(|e| matches!(e, Effect::Copy { .. } | Effect::EditOutside { .. }))
+}
+
+/// Copies with OSC 52, or hands the terminal to the editor (as a suspend does) and applies what
+/// comes back.
+fn outside_terminal(
+    state: &mut State,
+    runtime: &mut Runtime,
+    terminal: &mut ratatui::DefaultTerminal,
+    effect: Effect,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy { text } => {
+            let mut out = io::stdout();
+            out.write_all(clipboard::osc52(&text, clipboard::Wrap::from_env()).as_bytes())?;
+            out.flush()
+        }
+        Effect::EditOutside { target, text } => {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui::restore();
+            let outcome = editor::edit(&text);
+            set_up_terminal()?;
+            terminal.clear()?;
+            let effects = update(state, AppEvent::Edited { target, outcome });
+            runtime.run(state, effects);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
@@ -146,7 +198,12 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, key: KeyEvent) {
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    match keymap::press(state.mode, state.focus, key) {
+    let press = if state.mode == crate::app::Mode::Help && state.help_typing {
+        keymap::press_in_help_search(key)
+    } else {
+        keymap::press(state.mode, state.focus, key)
+    };
+    match press {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
             handle_key(

@@ -55,7 +55,7 @@ pub fn stats<'a>(docs: impl IntoIterator<Item = &'a Document>, today: Date) -> S
         }
     }
     s.attention
-        .sort_by_key(|(_, _, _, status)| crate::app::attention(*status));
+        .sort_by_key(|(_, _, _, status)| status.attention());
     s.overdue.sort_by_key(|(_, _, _, due)| *due);
     s.totals.sort_by(|a, b| b.1.total_cmp(&a.1));
     s.average_completion =

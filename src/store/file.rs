@@ -10,10 +10,10 @@ use std::time::SystemTime;
 use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
 use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, describe_io};
-use super::lock::{Turn, folder_of};
+use super::lock::{SaveLock, folder_of};
 use super::parse::parse_document;
+use super::text_to_save::TextToSave;
 use super::write::write_document;
-use super::written::Written;
 use crate::model::Document;
 
 /// Files above this size are refused instead of read (see docs/format.md).
@@ -218,30 +218,30 @@ pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, Sa
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
 pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Saved, SaveError> {
-    let turn = Turn::take(path)?;
-    write_in_turn(&turn, path, &[text], seen)
+    let lock = SaveLock::take(path)?;
+    write_locked(&lock, path, &[text], seen)
 }
 
 /// [`save`] for a document written out as pieces ([`super::write_pieces`]): the pieces go to the
 /// file one after the other, so the whole text is never put together in memory.
-pub fn save_written(path: &Path, text: &Written, seen: &Fingerprint) -> Result<Saved, SaveError> {
+pub fn save_text(path: &Path, text: &TextToSave, seen: &Fingerprint) -> Result<Saved, SaveError> {
     let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
-    let turn = Turn::take(path)?;
-    write_in_turn(&turn, path, &parts, seen)
+    let lock = SaveLock::take(path)?;
+    write_locked(&lock, path, &parts, seen)
 }
 
-/// [`save`] for a caller that already holds the folder's turn.
-pub fn save_in_turn(
-    turn: &Turn,
+/// [`save`] for a caller that already holds the file's save lock.
+pub fn save_locked(
+    lock: &SaveLock,
     path: &Path,
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Saved, SaveError> {
-    write_in_turn(turn, path, &[write_document(doc).as_bytes()], seen)
+    write_locked(lock, path, &[write_document(doc).as_bytes()], seen)
 }
 
-fn write_in_turn(
-    turn: &Turn,
+fn write_locked(
+    lock: &SaveLock,
     path: &Path,
     text: &[&[u8]],
     seen: &Fingerprint,
@@ -256,7 +256,7 @@ fn write_in_turn(
             path: path.to_path_buf(),
         });
     }
-    remove_stale_temp_files(turn, path);
+    remove_stale_temp_files(lock, path);
     write_atomic_parts(path, text)
 }
 
@@ -294,8 +294,8 @@ pub const TEMP_SUFFIX: &str = ".tally-tmp";
 /// Removes temporary files that an earlier save of `path` left behind when it was killed
 /// mid-write. Only while the folder is locked: every tally save that can lock it does so before
 /// it creates its temporary file, so none of them is still being written.
-fn remove_stale_temp_files(turn: &Turn, path: &Path) {
-    if !turn.holds_folder() {
+fn remove_stale_temp_files(lock: &SaveLock, path: &Path) {
+    if !lock.holds_folder() {
         return;
     }
     for stale in temp_files_of(path) {
@@ -331,14 +331,14 @@ pub fn temp_files_of(path: &Path) -> Vec<PathBuf> {
 
 /// Writes a new file; refuses to replace an existing one unless `overwrite`.
 pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Saved, SaveError> {
-    let turn = Turn::take(path)?;
+    let lock = SaveLock::take(path)?;
     if !overwrite && path.exists() {
         return Err(SaveError::Exists {
             path: path.to_path_buf(),
         });
     }
     check_replaceable(&real_path(path))?;
-    remove_stale_temp_files(&turn, path);
+    remove_stale_temp_files(&lock, path);
     write_atomic_parts(path, &[write_document(doc).as_bytes()])
 }
 
@@ -421,7 +421,7 @@ mod tests {
         loaded.doc.item_mut(4).unwrap().lead = Some("市外办、市文旅局".into());
         let pieces = crate::store::write_pieces(&loaded.doc);
         assert!(pieces.parts().count() > 1);
-        let saved = save_written(&path, &pieces, &loaded.fingerprint).unwrap();
+        let saved = save_text(&path, &pieces, &loaded.fingerprint).unwrap();
         let on_disk = fs::read(&path).unwrap();
         assert_eq!(on_disk, write_document(&loaded.doc).as_bytes());
         let read = fingerprint(&path).unwrap();

@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{View, scrolled};
+use super::{Theme, View, scrolled};
+use crate::app::State;
 use crate::keymap;
-use crate::text::{pad, wrap};
+use crate::text::{clean_line, pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
 const MAX_WIDTH: u16 = 84;
@@ -32,7 +33,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (title, rows) in keymap::help_sections() {
+    let query = &view.state.help_query;
+    if view.state.help_typing || !query.is_empty() {
+        let cursor = if view.state.help_typing { "▏" } else { "" };
+        out.push(Line::styled(
+            format!("/{}{cursor}", clean_line(query)),
+            view.theme.key(),
+        ));
+        out.push(Line::default());
+    }
+    let sections =
+        keymap::help_sections_matching(query, |kind, text| view.tr(&format!("{kind}.{text}")));
+    if sections.is_empty() {
+        out.push(Line::raw(view.tr("popup.no_key_matches")));
+        return out;
+    }
+    for (title, rows) in sections {
         out.push(Line::styled(
             view.tr(&format!("help.{title}")),
             view.theme.title(),
@@ -57,7 +73,12 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines (for scrolling limits).
-pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.screen).1).len()
+/// The number of help lines for `state`'s screen and language (for scrolling limits: the
+/// interface hands it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(state: &State) -> usize {
+    let view = View {
+        state,
+        theme: Theme::plain(),
+    };
+    lines(&view, size(state.screen).1).len()
 }

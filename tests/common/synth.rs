@@ -3,17 +3,29 @@
 //!
 //! `synthetic_document(100_000, 1)` is the "100,000-item file" that the performance figures in
 //! docs/PERFORMANCE.md refer to; `examples/gen_big.rs` writes it as JSON.
+//!
+//! Not part of the shipped library: tests, benches and examples include this file as a module
+//! of their own, next to a `model` in scope (`use tally::model;`, or `use crate::model;` in the
+//! library's unit tests):
+//!
+//! ```text
+//! use tally::model;
+//! #[path = "../tests/common/synth.rs"]
+//! mod synth;
+//! ```
+
+#![allow(dead_code)]
 
 use serde_json::Number;
 
-use crate::model::{Date, Document, Header, Item, Metric, Note, Origin, Period, Point, Status};
+use super::model::{Date, Document, Header, Item, Metric, Note, Origin, Period, Point, Status};
 
 /// A document of `n` items, the same for the same `n` and `seed`. Ids are `1..=n`.
 pub fn synthetic_document(n: usize, seed: u64) -> Document {
     let mut rng = Rng::new(seed);
     let items = (0..n).map(|i| synthetic_item(i + 1, &mut rng)).collect();
     let header = Header {
-        format: Some(crate::model::FORMAT_VERSION),
+        format: Some(super::model::FORMAT_VERSION),
         title: format!("合成测试报告（{n}项重点任务）Synthetic report"),
         source: Some("tally synth".to_string()),
         published: Date::from_ymd(2023, 10, 7),
@@ -370,35 +382,3 @@ const METRICS: &[(&str, &str)] = &[
     ("预算执行率", "%"),
     ("Visas issued", "pcs"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_document() {
-        let a = synthetic_document(50, 7);
-        let b = synthetic_document(50, 7);
-        assert_eq!(a.items(), b.items());
-        let c = synthetic_document(50, 8);
-        assert_ne!(a.items(), c.items());
-        assert_eq!(a.items()[49].id, "50");
-    }
-
-    #[test]
-    fn writes_and_reads_back() {
-        let doc = synthetic_document(30, 3);
-        let text = crate::store::write_document(&doc);
-        let back = crate::store::parse_document(std::sync::Arc::from(text)).unwrap();
-        assert_eq!(back.items(), doc.items());
-    }
-
-    #[test]
-    fn below_stays_in_range() {
-        let mut rng = Rng::new(0);
-        for n in 1..50 {
-            assert!(rng.below(n) < n);
-        }
-        assert_eq!(rng.below(0), 0);
-    }
-}
