@@ -475,10 +475,22 @@ mod tests {
     fn a_realistic_document_has_the_shape_asked_for_and_its_cut_is_its_start() {
         let doc = synthetic_document_shaped(40, 5, Shape::REALISTIC);
         for item in doc.items() {
-            assert!((3..=8).contains(&item.progress.len()), "{}", item.progress.len());
-            assert!((2..=5).contains(&item.metrics.len()), "{}", item.metrics.len());
+            assert!(
+                (3..=8).contains(&item.progress.len()),
+                "{}",
+                item.progress.len()
+            );
+            assert!(
+                (2..=5).contains(&item.metrics.len()),
+                "{}",
+                item.metrics.len()
+            );
             for note in &item.progress {
-                assert!((50..=200).contains(&note.text.chars().count()), "{}", note.text);
+                assert!(
+                    (50..=200).contains(&note.text.chars().count()),
+                    "{}",
+                    note.text
+                );
             }
         }
         let cut = synthetic_document_shaped(10, 5, Shape::REALISTIC);
