@@ -13,6 +13,7 @@ use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, describe_io};
 use super::lock::{Turn, folder_of};
 use super::parse::parse_document;
+use super::read::{Whole, read_shared};
 use super::write::write_document;
 use super::written::Written;
 use crate::model::Document;
@@ -107,10 +108,8 @@ pub struct Loaded {
 
 /// Reads and parses one file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let (bytes, meta) = read_limited(path)?;
-    let fingerprint = Fingerprint::of_bytes(&bytes, None).at(&meta);
-    let text = String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))?;
-    let text: Arc<str> = Arc::from(text);
+    let (text, meta) = read_whole(path)?;
+    let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
     let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
     Ok(Loaded {
         path: path.to_path_buf(),
@@ -122,7 +121,25 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads a UTF-8 text file with the same size limit and UTF-8 check as [`load`].
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let (bytes, _) = read_limited(path)?;
-    String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+    String::from_utf8(bytes)
+        .map_err(|err| not_utf8(path, err.as_bytes(), err.utf8_error().valid_up_to()))
+}
+
+/// The whole text of a file, read once into a buffer of its size and shared.
+fn read_whole(path: &Path) -> Result<(Arc<str>, Metadata), LoadError> {
+    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let (mut file, meta) = open_limited(path)?;
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    match read_shared(&mut file, len).map_err(io_error)? {
+        Whole::Text(text) => Ok((text, meta)),
+        Whole::NotUtf8 { bytes, valid_up_to } => Err(not_utf8(path, &bytes, valid_up_to)),
+        Whole::Moved => {
+            let (bytes, meta) = read_limited(path)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|err| not_utf8(path, err.as_bytes(), err.utf8_error().valid_up_to()))?;
+            Ok((Arc::from(text), meta))
+        }
+    }
 }
 
 /// Reads a text file from elsewhere, such as a report or spreadsheet to import, with the same size
@@ -200,9 +217,7 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), LoadError> {
     Ok((bytes, meta))
 }
 
-fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> LoadError {
-    let bytes = err.as_bytes();
-    let valid = err.utf8_error().valid_up_to();
+fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> LoadError {
     let before = String::from_utf8_lossy(&bytes[..valid]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -570,12 +585,20 @@ mod tests {
             hash: seen.hash ^ 1,
             ..seen
         };
-        assert!(!unchanged_on_disk(&path, &wrong_hash), "the content was read");
+        assert!(
+            !unchanged_on_disk(&path, &wrong_hash),
+            "the content was read"
+        );
         // the same text renamed over it, with the old time: another inode, so compared
         let copy = dir.path().join("copy.json");
         fs::copy(&path, &copy).unwrap();
         let modified = seen.modified.unwrap();
-        File::options().write(true).open(&copy).unwrap().set_modified(modified).unwrap();
+        File::options()
+            .write(true)
+            .open(&copy)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
         fs::rename(&copy, &path).unwrap();
         assert!(unchanged_on_disk(&path, &seen));
         assert!(!unchanged_on_disk(&path, &wrong_hash));
@@ -590,7 +613,8 @@ mod tests {
         assert_ne!(changed, text);
         let mut file = File::options().write(true).open(&path).unwrap();
         file.write_all(changed.as_bytes()).unwrap();
-        file.set_modified(loaded.fingerprint.modified.unwrap()).unwrap();
+        file.set_modified(loaded.fingerprint.modified.unwrap())
+            .unwrap();
         drop(file);
         let meta = fs::metadata(&path).unwrap();
         assert_eq!(meta.len(), loaded.fingerprint.len);

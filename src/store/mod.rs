@@ -11,6 +11,7 @@ mod fragment;
 mod lock;
 mod parse;
 mod place;
+mod read;
 mod sample;
 mod write;
 mod written;
