@@ -106,8 +106,19 @@ pub struct Loaded {
     pub fingerprint: Fingerprint,
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file (the outcome goes to the diagnostics log).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let loaded = load_quietly(path);
+    match &loaded {
+        Ok(file) => {
+            tracing::info!(path = %path.display(), items = file.doc.items().len(), "loaded")
+        }
+        Err(err) => tracing::warn!(path = %path.display(), "cannot load: {err}"),
+    }
+    loaded
+}
+
+fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
     let (text, meta) = read_whole(path)?;
     let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
     let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
