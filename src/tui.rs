@@ -12,7 +12,11 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
 use crate::app::{Event as AppEvent, Intent, State, update};
+use crate::cursor_writer::CursorWriter;
 use crate::keymap::{self, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
@@ -49,7 +53,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
     set_up_terminal()?;
     let size = terminal.size()?;
@@ -222,6 +226,19 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
         std::process::exit(0);
     });
     Ok(())
+}
+
+/// ratatui's `try_init` (its panic hook, raw mode, the alternate screen) with the frames written
+/// through a [`CursorWriter`], which leaves out the cursor moves the terminal does not need.
+fn init_terminal() -> io::Result<Terminal<CrosstermBackend<CursorWriter<io::Stdout>>>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(CursorWriter::new(io::stdout())))
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;
