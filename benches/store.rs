@@ -1,6 +1,7 @@
-//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same
-//! files as `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
-//! document after one edit, and a whole save of it after one edit. Figures are recorded in
+//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same files as
+//! `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
+//! document after one edit, a whole save of it after one edit against writing the same bytes once
+//! with a flush, the check before a save, and a load from disk. Figures are recorded in
 //! docs/PERFORMANCE.md.
 //!
 //! ```text
@@ -120,6 +121,24 @@ fn save(c: &mut Criterion) {
                 .expect("saved")
                 .fingerprint;
         })
+    });
+    // the check that nobody else changed the file: the file's inode, size and times
+    group.bench_function("100000/check-unchanged", |b| {
+        b.iter(|| assert!(store::unchanged_on_disk(black_box(&path), &seen)))
+    });
+    // the reference: the same bytes written once to a new file and flushed (`dd … conv=fsync`)
+    let text = pieces.clone().into_string();
+    let copy = dir.path().join("copy.json");
+    group.bench_function("100000/reference-write-fsync", |b| {
+        b.iter(|| {
+            let mut file = std::fs::File::create(&copy).expect("created");
+            std::io::Write::write_all(&mut file, text.as_bytes()).expect("written");
+            file.sync_all().expect("flushed");
+        })
+    });
+    // a whole load from disk: one read into a buffer of the file's size, UTF-8 check, parse
+    group.bench_function("100000/load-from-disk", |b| {
+        b.iter(|| store::load(black_box(&path)).expect("loads"))
     });
     group.finish();
 }

@@ -15,7 +15,11 @@ use ratatui::crossterm::{execute, terminal};
 mod clipboard;
 mod editor;
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
 use crate::app::{Effect, Event as AppEvent, Intent, State, update};
+use crate::cursor_writer::CursorWriter;
 use crate::keymap::{self, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
@@ -54,7 +58,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     install_panic_cleanup();
     // the help overlay scrolls as far as the renderer draws it
     state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
     set_up_terminal()?;
     let size = terminal.size()?;
@@ -151,7 +155,7 @@ fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
 fn outside_terminal(
     state: &mut State,
     runtime: &mut Runtime,
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     effect: Effect,
 ) -> io::Result<()> {
     match effect {
@@ -279,6 +283,22 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
         std::process::exit(0);
     });
     Ok(())
+}
+
+/// ratatui's `try_init` (its panic hook, raw mode, the alternate screen) with the frames written
+/// through a [`CursorWriter`], which leaves out the cursor moves the terminal does not need.
+/// The terminal tally draws on: crossterm through a writer that keeps the cursor's real column.
+type Screen = Terminal<CrosstermBackend<CursorWriter<io::Stdout>>>;
+
+fn init_terminal() -> io::Result<Screen> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(CursorWriter::new(io::stdout())))
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;

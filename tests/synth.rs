@@ -5,7 +5,7 @@ use tally::model;
 #[path = "common/synth.rs"]
 mod synth;
 
-use synth::{Rng, synthetic_document};
+use synth::{Rng, Shape, synthetic_document, synthetic_document_shaped};
 
 #[test]
 fn same_seed_same_document() {
@@ -32,4 +32,32 @@ fn below_stays_in_range() {
         assert!(rng.below(n) < n);
     }
     assert_eq!(rng.below(0), 0);
+}
+
+#[test]
+fn a_realistic_document_has_the_shape_asked_for_and_its_cut_is_its_start() {
+    let doc = synthetic_document_shaped(400, 5, Shape::REALISTIC);
+    for item in doc.items() {
+        assert!(
+            (3..=8).contains(&item.progress.len()),
+            "{}",
+            item.progress.len()
+        );
+        assert!(
+            (2..=5).contains(&item.metrics.len()),
+            "{}",
+            item.metrics.len()
+        );
+        for note in &item.progress {
+            assert!(
+                (50..=200).contains(&note.text.chars().count()),
+                "{}",
+                note.text
+            );
+        }
+    }
+    let cut = synthetic_document_shaped(10, 5, Shape::REALISTIC);
+    assert_eq!(cut.items(), &doc.items()[..10]);
+    let bytes = tally::store::write_document(&doc).len() / 400;
+    assert!((2_500..3_000).contains(&bytes), "{bytes} bytes an item");
 }
