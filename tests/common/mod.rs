@@ -32,6 +32,16 @@ pub fn run_tally(args: &[&str], data_dir: &Path) -> Output {
         .expect("run tally")
 }
 
+/// Runs tally like [`run_tally`] and returns its exit code, stdout and stderr as text.
+pub fn run_tally_text(args: &[&str], data_dir: &Path) -> (i32, String, String) {
+    let output = run_tally(args, data_dir);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// True when tmux can be used. Without it the end-to-end tests are skipped with a message,
 /// except under CI (the `CI` variable set), where a missing tmux is a failure.
 pub fn tmux_available() -> bool {
