@@ -1,6 +1,8 @@
 //! The default key bindings, as one table. Key lookup, the footer hints and the `?` help are all
 //! generated from it, so they cannot disagree.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, Mode, Pane};
@@ -175,7 +177,7 @@ impl Context {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     /// What it does, for the help.
     pub help: &'static str,
@@ -192,7 +194,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
         help,
         hint,
@@ -366,6 +368,11 @@ pub static BINDINGS: &[Binding] = &[
 /// with a Chinese input method (`？`, `／`, `ｑ` …) count as their ASCII twins. In a form, keys
 /// without a binding are typed into the field.
 pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
+    lookup(BINDINGS, mode, focus, event)
+}
+
+/// [`action_for`] in `bindings`.
+fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -381,7 +388,7 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {
-        BINDINGS
+        bindings
             .iter()
             .filter(|binding| binding.context == *context)
             .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
@@ -397,9 +404,13 @@ pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
 /// The key presses an event stands for. A fast Esc followed by a key (common over slow links)
 /// reaches the program as Alt+key; when Alt+key means nothing here it is taken as the two keys.
 pub fn presses(mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
+    presses_in(BINDINGS, mode, focus, event)
+}
+
+fn presses_in(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     let bound = !matches!(
-        action_for(mode, focus, event),
+        lookup(bindings, mode, focus, event),
         None | Some(Action::Input(_))
     );
     if !alt || bound || event.code == KeyCode::Esc {
@@ -455,10 +466,20 @@ pub fn hints_where(
     focus: Pane,
     applies: impl Fn(&Action) -> bool,
 ) -> Vec<(String, &'static str)> {
+    hints_in(BINDINGS, mode, focus, applies)
+}
+
+fn hints_in(
+    bindings: &[Binding],
+    mode: Mode,
+    focus: Pane,
+    applies: impl Fn(&Action) -> bool,
+) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
     let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
-    let shown = BINDINGS
+    let shown = bindings
         .iter()
+        .filter(|b| !b.keys.is_empty())
         .filter(|b| contexts.contains(&b.context) && applies(&b.action));
     for binding in shown {
         let Some(hint) = binding.hint else { continue };
@@ -480,7 +501,7 @@ pub fn hints_where(
 /// The keys of a binding as one label (`j/↓`), leaving out Shift twins.
 pub fn keys_label(binding: &Binding) -> String {
     let mut labels: Vec<String> = Vec::new();
-    for key in binding.keys {
+    for key in binding.keys.iter() {
         let label = key.label();
         if !labels.contains(&label) {
             labels.push(label);
@@ -491,18 +512,29 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    help_in(BINDINGS)
+}
+
+fn help_in(bindings: &[Binding]) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     Context::ALL
         .into_iter()
         .map(|context| {
-            let rows = BINDINGS
+            let rows = bindings
                 .iter()
-                .filter(|b| b.context == context)
+                .filter(|b| b.context == context && !b.keys.is_empty())
                 .map(|b| (keys_label(b), b.help))
                 .collect();
             (context.title(), rows)
         })
         .collect()
 }
+
+#[path = "keymap_names.rs"]
+mod names;
+#[path = "keymap_user.rs"]
+mod user;
+pub use names::{from_name as action_from_name, mode_name, name as action_name};
+pub use user::{Culprit, Keymap, Override, Refusal};
 
 #[cfg(test)]
 #[path = "keymap_tests.rs"]

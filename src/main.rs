@@ -10,10 +10,11 @@ use clap::Parser;
 use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
+use tally::config::{Settings, Severity};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
-use tally::ui::Theme;
+use tally::ui::{Colour, Theme};
 
 fn main() -> ExitCode {
     survive_file_size_limit();
@@ -21,13 +22,19 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
+    let settings = Settings::load(cli.config.as_deref());
+    for message in settings.messages() {
+        // The config's text is quoted in messages: cleaned, like file content.
+        let _ = writeln!(io::stderr(), "{}", clean_text(&message));
+    }
     let result = match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            commands::run(command, &mut out).and_then(|()| out.flush().map_err(Failure::from))
+            commands::run(command, &settings, &mut out)
+                .and_then(|()| out.flush().map_err(Failure::from))
         }
-        None => open_interface(&cli),
+        None => open_interface(&cli, &settings),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -68,9 +75,9 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 
 /// Loads everything first (so bad files stop tally before the screen is touched), then runs the
 /// interface.
-fn open_interface(cli: &Cli) -> Result<(), Failure> {
+fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let (paths, message) = if cli.paths.is_empty() {
-        let dir = data_dir(cli)?;
+        let dir = data_dir(cli, settings)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
         let shown = clean_line(&dir.display().to_string()).into_owned();
         let text = if created {
@@ -105,15 +112,43 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
-    tui::run(state, Theme::from_env()).map_err(|err| match err {
+    if let Some(problem) = settings.problems.first() {
+        let text = clean_line(&settings.message(problem)).into_owned();
+        state.message = Some(match problem.severity {
+            Severity::Error => Message::error(text),
+            Severity::Warning => Message::warning(text),
+        });
+    }
+    tui::run(state, session(cli, settings)).map_err(|err| match err {
         RunError::NotATerminal => Failure::User(err.to_string()),
         RunError::Terminal(_) => Failure::Internal(err.to_string()),
     })
 }
 
-fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+/// How the interface looks and behaves: the command line first, then the config file.
+fn session(cli: &Cli, settings: &Settings) -> tui::Session {
+    let looks = &cli.looks;
+    let name = looks.theme.or(settings.config.theme).unwrap_or_default();
+    let theme = if looks.no_color {
+        Theme::new(name, Colour::Off)
+    } else {
+        Theme::from_env_with(name)
+    };
+    let mouse = match looks.mouse().or(settings.config.mouse) {
+        Some(false) => tui::Mouse::Leave,
+        _ => tui::Mouse::Capture,
+    };
+    tui::Session {
+        theme,
+        mouse,
+        keys: settings.keymap.clone(),
+    }
+}
+
+fn data_dir(cli: &Cli, settings: &Settings) -> Result<PathBuf, Failure> {
     cli.data_dir
         .clone()
+        .or_else(|| settings.config.data_dir.clone())
         .or_else(store::default_data_dir)
         .ok_or_else(|| {
             Failure::User(

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{execute, terminal};
 
 use crate::app::{Action, State, update};
-use crate::keymap;
+use crate::keymap::Keymap;
 use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
 
@@ -36,8 +36,26 @@ pub enum RunError {
     Terminal(#[from] io::Error),
 }
 
+/// Whether tally takes the mouse from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    /// Clicks and the wheel go to tally.
+    Capture,
+    /// The terminal keeps the mouse, so its own text selection works.
+    Leave,
+}
+
+/// How the session looks and what it takes from the terminal.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub theme: Theme,
+    pub mouse: Mouse,
+    pub keys: Keymap,
+}
+
 /// Runs the interface until the user quits or a termination signal arrives.
-pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
+pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
+    let Session { theme, mouse, keys } = session;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -51,7 +69,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     install_panic_cleanup();
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
-    set_up_terminal()?;
+    set_up_terminal(mouse)?;
     let size = terminal.size()?;
     let resize = Action::Resize {
         width: size.width,
@@ -69,11 +87,11 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         }
         if resumed.swap(false, Ordering::SeqCst) {
             // Back from a stop: the terminal may have been used by others meanwhile.
-            set_up_terminal()?;
+            set_up_terminal(mouse)?;
             terminal.clear()?;
         }
         update(&mut state, Action::Tick(Instant::now()));
-        terminal.draw(|frame| ui::render(frame, &state, theme))?;
+        terminal.draw(|frame| ui::render_with(frame, &state, theme, &keys))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
         let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
@@ -85,7 +103,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                handle(&mut state, &mut runtime, event::read()?);
+                handle(&mut state, &mut runtime, &keys, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -127,16 +145,17 @@ fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worke
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
 
 /// Applies a terminal event: its actions, and the saves they ask for.
-fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
+fn handle(state: &mut State, runtime: &mut Runtime, keys: &Keymap, event: Event) {
     let events = match event {
-        Event::Key(key) => keymap::presses(state.mode, state.focus, key)
+        Event::Key(key) => keys
+            .presses(state.mode, state.focus, key)
             .into_iter()
             .map(Event::Key)
             .collect(),
         other => vec![other],
     };
     for event in events {
-        if let Some(action) = action_for(state, event) {
+        if let Some(action) = action_for(state, keys, event) {
             let effects = update(state, action);
             runtime.run(state, effects);
         }
@@ -144,12 +163,12 @@ fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
 }
 
 /// The action a terminal event asks for, if any.
-fn action_for(state: &State, event: Event) -> Option<Action> {
+fn action_for(state: &State, keys: &Keymap, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.code == KeyCode::F(12) && panic_key_enabled() => {
             panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
         }
-        Event::Key(key) => keymap::action_for(state.mode, state.focus, key),
+        Event::Key(key) => keys.action_for(state.mode, state.focus, key),
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(mouse) => {
@@ -223,16 +242,19 @@ fn install_panic_cleanup() {
     }));
 }
 
-/// Raw mode, the alternate screen, mouse reporting and bracketed paste: the terminal as the
-/// interface needs it (again, after a suspend).
-fn set_up_terminal() -> io::Result<()> {
+/// Raw mode, the alternate screen, bracketed paste and (unless left to the terminal) mouse
+/// reporting: the terminal as the interface needs it (again, after a suspend).
+fn set_up_terminal(mouse: Mouse) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste
-    )
+    )?;
+    if mouse == Mouse::Capture {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Ctrl-Z or SIGTSTP: hands the terminal back as it was before tally started, stops the process

@@ -105,10 +105,7 @@ fn open_entry(state: &mut State) {
 
 pub(crate) fn dashboard_action(state: &mut State, action: Action) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
-    let limit = crate::ui::dashboard::height(&crate::ui::View {
-        state,
-        theme: crate::ui::Theme::plain(),
-    });
+    let limit = crate::ui::dashboard::height(&crate::ui::View::plain(state));
     match action {
         Action::Back => back_to_list(state),
         other => {

@@ -8,7 +8,7 @@ use super::{
     Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
     sync, team, triage,
 };
-use crate::ui::{self, Theme, View};
+use crate::ui::{self, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
@@ -527,10 +527,7 @@ fn positions(lines: usize, visible: usize) -> usize {
 }
 
 fn view(state: &State) -> View<'_> {
-    View {
-        state,
-        theme: Theme::plain(),
-    }
+    View::plain(state)
 }
 
 /// Moves the list's window so the selected row is on screen.

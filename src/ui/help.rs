@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
-use crate::keymap;
 use crate::text::{pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
@@ -31,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (title, rows) in keymap::help_sections() {
+    for (title, rows) in view.keys.help_sections() {
         out.push(Line::styled(title.to_string(), view.theme.title()));
         for (keys, help) in rows {
             for (i, part) in wrap(help, text_width).into_iter().enumerate() {

@@ -24,9 +24,10 @@ use ratatui::text::Line;
 
 pub use header::period_text as header_period;
 pub use help::height as help_height;
-pub use theme::Theme;
+pub use theme::{Colour, Theme, ThemeName};
 
 use crate::app::{Mode, State};
+use crate::keymap::Keymap;
 use crate::layout::Panes;
 
 /// What a frame is drawn from.
@@ -34,11 +35,29 @@ use crate::layout::Panes;
 pub struct View<'a> {
     pub state: &'a State,
     pub theme: Theme,
+    /// The session's keys, for the footer hints and the help.
+    pub keys: &'a Keymap,
 }
 
-/// Draws the whole screen.
+impl<'a> View<'a> {
+    /// `state` without colour, with the default keys (for measuring and tests).
+    pub fn plain(state: &'a State) -> View<'a> {
+        View {
+            state,
+            theme: Theme::plain(),
+            keys: Keymap::defaults(),
+        }
+    }
+}
+
+/// Draws the whole screen with the default keys.
 pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
-    let view = View { state, theme };
+    render_with(frame, state, theme, Keymap::defaults());
+}
+
+/// Draws the whole screen, showing `keys` in the footer and the help.
+pub fn render_with(frame: &mut Frame, state: &State, theme: Theme, keys: &Keymap) {
+    let view = View { state, theme, keys };
     let area = frame.area();
     let panes = Panes::new(area);
     let underneath = if state.mode.is_screen() {

@@ -186,16 +186,12 @@ pub fn height(view: &View, width: usize) -> usize {
 mod tests {
     use super::*;
     use crate::text::width;
-    use crate::ui::Theme;
 
     #[test]
     fn axis_spans_the_period_and_marks_notes() {
         let doc = crate::store::parse_document(crate::store::SAMPLE_JSON.into()).unwrap();
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let dates: Vec<Date> = ["2023-01-01", "2023-07-28", "2023-10-07"]
             .iter()
             .map(|d| d.parse().unwrap())
