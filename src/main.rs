@@ -112,6 +112,11 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
+    state.read_only = read_only_reason(cli, &state);
+    if let Some(reason) = state.read_only.as_ref().filter(|_| !cli.looks.read_only) {
+        let text = format!("Read-only: {}", clean_line(reason));
+        state.message = Some(Message::warning(text));
+    }
     if let Some(problem) = settings.problems.first() {
         let text = clean_line(&settings.message(problem)).into_owned();
         state.message = Some(match problem.severity {
@@ -123,6 +128,17 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         RunError::NotATerminal => Failure::User(err.to_string()),
         RunError::Terminal(_) => Failure::Internal(err.to_string()),
     })
+}
+
+/// Why the session may not edit: `--read-only`, or a file tally could not save over.
+fn read_only_reason(cli: &Cli, state: &State) -> Option<String> {
+    if cli.looks.read_only {
+        return Some("opened with --read-only".into());
+    }
+    state
+        .files
+        .iter()
+        .find_map(|file| store::why_unwritable(&file.path))
 }
 
 /// How the interface looks and behaves: the command line first, then the config file.

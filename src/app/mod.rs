@@ -10,6 +10,7 @@ mod form_record;
 mod history;
 mod minutes;
 mod mouse;
+mod read_only;
 mod reorder;
 mod report;
 mod screens;

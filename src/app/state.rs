@@ -240,6 +240,8 @@ pub struct State {
     /// nothing new does not write the same minutes again.
     pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
+    /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
+    pub read_only: Option<String>,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.

@@ -12,6 +12,9 @@ use crate::ui::{self, View};
 
 /// Applies one action to the state and returns the work the runtime must do (saves).
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    if super::read_only::refused(state, &action) {
+        return Vec::new();
+    }
     let effects = match action {
         Action::Resize { width, height } => {
             state.screen = Rect::new(0, 0, width, height);

@@ -16,7 +16,7 @@ mod sample;
 mod write;
 mod written;
 
-pub use atomic::{Saved, real_path};
+pub use atomic::{Saved, real_path, why_unwritable};
 pub use config_file::{Overwrite, default_config_path, home_dir, read_config, write_config};
 pub use decode::{TextEncoding, decode};
 pub use error::{LoadError, SaveError};

@@ -28,6 +28,10 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     if state.files.len() > 1 {
         tail.push_str(&format!("  ({} files)", state.files.len()));
     }
+    if state.read_only.is_some() {
+        // Before the period, so a narrow screen cuts the period first.
+        tail.insert_str(0, "  [read-only]");
+    }
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
         .max(width / 2);
