@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::layout::Rect;
-use tally::app::{Action, State, update};
+use tally::app::{Intent, State, update};
 use tally::model::Status;
 use tally::runtime::Runtime;
 use tally::store::{self, write_document};
@@ -58,7 +58,7 @@ fn reload(c: &mut Criterion) {
                         Status::AtRisk
                     };
                     // an edit not saved yet, then someone else's save
-                    let _unsent = update(&mut state, Action::SetStatus(status));
+                    let _unsent = update(&mut state, Intent::SetStatus(status));
                     std::fs::write(&path, &versions[round % 2]).expect("written");
                     let start = Instant::now();
                     runtime.poll(&mut state, true);

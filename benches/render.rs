@@ -14,7 +14,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use tally::app::{Action, State, update};
+use tally::app::{Intent, State, update};
 use tally::store::{Fingerprint, Loaded, parse_document, write_document};
 use tally::synth::synthetic_document;
 use tally::ui::{self, Theme};
@@ -32,9 +32,9 @@ fn state(n: usize) -> State {
         fingerprint: Fingerprint::of_bytes(b"", None),
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, WIDTH, HEIGHT));
-    update(&mut state, Action::Top);
+    update(&mut state, Intent::Top);
     while state.selected < n / 2 {
-        update(&mut state, Action::PageDown);
+        update(&mut state, Intent::PageDown);
     }
     state
 }
@@ -58,11 +58,11 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-/// One press of Down (`app::update` with `Action::Down`) in the 100,000-item list; the list is
+/// One press of Down (`app::update` with `Intent::Down`) in the 100,000-item list; the list is
 /// taken back to the top, untimed, when the selection reaches its end.
 fn selection(c: &mut Criterion) {
     let mut state = state(100_000);
-    update(&mut state, Action::Top);
+    update(&mut state, Intent::Top);
     let mut group = c.benchmark_group("select");
     group.sample_size(50);
     group.measurement_time(Duration::from_secs(4));
@@ -73,13 +73,13 @@ fn selection(c: &mut Criterion) {
             while left > 0 {
                 let room = (state.rows.len() - 1 - state.selected) as u64;
                 if room == 0 {
-                    update(&mut state, Action::Top);
+                    update(&mut state, Intent::Top);
                     continue;
                 }
                 let run = left.min(room);
                 let start = Instant::now();
                 for _ in 0..run {
-                    black_box(update(&mut state, Action::Down));
+                    black_box(update(&mut state, Intent::Down));
                 }
                 total += start.elapsed();
                 left -= run;

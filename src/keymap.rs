@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode, Pane};
+use crate::app::{Intent, Mode, Pane};
 use crate::model::Status;
 
 /// A key with its modifiers.
@@ -178,7 +178,7 @@ impl Context {
 pub struct Binding {
     pub context: Context,
     pub keys: Cow<'static, [Key]>,
-    pub action: Action,
+    pub intent: Intent,
     /// What it does, for the help.
     pub help: &'static str,
     /// A short word for the footer; entries without one are only in the help.
@@ -188,14 +188,14 @@ pub struct Binding {
 const fn bind(
     context: Context,
     keys: &'static [Key],
-    action: Action,
+    intent: Intent,
     help: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
     Binding {
         context,
         keys: Cow::Borrowed(keys),
-        action,
+        intent,
         help,
         hint,
     }
@@ -218,173 +218,173 @@ const ENTER: &[Key] = &[Key::plain(KeyCode::Enter)];
 /// The default bindings, in the order the help lists them; footer hints follow the same order.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Browse, DOWN, Action::Down, "next item, or next note / metric in their pane", Some("move")),
-    bind(Browse, UP, Action::Up, "previous item, note or metric", None),
-    bind(Browse, &[Key::char('/')], Action::Search, "search: the list narrows as you type", Some("search")),
-    bind(Items, ENTER, Action::Zoom, "show the selected item full-screen", Some("zoom")),
-    bind(Browse, &[Key::char('e')], Action::Edit, "edit the item (or the selected note or metric)", Some("edit")),
-    bind(Browse, &[Key::char('s')], Action::PickStatus, "set the status (one key per status)", Some("status")),
-    bind(Browse, &[Key::char('n')], Action::AddNote, "add a progress note dated today", Some("note")),
-    bind(Browse, &[Key::char('m')], Action::EditMetrics, "edit the metrics (a changed value is added to the history)", Some("metric")),
-    bind(Items, &[Key::char('a')], Action::Add, "add an item (the next free id is proposed)", None),
-    bind(Items, &[Key::char('d')], Action::Delete, "delete the item (asks first)", None),
-    bind(Items, &[Key::char('J')], Action::MoveItemDown, "move the item down past the one shown below it", None),
-    bind(Items, &[Key::char('K')], Action::MoveItemUp, "move the item up past the one shown above it", None),
-    bind(Timeline, &[Key::plain(KeyCode::Enter), Key::char('e')], Action::Edit, "edit the selected note", Some("edit")),
-    bind(Timeline, &[Key::char('a')], Action::Add, "add a note", None),
-    bind(Timeline, &[Key::char('d')], Action::Delete, "delete the selected note (asks first)", Some("delete")),
-    bind(Metrics, &[Key::plain(KeyCode::Enter), Key::char('e')], Action::Edit, "edit the selected metric", Some("edit")),
-    bind(Metrics, &[Key::char('a')], Action::Add, "add a metric", None),
-    bind(Metrics, &[Key::char('d')], Action::Delete, "delete the selected metric (asks first)", Some("delete")),
-    bind(Browse, &[Key::char('u')], Action::Undo, "undo the last edit (saved at once)", Some("undo")),
-    bind(Browse, &[Key::ctrl('r')], Action::Redo, "redo", None),
-    bind(Browse, &[Key::ctrl('s')], Action::Save, "save now (retries a save that failed)", None),
-    bind(Browse, &[Key::char('S')], Action::Sync, "sync with git: commit, pull (merging), push", None),
-    bind(Browse, &[Key::char('t')], Action::StartTriage, "triage: walk the list one item at a time", Some("triage")),
-    bind(Browse, &[Key::char('c')], Action::SettleConflicts, "settle a merge conflict: ours, theirs or edit (marked !)", None),
-    bind(Browse, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes next to the data file", None),
-    bind(Browse, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
-    bind(Browse, &[Key::char('v')], Action::ViewNext, "next screen: list → since → dashboard", Some("view")),
-    bind(Browse, &[Key::char('o')], Action::SortNext, "sort by: file order, id, status, due, lead, last update, progress, file name", Some("sort")),
-    bind(Browse, &[Key::char('z')], Action::GroupNext, "group by: none, status, lead, file (with counts)", None),
-    bind(Browse, PAGE_DOWN, Action::PageDown, "one page down", None),
-    bind(Browse, PAGE_UP, Action::PageUp, "one page up", None),
-    bind(Browse, TOP, Action::Top, "first item / top", None),
-    bind(Browse, BOTTOM, Action::Bottom, "last item / bottom", None),
-    bind(Browse, &[Key::plain(KeyCode::Tab)], Action::FocusNext, "focus the next pane", Some("pane")),
-    bind(Browse, &[Key::plain(KeyCode::BackTab)], Action::FocusPrevious, "focus the previous pane", None),
-    bind(Browse, ESC, Action::Back, "back to the list / clear the message", None),
-    bind(Browse, &[Key::char('?')], Action::Help, "this help", Some("help")),
-    bind(Browse, &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)", None),
-    bind(Browse, &[Key::char('q')], Action::Quit, "quit (asks first if an edit could not be saved)", Some("quit")),
+    bind(Browse, DOWN, Intent::Down, "next item, or next note / metric in their pane", Some("move")),
+    bind(Browse, UP, Intent::Up, "previous item, note or metric", None),
+    bind(Browse, &[Key::char('/')], Intent::Search, "search: the list narrows as you type", Some("search")),
+    bind(Items, ENTER, Intent::Zoom, "show the selected item full-screen", Some("zoom")),
+    bind(Browse, &[Key::char('e')], Intent::Edit, "edit the item (or the selected note or metric)", Some("edit")),
+    bind(Browse, &[Key::char('s')], Intent::PickStatus, "set the status (one key per status)", Some("status")),
+    bind(Browse, &[Key::char('n')], Intent::AddNote, "add a progress note dated today", Some("note")),
+    bind(Browse, &[Key::char('m')], Intent::EditMetrics, "edit the metrics (a changed value is added to the history)", Some("metric")),
+    bind(Items, &[Key::char('a')], Intent::Add, "add an item (the next free id is proposed)", None),
+    bind(Items, &[Key::char('d')], Intent::Delete, "delete the item (asks first)", None),
+    bind(Items, &[Key::char('J')], Intent::MoveItemDown, "move the item down past the one shown below it", None),
+    bind(Items, &[Key::char('K')], Intent::MoveItemUp, "move the item up past the one shown above it", None),
+    bind(Timeline, &[Key::plain(KeyCode::Enter), Key::char('e')], Intent::Edit, "edit the selected note", Some("edit")),
+    bind(Timeline, &[Key::char('a')], Intent::Add, "add a note", None),
+    bind(Timeline, &[Key::char('d')], Intent::Delete, "delete the selected note (asks first)", Some("delete")),
+    bind(Metrics, &[Key::plain(KeyCode::Enter), Key::char('e')], Intent::Edit, "edit the selected metric", Some("edit")),
+    bind(Metrics, &[Key::char('a')], Intent::Add, "add a metric", None),
+    bind(Metrics, &[Key::char('d')], Intent::Delete, "delete the selected metric (asks first)", Some("delete")),
+    bind(Browse, &[Key::char('u')], Intent::Undo, "undo the last edit (saved at once)", Some("undo")),
+    bind(Browse, &[Key::ctrl('r')], Intent::Redo, "redo", None),
+    bind(Browse, &[Key::ctrl('s')], Intent::Save, "save now (retries a save that failed)", None),
+    bind(Browse, &[Key::char('S')], Intent::Sync, "sync with git: commit, pull (merging), push", None),
+    bind(Browse, &[Key::char('t')], Intent::StartTriage, "triage: walk the list one item at a time", Some("triage")),
+    bind(Browse, &[Key::char('c')], Intent::SettleConflicts, "settle a merge conflict: ours, theirs or edit (marked !)", None),
+    bind(Browse, &[Key::char('x')], Intent::WriteMinutes, "write this session's minutes next to the data file", None),
+    bind(Browse, &[Key::char('R')], Intent::WriteReport, "write the next progress report of the listed items", Some("report")),
+    bind(Browse, &[Key::char('v')], Intent::ViewNext, "next screen: list → since → dashboard", Some("view")),
+    bind(Browse, &[Key::char('o')], Intent::SortNext, "sort by: file order, id, status, due, lead, last update, progress, file name", Some("sort")),
+    bind(Browse, &[Key::char('z')], Intent::GroupNext, "group by: none, status, lead, file (with counts)", None),
+    bind(Browse, PAGE_DOWN, Intent::PageDown, "one page down", None),
+    bind(Browse, PAGE_UP, Intent::PageUp, "one page up", None),
+    bind(Browse, TOP, Intent::Top, "first item / top", None),
+    bind(Browse, BOTTOM, Intent::Bottom, "last item / bottom", None),
+    bind(Browse, &[Key::plain(KeyCode::Tab)], Intent::FocusNext, "focus the next pane", Some("pane")),
+    bind(Browse, &[Key::plain(KeyCode::BackTab)], Intent::FocusPrevious, "focus the previous pane", None),
+    bind(Browse, ESC, Intent::Back, "back to the list / clear the message", None),
+    bind(Browse, &[Key::char('?')], Intent::Help, "this help", Some("help")),
+    bind(Browse, &[Key::ctrl('z')], Intent::Suspend, "suspend to the shell (fg comes back)", None),
+    bind(Browse, &[Key::char('q')], Intent::Quit, "quit (asks first if an edit could not be saved)", Some("quit")),
 
-    bind(Zoom, DOWN, Action::Down, "scroll down", Some("scroll")),
-    bind(Zoom, UP, Action::Up, "scroll up", None),
-    bind(Zoom, PAGE_DOWN, Action::PageDown, "page down", None),
-    bind(Zoom, PAGE_UP, Action::PageUp, "page up", None),
-    bind(Zoom, TOP, Action::Top, "top", None),
-    bind(Zoom, BOTTOM, Action::Bottom, "bottom", None),
-    bind(Zoom, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)], Action::Back, "back to the panes", Some("back")),
-    bind(Zoom, &[Key::char('e')], Action::Edit, "edit the item", Some("edit")),
-    bind(Zoom, &[Key::char('s')], Action::PickStatus, "set the status", Some("status")),
-    bind(Zoom, &[Key::char('n')], Action::AddNote, "add a note", Some("note")),
-    bind(Zoom, &[Key::char('m')], Action::EditMetrics, "edit the first metric", None),
-    bind(Zoom, &[Key::char('u')], Action::Undo, "undo", Some("undo")),
-    bind(Zoom, &[Key::ctrl('r')], Action::Redo, "redo", None),
-    bind(Zoom, &[Key::char('?')], Action::Help, "this help", Some("help")),
-    bind(Zoom, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Zoom, DOWN, Intent::Down, "scroll down", Some("scroll")),
+    bind(Zoom, UP, Intent::Up, "scroll up", None),
+    bind(Zoom, PAGE_DOWN, Intent::PageDown, "page down", None),
+    bind(Zoom, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Zoom, TOP, Intent::Top, "top", None),
+    bind(Zoom, BOTTOM, Intent::Bottom, "bottom", None),
+    bind(Zoom, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)], Intent::Back, "back to the panes", Some("back")),
+    bind(Zoom, &[Key::char('e')], Intent::Edit, "edit the item", Some("edit")),
+    bind(Zoom, &[Key::char('s')], Intent::PickStatus, "set the status", Some("status")),
+    bind(Zoom, &[Key::char('n')], Intent::AddNote, "add a note", Some("note")),
+    bind(Zoom, &[Key::char('m')], Intent::EditMetrics, "edit the first metric", None),
+    bind(Zoom, &[Key::char('u')], Intent::Undo, "undo", Some("undo")),
+    bind(Zoom, &[Key::ctrl('r')], Intent::Redo, "redo", None),
+    bind(Zoom, &[Key::char('?')], Intent::Help, "this help", Some("help")),
+    bind(Zoom, &[Key::char('q')], Intent::Quit, "quit", Some("quit")),
 
-    bind(Form, ENTER, Action::Submit, "save the form", Some("save")),
-    bind(Form, &[Key::ctrl('s')], Action::Submit, "save the form", None),
-    bind(Form, &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)], Action::NextField, "next field", Some("next field")),
-    bind(Form, &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)], Action::PreviousField, "previous field", None),
-    bind(Form, &[Key::alt(KeyCode::Enter), Key::ctrl('j')], Action::Newline, "new line in the goal or a note", Some("new line")),
-    bind(Form, ESC, Action::Back, "cancel", Some("cancel")),
+    bind(Form, ENTER, Intent::Submit, "save the form", Some("save")),
+    bind(Form, &[Key::ctrl('s')], Intent::Submit, "save the form", None),
+    bind(Form, &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)], Intent::NextField, "next field", Some("next field")),
+    bind(Form, &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)], Intent::PreviousField, "previous field", None),
+    bind(Form, &[Key::alt(KeyCode::Enter), Key::ctrl('j')], Intent::Newline, "new line in the goal or a note", Some("new line")),
+    bind(Form, ESC, Intent::Back, "cancel", Some("cancel")),
 
-    bind(Picker, &[Key::char('t')], Action::SetStatus(Status::Todo), "todo", None),
-    bind(Picker, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "on track", None),
-    bind(Picker, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "at risk", None),
-    bind(Picker, &[Key::char('b')], Action::SetStatus(Status::Blocked), "blocked", None),
-    bind(Picker, &[Key::char('d')], Action::SetStatus(Status::Done), "done", None),
-    bind(Picker, &[Key::char('x')], Action::SetStatus(Status::Dropped), "dropped", None),
-    bind(Picker, ESC, Action::Back, "cancel", Some("cancel")),
+    bind(Picker, &[Key::char('t')], Intent::SetStatus(Status::Todo), "todo", None),
+    bind(Picker, &[Key::char('o')], Intent::SetStatus(Status::OnTrack), "on track", None),
+    bind(Picker, &[Key::char('r')], Intent::SetStatus(Status::AtRisk), "at risk", None),
+    bind(Picker, &[Key::char('b')], Intent::SetStatus(Status::Blocked), "blocked", None),
+    bind(Picker, &[Key::char('d')], Intent::SetStatus(Status::Done), "done", None),
+    bind(Picker, &[Key::char('x')], Intent::SetStatus(Status::Dropped), "dropped", None),
+    bind(Picker, ESC, Intent::Back, "cancel", Some("cancel")),
 
-    bind(Confirm, &[Key::char('y')], Action::Yes, "yes", Some("yes")),
-    bind(Confirm, &[Key::char('n'), Key::plain(KeyCode::Esc)], Action::Back, "no", Some("no")),
+    bind(Confirm, &[Key::char('y')], Intent::Yes, "yes", Some("yes")),
+    bind(Confirm, &[Key::char('n'), Key::plain(KeyCode::Esc)], Intent::Back, "no", Some("no")),
 
-    bind(Conflict, &[Key::char('m')], Action::KeepMine, "keep my version (saved over the one on disk)", Some("keep mine")),
-    bind(Conflict, &[Key::char('t')], Action::TakeTheirs, "take the version on disk (drop my edit)", Some("take theirs")),
+    bind(Conflict, &[Key::char('m')], Intent::KeepMine, "keep my version (saved over the one on disk)", Some("keep mine")),
+    bind(Conflict, &[Key::char('t')], Intent::TakeTheirs, "take the version on disk (drop my edit)", Some("take theirs")),
 
-    bind(Merge, &[Key::char('o')], Action::Settle(crate::model::Side::Ours), "keep ours (the value in the file now)", Some("ours")),
-    bind(Merge, &[Key::char('t')], Action::Settle(crate::model::Side::Theirs), "take theirs (the value the merge recorded)", Some("theirs")),
-    bind(Merge, &[Key::char('e')], Action::SettleByEdit, "keep ours and edit the item by hand", Some("edit")),
-    bind(Merge, ESC, Action::Back, "later (the conflict stays recorded)", Some("later")),
+    bind(Merge, &[Key::char('o')], Intent::Settle(crate::model::Side::Ours), "keep ours (the value in the file now)", Some("ours")),
+    bind(Merge, &[Key::char('t')], Intent::Settle(crate::model::Side::Theirs), "take theirs (the value the merge recorded)", Some("theirs")),
+    bind(Merge, &[Key::char('e')], Intent::SettleByEdit, "keep ours and edit the item by hand", Some("edit")),
+    bind(Merge, ESC, Intent::Back, "later (the conflict stays recorded)", Some("later")),
 
-    bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Action::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
-    bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Action::TriageNext, "skip to the next item", Some("skip")),
-    bind(Triage, &[Key::plain(KeyCode::Left), Key::char('<')], Action::TriagePrevious, "back to the previous item", None),
-    bind(Triage, &[Key::char('t')], Action::SetStatus(Status::Todo), "status todo", Some("status")),
-    bind(Triage, &[Key::char('o')], Action::SetStatus(Status::OnTrack), "status on track", Some("status")),
-    bind(Triage, &[Key::char('r')], Action::SetStatus(Status::AtRisk), "status at risk", Some("status")),
-    bind(Triage, &[Key::char('b')], Action::SetStatus(Status::Blocked), "status blocked", Some("status")),
-    bind(Triage, &[Key::char('d')], Action::SetStatus(Status::Done), "status done", Some("status")),
-    bind(Triage, &[Key::char('x')], Action::SetStatus(Status::Dropped), "status dropped", Some("status")),
-    bind(Triage, &[Key::char('n')], Action::AddNote, "record a decision or action as a note dated today", Some("note")),
-    bind(Triage, &[Key::char('L')], Action::EditLead, "change the lead (Tab completes from the leads in use)", Some("lead")),
-    bind(Triage, &[Key::char('D')], Action::EditDue, "set the due date", Some("due")),
-    bind(Triage, &[Key::char('e')], Action::Edit, "edit the item's fields", None),
-    bind(Triage, &[Key::char('m')], Action::EditMetrics, "edit a metric", None),
-    bind(Triage, &[Key::char('u')], Action::Undo, "undo", None),
-    bind(Triage, &[Key::ctrl('r')], Action::Redo, "redo", None),
-    bind(Triage, &[Key::char('T')], Action::TimeboxNext, "timebox per item: off, 2, 3, 5, 10 minutes", None),
-    bind(Triage, DOWN, Action::Down, "scroll down", None),
-    bind(Triage, UP, Action::Up, "scroll up", None),
-    bind(Triage, &[Key::char('?')], Action::Help, "this help", None),
-    bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Action::Back, "leave (the summary shows first)", Some("leave")),
+    bind(Triage, &[Key::plain(KeyCode::Enter), Key::char(' ')], Intent::ReviewedNext, "mark reviewed (today) and go to the next", Some("reviewed+next")),
+    bind(Triage, &[Key::plain(KeyCode::Right), Key::char('>')], Intent::TriageNext, "skip to the next item", Some("skip")),
+    bind(Triage, &[Key::plain(KeyCode::Left), Key::char('<')], Intent::TriagePrevious, "back to the previous item", None),
+    bind(Triage, &[Key::char('t')], Intent::SetStatus(Status::Todo), "status todo", Some("status")),
+    bind(Triage, &[Key::char('o')], Intent::SetStatus(Status::OnTrack), "status on track", Some("status")),
+    bind(Triage, &[Key::char('r')], Intent::SetStatus(Status::AtRisk), "status at risk", Some("status")),
+    bind(Triage, &[Key::char('b')], Intent::SetStatus(Status::Blocked), "status blocked", Some("status")),
+    bind(Triage, &[Key::char('d')], Intent::SetStatus(Status::Done), "status done", Some("status")),
+    bind(Triage, &[Key::char('x')], Intent::SetStatus(Status::Dropped), "status dropped", Some("status")),
+    bind(Triage, &[Key::char('n')], Intent::AddNote, "record a decision or action as a note dated today", Some("note")),
+    bind(Triage, &[Key::char('L')], Intent::EditLead, "change the lead (Tab completes from the leads in use)", Some("lead")),
+    bind(Triage, &[Key::char('D')], Intent::EditDue, "set the due date", Some("due")),
+    bind(Triage, &[Key::char('e')], Intent::Edit, "edit the item's fields", None),
+    bind(Triage, &[Key::char('m')], Intent::EditMetrics, "edit a metric", None),
+    bind(Triage, &[Key::char('u')], Intent::Undo, "undo", None),
+    bind(Triage, &[Key::ctrl('r')], Intent::Redo, "redo", None),
+    bind(Triage, &[Key::char('T')], Intent::TimeboxNext, "timebox per item: off, 2, 3, 5, 10 minutes", None),
+    bind(Triage, DOWN, Intent::Down, "scroll down", None),
+    bind(Triage, UP, Intent::Up, "scroll up", None),
+    bind(Triage, &[Key::char('?')], Intent::Help, "this help", None),
+    bind(Triage, &[Key::plain(KeyCode::Esc), Key::char('q')], Intent::Back, "leave (the summary shows first)", Some("leave")),
 
-    bind(Search, ENTER, Action::Submit, "keep the filter and go back to the list", Some("keep")),
-    bind(Search, ESC, Action::Back, "clear the filter and go back to where you were", Some("clear")),
-    bind(Search, &[Key::plain(KeyCode::Down), Key::ctrl('n')], Action::Down, "next result", Some("results")),
-    bind(Search, &[Key::plain(KeyCode::Up), Key::ctrl('p')], Action::Up, "previous result", None),
-    bind(Search, &[Key::plain(KeyCode::PageDown)], Action::PageDown, "a page of results down", None),
-    bind(Search, &[Key::plain(KeyCode::PageUp)], Action::PageUp, "a page of results up", None),
+    bind(Search, ENTER, Intent::Submit, "keep the filter and go back to the list", Some("keep")),
+    bind(Search, ESC, Intent::Back, "clear the filter and go back to where you were", Some("clear")),
+    bind(Search, &[Key::plain(KeyCode::Down), Key::ctrl('n')], Intent::Down, "next result", Some("results")),
+    bind(Search, &[Key::plain(KeyCode::Up), Key::ctrl('p')], Intent::Up, "previous result", None),
+    bind(Search, &[Key::plain(KeyCode::PageDown)], Intent::PageDown, "a page of results down", None),
+    bind(Search, &[Key::plain(KeyCode::PageUp)], Intent::PageUp, "a page of results up", None),
 
-    bind(Since, DOWN, Action::Down, "next entry", Some("move")),
-    bind(Since, UP, Action::Up, "previous entry", None),
-    bind(Since, PAGE_DOWN, Action::PageDown, "page down", None),
-    bind(Since, PAGE_UP, Action::PageUp, "page up", None),
-    bind(Since, TOP, Action::Top, "newest", None),
-    bind(Since, BOTTOM, Action::Bottom, "oldest", None),
-    bind(Since, ENTER, Action::Zoom, "go to the entry's item in the list", Some("open")),
-    bind(Since, &[Key::char('D')], Action::SetSince, "change the date", Some("date")),
-    bind(Since, &[Key::char('v')], Action::ViewNext, "next screen (dashboard)", Some("view")),
-    bind(Since, &[Key::char('x')], Action::WriteMinutes, "write this session's minutes", None),
-    bind(Since, ESC, Action::Back, "back to the list", Some("back")),
-    bind(Since, &[Key::char('?')], Action::Help, "this help", Some("help")),
-    bind(Since, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Since, DOWN, Intent::Down, "next entry", Some("move")),
+    bind(Since, UP, Intent::Up, "previous entry", None),
+    bind(Since, PAGE_DOWN, Intent::PageDown, "page down", None),
+    bind(Since, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Since, TOP, Intent::Top, "newest", None),
+    bind(Since, BOTTOM, Intent::Bottom, "oldest", None),
+    bind(Since, ENTER, Intent::Zoom, "go to the entry's item in the list", Some("open")),
+    bind(Since, &[Key::char('D')], Intent::SetSince, "change the date", Some("date")),
+    bind(Since, &[Key::char('v')], Intent::ViewNext, "next screen (dashboard)", Some("view")),
+    bind(Since, &[Key::char('x')], Intent::WriteMinutes, "write this session's minutes", None),
+    bind(Since, ESC, Intent::Back, "back to the list", Some("back")),
+    bind(Since, &[Key::char('?')], Intent::Help, "this help", Some("help")),
+    bind(Since, &[Key::char('q')], Intent::Quit, "quit", Some("quit")),
 
-    bind(Dashboard, DOWN, Action::Down, "scroll down", Some("scroll")),
-    bind(Dashboard, UP, Action::Up, "scroll up", None),
-    bind(Dashboard, PAGE_DOWN, Action::PageDown, "page down", None),
-    bind(Dashboard, PAGE_UP, Action::PageUp, "page up", None),
-    bind(Dashboard, &[Key::char('v')], Action::ViewNext, "next screen (the list)", Some("view")),
-    bind(Dashboard, &[Key::char('R')], Action::WriteReport, "write the next progress report of the listed items", Some("report")),
-    bind(Dashboard, &[Key::char('t')], Action::StartTriage, "triage the list", None),
-    bind(Dashboard, ESC, Action::Back, "back to the list", Some("back")),
-    bind(Dashboard, &[Key::char('?')], Action::Help, "this help", Some("help")),
-    bind(Dashboard, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Dashboard, DOWN, Intent::Down, "scroll down", Some("scroll")),
+    bind(Dashboard, UP, Intent::Up, "scroll up", None),
+    bind(Dashboard, PAGE_DOWN, Intent::PageDown, "page down", None),
+    bind(Dashboard, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Dashboard, &[Key::char('v')], Intent::ViewNext, "next screen (the list)", Some("view")),
+    bind(Dashboard, &[Key::char('R')], Intent::WriteReport, "write the next progress report of the listed items", Some("report")),
+    bind(Dashboard, &[Key::char('t')], Intent::StartTriage, "triage the list", None),
+    bind(Dashboard, ESC, Intent::Back, "back to the list", Some("back")),
+    bind(Dashboard, &[Key::char('?')], Intent::Help, "this help", Some("help")),
+    bind(Dashboard, &[Key::char('q')], Intent::Quit, "quit", Some("quit")),
 
-    bind(Summary, &[Key::char('x')], Action::WriteMinutes, "write the minutes next to the data file", Some("write minutes")),
-    bind(Summary, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter), Key::char('q')], Action::Back, "close", Some("close")),
+    bind(Summary, &[Key::char('x')], Intent::WriteMinutes, "write the minutes next to the data file", Some("write minutes")),
+    bind(Summary, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter), Key::char('q')], Intent::Back, "close", Some("close")),
 
-    bind(Help, DOWN, Action::Down, "scroll down", Some("scroll")),
-    bind(Help, UP, Action::Up, "scroll up", None),
-    bind(Help, PAGE_DOWN, Action::PageDown, "page down", None),
-    bind(Help, PAGE_UP, Action::PageUp, "page up", None),
-    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Action::Back, "close the help", Some("close")),
+    bind(Help, DOWN, Intent::Down, "scroll down", Some("scroll")),
+    bind(Help, UP, Intent::Up, "scroll up", None),
+    bind(Help, PAGE_DOWN, Intent::PageDown, "page down", None),
+    bind(Help, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Intent::Back, "close the help", Some("close")),
 ];
 
-/// The action a key press asks for in `mode` with `focus`, if any. Full-width characters typed
+/// The intent a key press asks for in `mode` with `focus`, if any. Full-width characters typed
 /// with a Chinese input method (`？`, `／`, `ｑ` …) count as their ASCII twins. In a form, keys
 /// without a binding are typed into the field.
-pub fn action_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
+pub fn intent_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     lookup(BINDINGS, mode, focus, event)
 }
 
-/// [`action_for`] in `bindings`.
-fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
+/// [`intent_for`] in `bindings`.
+fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('c') {
         return Some(match mode {
-            mode if mode.is_screen() || mode == Mode::Help => Action::Quit,
-            Mode::Search => Action::Back,
-            _ => Action::Back,
+            mode if mode.is_screen() || mode == Mode::Help => Intent::Quit,
+            Mode::Search => Intent::Back,
+            _ => Intent::Back,
         });
     }
     if event.modifiers.contains(KeyModifiers::CONTROL) && event.code == KeyCode::Char('z') {
-        return Some(Action::Suspend);
+        return Some(Intent::Suspend);
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {
@@ -392,33 +392,42 @@ fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Opt
             .iter()
             .filter(|binding| binding.context == *context)
             .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
-            .map(|binding| binding.action.clone())
+            .map(|binding| binding.intent.clone())
     });
     match (bound, mode) {
-        (Some(action), _) => Some(action),
-        (None, Mode::Form | Mode::Search) => Some(Action::Input(event)),
+        (Some(intent), _) => Some(intent),
+        (None, Mode::Form | Mode::Search) => Some(Intent::Input(event)),
         (None, _) => None,
     }
 }
 
-/// The key presses an event stands for. A fast Esc followed by a key (common over slow links)
-/// reaches the program as Alt+key; when Alt+key means nothing here it is taken as the two keys.
-pub fn presses(mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
-    presses_in(BINDINGS, mode, focus, event)
+/// What one key event stands for where the keys go now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Press {
+    /// A bound key's intent, or a key typed into a field.
+    Intent(Intent),
+    /// A fast Esc followed by a key (common over slow links) reached the program as Alt+key, and
+    /// Alt+key means nothing here: it is taken as Esc, then this key, looked up after Esc acted.
+    EscThen(KeyEvent),
+    /// Nothing here.
+    Nothing,
 }
 
-fn presses_in(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
+/// Looks a key event up once: its intent, or Esc and another key when it stands for two.
+pub fn press(mode: Mode, focus: Pane, event: KeyEvent) -> Press {
+    press_in(BINDINGS, mode, focus, event)
+}
+
+fn press_in(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Press {
+    let intent = lookup(bindings, mode, focus, event);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
-    let bound = !matches!(
-        lookup(bindings, mode, focus, event),
-        None | Some(Action::Input(_))
-    );
-    if !alt || bound || event.code == KeyCode::Esc {
-        return vec![event];
+    match intent {
+        Some(Intent::Input(_)) | None if alt && event.code != KeyCode::Esc => Press::EscThen(
+            KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT),
+        ),
+        Some(intent) => Press::Intent(intent),
+        None => Press::Nothing,
     }
-    let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
-    let key = KeyEvent::new(event.code, event.modifiers - KeyModifiers::ALT);
-    vec![escape, key]
 }
 
 fn normalise(event: KeyEvent) -> Key {
@@ -459,12 +468,12 @@ pub fn hints(mode: Mode, focus: Pane) -> Vec<(String, &'static str)> {
     hints_where(mode, focus, |_| true)
 }
 
-/// [`hints`] for only the bindings whose action `applies` (a form without a multi-line field
+/// [`hints`] for only the bindings whose intent `applies` (a form without a multi-line field
 /// leaves out "new line").
 pub fn hints_where(
     mode: Mode,
     focus: Pane,
-    applies: impl Fn(&Action) -> bool,
+    applies: impl Fn(&Intent) -> bool,
 ) -> Vec<(String, &'static str)> {
     hints_in(BINDINGS, mode, focus, applies)
 }
@@ -473,14 +482,13 @@ fn hints_in(
     bindings: &[Binding],
     mode: Mode,
     focus: Pane,
-    applies: impl Fn(&Action) -> bool,
+    applies: impl Fn(&Intent) -> bool,
 ) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
     let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
     let shown = bindings
         .iter()
-        .filter(|b| !b.keys.is_empty())
-        .filter(|b| contexts.contains(&b.context) && applies(&b.action));
+        .filter(|b| contexts.contains(&b.context) && !b.keys.is_empty() && applies(&b.intent));
     for binding in shown {
         let Some(hint) = binding.hint else { continue };
         match hints.iter_mut().find(|(_, h, _)| *h == hint) {
@@ -533,7 +541,7 @@ fn help_in(bindings: &[Binding]) -> Vec<(&'static str, Vec<(String, &'static str
 mod names;
 #[path = "keymap_user.rs"]
 mod user;
-pub use names::{from_name as action_from_name, mode_name, name as action_name};
+pub use names::mode_name;
 pub use user::{Culprit, Keymap, Override, Refusal};
 
 #[cfg(test)]

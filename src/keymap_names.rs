@@ -1,11 +1,10 @@
-//! Names as the config writes them: actions (`quit`, `status_done`), modes (`triage`, `form`)
-//! and keys (`Q`, `Ctrl-n`, `Down`), read and written back.
+//! Names as the config writes them: modes (`triage`, `form`) and keys (`Q`, `Ctrl-n`, `Down`),
+//! read and written back. Intents are named by [`Intent::name`].
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{BINDINGS, Context, Key, half_width};
-use crate::app::Action;
-use crate::model::{Side, Status};
+use super::{Context, Key, half_width};
+use crate::app::Intent;
 
 /// The name of a mode section, `[keys.NAME]`.
 pub fn mode_name(context: Context) -> &'static str {
@@ -34,84 +33,9 @@ pub(super) fn context_named(name: &str) -> Option<Context> {
     Context::ALL.into_iter().find(|c| mode_name(*c) == name)
 }
 
-/// The name of an action a key can be bound to (`None` for what only the terminal or the disk
-/// sends).
-pub fn name(action: &Action) -> Option<&'static str> {
-    Some(match action {
-        Action::Down => "down",
-        Action::Up => "up",
-        Action::PageDown => "page_down",
-        Action::PageUp => "page_up",
-        Action::Top => "top",
-        Action::Bottom => "bottom",
-        Action::FocusNext => "focus_next",
-        Action::FocusPrevious => "focus_previous",
-        Action::Zoom => "zoom",
-        Action::Back => "back",
-        Action::Help => "help",
-        Action::Quit => "quit",
-        Action::Suspend => "suspend",
-        Action::Edit => "edit",
-        Action::PickStatus => "pick_status",
-        Action::SetStatus(status) => status_name(*status),
-        Action::AddNote => "add_note",
-        Action::EditMetrics => "edit_metrics",
-        Action::Add => "add",
-        Action::Delete => "delete",
-        Action::MoveItemDown => "move_item_down",
-        Action::MoveItemUp => "move_item_up",
-        Action::Undo => "undo",
-        Action::Redo => "redo",
-        Action::Save => "save",
-        Action::SortNext => "sort_next",
-        Action::GroupNext => "group_next",
-        Action::StartTriage => "start_triage",
-        Action::ReviewedNext => "reviewed_next",
-        Action::TriageNext => "triage_next",
-        Action::TriagePrevious => "triage_previous",
-        Action::TimeboxNext => "timebox_next",
-        Action::EditLead => "edit_lead",
-        Action::EditDue => "edit_due",
-        Action::Sync => "sync",
-        Action::WriteMinutes => "write_minutes",
-        Action::WriteReport => "write_report",
-        Action::ViewNext => "view_next",
-        Action::Search => "search",
-        Action::SetSince => "set_since",
-        Action::Submit => "submit",
-        Action::NextField => "next_field",
-        Action::PreviousField => "previous_field",
-        Action::Newline => "newline",
-        Action::Yes => "yes",
-        Action::SettleConflicts => "settle_conflicts",
-        Action::Settle(Side::Ours) => "settle_ours",
-        Action::Settle(Side::Theirs) => "settle_theirs",
-        Action::SettleByEdit => "settle_by_edit",
-        Action::KeepMine => "keep_mine",
-        Action::TakeTheirs => "take_theirs",
-        _ => return None,
-    })
-}
-
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Todo => "status_todo",
-        Status::OnTrack => "status_on_track",
-        Status::AtRisk => "status_at_risk",
-        Status::Blocked => "status_blocked",
-        Status::Done => "status_done",
-        Status::Dropped => "status_dropped",
-    }
-}
-
-/// The action called `name` (`-` and `_` alike, any case).
-pub fn from_name(name: &str) -> Option<Action> {
-    let name = name.trim().to_ascii_lowercase().replace('-', "_");
-    BINDINGS
-        .iter()
-        .map(|b| &b.action)
-        .find(|action| self::name(action) == Some(name.as_str()))
-        .cloned()
+/// The bindable intent called `name` (`-` and `_` alike, any case).
+pub fn intent_named(name: &str) -> Option<Intent> {
+    Intent::from_name(&name.trim().to_ascii_lowercase().replace('-', "_"))
 }
 
 impl Key {

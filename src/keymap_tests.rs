@@ -4,58 +4,58 @@ fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn browse(code: KeyCode) -> Option<Action> {
-    action_for(Mode::Browse, Pane::Items, press(code))
+fn browse(code: KeyCode) -> Option<Intent> {
+    intent_for(Mode::Browse, Pane::Items, press(code))
 }
 
 #[test]
 fn vim_keys_and_arrows_move() {
     for code in [KeyCode::Char('j'), KeyCode::Down] {
-        assert!(matches!(browse(code), Some(Action::Down)));
+        assert!(matches!(browse(code), Some(Intent::Down)));
     }
     let shifted_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
     assert!(matches!(
-        action_for(Mode::Browse, Pane::Items, shifted_g),
-        Some(Action::Bottom)
+        intent_for(Mode::Browse, Pane::Items, shifted_g),
+        Some(Intent::Bottom)
     ));
 }
 
 #[test]
 fn full_width_characters_act_like_ascii() {
-    assert!(matches!(browse(KeyCode::Char('？')), Some(Action::Help)));
-    assert!(matches!(browse(KeyCode::Char('ｑ')), Some(Action::Quit)));
+    assert!(matches!(browse(KeyCode::Char('？')), Some(Intent::Help)));
+    assert!(matches!(browse(KeyCode::Char('ｑ')), Some(Intent::Quit)));
 }
 
 #[test]
 fn the_focused_pane_decides_what_enter_and_d_do() {
-    assert!(matches!(browse(KeyCode::Enter), Some(Action::Zoom)));
-    let timeline = action_for(Mode::Browse, Pane::Timeline, press(KeyCode::Enter));
-    assert!(matches!(timeline, Some(Action::Edit)));
-    let metrics = action_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('d')));
-    assert!(matches!(metrics, Some(Action::Delete)));
-    let common = action_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('u')));
-    assert!(matches!(common, Some(Action::Undo)));
+    assert!(matches!(browse(KeyCode::Enter), Some(Intent::Zoom)));
+    let timeline = intent_for(Mode::Browse, Pane::Timeline, press(KeyCode::Enter));
+    assert!(matches!(timeline, Some(Intent::Edit)));
+    let metrics = intent_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('d')));
+    assert!(matches!(metrics, Some(Intent::Delete)));
+    let common = intent_for(Mode::Browse, Pane::Metrics, press(KeyCode::Char('u')));
+    assert!(matches!(common, Some(Intent::Undo)));
 }
 
 #[test]
 fn forms_type_unbound_keys_and_bind_the_rest() {
-    let typed = action_for(Mode::Form, Pane::Items, press(KeyCode::Char('q')));
-    assert!(matches!(typed, Some(Action::Input(_))));
-    let typed = action_for(Mode::Form, Pane::Items, press(KeyCode::Char('外')));
-    assert!(matches!(typed, Some(Action::Input(_))));
+    let typed = intent_for(Mode::Form, Pane::Items, press(KeyCode::Char('q')));
+    assert!(matches!(typed, Some(Intent::Input(_))));
+    let typed = intent_for(Mode::Form, Pane::Items, press(KeyCode::Char('外')));
+    assert!(matches!(typed, Some(Intent::Input(_))));
     assert!(matches!(
-        action_for(Mode::Form, Pane::Items, press(KeyCode::Enter)),
-        Some(Action::Submit)
+        intent_for(Mode::Form, Pane::Items, press(KeyCode::Enter)),
+        Some(Intent::Submit)
     ));
     let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
     assert!(matches!(
-        action_for(Mode::Form, Pane::Items, alt_enter),
-        Some(Action::Newline)
+        intent_for(Mode::Form, Pane::Items, alt_enter),
+        Some(Intent::Newline)
     ));
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(matches!(
-        action_for(Mode::Form, Pane::Items, ctrl_c),
-        Some(Action::Back)
+        intent_for(Mode::Form, Pane::Items, ctrl_c),
+        Some(Intent::Back)
     ));
 }
 
@@ -63,9 +63,9 @@ fn forms_type_unbound_keys_and_bind_the_rest() {
 fn the_picker_has_one_key_per_status() {
     for status in Status::ALL {
         let key = press(KeyCode::Char(status.letter().to_ascii_lowercase()));
-        let action = action_for(Mode::StatusPicker, Pane::Items, key);
+        let action = intent_for(Mode::StatusPicker, Pane::Items, key);
         assert!(
-            matches!(action, Some(Action::SetStatus(s)) if s == status),
+            matches!(action, Some(Intent::SetStatus(s)) if s == status),
             "{status:?}"
         );
     }
@@ -74,25 +74,25 @@ fn the_picker_has_one_key_per_status() {
 #[test]
 fn a_fast_escape_then_a_key_is_two_presses() {
     let alt_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::ALT);
-    let keys = presses(Mode::Form, Pane::Items, alt_t);
-    assert_eq!(keys, [press(KeyCode::Esc), press(KeyCode::Char('t'))]);
+    let keys = super::press(Mode::Form, Pane::Items, alt_t);
+    assert_eq!(keys, Press::EscThen(press(KeyCode::Char('t'))));
     let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
     assert_eq!(
-        presses(Mode::Form, Pane::Items, alt_enter),
-        [alt_enter],
+        super::press(Mode::Form, Pane::Items, alt_enter),
+        Press::Intent(Intent::Newline),
         "a bound Alt key stays"
     );
 }
 
 #[test]
 fn a_full_width_slash_opens_search_and_the_line_takes_text() {
-    assert!(matches!(browse(KeyCode::Char('／')), Some(Action::Search)));
-    let typed = action_for(Mode::Search, Pane::Items, press(KeyCode::Char('外')));
-    assert!(matches!(typed, Some(Action::Input(_))));
+    assert!(matches!(browse(KeyCode::Char('／')), Some(Intent::Search)));
+    let typed = intent_for(Mode::Search, Pane::Items, press(KeyCode::Char('外')));
+    assert!(matches!(typed, Some(Intent::Input(_))));
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert!(matches!(
-        action_for(Mode::Search, Pane::Items, ctrl_n),
-        Some(Action::Down)
+        intent_for(Mode::Search, Pane::Items, ctrl_n),
+        Some(Intent::Down)
     ));
 }
 
@@ -100,8 +100,8 @@ fn a_full_width_slash_opens_search_and_the_line_takes_text() {
 fn alt_escape_from_a_double_press_is_escape() {
     let alt_esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::ALT);
     assert!(matches!(
-        action_for(Mode::Zoom, Pane::Items, alt_esc),
-        Some(Action::Back)
+        intent_for(Mode::Zoom, Pane::Items, alt_esc),
+        Some(Intent::Back)
     ));
 }
 
@@ -109,11 +109,11 @@ fn alt_escape_from_a_double_press_is_escape() {
 fn releases_are_ignored_and_ctrl_c_quits() {
     let mut release = press(KeyCode::Char('j'));
     release.kind = KeyEventKind::Release;
-    assert!(action_for(Mode::Browse, Pane::Items, release).is_none());
+    assert!(intent_for(Mode::Browse, Pane::Items, release).is_none());
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(matches!(
-        action_for(Mode::Help, Pane::Items, ctrl_c),
-        Some(Action::Quit)
+        intent_for(Mode::Help, Pane::Items, ctrl_c),
+        Some(Intent::Quit)
     ));
 }
 
@@ -175,5 +175,18 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn every_bound_intent_has_a_name() {
+    for binding in BINDINGS {
+        let name = binding.intent.name();
+        assert_eq!(
+            Intent::from_name(name).as_ref(),
+            Some(&binding.intent),
+            "{:?} is bound but cannot be named",
+            binding.intent
+        );
     }
 }

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::names::{context_named, mode_name, name};
+use super::names::{context_named, intent_named, mode_name};
 use super::{BINDINGS, Binding, Context, Key};
-use crate::app::{Action, Mode, Pane};
+use crate::app::{Intent, Mode, Pane};
 
 /// The key bindings of a session: the defaults, or the defaults changed by the user.
 #[derive(Debug, Clone)]
@@ -101,13 +101,13 @@ impl Keymap {
     }
 
     /// The action a key press asks for in `mode` with `focus` (see [`super::action_for`]).
-    pub fn action_for(&self, mode: Mode, focus: Pane, event: KeyEvent) -> Option<Action> {
+    pub fn intent_for(&self, mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
         super::lookup(&self.bindings, mode, focus, event)
     }
 
-    /// The key presses an event stands for (see [`super::presses`]).
-    pub fn presses(&self, mode: Mode, focus: Pane, event: KeyEvent) -> Vec<KeyEvent> {
-        super::presses_in(&self.bindings, mode, focus, event)
+    /// What a key event stands for, looked up once (see [`super::press`]).
+    pub fn press(&self, mode: Mode, focus: Pane, event: KeyEvent) -> super::Press {
+        super::press_in(&self.bindings, mode, focus, event)
     }
 
     /// Footer hints (see [`super::hints_where`]).
@@ -115,7 +115,7 @@ impl Keymap {
         &self,
         mode: Mode,
         focus: Pane,
-        applies: impl Fn(&Action) -> bool,
+        applies: impl Fn(&Intent) -> bool,
     ) -> Vec<(String, &'static str)> {
         super::hints_in(&self.bindings, mode, focus, applies)
     }
@@ -148,7 +148,7 @@ impl Keymap {
             for (n, &a) in live.iter().enumerate() {
                 for &b in &live[n + 1..] {
                     let (first, second) = (&self.bindings[a], &self.bindings[b]);
-                    if same_action(&first.action, &second.action) {
+                    if first.intent == second.intent {
                         continue;
                     }
                     let Some(key) = first.keys.iter().find(|k| second.keys.contains(k)) else {
@@ -162,8 +162,8 @@ impl Keymap {
                     let text = format!(
                         "`{}` is bound to both `{}` and `{}` in {}",
                         key.config_name(),
-                        name(&first.action).unwrap_or("?"),
-                        name(&second.action).unwrap_or("?"),
+                        first.intent.name(),
+                        second.intent.name(),
                         mode_name(contexts[0]),
                     );
                     return Some((culprit, position, text));
@@ -193,10 +193,6 @@ const VIEWS: [(Mode, Pane); 15] = [
     (Mode::Search, Pane::Items),
 ];
 
-fn same_action(a: &Action, b: &Action) -> bool {
-    name(a).is_some() && name(a) == name(b)
-}
-
 /// The defaults with the accepted overrides applied; for each binding, the override that changed
 /// it and, for each of its keys, the index of that key in the override's list.
 type ChangedBy = Vec<Option<(usize, Vec<usize>)>>;
@@ -205,7 +201,7 @@ type ChangedBy = Vec<Option<(usize, Vec<usize>)>>;
 struct Accepted {
     entry: usize,
     context: Option<Context>,
-    action: Action,
+    action: Intent,
     /// Each key with its index in the override's list.
     keys: Vec<(Key, usize)>,
 }
@@ -224,7 +220,7 @@ fn apply(accepted: &[Accepted]) -> (Keymap, ChangedBy) {
         let mut seen: Vec<Context> = Vec::new();
         for (i, binding) in bindings.iter_mut().enumerate() {
             let applies = context.is_none_or(|c| c == binding.context);
-            if !applies || !same_action(&binding.action, action) {
+            if !applies || binding.intent != *action {
                 continue;
             }
             // A second binding of the action in the same mode (Enter and Ctrl-S both save a
@@ -250,7 +246,7 @@ fn apply(accepted: &[Accepted]) -> (Keymap, ChangedBy) {
     (Keymap { bindings: kept }, kept_changes)
 }
 
-type Resolved = (Option<Context>, Action, Vec<(Key, usize)>);
+type Resolved = (Option<Context>, Intent, Vec<(Key, usize)>);
 
 /// An override's mode, action and keys, or what is wrong with it.
 fn resolve(entry: &Override) -> Result<Resolved, (Culprit, String, bool)> {
@@ -265,7 +261,7 @@ fn resolve(entry: &Override) -> Result<Resolved, (Culprit, String, bool)> {
             (Culprit::Mode, text, true)
         })?),
     };
-    let action = super::names::from_name(entry.action).ok_or_else(|| {
+    let action = intent_named(entry.action).ok_or_else(|| {
         let text = format!(
             "unknown action `{}` (ignored; `tally keys` lists them)",
             entry.action
@@ -275,7 +271,7 @@ fn resolve(entry: &Override) -> Result<Resolved, (Culprit, String, bool)> {
     if let Some(context) = context
         && !BINDINGS
             .iter()
-            .any(|b| b.context == context && same_action(&b.action, &action))
+            .any(|b| b.context == context && b.intent == action)
     {
         let text = format!(
             "`{}` does nothing in {} (ignored; `tally keys` shows where each action works)",

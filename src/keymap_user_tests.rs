@@ -1,5 +1,6 @@
-use super::super::names::{from_name, name};
+use super::super::names::intent_named;
 use super::*;
+use crate::model::Status;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(code: KeyCode) -> KeyEvent {
@@ -56,14 +57,16 @@ fn config_names_read_back() {
 }
 
 #[test]
-fn every_bound_action_has_a_name_that_reads_back() {
+fn every_bound_intent_has_a_name_that_reads_back() {
     for binding in BINDINGS {
-        let name = name(&binding.action).expect("a name");
-        let back = from_name(name).expect("reads back");
-        assert!(same_action(&back, &binding.action), "{name}");
+        let name = binding.intent.name();
+        assert_eq!(intent_named(name).as_ref(), Some(&binding.intent), "{name}");
     }
-    assert!(from_name("Status-Done").is_some());
-    assert!(from_name("fly").is_none());
+    assert_eq!(
+        intent_named("Status-Done"),
+        Some(Intent::SetStatus(Status::Done))
+    );
+    assert!(intent_named("fly").is_none());
 }
 
 #[test]
@@ -78,14 +81,14 @@ fn the_defaults_have_no_clash() {
 fn a_plain_override_replaces_the_keys_everywhere() {
     let keymap = keymap(&[plain("quit", &["Q"])]);
     for mode in [Mode::Browse, Mode::Zoom, Mode::Since, Mode::Dashboard] {
-        let q = keymap.action_for(mode, Pane::Items, press(KeyCode::Char('q')));
+        let q = keymap.intent_for(mode, Pane::Items, press(KeyCode::Char('q')));
         assert!(q.is_none(), "{mode:?}: {q:?}");
-        let big_q = keymap.action_for(mode, Pane::Items, press(KeyCode::Char('Q')));
-        assert!(matches!(big_q, Some(Action::Quit)), "{mode:?}");
+        let big_q = keymap.intent_for(mode, Pane::Items, press(KeyCode::Char('Q')));
+        assert!(matches!(big_q, Some(Intent::Quit)), "{mode:?}");
     }
     // Leaving triage with q is `back`, not `quit`: it stays.
-    let leave = keymap.action_for(Mode::Triage, Pane::Items, press(KeyCode::Char('q')));
-    assert!(matches!(leave, Some(Action::Back)));
+    let leave = keymap.intent_for(Mode::Triage, Pane::Items, press(KeyCode::Char('q')));
+    assert!(matches!(leave, Some(Intent::Back)));
     let hints = keymap.hints(Mode::Browse, Pane::Items);
     assert!(hints.contains(&("Q".to_string(), "quit")), "{hints:?}");
 }
@@ -95,16 +98,16 @@ fn a_mode_section_changes_only_that_mode_and_wins() {
     let keymap = keymap(&[
         Override {
             mode: Some("triage"),
-            action: "down",
+            action: "next",
             keys: vec!["Ctrl-n"],
         },
-        plain("down", &["Ctrl-j", "Down"]),
+        plain("next", &["Ctrl-j", "Down"]),
     ]);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     let down = |mode, key| {
         matches!(
-            keymap.action_for(mode, Pane::Items, key),
-            Some(Action::Down)
+            keymap.intent_for(mode, Pane::Items, key),
+            Some(Intent::Down)
         )
     };
     assert!(down(Mode::Triage, ctrl('n')));
@@ -123,8 +126,8 @@ fn several_default_bindings_become_the_users_list() {
         action: "submit",
         keys: vec!["Ctrl-s"],
     }]);
-    let enter = keymap.action_for(Mode::Form, Pane::Items, press(KeyCode::Enter));
-    assert!(matches!(enter, Some(Action::Input(_))), "{enter:?}");
+    let enter = keymap.intent_for(Mode::Form, Pane::Items, press(KeyCode::Enter));
+    assert!(matches!(enter, Some(Intent::Input(_))), "{enter:?}");
     let hints = keymap.hints(Mode::Form, Pane::Items);
     assert!(hints.contains(&("C-s".to_string(), "save")), "{hints:?}");
 }
@@ -138,17 +141,17 @@ fn a_key_bound_to_two_actions_is_refused_naming_both() {
     assert!(!refusals[0].unknown);
     let text = &refusals[0].text;
     assert!(
-        text.contains("`j`") && text.contains("undo") && text.contains("down"),
+        text.contains("`j`") && text.contains("undo") && text.contains("next"),
         "{text}"
     );
     // The refused line is left out; the other applies.
     assert!(matches!(
-        keymap.action_for(Mode::Browse, Pane::Items, press(KeyCode::Char('u'))),
-        Some(Action::Undo)
+        keymap.intent_for(Mode::Browse, Pane::Items, press(KeyCode::Char('u'))),
+        Some(Intent::Undo)
     ));
     assert!(matches!(
-        keymap.action_for(Mode::Browse, Pane::Items, press(KeyCode::Char('Q'))),
-        Some(Action::Quit)
+        keymap.intent_for(Mode::Browse, Pane::Items, press(KeyCode::Char('Q'))),
+        Some(Intent::Quit)
     ));
 }
 
@@ -165,10 +168,10 @@ fn a_key_hiding_a_general_binding_is_a_clash_too() {
 
 #[test]
 fn swapping_two_keys_is_fine() {
-    let keymap = keymap(&[plain("down", &["k"]), plain("up", &["j"])]);
+    let keymap = keymap(&[plain("next", &["k"]), plain("prev", &["j"])]);
     assert!(matches!(
-        keymap.action_for(Mode::Browse, Pane::Items, press(KeyCode::Char('k'))),
-        Some(Action::Down)
+        keymap.intent_for(Mode::Browse, Pane::Items, press(KeyCode::Char('k'))),
+        Some(Intent::Down)
     ));
 }
 

@@ -4,7 +4,7 @@
 //! data file — saves, and reloads after an outside change — runs on the saver thread, and what
 //! they lead to (the replay's save, a search again) takes the same background paths.
 
-use crate::app::{Action, Effect, IndexSource, State, update};
+use crate::app::{Effect, Event, IndexSource, State, update};
 
 mod watcher;
 use std::sync::Arc;
@@ -113,14 +113,14 @@ impl Runtime {
         } else {
             saver.outcomes.try_recv().ok()
         };
-        let Some(action) = outcome else {
+        let Some(event) = outcome else {
             return false;
         };
-        if let Some(file) = file_of(&action) {
+        if let Some(file) = event.file() {
             saver.busy.retain(|f| *f != file);
-            self.watcher.outcome(state, file, &action);
+            self.watcher.outcome(state, file, &event);
         }
-        let effects = update(state, action);
+        let effects = update(state, event);
         self.run(state, effects);
         true
     }
@@ -144,12 +144,12 @@ impl Runtime {
         while self.take_saves(state, false) {}
         let built = self.worker.as_ref().and_then(|s| s.worker.take_built());
         if let Some((version, index)) = built {
-            let effects = update(state, Action::IndexBuilt { version, index });
+            let effects = update(state, Event::IndexBuilt { version, index });
             self.run(state, effects);
         }
         let result = self.worker.as_ref().and_then(|s| s.worker.poll());
         if let Some(result) = result {
-            let effects = update(state, Action::SearchResults(Box::new(result)));
+            let effects = update(state, Event::SearchResults(Box::new(result)));
             self.run(state, effects);
         }
         if check_files && !self.saving() {
@@ -179,10 +179,10 @@ impl Runtime {
             saver.busy.push(file);
             return;
         }
-        let action = read_again(&path, file, &seen);
+        let event = read_again(&path, file, &seen);
         self.done_here += 1;
-        self.watcher.outcome(state, file, &action);
-        let effects = update(state, action);
+        self.watcher.outcome(state, file, &event);
+        let effects = update(state, event);
         self.run(state, effects);
     }
 
@@ -262,7 +262,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 effect,
                 Effect::PrepareIndex { .. } | Effect::Sync { .. }
             ));
-            let action = match effect {
+            let event = match effect {
                 Effect::Save { file } => save(state, file),
                 Effect::Search {
                     generation,
@@ -272,7 +272,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 } => {
                     let index = index_in_place(state, version, index, &mut next);
                     let result = search_now(generation, &query, &index);
-                    Some(Action::SearchResults(Box::new(result)))
+                    Some(Event::SearchResults(Box::new(result)))
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
@@ -288,23 +288,23 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                     of,
                 } => Some(
                     match store::write_new(&folder, &name, "txt", text.as_bytes()) {
-                        Ok(path) => Action::ReportWritten { path, items, of },
-                        Err(err) => Action::ReportFailed {
+                        Ok(path) => Event::ReportWritten { path, items, of },
+                        Err(err) => Event::ReportFailed {
                             error: err.to_string(),
                         },
                     },
                 ),
                 Effect::WriteMinutes { folder, name, text } => Some(
                     match store::write_new(&folder, &name, "md", text.as_bytes()) {
-                        Ok(path) => Action::MinutesWritten { path },
-                        Err(err) => Action::MinutesFailed {
+                        Ok(path) => Event::MinutesWritten { path },
+                        Err(err) => Event::MinutesFailed {
                             error: err.to_string(),
                         },
                     },
                 ),
             };
-            if let Some(action) = action {
-                next.extend(update(state, action));
+            if let Some(event) = event {
+                next.extend(update(state, event));
             }
         }
         queue = next;
@@ -324,7 +324,7 @@ fn index_in_place(
         IndexSource::Ready(index) => index,
         IndexSource::Build(build) => {
             let index = Arc::new(build());
-            let built = Action::IndexBuilt {
+            let built = Event::IndexBuilt {
                 version,
                 index: Arc::clone(&index),
             };
@@ -363,8 +363,8 @@ pub fn search_now(generation: u64, query: &str, index: &SearchIndex) -> SearchRe
     }
 }
 
-/// Saves one file; the outcome comes back as an action.
-fn save(state: &State, file: usize) -> Option<Action> {
+/// Saves one file; the outcome comes back as an event.
+fn save(state: &State, file: usize) -> Option<Event> {
     save_job(state, file).map(SaveJob::run)
 }
 
@@ -391,11 +391,11 @@ fn save_job(state: &State, file: usize) -> Option<SaveJob> {
 }
 
 impl SaveJob {
-    /// Writes the file (or reads it again when someone else changed it); the outcome as an action.
-    fn run(self) -> Action {
+    /// Writes the file (or reads it again when someone else changed it); the outcome as an event.
+    fn run(self) -> Event {
         let file = self.file;
         match store::save_written(&self.path, &self.text, &self.seen) {
-            Ok(saved) => Action::Saved {
+            Ok(saved) => Event::Saved {
                 file,
                 fingerprint: saved.fingerprint,
                 covered: self.covered,
@@ -404,7 +404,7 @@ impl SaveJob {
                     .map(|n| crate::text::clean_line(&n).into_owned()),
             },
             Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
-            Err(err) => Action::SaveFailed {
+            Err(err) => Event::SaveFailed {
                 file,
                 error: crate::text::clean_line(&err.to_string()).into_owned(),
             },
@@ -432,7 +432,7 @@ enum Job {
 }
 
 impl Job {
-    fn run(self) -> Action {
+    fn run(self) -> Event {
         match self {
             Job::Save(job) => {
                 let outcome = job.run();
@@ -450,7 +450,7 @@ impl Job {
 /// someone else changed happen here.
 struct Saver {
     jobs: std::sync::mpsc::Sender<Job>,
-    outcomes: std::sync::mpsc::Receiver<Action>,
+    outcomes: std::sync::mpsc::Receiver<Event>,
     /// Files with a save under way; another save of the same file waits for it.
     busy: Vec<usize>,
 }
@@ -475,24 +475,13 @@ impl Saver {
     }
 }
 
-fn file_of(action: &Action) -> Option<usize> {
-    match action {
-        Action::Saved { file, .. }
-        | Action::SaveFailed { file, .. }
-        | Action::Reloaded { file, .. }
-        | Action::Unchanged { file, .. }
-        | Action::ReloadFailed { file, .. } => Some(*file),
-        _ => None,
-    }
-}
-
-fn reload(path: &std::path::Path, file: usize) -> Action {
+fn reload(path: &std::path::Path, file: usize) -> Event {
     match store::load(path) {
-        Ok(loaded) => Action::Reloaded {
+        Ok(loaded) => Event::Reloaded {
             file,
             loaded: Box::new(loaded),
         },
-        Err(err) => Action::SaveFailed {
+        Err(err) => Event::SaveFailed {
             file,
             error: format!("the file changed on disk and cannot be read: {err}"),
         },

@@ -1,5 +1,5 @@
 //! The interactive session: sets the terminal up, always puts it back (normal exit, error, panic,
-//! SIGTERM, SIGHUP), turns terminal events into actions and runs the draw–read–update loop.
+//! SIGTERM, SIGHUP), turns terminal events into intents and events and runs the draw–read–update loop.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::{execute, terminal};
 
-use crate::app::{Action, State, update};
-use crate::keymap::Keymap;
+use crate::app::{Event as AppEvent, Intent, State, update};
+use crate::keymap::{Keymap, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Theme};
 
@@ -71,7 +71,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
     let _restore = Restore;
     set_up_terminal(mouse)?;
     let size = terminal.size()?;
-    let resize = Action::Resize {
+    let resize = AppEvent::Resize {
         width: size.width,
         height: size.height,
     };
@@ -90,7 +90,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
             set_up_terminal(mouse)?;
             terminal.clear()?;
         }
-        update(&mut state, Action::Tick(Instant::now()));
+        update(&mut state, AppEvent::Tick(Instant::now()));
         terminal.draw(|frame| ui::render_with(frame, &state, theme, &keys))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
@@ -111,7 +111,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
         } else if !std::mem::replace(&mut search_prepared, true) {
             // The first quiet tick: the screen is up and nobody is typing, so the search index
             // is built now, in the background, ready for the first `/`.
-            let effects = update(&mut state, Action::PrepareSearch);
+            let effects = update(&mut state, AppEvent::PrepareSearch);
             runtime.run(&mut state, effects);
         }
         // while a sync runs, git rewrites the files: they are read again once it is done
@@ -130,8 +130,8 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
 /// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
 fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worker::Worker) {
     git.run(runtime.take_outside());
-    for action in git.poll() {
-        let effects = update(state, action);
+    for event in git.poll() {
+        let effects = update(state, event);
         runtime.run(state, effects);
     }
     git.run(runtime.take_outside());
@@ -144,50 +144,57 @@ fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worke
 /// crash. Not a user feature; not in the help.
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
 
-/// Applies a terminal event: its actions, and the saves they ask for.
+/// Applies a terminal event: what it asks for, and the work that leads to.
 fn handle(state: &mut State, runtime: &mut Runtime, keys: &Keymap, event: Event) {
-    let events = match event {
-        Event::Key(key) => keys
-            .presses(state.mode, state.focus, key)
-            .into_iter()
-            .map(Event::Key)
-            .collect(),
-        other => vec![other],
-    };
-    for event in events {
-        if let Some(action) = action_for(state, keys, event) {
-            let effects = update(state, action);
-            runtime.run(state, effects);
+    match event {
+        Event::Key(key) => handle_key(state, runtime, keys, key),
+        Event::Resize(width, height) => apply(state, runtime, AppEvent::Resize { width, height }),
+        Event::Paste(text) => apply(state, runtime, Intent::Paste(text)),
+        Event::Mouse(mouse) => {
+            if let Some(intent) = mouse_intent(mouse) {
+                apply(state, runtime, intent);
+            }
         }
+        _ => {}
     }
 }
 
-/// The action a terminal event asks for, if any.
-fn action_for(state: &State, keys: &Keymap, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) if key.code == KeyCode::F(12) && panic_key_enabled() => {
-            panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
+/// Looks a key up once in the keymap and applies what it stands for.
+fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyEvent) {
+    if key.code == KeyCode::F(12) && panic_key_enabled() {
+        panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
+    }
+    match keys.press(state.mode, state.focus, key) {
+        Press::Intent(intent) => apply(state, runtime, intent),
+        Press::EscThen(key) => {
+            let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            handle_key(state, runtime, keys, escape);
+            handle_key(state, runtime, keys, key);
         }
-        Event::Key(key) => keys.action_for(state.mode, state.focus, key),
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(mouse) => {
-            let (column, row) = (mouse.column, mouse.row);
-            match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-                MouseEventKind::ScrollDown => Some(Action::Scroll {
-                    column,
-                    row,
-                    down: true,
-                }),
-                MouseEventKind::ScrollUp => Some(Action::Scroll {
-                    column,
-                    row,
-                    down: false,
-                }),
-                _ => None,
-            }
-        }
+        Press::Nothing => {}
+    }
+}
+
+fn apply(state: &mut State, runtime: &mut Runtime, msg: impl Into<crate::app::Msg>) {
+    let effects = update(state, msg);
+    runtime.run(state, effects);
+}
+
+/// The intent of a mouse event, if any.
+fn mouse_intent(mouse: MouseEvent) -> Option<Intent> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Intent::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Intent::Scroll {
+            column,
+            row,
+            down: true,
+        }),
+        MouseEventKind::ScrollUp => Some(Intent::Scroll {
+            column,
+            row,
+            down: false,
+        }),
         _ => None,
     }
 }

@@ -11,15 +11,15 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tally::app::{Action, State, update};
-use tally::keymap::action_for;
+use tally::app::{Intent, State, update};
+use tally::keymap::intent_for;
 use tally::model::Status;
 use tally::runtime::Runtime;
 use tally::store;
 
 fn press(state: &mut State, runtime: &mut Runtime, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = action_for(state.mode, state.focus, event) {
+    if let Some(action) = intent_for(state.mode, state.focus, event) {
         let effects = update(state, action);
         runtime.run(state, effects);
     }
@@ -59,7 +59,7 @@ fn session(runtime: &mut Runtime) -> (tempfile::TempDir, std::path::PathBuf, Sta
         s.filter.as_ref().is_some_and(|f| f.len() == 1)
     });
     // an edit not saved yet (its save is not asked for)
-    let _unsent = update(&mut state, Action::SetStatus(Status::Blocked));
+    let _unsent = update(&mut state, Intent::SetStatus(Status::Blocked));
     assert_eq!(state.files[0].unsaved.len(), 1);
     let mut doc = store::load(&path).unwrap().doc;
     let twelve = doc.position("12").unwrap();

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::model::Status;
 use tally::runtime::Runtime;
 use tally::store;
@@ -28,7 +28,7 @@ fn quick_edits_while_saving_all_reach_the_disk() {
             KeyCode::Char('j'),
         ] {
             let event = KeyEvent::new(key, KeyModifiers::NONE);
-            let action = action_for(state.mode, state.focus, event).unwrap();
+            let action = intent_for(state.mode, state.focus, event).unwrap();
             let effects = update(&mut state, action);
             runtime.run(&mut state, effects);
         }

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tally::app::{Action, Mode, State, update};
-use tally::keymap::action_for;
+use tally::app::{Mode, Msg, State, update};
+use tally::keymap::intent_for;
 use tally::model::{Date, Status};
 use tally::runtime::{Watcher, run_effects};
 use tally::store;
@@ -37,7 +37,7 @@ impl Session {
         }
     }
 
-    fn act(&mut self, action: Action) {
+    fn act(&mut self, action: impl Into<Msg>) {
         let effects = update(&mut self.state, action);
         run_effects(&mut self.state, effects);
     }
@@ -45,7 +45,7 @@ impl Session {
     /// Presses keys written like `j`, `<Enter>`, `<Esc>`, `<Tab>`, `<C-r>`, `<M-Enter>`, `<Down>`.
     fn keys(&mut self, keys: &str) {
         for key in parse_keys(keys) {
-            if let Some(action) = action_for(self.state.mode, self.state.focus, key) {
+            if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
                 self.act(action);
             }
         }
@@ -55,7 +55,7 @@ impl Session {
     fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            let action = action_for(self.state.mode, self.state.focus, key).unwrap();
+            let action = intent_for(self.state.mode, self.state.focus, key).unwrap();
             self.act(action);
         }
     }

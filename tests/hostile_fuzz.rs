@@ -31,10 +31,10 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tally::app::{Action, State, update};
+use tally::app::{Event, Intent, Msg, State, update};
 use tally::import::csv::{read_rows, rows_to_document};
 use tally::import::{Options, import_report, merge};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::model::{Change, Status};
 use tally::runtime::run_effects;
 use tally::store::{self, parse_document, write_document};
@@ -498,7 +498,7 @@ fn fuzz_the_search_query_parser_and_ranking() {
 }
 
 /// Every key a person might press, pasted hostile text, mouse and resizes.
-fn event() -> impl Strategy<Value = Action> {
+fn event() -> impl Strategy<Value = Msg> {
     let key = prop_oneof![
         any::<char>().prop_map(KeyCode::Char),
         prop::sample::select(vec![
@@ -539,9 +539,12 @@ fn event() -> impl Strategy<Value = Action> {
         let quits = (m == KeyModifiers::CONTROL && code == KeyCode::Char('c'))
             || code == KeyCode::Char('q');
         if quits {
-            Action::Input(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE))
+            Msg::Intent(Intent::Input(KeyEvent::new(
+                KeyCode::Char('j'),
+                KeyModifiers::NONE,
+            )))
         } else {
-            Action::Input(KeyEvent::new(code, m))
+            Msg::Intent(Intent::Input(KeyEvent::new(code, m)))
         }
     });
     prop_oneof![
@@ -553,10 +556,10 @@ fn event() -> impl Strategy<Value = Action> {
             "",
             "2023-02-30",
         ])
-        .prop_map(|text| Action::Paste(text.to_string())),
-        1 => (0u16..200, 0u16..60).prop_map(|(column, row)| Action::Click { column, row }),
-        1 => (0u16..200, 0u16..60, any::<bool>()).prop_map(|(column, row, down)| Action::Scroll { column, row, down }),
-        1 => (1u16..200, 1u16..60).prop_map(|(width, height)| Action::Resize { width, height }),
+        .prop_map(|text| Msg::Intent(Intent::Paste(text.to_string()))),
+        1 => (0u16..200, 0u16..60).prop_map(|(column, row)| Msg::Intent(Intent::Click { column, row })),
+        1 => (0u16..200, 0u16..60, any::<bool>()).prop_map(|(column, row, down)| Msg::Intent(Intent::Scroll { column, row, down })),
+        1 => (1u16..200, 1u16..60).prop_map(|(width, height)| Msg::Event(Event::Resize { width, height })),
     ]
 }
 
@@ -590,13 +593,15 @@ fn fuzz_the_key_handler_and_renderer_on_hostile_files() {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             for (step, event) in events.into_iter().enumerate() {
                 let action = match event {
-                    Action::Input(key) => match action_for(state.mode, state.focus, key) {
-                        Some(action) => action,
-                        None => continue,
-                    },
-                    Action::Resize { width, height } => {
+                    Msg::Intent(Intent::Input(key)) => {
+                        match intent_for(state.mode, state.focus, key) {
+                            Some(action) => Msg::Intent(action),
+                            None => continue,
+                        }
+                    }
+                    Msg::Event(Event::Resize { width, height }) => {
                         terminal.backend_mut().resize(width, height);
-                        Action::Resize { width, height }
+                        Msg::Event(Event::Resize { width, height })
                     }
                     other => other,
                 };

@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use common::{Tmux, run_tally, tmux_available};
-use tally::app::{Action, Mode, State, update};
+use tally::app::{Event, Intent, Mode, State, update};
 use tally::layout::Panes;
 use tally::store;
 use tally::text::{is_clean_line, width};
@@ -108,7 +108,7 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
     for (w, h) in [(120, 40), (80, 24), (100, 30), (59, 17), (30, 8)] {
         let dir = tempfile::tempdir().unwrap();
         let mut state = hostile_state(dir.path(), w, h);
-        let step = |state: &mut State, action: Action, what: &str| {
+        let step = |state: &mut State, action: Intent, what: &str| {
             let effects = update(state, action);
             tally::runtime::run_effects(state, effects);
             check_frame(state, &format!("{w}x{h} {what}"));
@@ -118,63 +118,62 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
             for pane in 0..3 {
                 step(
                     &mut state,
-                    Action::PageDown,
+                    Intent::PageDown,
                     &format!("item {item} pane {pane}"),
                 );
                 step(
                     &mut state,
-                    Action::FocusNext,
+                    Intent::FocusNext,
                     &format!("item {item} pane {pane}"),
                 );
             }
-            step(&mut state, Action::Zoom, &format!("zoom item {item}"));
-            step(&mut state, Action::PageDown, &format!("zoom item {item}"));
-            step(&mut state, Action::Back, "back");
-            step(&mut state, Action::Edit, &format!("form item {item}"));
-            step(&mut state, Action::NextField, &format!("form item {item}"));
-            step(&mut state, Action::Back, "back");
-            step(&mut state, Action::Down, "down");
+            step(&mut state, Intent::Zoom, &format!("zoom item {item}"));
+            step(&mut state, Intent::PageDown, &format!("zoom item {item}"));
+            step(&mut state, Intent::Back, "back");
+            step(&mut state, Intent::Edit, &format!("form item {item}"));
+            step(&mut state, Intent::NextField, &format!("form item {item}"));
+            step(&mut state, Intent::Back, "back");
+            step(&mut state, Intent::Down, "down");
         }
         for sort in 0..7 {
-            step(&mut state, Action::SortNext, &format!("sort {sort}"));
+            step(&mut state, Intent::SortNext, &format!("sort {sort}"));
         }
         for group in 0..3 {
-            step(&mut state, Action::GroupNext, &format!("group {group}"));
+            step(&mut state, Intent::GroupNext, &format!("group {group}"));
         }
-        step(&mut state, Action::ViewNext, "since screen");
-        step(&mut state, Action::ViewNext, "dashboard");
-        step(&mut state, Action::ViewNext, "back to the list");
-        step(&mut state, Action::StartTriage, "triage");
+        step(&mut state, Intent::ViewNext, "since screen");
+        step(&mut state, Intent::ViewNext, "dashboard");
+        step(&mut state, Intent::ViewNext, "back to the list");
+        step(&mut state, Intent::StartTriage, "triage");
         for item in 0..9 {
             step(
                 &mut state,
-                Action::TriageNext,
+                Intent::TriageNext,
                 &format!("triage item {item}"),
             );
         }
-        step(&mut state, Action::Back, "back from triage");
-        step(&mut state, Action::Back, "back");
-        step(&mut state, Action::Help, "help");
-        step(&mut state, Action::Back, "back");
-        step(&mut state, Action::Top, "top");
-        step(&mut state, Action::PickStatus, "status picker");
-        step(&mut state, Action::Back, "back");
-        step(&mut state, Action::Delete, "delete question");
-        step(&mut state, Action::Back, "back");
-        step(&mut state, Action::AddNote, "note form");
+        step(&mut state, Intent::Back, "back from triage");
+        step(&mut state, Intent::Back, "back");
+        step(&mut state, Intent::Help, "help");
+        step(&mut state, Intent::Back, "back");
+        step(&mut state, Intent::Top, "top");
+        step(&mut state, Intent::PickStatus, "status picker");
+        step(&mut state, Intent::Back, "back");
+        step(&mut state, Intent::Delete, "delete question");
+        step(&mut state, Intent::Back, "back");
+        step(&mut state, Intent::AddNote, "note form");
         let attack = "\u{1b}]2;PWNED\u{7}\u{1b}]52;c;cHduZWQ=\u{7}\u{9b}2J\u{202e}👨\u{200d}👩";
-        step(&mut state, Action::Paste(attack.into()), "pasted attack");
-        step(&mut state, Action::Back, "back");
+        step(&mut state, Intent::Paste(attack.into()), "pasted attack");
+        step(&mut state, Intent::Back, "back");
         let message = format!("could not save: {attack}");
-        step(
-            &mut state,
-            Action::SaveFailed {
-                file: 0,
-                error: message,
-            },
-            "footer error",
-        );
-        step(&mut state, Action::Save, "footer after a retry");
+        let failed = Event::SaveFailed {
+            file: 0,
+            error: message,
+        };
+        let effects = update(&mut state, failed);
+        tally::runtime::run_effects(&mut state, effects);
+        check_frame(&state, &format!("{w}x{h} footer error"));
+        step(&mut state, Intent::Save, "footer after a retry");
     }
 }
 
@@ -189,15 +188,15 @@ fn an_edit_through_the_form_keeps_hostile_text_as_it_was_stored() {
     let done =
         ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('d'));
     for action in [
-        Action::Edit,
-        Action::NextField,
-        Action::NextField,
-        Action::NextField,
-        Action::Input(done),
+        Intent::Edit,
+        Intent::NextField,
+        Intent::NextField,
+        Intent::NextField,
+        Intent::Input(done),
     ] {
         update(&mut state, action);
     }
-    let effects = update(&mut state, Action::Submit);
+    let effects = update(&mut state, Intent::Submit);
     tally::runtime::run_effects(&mut state, effects);
     let on_disk = store::load(&path).unwrap().doc;
     assert_eq!(

@@ -4,7 +4,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use tally::app::{Action, State, update};
+use tally::app::{Intent, State, update};
 use tally::config::Settings;
 use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
 use tally::ui::{self, Theme};
@@ -33,7 +33,7 @@ fn screen(state: &State, settings: &Settings) -> Vec<String> {
         .collect()
 }
 
-const CONFIG: &str = "[keys]\nquit = [\"Q\"]\ndown = [\"Ctrl-n\", \"Down\"]\n";
+const CONFIG: &str = "[keys]\nquit = [\"Q\"]\nnext = [\"Ctrl-n\", \"Down\"]\n";
 
 #[test]
 fn the_footer_shows_the_users_keys() {
@@ -57,7 +57,7 @@ fn the_footer_shows_the_users_keys() {
 fn the_help_shows_the_users_keys() {
     let settings = Settings::from_text(None, CONFIG);
     let mut state = sample_state();
-    update(&mut state, Action::Help);
+    update(&mut state, Intent::Help);
     let help = screen(&state, &settings).join("\n");
     let quit_row = help
         .lines()

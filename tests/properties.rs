@@ -11,8 +11,8 @@ use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tally::app::{Action, State, update};
-use tally::keymap::action_for;
+use tally::app::{Event, State, update};
+use tally::keymap::intent_for;
 use tally::model::{Date, Document, Item, Metric, Note, Point, Status};
 use tally::runtime::run_effects;
 use tally::store::{self, parse_document, write_document};
@@ -185,7 +185,7 @@ proptest! {
         let mut state = State::new(vec![store::load(&path).unwrap()], Rect::new(0, 0, width, height));
         state.today = Some("2023-11-20".parse().unwrap());
         for key in keys {
-            if let Some(action) = action_for(state.mode, state.focus, key) {
+            if let Some(action) = intent_for(state.mode, state.focus, key) {
                 let effects = update(&mut state, action);
                 run_effects(&mut state, effects);
             }
@@ -193,7 +193,7 @@ proptest! {
                 break;
             }
         }
-        let _ = update(&mut state, Action::Resize { width, height });
+        let _ = update(&mut state, Event::Resize { width, height });
         prop_assert!(state.files[0].unsaved.is_empty(), "every edit was saved");
         let on_disk = store::load(&path).unwrap().doc;
         prop_assert_eq!(on_disk.items(), state.files[0].doc.items());

@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 
 use common::{sample_copy, tally_bin};
 use tally::app::{Mode, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::runtime::{Watcher, run_effects};
 use tally::store;
 
@@ -188,7 +188,7 @@ impl Session {
 
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }

@@ -19,8 +19,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use common::{Tmux, open_sample, quote, sample_copy, tally_bin, tmux_available};
-use tally::app::{Action, State, update};
-use tally::keymap::action_for;
+use tally::app::{Event, State, update};
+use tally::keymap::intent_for;
 use tally::model::Status;
 use tally::runtime::{Watcher, run_effects};
 use tally::store;
@@ -43,7 +43,7 @@ impl Session {
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
@@ -409,14 +409,14 @@ fn a_path_through_a_file_is_a_message_not_a_panic() {
     assert!(s.state.files[0].save_error.is_some(), "{}", s.message());
     let _ = update(
         &mut s.state,
-        Action::Resize {
+        Event::Resize {
             width: 1,
             height: 1,
         },
     );
     let _ = update(
         &mut s.state,
-        Action::Resize {
+        Event::Resize {
             width: 120,
             height: 40,
         },

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{Mode, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::runtime::run_effects;
 use tally::store;
 use tally::ui::{self, Theme};
@@ -25,7 +25,7 @@ fn open() -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = action_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode, state.focus, key) {
         let effects = update(state, action);
         run_effects(state, effects);
     }
@@ -62,7 +62,7 @@ fn since_lists_changes_after_the_date_newest_first_and_opens_an_item() {
     assert!(text.contains("Since 2023-01-01"), "{text}");
     keys(&mut state, "D");
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    let action = action_for(state.mode, state.focus, ctrl_u).unwrap();
+    let action = intent_for(state.mode, state.focus, ctrl_u).unwrap();
     update(&mut state, action);
     keys(&mut state, "2023-07-01");
     press(&mut state, KeyCode::Enter);

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::store;
 use tally::ui::{self, Theme};
 
@@ -28,7 +28,7 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = action_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode, state.focus, key) {
         let effects = update(state, action);
         tally::runtime::run_effects(state, effects);
     }

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{Mode, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::runtime::run_effects;
 use tally::store;
 use tally::ui::{self, Theme};
@@ -27,7 +27,7 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir, std::path::PathBu
 }
 
 fn press(state: &mut State, key: KeyEvent) {
-    if let Some(action) = action_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode, state.focus, key) {
         let effects = update(state, action);
         run_effects(state, effects);
     }
@@ -136,7 +136,7 @@ fn pinyin_and_full_width_input_work() {
 fn an_unknown_filter_is_explained_and_the_list_stays() {
     let (mut state, _dir, _) = open(100, 30);
     keys(&mut state, "/外语");
-    let effects = update(&mut state, tally::app::Action::Paste(" colour:red".into()));
+    let effects = update(&mut state, tally::app::Intent::Paste(" colour:red".into()));
     run_effects(&mut state, effects);
     assert_eq!(listed(&state), ["14"], "the previous result stays");
     let text = screen(&state);
@@ -225,17 +225,17 @@ fn an_edit_under_a_filter_keeps_the_list_right() {
 }
 
 /// The action a typed character asks for where the state is now.
-fn typed(state: &State, c: char) -> tally::app::Action {
+fn typed(state: &State, c: char) -> tally::app::Intent {
     let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    action_for(state.mode, state.focus, key).unwrap()
+    intent_for(state.mode, state.focus, key).unwrap()
 }
 
 #[test]
 fn the_index_is_built_from_a_snapshot_that_the_state_does_not_keep() {
     use std::sync::Arc;
-    use tally::app::{Action, Effect, IndexSource};
+    use tally::app::{Effect, IndexSource, Intent};
     let (mut state, _dir, _) = open(120, 40);
-    let mut effects = update(&mut state, Action::Search);
+    let mut effects = update(&mut state, Intent::Search);
     let action = typed(&state, '外');
     effects.extend(update(&mut state, action));
     let [Effect::Search { index, version, .. }] = effects.as_slice() else {
@@ -273,7 +273,7 @@ fn the_index_is_built_from_a_snapshot_that_the_state_does_not_keep() {
 
 #[test]
 fn an_index_built_for_older_data_is_not_kept() {
-    use tally::app::Action;
+    use tally::app::Event;
     let (mut state, _dir, _) = open(120, 40);
     keys(&mut state, "/外");
     code(&mut state, KeyCode::Enter);
@@ -291,7 +291,7 @@ fn an_index_built_for_older_data_is_not_kept() {
         state.data_version > old_version,
         "an edit changes the data version"
     );
-    let built = Action::IndexBuilt {
+    let built = Event::IndexBuilt {
         version: old_version,
         index: old.clone(),
     };
@@ -311,10 +311,10 @@ fn an_index_built_for_older_data_is_not_kept() {
 #[test]
 fn in_the_interactive_runtime_the_index_is_built_in_the_background_before_the_first_search() {
     use std::time::{Duration, Instant};
-    use tally::app::Action;
+    use tally::app::Event;
     let (mut state, _dir, _) = open(120, 40);
     let mut runtime = tally::runtime::Runtime::interactive();
-    let effects = update(&mut state, Action::PrepareSearch);
+    let effects = update(&mut state, Event::PrepareSearch);
     runtime.run(&mut state, effects);
     let deadline = Instant::now() + Duration::from_secs(30);
     while state
@@ -401,7 +401,7 @@ fn an_edit_under_a_filter_keeps_the_same_items_listed_and_re_ranks_in_the_backgr
 
 #[test]
 fn a_file_changed_on_disk_under_a_filter_keeps_the_same_items_listed_until_ranked_again() {
-    use tally::app::{Action, Effect};
+    use tally::app::{Effect, Event};
     let (mut state, _dir, path) = open(120, 40);
     keys(&mut state, "/国际");
     code(&mut state, KeyCode::Enter);
@@ -420,7 +420,7 @@ fn a_file_changed_on_disk_under_a_filter_keeps_the_same_items_listed_until_ranke
     }
     std::fs::write(&path, store::write_document(&doc)).unwrap();
     let loaded = Box::new(store::load(&path).unwrap());
-    let effects = update(&mut state, Action::Reloaded { file: 0, loaded });
+    let effects = update(&mut state, Event::Reloaded { file: 0, loaded });
     assert_eq!(
         listed(&state),
         ["13", "14", "17", "16", "10", "11"],
@@ -449,9 +449,9 @@ fn a_file_changed_on_disk_under_a_filter_keeps_the_same_items_listed_until_ranke
 
 #[test]
 fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
-    use tally::app::{Action, Effect};
+    use tally::app::{Effect, Event, Intent};
     let (mut state, _dir, path) = open(120, 40);
-    let mut pending = update(&mut state, Action::Search);
+    let mut pending = update(&mut state, Intent::Search);
     for c in "外语".chars() {
         let action = typed(&state, c);
         pending.extend(update(&mut state, action));
@@ -465,7 +465,7 @@ fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
     }
     std::fs::write(&path, store::write_document(&doc)).unwrap();
     let loaded = Box::new(store::load(&path).unwrap());
-    let after_reload = update(&mut state, Action::Reloaded { file: 0, loaded });
+    let after_reload = update(&mut state, Event::Reloaded { file: 0, loaded });
     assert!(
         after_reload
             .iter()

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use serde_json::Value;
 
 use tally::app::{Mode, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::merge::{Labels, merge_texts};
 use tally::model::{Document, Status};
 use tally::runtime::run_effects;
@@ -67,7 +67,7 @@ impl Session {
 
     fn press(&mut self, code: KeyCode) {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
-use tally::app::{Action, Mode, State, update};
-use tally::keymap::action_for;
+use tally::app::{Event, Mode, Msg, State, update};
+use tally::keymap::intent_for;
 use tally::model::{Date, Status};
 use tally::runtime::run_effects;
 use tally::store;
@@ -30,14 +30,14 @@ impl Meeting {
         Meeting { state, path, dir }
     }
 
-    fn act(&mut self, action: Action) {
+    fn act(&mut self, action: impl Into<Msg>) {
         let effects = update(&mut self.state, action);
         run_effects(&mut self.state, effects);
     }
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
             self.act(action);
         }
     }
@@ -118,7 +118,7 @@ fn status_keys_notes_lead_and_due_apply_to_the_item_shown() {
     m.keys("L");
     m.key(KeyCode::Char('u'));
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    m.act(action_for(m.state.mode, m.state.focus, ctrl_u).unwrap());
+    m.act(intent_for(m.state.mode, m.state.focus, ctrl_u).unwrap());
     m.keys("外办");
     m.key(KeyCode::Tab);
     assert_eq!(
@@ -203,9 +203,9 @@ fn the_timebox_clock_counts_per_item() {
     let mut m = Meeting::open();
     let start = Instant::now();
     m.state.timebox = Some(Duration::from_secs(180));
-    m.act(Action::Tick(start));
+    m.act(Event::Tick(start));
     m.keys("t");
-    m.act(Action::Tick(start + Duration::from_secs(200)));
+    m.act(Event::Tick(start + Duration::from_secs(200)));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal
         .draw(|f| tally::ui::render(f, &m.state, tally::ui::Theme::plain()))

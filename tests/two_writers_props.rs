@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{Mode, Pane, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::model::{Document, Item, Status};
 use tally::runtime::{Watcher, run_effects};
 use tally::store;
@@ -92,6 +92,16 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// Where a marker typed by the session must end up.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    Item(String),
+    /// The title of an item the session added, whatever id it ends up with.
+    NewItem,
+    /// The item the session added with this marker in its title.
+    InNewItem(String),
+}
+
 /// The session, the other writer, and what is expected at the end.
 struct World {
     state: State,
@@ -99,9 +109,8 @@ struct World {
     away: bool,
     counter: usize,
     next_outside_id: usize,
-    /// Markers typed by completed edits, with the item they must be in (`None`: a new item's
-    /// title, whatever id it ends up with).
-    markers: Vec<(String, Option<String>)>,
+    /// Markers typed by completed edits, with the item they must be in.
+    markers: Vec<(String, Target)>,
     /// Note texts deleted by either side, and note texts the session edited.
     deleted_texts: Vec<String>,
     edited_texts: HashSet<String>,
@@ -152,12 +161,12 @@ impl World {
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = action_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
         while self.state.mode == Mode::Conflict {
-            let effects = update(&mut self.state, tally::app::Action::KeepMine);
+            let effects = update(&mut self.state, tally::app::Intent::KeepMine);
             run_effects(&mut self.state, effects);
         }
     }
@@ -289,11 +298,19 @@ impl World {
         if !completed {
             return;
         }
-        let id = Some(target.id.clone());
+        // an item this session added may be renumbered later, when another writer took its id
+        let added_here = self
+            .markers
+            .iter()
+            .find(|(m, at)| *at == Target::NewItem && target.title.contains(m.as_str()))
+            .map(|(m, _)| m.clone());
+        let id = match &added_here {
+            Some(m) => Target::InNewItem(m.clone()),
+            None => Target::Item(target.id.clone()),
+        };
         match kind {
             Kind::Title | Kind::AddNote => self.markers.push((marker, id)),
-            // a new item may be renumbered later, when another writer took its id meanwhile
-            Kind::AddItem => self.markers.push((marker, None)),
+            Kind::AddItem => self.markers.push((marker, Target::NewItem)),
             Kind::EditNote(_) if note_text.is_some() => {
                 self.edited_texts.extend(note_text);
                 self.markers.push((marker, id));
@@ -302,12 +319,8 @@ impl World {
             Kind::EditNote(_) => self.markers.push((marker, id)),
             Kind::DeleteNote(_) => self.deleted_texts.extend(note_text),
             Kind::Status(s) => {
-                let added_here = self
-                    .markers
-                    .iter()
-                    .find(|(m, at)| at.is_none() && target.title.contains(m.as_str()));
                 match added_here {
-                    Some((m, _)) => self.new_item_statuses.insert(m.clone(), Status::ALL[*s]),
+                    Some(m) => self.new_item_statuses.insert(m, Status::ALL[*s]),
                     None => self.statuses.insert(target.id.clone(), Status::ALL[*s]),
                 };
             }
@@ -318,7 +331,7 @@ impl World {
         self.move_folder(false);
         self.browse();
         self.reload();
-        let effects = update(&mut self.state, tally::app::Action::Save);
+        let effects = update(&mut self.state, tally::app::Intent::Save);
         run_effects(&mut self.state, effects);
         self.reload();
         assert!(
@@ -347,20 +360,37 @@ fn check(world: &World, path: &Path) {
             .iter()
             .any(|t| t.contains(marker.as_str()));
         let found = everything.matches(marker.as_str()).count();
-        let Some(id) = target else {
-            let titles = doc
-                .items()
+        let new_item = |m: &str| {
+            doc.items()
                 .iter()
-                .filter(|i| i.title.contains(marker.as_str()))
-                .count();
-            assert_eq!(titles, found, "{marker} only as a new item's title");
-            if world.removed.is_empty() {
-                assert_eq!(found, 1, "the new item {marker} exactly once");
-            } else {
-                assert!(found <= 1, "the new item {marker} at most once");
-            }
-            continue;
+                .find(|i| i.title.contains(m))
+                .map(|i| i.id.clone())
         };
+        let id = match target {
+            Target::Item(id) => id.clone(),
+            Target::InNewItem(m) => match new_item(m) {
+                Some(id) => id,
+                None => {
+                    assert_eq!(found, 0, "{marker}: the new item {m} is gone, so is it");
+                    continue;
+                }
+            },
+            Target::NewItem => {
+                let titles = doc
+                    .items()
+                    .iter()
+                    .filter(|i| i.title.contains(marker.as_str()))
+                    .count();
+                assert_eq!(titles, found, "{marker} only as a new item's title");
+                if world.removed.is_empty() {
+                    assert_eq!(found, 1, "the new item {marker} exactly once");
+                } else {
+                    assert!(found <= 1, "the new item {marker} at most once");
+                }
+                continue;
+            }
+        };
+        let id = &id;
         let Some(at) = doc.position(id) else {
             assert_eq!(found, 0, "{marker}: its item is gone, so is it");
             continue;
@@ -481,6 +511,19 @@ fn a_note_deleted_on_both_sides_then_a_note_added_keeps_the_others() {
         Op::Away,
         session(Kind::DeleteNote(0), 0, vec![Outside::DeleteNote(8, 0)]),
         session(Kind::AddNote, 0, vec![]),
+    ]);
+}
+
+/// Found by the property below: a title typed into an item this session added, renumbered when
+/// another writer takes its id, stays with that item.
+#[test]
+fn an_edit_of_a_new_item_follows_it_when_it_is_renumbered() {
+    run(&[
+        session(Kind::Title, 0, vec![Outside::Add]),
+        Op::Away,
+        session(Kind::AddItem, 0, vec![]),
+        session(Kind::Title, 0, vec![Outside::Add]),
+        session(Kind::Title, 9, vec![]),
     ]);
 }
 

@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use tally::app::{Action, State, update};
+use tally::app::{Event, Intent, State, update};
 use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
 use tally::ui::{self, Theme};
 
@@ -35,9 +35,9 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 }
 
 fn select(state: &mut State, id: &str) {
-    update(state, Action::Top);
+    update(state, Intent::Top);
     while state.selected_item().map(|i| i.id.as_str()) != Some(id) {
-        update(state, Action::Down);
+        update(state, Intent::Down);
     }
 }
 
@@ -64,9 +64,9 @@ fn eighty_by_twenty_four_stacks_the_panes() {
 fn zoom_and_help_at_80_by_24() {
     let mut state = sample_state(80, 24);
     select(&mut state, "14");
-    update(&mut state, Action::Zoom);
+    update(&mut state, Intent::Zoom);
     insta::assert_snapshot!("zoom_80x24_item_14", screen_text(&draw(&state)));
-    update(&mut state, Action::Help);
+    update(&mut state, Intent::Help);
     insta::assert_snapshot!("help_over_zoom_80x24", screen_text(&draw(&state)));
 }
 
@@ -102,16 +102,16 @@ fn every_size_renders_without_panicking() {
         for height in [0, 1, 2, 3, 5, 8, 12, 17, 18, 24, 50] {
             let mut state = sample_state(width, height);
             for action in [
-                Action::Bottom,
-                Action::FocusNext,
-                Action::Down,
-                Action::Zoom,
-                Action::Down,
+                Intent::Bottom,
+                Intent::FocusNext,
+                Intent::Down,
+                Intent::Zoom,
+                Intent::Down,
             ] {
                 update(&mut state, action);
                 draw(&state);
             }
-            update(&mut state, Action::Help);
+            update(&mut state, Intent::Help);
             draw(&state);
         }
     }
@@ -162,7 +162,7 @@ fn several_files_show_together_with_their_titles() {
         })
         .collect();
     let mut state = State::new(files, Rect::new(0, 0, 120, 30));
-    update(&mut state, Action::Bottom);
+    update(&mut state, Intent::Bottom);
     let text = screen_text(&draw(&state));
     assert!(text.contains("Items 9/9"), "{text}");
     assert!(text.contains("(2 files)"), "{text}");
@@ -183,16 +183,16 @@ fn the_status_bar_marks_commits_to_pull_and_push_and_a_running_sync() {
     let mut state = sample_state(120, 30);
     update(
         &mut state,
-        Action::TeamMark(Some(Mark {
+        Event::TeamMark(Some(Mark {
             ahead: 1,
             behind: 2,
         })),
     );
     let text = screen_text(&draw(&state));
     assert!(text.contains("git ↑1 ↓2"), "{text}");
-    update(&mut state, Action::TeamMark(Some(Mark::default())));
+    update(&mut state, Event::TeamMark(Some(Mark::default())));
     assert!(!screen_text(&draw(&state)).contains("git ↑"));
-    update(&mut state, Action::Sync);
+    update(&mut state, Intent::Sync);
     assert!(screen_text(&draw(&state)).contains("⟳ syncing"));
 }
 

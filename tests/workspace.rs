@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use tally::app::{GroupBy, SortKey, State, update};
-use tally::keymap::action_for;
+use tally::keymap::intent_for;
 use tally::runtime::run_effects;
 use tally::store;
 use tally::ui::{self, Theme};
@@ -28,7 +28,7 @@ fn open() -> (State, tempfile::TempDir) {
 }
 
 fn press(state: &mut State, code: KeyCode) {
-    if let Some(action) = action_for(
+    if let Some(action) = intent_for(
         state.mode,
         state.focus,
         KeyEvent::new(code, KeyModifiers::NONE),

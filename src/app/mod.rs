@@ -1,13 +1,16 @@
-//! The interface's state and the one place it changes: keys, mouse, resizes and disk outcomes
-//! arrive as [`Action`]s, [`update`] applies them and returns [`Effect`]s (saves) for the runtime.
+//! The interface's state and the one place it changes: keys and the mouse arrive as [`Intent`]s,
+//! the clock, resizes and the runtime's outcomes (saves, reloads, searches) as [`Event`]s;
+//! [`update`] applies either and returns [`Effect`]s (saves, searches) for the runtime.
 //! No IO happens here, so every key is testable without a terminal.
 
-mod action;
 mod dialog;
 mod editing;
+mod effect;
+mod event;
 mod form;
 mod form_record;
 mod history;
+mod intent;
 mod minutes;
 mod mouse;
 mod read_only;
@@ -25,10 +28,12 @@ mod update;
 mod view;
 mod waiting;
 
-pub use action::{Action, Effect};
 pub use dialog::{Confirm, Confirmed, ConflictView};
+pub use effect::Effect;
+pub use event::{Event, Msg};
 pub use form::{Field, Form, FormKind, Input, status_for_letter};
 pub use history::{History, Step};
+pub use intent::Intent;
 pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
 pub use screens::ScreenData;
 pub use search::{IndexSource, Indexed, SearchState};

@@ -4,7 +4,7 @@
 use ratatui::layout::Position;
 
 use super::update::{help_action, move_selection, pane_extent, scroll, select, zoom_scroll};
-use super::{Action, Mode, Pane, State};
+use super::{Intent, Mode, Pane, State};
 
 pub(crate) fn click(state: &mut State, at: Position) {
     if state.mode != Mode::Browse {
@@ -30,11 +30,11 @@ pub(crate) fn click(state: &mut State, at: Position) {
 const WHEEL_STEP: usize = 3;
 
 pub(crate) fn wheel(state: &mut State, at: Position, down: bool) {
-    let action = if down { Action::Down } else { Action::Up };
+    let intent = if down { Intent::Down } else { Intent::Up };
     for _ in 0..WHEEL_STEP {
         match state.mode {
-            Mode::Help => help_action(state, action.clone()),
-            Mode::Zoom | Mode::Triage => zoom_scroll(state, &action),
+            Mode::Help => help_action(state, intent.clone()),
+            Mode::Zoom | Mode::Triage => zoom_scroll(state, &intent),
             Mode::Browse => wheel_browse(state, at, down),
             _ => {}
         }
@@ -44,14 +44,14 @@ pub(crate) fn wheel(state: &mut State, at: Position, down: bool) {
 /// The wheel scrolls the pane under the pointer without moving the focus.
 fn wheel_browse(state: &mut State, at: Position, down: bool) {
     let panes = state.panes();
-    let action = if down { Action::Down } else { Action::Up };
+    let intent = if down { Intent::Down } else { Intent::Up };
     if panes.timeline.is_some_and(|r| r.contains(at)) {
         let (page, limit) = pane_extent(state, Pane::Timeline);
-        state.timeline_scroll = scroll(state.timeline_scroll, &action, page, limit);
+        state.timeline_scroll = scroll(state.timeline_scroll, &intent, page, limit);
     } else if panes.metrics.is_some_and(|r| r.contains(at)) {
         let (page, limit) = pane_extent(state, Pane::Metrics);
-        state.metrics_scroll = scroll(state.metrics_scroll, &action, page, limit);
+        state.metrics_scroll = scroll(state.metrics_scroll, &intent, page, limit);
     } else {
-        move_selection(state, &action);
+        move_selection(state, &intent);
     }
 }

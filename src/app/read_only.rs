@@ -1,14 +1,14 @@
 //! Read-only sessions (`--read-only`, or a file tally may not write): every action that would
 //! change a file is refused with a message saying why, before anything changes.
 
-use super::{Action, Message, State};
+use super::{Intent, Message, State};
 
-/// Refuses `action` when the session is read-only and the action edits; true when refused.
-pub fn refused(state: &mut State, action: &Action) -> bool {
+/// Refuses `intent` when the session is read-only and the intent edits; true when refused.
+pub fn refused(state: &mut State, intent: &Intent) -> bool {
     let Some(reason) = &state.read_only else {
         return false;
     };
-    if !edits(action) {
+    if !edits(intent) {
         return false;
     }
     state.message = Some(Message::warning(format!(
@@ -17,30 +17,30 @@ pub fn refused(state: &mut State, action: &Action) -> bool {
     true
 }
 
-/// The actions that change a file (or start a form or choice that would).
-fn edits(action: &Action) -> bool {
+/// The intents that change a file (or start a form or choice that would).
+fn edits(intent: &Intent) -> bool {
     matches!(
-        action,
-        Action::Edit
-            | Action::PickStatus
-            | Action::SetStatus(_)
-            | Action::AddNote
-            | Action::EditMetrics
-            | Action::Add
-            | Action::Delete
-            | Action::MoveItemDown
-            | Action::MoveItemUp
-            | Action::Undo
-            | Action::Redo
-            | Action::Save
-            | Action::ReviewedNext
-            | Action::EditLead
-            | Action::EditDue
-            | Action::Sync
-            | Action::SettleConflicts
-            | Action::Settle(_)
-            | Action::SettleByEdit
-            | Action::KeepMine
+        intent,
+        Intent::Edit
+            | Intent::PickStatus
+            | Intent::SetStatus(_)
+            | Intent::AddNote
+            | Intent::EditMetrics
+            | Intent::Add
+            | Intent::Delete
+            | Intent::MoveItemDown
+            | Intent::MoveItemUp
+            | Intent::Undo
+            | Intent::Redo
+            | Intent::Save
+            | Intent::ReviewedNext
+            | Intent::EditLead
+            | Intent::EditDue
+            | Intent::Sync
+            | Intent::SettleConflicts
+            | Intent::Settle(_)
+            | Intent::SettleByEdit
+            | Intent::KeepMine
     )
 }
 
@@ -63,20 +63,20 @@ mod tests {
 
     #[test]
     fn edits_are_refused_with_the_reason() {
-        for action in [
-            Action::Edit,
-            Action::PickStatus,
-            Action::AddNote,
-            Action::Delete,
-            Action::Add,
-            Action::MoveItemDown,
-            Action::StartTriage,
-            Action::ReviewedNext,
+        for intent in [
+            Intent::Edit,
+            Intent::PickStatus,
+            Intent::AddNote,
+            Intent::Delete,
+            Intent::Add,
+            Intent::MoveItemDown,
+            Intent::StartTriage,
+            Intent::ReviewedNext,
         ] {
             let mut state = read_only_state();
             let before = format!("{:?}", state.files[0].doc.items());
-            let name = format!("{action:?}");
-            let effects = update(&mut state, action);
+            let name = format!("{intent:?}");
+            let effects = update(&mut state, intent);
             assert!(effects.is_empty(), "{name}: {effects:?}");
             assert!(state.files[0].unsaved.is_empty(), "{name}");
             assert_eq!(
@@ -103,9 +103,9 @@ mod tests {
     #[test]
     fn looking_around_still_works() {
         let mut state = read_only_state();
-        update(&mut state, Action::Down);
+        update(&mut state, Intent::Down);
         assert_eq!(state.selected, 1);
-        update(&mut state, Action::Zoom);
+        update(&mut state, Intent::Zoom);
         assert_eq!(state.mode, Mode::Zoom);
         assert!(state.message.is_none());
     }

@@ -5,6 +5,7 @@
 use super::Effect;
 use super::editing::{commit, selection};
 use super::state::{Message, State};
+use super::triage::Toward;
 use super::view::{GroupBy, SortKey};
 use crate::model::{Change, Place};
 
@@ -14,7 +15,8 @@ use crate::model::{Change, Place};
 /// its group (the two swap places in the file, and the footer says so). A list sorted by anything
 /// but file order (or by file name, which keeps each file in file order), or filtered by a
 /// search, is refused with a message, since a move there would not show.
-pub(crate) fn move_item(state: &mut State, down: bool) -> Vec<Effect> {
+pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
+    let down = toward == Toward::Next;
     let Some((file, _, item)) = selection(state) else {
         return Vec::new();
     };

@@ -52,7 +52,7 @@ pub(crate) fn written(path: &std::path::Path, items: usize, of: usize) -> String
 mod tests {
     use super::*;
     use crate::app::view::SortKey;
-    use crate::app::{Action, ItemRef, Mode, update};
+    use crate::app::{Event, Intent, ItemRef, Mode, update};
     use crate::store::{Fingerprint, Loaded, parse_document};
 
     fn sample_state() -> State {
@@ -86,7 +86,7 @@ mod tests {
         );
         state.sort = SortKey::Status;
         state.rebuild_rows(None);
-        let effects = update(&mut state, Action::WriteReport);
+        let effects = update(&mut state, Intent::WriteReport);
         let [
             Effect::WriteReport {
                 folder,
@@ -106,7 +106,7 @@ mod tests {
         assert!(text.starts_with("北京市人民政府外事办公室2023年市政府工作报告重点任务前三季度进展情况\n日期:2023-10-08\n"));
         update(
             &mut state,
-            Action::ReportWritten {
+            Event::ReportWritten {
                 path: "data/sample-report-2023-10-08.txt".into(),
                 items: 3,
                 of: 8,
@@ -128,7 +128,7 @@ mod tests {
         let mut state = sample_state();
         state.mode = Mode::Dashboard;
         state.base = Mode::Dashboard;
-        let effects = update(&mut state, Action::WriteReport);
+        let effects = update(&mut state, Intent::WriteReport);
         let [Effect::WriteReport { text, items, .. }] = effects.as_slice() else {
             panic!("{effects:?}");
         };
@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(headings(text).len(), 8);
         update(
             &mut state,
-            Action::ReportFailed {
+            Event::ReportFailed {
                 error: "disk full".into(),
             },
         );

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::form::{Form, FormKind};
 use super::state::{ItemRef, Mode, State};
-use super::{Action, editing};
+use super::{Intent, editing};
 use crate::report;
 
 /// What the meeting screens show, worked out once per change of the data (or of the date), not
@@ -57,13 +57,13 @@ fn back_to_list(state: &mut State) {
     state.base = Mode::Browse;
 }
 
-pub(crate) fn since_action(state: &mut State, action: Action) {
+pub(crate) fn since_action(state: &mut State, intent: Intent) {
     let count = state.screens.entries.len();
     let page = usize::from(state.screen.height.saturating_sub(6) / 2).max(1);
-    match action {
-        Action::Back => back_to_list(state),
-        Action::Zoom => open_entry(state),
-        Action::SetSince => {
+    match intent {
+        Intent::Back => back_to_list(state),
+        Intent::Zoom => open_entry(state),
+        Intent::SetSince => {
             let date = state
                 .since_date()
                 .map(|d| d.to_string())
@@ -103,11 +103,11 @@ fn open_entry(state: &mut State) {
     }
 }
 
-pub(crate) fn dashboard_action(state: &mut State, action: Action) {
+pub(crate) fn dashboard_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = crate::ui::dashboard::height(&crate::ui::View::plain(state));
-    match action {
-        Action::Back => back_to_list(state),
+    match intent {
+        Intent::Back => back_to_list(state),
         other => {
             state.dashboard_scroll =
                 super::update::step(state.dashboard_scroll, &other, page, limit)

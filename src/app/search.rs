@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::state::{ItemRef, Message, Mode, State, all_rows};
-use super::{Action, Effect};
+use super::{Effect, Intent};
 use crate::model::Item;
 use crate::search::{Hit, QueryError, SearchIndex};
 
@@ -328,6 +328,6 @@ pub(crate) fn after_change(
 }
 
 /// ↓/↑ on the search line move through the results.
-pub(crate) fn move_in_results(state: &mut State, action: &Action) {
-    super::update::move_selection(state, action);
+pub(crate) fn move_in_results(state: &mut State, intent: &Intent) {
+    super::update::move_selection(state, intent);
 }

@@ -154,8 +154,18 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Resolves the first conflict: `keep_mine` writes this session's version over the disk's.
-pub(crate) fn resolve(state: &mut State, keep_mine: bool) -> Vec<Effect> {
+/// Which version of a conflicting item to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// This session's version, written over the disk's.
+    Mine,
+    /// The disk's version, with this session's changes that did not clash.
+    Theirs,
+}
+
+/// Resolves the first conflict, keeping `keep`.
+pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
+    let keep_mine = keep == Keep::Mine;
     if state.conflicts.is_empty() {
         state.close_overlay();
         return Vec::new();

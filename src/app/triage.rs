@@ -89,8 +89,16 @@ pub(crate) fn current_ref(state: &State) -> Option<ItemRef> {
     Some(ItemRef { file, item })
 }
 
-/// Moves the walk by `step` items; past the end, the summary shows.
-pub(crate) fn go(state: &mut State, forward: bool) {
+/// Which way a walk or a move goes: toward later rows or earlier ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Toward {
+    Next,
+    Previous,
+}
+
+/// Moves the walk one item `toward`; past the end, the summary shows.
+pub(crate) fn go(state: &mut State, toward: Toward) {
+    let forward = toward == Toward::Next;
     let now = state.now;
     let Some(triage) = state.triage.as_mut() else {
         return;
@@ -116,7 +124,7 @@ pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
     let effects =
         editing::change_target(state, "mark reviewed", |item| item.reviewed = Some(today));
-    go(state, true);
+    go(state, Toward::Next);
     effects
 }
 

@@ -1,26 +1,52 @@
-//! The pure state transition: `update(state, action) -> effects`. Navigation, focus, zoom, help,
+//! The pure state transition: `update(state, intent or event) -> effects`. Navigation, focus, zoom, help,
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Action, Effect, Mode, Pane, State, editing, mouse, report, screens, search, settle, submit,
-    sync, team, triage,
+    Effect, Event, Intent, Mode, Msg, Pane, State, editing, mouse, report, screens, search, settle,
+    submit, sync, team, triage,
 };
 use crate::ui::{self, View};
 
-/// Applies one action to the state and returns the work the runtime must do (saves).
-pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    if super::read_only::refused(state, &action) {
+/// Applies one intent or event to the state and returns the work the runtime must do (saves,
+/// searches, writing files). The one place the interface state changes.
+pub fn update(state: &mut State, msg: impl Into<Msg>) -> Vec<Effect> {
+    let effects = match msg.into() {
+        Msg::Intent(intent) => on_intent(state, intent),
+        Msg::Event(event) => on_event(state, event),
+    };
+    keep_selection_visible(state);
+    details_follow_selection(state);
+    cursors_within_item(state);
+    screens::refresh(state);
+    effects
+}
+
+fn on_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    if super::read_only::refused(state, &intent) {
         return Vec::new();
     }
-    let effects = match action {
-        Action::Resize { width, height } => {
-            state.screen = Rect::new(0, 0, width, height);
-            Vec::new()
+    match intent {
+        Intent::Suspend => state.suspend = true,
+        Intent::Click { column, row } => mouse::click(state, Position::new(column, row)),
+        Intent::Scroll { column, row, down } => {
+            mouse::wheel(state, Position::new(column, row), down);
         }
-        Action::Saved {
+        other => {
+            // A message stays until the next key, so it never hides what the key did. Esc too
+            // clears it, and still does its own job.
+            state.message = None;
+            return by_mode(state, other);
+        }
+    }
+    Vec::new()
+}
+
+fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Saved {
             file,
             fingerprint,
             covered,
@@ -30,52 +56,23 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             if let Some(notice) = notice {
                 state.message = Some(super::Message::warning(notice));
             }
-            effects
+            return effects;
         }
-        Action::SaveFailed { file, error } => {
-            sync::save_failed(state, file, error);
-            Vec::new()
-        }
-        Action::Reloaded { file, loaded } => sync::reloaded(state, file, *loaded),
-        Action::Unchanged { file, fingerprint } => {
+        Event::Reloaded { file, loaded } => return sync::reloaded(state, file, *loaded),
+        Event::PrepareSearch => return search::prepare(state),
+        Event::SaveFailed { file, error } => sync::save_failed(state, file, error),
+        Event::Unchanged { file, fingerprint } => {
             if let Some(open) = state.files.get_mut(file) {
                 open.fingerprint = fingerprint;
             }
-            Vec::new()
         }
-        Action::ReloadFailed { file, error } => {
-            sync::reload_failed(state, file, error);
-            Vec::new()
-        }
-        Action::SyncStage(text) => {
-            team::stage(state, text);
-            Vec::new()
-        }
-        Action::SyncFinished(outcome) => {
-            team::finished(state, outcome);
-            Vec::new()
-        }
-        Action::TeamMark(mark) => {
-            team::marked(state, mark);
-            Vec::new()
-        }
-        Action::Tick(now) => {
-            state.now = Some(now);
-            Vec::new()
-        }
-        Action::Suspend => {
-            state.suspend = true;
-            Vec::new()
-        }
-        Action::MinutesWritten { path } => {
-            let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
-            state.message = Some(super::Message::info(format!("minutes written to {shown}")));
-            if let Some((_, written)) = state.last_minutes.as_mut() {
-                *written = Some(path);
-            }
-            Vec::new()
-        }
-        Action::SearchResults(result) => {
+        Event::ReloadFailed { file, error } => sync::reload_failed(state, file, error),
+        Event::Resize { width, height } => state.screen = Rect::new(0, 0, width, height),
+        Event::Tick(now) => state.now = Some(now),
+        Event::SyncStage(text) => team::stage(state, text),
+        Event::SyncFinished(outcome) => team::finished(state, outcome),
+        Event::TeamMark(mark) => team::marked(state, mark),
+        Event::SearchResults(result) => {
             let result = *result;
             search::results(
                 state,
@@ -85,52 +82,39 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 result.error,
                 result.total,
             );
-            Vec::new()
         }
-        Action::IndexBuilt { version, index } => {
-            search::index_built(state, version, index);
-            Vec::new()
+        Event::IndexBuilt { version, index } => search::index_built(state, version, index),
+        written => files_written(state, written),
+    }
+    Vec::new()
+}
+
+/// Minutes and report drafts written, or not.
+fn files_written(state: &mut State, event: Event) {
+    match event {
+        Event::MinutesWritten { path } => {
+            let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+            state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            if let Some((_, written)) = state.last_minutes.as_mut() {
+                *written = Some(path);
+            }
         }
-        Action::PrepareSearch => search::prepare(state),
-        Action::ReportWritten { path, items, of } => {
-            state.message = Some(super::Message::info(report::written(&path, items, of)));
-            Vec::new()
-        }
-        Action::ReportFailed { error } => {
-            state.message = Some(super::Message::error(format!(
-                "report not written: {error}"
-            )));
-            Vec::new()
-        }
-        Action::MinutesFailed { error } => {
+        Event::MinutesFailed { error } => {
             state.last_minutes = None;
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"
             )));
-            Vec::new()
         }
-        Action::Click { column, row } => {
-            mouse::click(state, Position::new(column, row));
-            Vec::new()
+        Event::ReportWritten { path, items, of } => {
+            state.message = Some(super::Message::info(report::written(&path, items, of)));
         }
-        Action::Scroll { column, row, down } => {
-            mouse::wheel(state, Position::new(column, row), down);
-            Vec::new()
+        Event::ReportFailed { error } => {
+            state.message = Some(super::Message::error(format!(
+                "report not written: {error}"
+            )));
         }
-        other => {
-            // A message stays until the next key, so it never hides what the key did. Esc too
-            // clears it, and still does its own job.
-            if !matches!(other, Action::Tick(_)) {
-                state.message = None;
-            }
-            by_mode(state, other)
-        }
-    };
-    keep_selection_visible(state);
-    details_follow_selection(state);
-    cursors_within_item(state);
-    screens::refresh(state);
-    effects
+        _ => {}
+    }
 }
 
 /// Keeps the selected note and metric on ones the item has, whatever changed it (an undo or redo
@@ -156,151 +140,155 @@ fn details_follow_selection(state: &mut State) {
     }
 }
 
-fn by_mode(state: &mut State, action: Action) -> Vec<Effect> {
+fn by_mode(state: &mut State, intent: Intent) -> Vec<Effect> {
     match state.mode {
         Mode::Help => {
-            help_action(state, action);
+            help_action(state, intent);
             Vec::new()
         }
-        Mode::Form => form_action(state, action),
-        Mode::StatusPicker => match action {
-            Action::SetStatus(status) => editing::set_status(state, status),
-            Action::Back => {
+        Mode::Form => form_action(state, intent),
+        Mode::StatusPicker => match intent {
+            Intent::SetStatus(status) => editing::set_status(state, status),
+            Intent::Back => {
                 editing::cancel(state);
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Mode::Confirm => match action {
-            Action::Yes => editing::confirmed(state),
-            Action::Back => {
+        Mode::Confirm => match intent {
+            Intent::Yes => editing::confirmed(state),
+            Intent::Back => {
                 editing::cancel(state);
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Mode::MergeConflict => match action {
-            Action::Settle(side) => settle::settle(state, side),
-            Action::SettleByEdit => settle::settle_by_edit(state),
-            Action::Back => {
+        Mode::MergeConflict => match intent {
+            Intent::Settle(side) => settle::settle(state, side),
+            Intent::SettleByEdit => settle::settle_by_edit(state),
+            Intent::Back => {
                 state.close_overlay();
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Mode::Conflict => match action {
-            Action::KeepMine => sync::resolve(state, true),
-            Action::TakeTheirs => sync::resolve(state, false),
+        Mode::Conflict => match intent {
+            Intent::KeepMine => sync::resolve(state, sync::Keep::Mine),
+            Intent::TakeTheirs => sync::resolve(state, sync::Keep::Theirs),
             _ => Vec::new(),
         },
-        Mode::Triage => triage_action(state, action),
-        Mode::Search => match action {
-            Action::Input(key) => search::input(state, key),
-            Action::Paste(text) => search::paste(state, &text),
-            Action::Submit => {
+        Mode::Triage => triage_action(state, intent),
+        Mode::Search => match intent {
+            Intent::Input(key) => search::input(state, key),
+            Intent::Paste(text) => search::paste(state, &text),
+            Intent::Submit => {
                 search::keep(state);
                 Vec::new()
             }
-            Action::Back => {
+            Intent::Back => {
                 search::cancel(state);
                 Vec::new()
             }
-            Action::Quit => {
+            Intent::Quit => {
                 search::cancel(state);
                 Vec::new()
             }
-            other @ (Action::Down | Action::Up | Action::PageDown | Action::PageUp) => {
+            other @ (Intent::Down | Intent::Up | Intent::PageDown | Intent::PageUp) => {
                 search::move_in_results(state, &other);
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Mode::Summary => match action {
-            Action::WriteMinutes => triage::write_minutes(state),
-            Action::Back | Action::Quit | Action::Submit => {
+        Mode::Summary => match intent {
+            Intent::WriteMinutes => triage::write_minutes(state),
+            Intent::Back | Intent::Quit | Intent::Submit => {
                 triage::close(state);
                 Vec::new()
             }
             _ => Vec::new(),
         },
-        Mode::Zoom | Mode::Browse | Mode::Since | Mode::Dashboard => browse_or_zoom(state, action),
+        Mode::Zoom | Mode::Browse | Mode::Since | Mode::Dashboard => browse_or_zoom(state, intent),
     }
 }
 
-fn triage_action(state: &mut State, action: Action) -> Vec<Effect> {
-    match action {
-        Action::SetStatus(status) => return editing::set_status(state, status),
-        Action::ReviewedNext => return triage::reviewed_next(state),
-        Action::AddNote => editing::add_note(state),
-        Action::Undo => return editing::undo(state),
-        Action::Redo => return editing::redo(state),
-        Action::Edit => editing::edit(state),
-        Action::EditMetrics => editing::edit_metrics(state),
-        Action::EditLead => triage::edit_lead(state),
-        Action::EditDue => triage::edit_due(state),
-        Action::TriageNext => triage::go(state, true),
-        Action::TriagePrevious => triage::go(state, false),
-        Action::TimeboxNext => triage::next_timebox(state),
-        Action::Help => open_help(state),
-        Action::Back | Action::Quit => triage::finish(state),
+fn triage_action(state: &mut State, intent: Intent) -> Vec<Effect> {
+    match intent {
+        Intent::SetStatus(status) => return editing::set_status(state, status),
+        Intent::ReviewedNext => return triage::reviewed_next(state),
+        Intent::AddNote => editing::add_note(state),
+        Intent::Undo => return editing::undo(state),
+        Intent::Redo => return editing::redo(state),
+        Intent::Edit => editing::edit(state),
+        Intent::EditMetrics => editing::edit_metrics(state),
+        Intent::EditLead => triage::edit_lead(state),
+        Intent::EditDue => triage::edit_due(state),
+        Intent::TriageNext => triage::go(state, triage::Toward::Next),
+        Intent::TriagePrevious => triage::go(state, triage::Toward::Previous),
+        Intent::TimeboxNext => triage::next_timebox(state),
+        Intent::Help => open_help(state),
+        Intent::Back | Intent::Quit => triage::finish(state),
         other => zoom_scroll(state, &other),
     }
     Vec::new()
 }
 
-fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
+fn form_action(state: &mut State, intent: Intent) -> Vec<Effect> {
     let Some(form) = state.form_mut() else {
         state.close_overlay();
         return Vec::new();
     };
-    match action {
-        Action::Submit => return submit::submit(state),
-        Action::Back => editing::close_form(state),
-        Action::NextField if !form.suggestions.is_empty() && form.fields.len() == 1 => {
+    match intent {
+        Intent::Submit => return submit::submit(state),
+        Intent::Back => editing::close_form(state),
+        Intent::NextField if !form.suggestions.is_empty() && form.fields.len() == 1 => {
             form.complete();
         }
-        Action::NextField => form.next_field(),
-        Action::PreviousField => form.previous_field(),
-        Action::Newline => form.newline(),
-        Action::Input(key) => form.key(key),
-        Action::Paste(text) => form.paste(&text),
+        Intent::NextField => form.next_field(),
+        Intent::PreviousField => form.previous_field(),
+        Intent::Newline => form.newline(),
+        Intent::Input(key) => form.key(key),
+        Intent::Paste(text) => form.paste(&text),
         _ => {}
     }
     Vec::new()
 }
 
-/// Actions shared by the three-pane screen and the zoomed item, then the mode's own.
-fn browse_or_zoom(state: &mut State, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Quit => editing::quit(state),
-        Action::Help => open_help(state),
-        Action::Edit => editing::edit(state),
-        Action::PickStatus => editing::pick_status(state),
-        Action::SettleConflicts => settle::open(state),
-        Action::SetStatus(status) => return editing::set_status(state, status),
-        Action::AddNote => editing::add_note(state),
-        Action::EditMetrics => editing::edit_metrics(state),
-        Action::Add => editing::add(state),
-        Action::Delete => editing::delete(state),
-        Action::MoveItemDown => return super::reorder::move_item(state, true),
-        Action::MoveItemUp => return super::reorder::move_item(state, false),
-        Action::Undo => return editing::undo(state),
-        Action::Redo => return editing::redo(state),
-        Action::Save => return editing::save_all(state),
-        Action::Sync => return team::start(state),
-        Action::SortNext => {
+/// Intents shared by the three-pane screen and the zoomed item, then the mode's own.
+fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
+    match intent {
+        Intent::Quit => editing::quit(state),
+        Intent::Help => open_help(state),
+        Intent::Edit => editing::edit(state),
+        Intent::PickStatus => editing::pick_status(state),
+        Intent::SettleConflicts => settle::open(state),
+        Intent::SetStatus(status) => return editing::set_status(state, status),
+        Intent::AddNote => editing::add_note(state),
+        Intent::EditMetrics => editing::edit_metrics(state),
+        Intent::Add => editing::add(state),
+        Intent::Delete => editing::delete(state),
+        Intent::MoveItemDown => {
+            return super::reorder::move_item(state, super::triage::Toward::Next);
+        }
+        Intent::MoveItemUp => {
+            return super::reorder::move_item(state, super::triage::Toward::Previous);
+        }
+        Intent::Undo => return editing::undo(state),
+        Intent::Redo => return editing::redo(state),
+        Intent::Save => return editing::save_all(state),
+        Intent::Sync => return team::start(state),
+        Intent::SortNext => {
             state.sort = state.sort.next();
             reorder(state);
         }
-        Action::GroupNext => {
+        Intent::GroupNext => {
             state.group = state.group.next();
             reorder(state);
         }
-        Action::StartTriage => triage::start(state),
-        Action::WriteMinutes => return triage::write_minutes(state),
-        Action::WriteReport => return report::write_report(state),
-        Action::ViewNext => screens::next(state),
-        Action::Search => {
+        Intent::StartTriage => triage::start(state),
+        Intent::WriteMinutes => return triage::write_minutes(state),
+        Intent::WriteReport => return report::write_report(state),
+        Intent::ViewNext => screens::next(state),
+        Intent::Search => {
             if state.mode != Mode::Browse {
                 state.mode = Mode::Browse;
                 state.base = Mode::Browse;
@@ -331,18 +319,18 @@ fn open_help(state: &mut State) {
     state.help_scroll = 0;
 }
 
-pub(crate) fn help_action(state: &mut State, action: Action) {
+pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
     let limit = ui::help_height(&view(state));
-    match action {
-        Action::Back | Action::Help | Action::Quit => state.close_overlay(),
+    match intent {
+        Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
     }
 }
 
-fn zoom_action(state: &mut State, action: Action) {
-    match action {
-        Action::Back | Action::Zoom => {
+fn zoom_action(state: &mut State, intent: Intent) {
+    match intent {
+        Intent::Back | Intent::Zoom => {
             state.mode = Mode::Browse;
             state.base = Mode::Browse;
         }
@@ -351,7 +339,7 @@ fn zoom_action(state: &mut State, action: Action) {
 }
 
 /// Scrolls the full-screen item (zoom or triage).
-pub(crate) fn zoom_scroll(state: &mut State, action: &Action) {
+pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let lines = if state.mode == Mode::Triage {
         ui::triage::height(&view(state))
@@ -360,20 +348,20 @@ pub(crate) fn zoom_scroll(state: &mut State, action: &Action) {
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.screen.height.saturating_sub(3));
-    state.zoom_scroll = scroll(state.zoom_scroll, action, page, positions(lines, visible));
+    state.zoom_scroll = scroll(state.zoom_scroll, intent, page, positions(lines, visible));
 }
 
-fn browse_action(state: &mut State, action: Action) {
-    match action {
-        Action::FocusNext => state.focus = focusable(state, state.focus.next()),
-        Action::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
-        Action::Zoom if state.selected_ref().is_some() => {
+fn browse_action(state: &mut State, intent: Intent) {
+    match intent {
+        Intent::FocusNext => state.focus = focusable(state, state.focus.next()),
+        Intent::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
+        Intent::Zoom if state.selected_ref().is_some() => {
             state.mode = Mode::Zoom;
             state.base = Mode::Zoom;
             state.zoom_scroll = 0;
         }
-        Action::Back if state.filter.is_some() => search::cancel(state),
-        Action::Back => state.focus = Pane::Items,
+        Intent::Back if state.filter.is_some() => search::cancel(state),
+        Intent::Back => state.focus = Pane::Items,
         other => match state.focus {
             Pane::Items => move_selection(state, &other),
             Pane::Timeline => move_note_cursor(state, &other),
@@ -391,16 +379,16 @@ fn focusable(state: &State, pane: Pane) -> Pane {
     }
 }
 
-pub(crate) fn move_selection(state: &mut State, action: &Action) {
+pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
     let count = state.rows.len();
     if count == 0 {
         return;
     }
     let page = state.panes().list_rows().max(1);
-    let target = step(state.selected, action, page, count);
-    let down = match action {
-        Action::Up | Action::PageUp | Action::Bottom => false,
-        Action::Top => true,
+    let target = step(state.selected, intent, page, count);
+    let down = match intent {
+        Intent::Up | Intent::PageUp | Intent::Bottom => false,
+        Intent::Top => true,
         _ => target >= state.selected,
     };
     if let Some(row) = item_row_near(&state.rows, target, down) {
@@ -408,16 +396,16 @@ pub(crate) fn move_selection(state: &mut State, action: &Action) {
     }
 }
 
-/// An index after a movement action, within `0..count`.
-pub(crate) fn step(current: usize, action: &Action, page: usize, count: usize) -> usize {
+/// An index after a movement intent, within `0..count`.
+pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -> usize {
     let last = count.saturating_sub(1);
-    let next = match action {
-        Action::Down => current.saturating_add(1),
-        Action::Up => current.saturating_sub(1),
-        Action::PageDown => current.saturating_add(page),
-        Action::PageUp => current.saturating_sub(page),
-        Action::Top => 0,
-        Action::Bottom => last,
+    let next = match intent {
+        Intent::Down => current.saturating_add(1),
+        Intent::Up => current.saturating_sub(1),
+        Intent::PageDown => current.saturating_add(page),
+        Intent::PageUp => current.saturating_sub(page),
+        Intent::Top => 0,
+        Intent::Bottom => last,
         _ => current,
     };
     next.min(last)
@@ -436,21 +424,21 @@ pub(crate) fn select(state: &mut State, row: usize) {
     }
 }
 
-/// A scroll position after a movement action, kept within `0..limit`.
-pub(crate) fn scroll(current: usize, action: &Action, page: usize, limit: usize) -> usize {
-    step(current, action, page, limit)
+/// A scroll position after a movement intent, kept within `0..limit`.
+pub(crate) fn scroll(current: usize, intent: &Intent, page: usize, limit: usize) -> usize {
+    step(current, intent, page, limit)
 }
 
-fn move_note_cursor(state: &mut State, action: &Action) {
+fn move_note_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.progress.len());
     let (page, _) = pane_extent(state, Pane::Timeline);
-    match action {
-        Action::PageDown | Action::PageUp => {
+    match intent {
+        Intent::PageDown | Intent::PageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
-            state.timeline_scroll = scroll(state.timeline_scroll, action, page, limit);
+            state.timeline_scroll = scroll(state.timeline_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.note_cursor = step(state.note_cursor, action, 1, count);
+            state.note_cursor = step(state.note_cursor, intent, 1, count);
             let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
             state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
         }
@@ -458,16 +446,16 @@ fn move_note_cursor(state: &mut State, action: &Action) {
     }
 }
 
-fn move_metric_cursor(state: &mut State, action: &Action) {
+fn move_metric_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.metrics.len());
     let (page, _) = pane_extent(state, Pane::Metrics);
-    match action {
-        Action::PageDown | Action::PageUp => {
+    match intent {
+        Intent::PageDown | Intent::PageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
-            state.metrics_scroll = scroll(state.metrics_scroll, action, page, limit);
+            state.metrics_scroll = scroll(state.metrics_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.metric_cursor = step(state.metric_cursor, action, 1, count);
+            state.metric_cursor = step(state.metric_cursor, intent, 1, count);
             let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
             state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
         }

@@ -12,7 +12,7 @@ fn sample_state(width: u16, height: u16) -> State {
     State::new(vec![loaded], Rect::new(0, 0, width, height))
 }
 
-fn press(state: &mut State, actions: &[Action]) {
+fn press(state: &mut State, actions: &[Intent]) {
     for action in actions {
         update(state, action.clone());
     }
@@ -27,16 +27,16 @@ fn moving_down_and_up_follows_the_list() {
     let mut state = sample_state(120, 40);
     press(
         &mut state,
-        &[Action::Down, Action::Down, Action::Down, Action::Down],
+        &[Intent::Down, Intent::Down, Intent::Down, Intent::Down],
     );
     assert_eq!(selected_id(&state), "14");
-    press(&mut state, &[Action::Up]);
+    press(&mut state, &[Intent::Up]);
     assert_eq!(selected_id(&state), "13");
-    press(&mut state, &[Action::Bottom]);
+    press(&mut state, &[Intent::Bottom]);
     assert_eq!(selected_id(&state), "126");
-    press(&mut state, &[Action::Down]);
+    press(&mut state, &[Intent::Down]);
     assert_eq!(selected_id(&state), "126", "stays on the last row");
-    press(&mut state, &[Action::Top, Action::Up]);
+    press(&mut state, &[Intent::Top, Intent::Up]);
     assert_eq!(selected_id(&state), "10");
 }
 
@@ -48,27 +48,27 @@ fn the_selection_stays_in_view_when_paging_a_short_window() {
         rows < 8,
         "the window must be shorter than the list for this test"
     );
-    press(&mut state, &[Action::Bottom]);
+    press(&mut state, &[Intent::Bottom]);
     assert_eq!(state.list_offset, 8 - rows);
-    press(&mut state, &[Action::PageUp]);
+    press(&mut state, &[Intent::PageUp]);
     assert!(state.selected >= state.list_offset && state.selected < state.list_offset + rows);
-    press(&mut state, &[Action::Top]);
+    press(&mut state, &[Intent::Top]);
     assert_eq!(state.list_offset, 0);
 }
 
 #[test]
 fn tab_cycles_focus_and_j_scrolls_the_focused_pane() {
     let mut state = sample_state(120, 30);
-    press(&mut state, &[Action::FocusNext]);
+    press(&mut state, &[Intent::FocusNext]);
     assert_eq!(state.focus, Pane::Timeline);
-    press(&mut state, &[Action::Down, Action::Down]);
+    press(&mut state, &[Intent::Down, Intent::Down]);
     assert_eq!(state.note_cursor, 2, "j moves through the notes");
     assert_eq!(selected_id(&state), "10", "the list did not move");
-    press(&mut state, &[Action::Down, Action::Down, Action::Down]);
+    press(&mut state, &[Intent::Down, Intent::Down, Intent::Down]);
     assert_eq!(state.note_cursor, 2, "item 10 has three notes");
-    press(&mut state, &[Action::FocusNext, Action::FocusNext]);
+    press(&mut state, &[Intent::FocusNext, Intent::FocusNext]);
     assert_eq!(state.focus, Pane::Items);
-    press(&mut state, &[Action::FocusPrevious]);
+    press(&mut state, &[Intent::FocusPrevious]);
     assert_eq!(state.focus, Pane::Metrics);
 }
 
@@ -78,19 +78,19 @@ fn scrolling_stops_at_the_end_of_the_content() {
     press(
         &mut state,
         &[
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::FocusNext,
+            Intent::Down,
+            Intent::Down,
+            Intent::Down,
+            Intent::Down,
+            Intent::FocusNext,
         ],
     );
     for _ in 0..500 {
-        update(&mut state, Action::PageDown);
+        update(&mut state, Intent::PageDown);
     }
     let stuck = state.timeline_scroll;
     assert!(stuck > 0 && stuck < 500, "{stuck}");
-    press(&mut state, &[Action::PageUp]);
+    press(&mut state, &[Intent::PageUp]);
     assert!(state.timeline_scroll < stuck, "one key brings it back");
 }
 
@@ -100,10 +100,10 @@ fn changing_the_selection_resets_detail_scrolling() {
     press(
         &mut state,
         &[
-            Action::FocusNext,
-            Action::Down,
-            Action::FocusPrevious,
-            Action::Down,
+            Intent::FocusNext,
+            Intent::Down,
+            Intent::FocusPrevious,
+            Intent::Down,
         ],
     );
     assert_eq!(state.timeline_scroll, 0);
@@ -112,30 +112,30 @@ fn changing_the_selection_resets_detail_scrolling() {
 #[test]
 fn enter_zooms_and_escape_returns() {
     let mut state = sample_state(80, 24);
-    press(&mut state, &[Action::Down, Action::Zoom]);
+    press(&mut state, &[Intent::Down, Intent::Zoom]);
     assert_eq!(state.mode, Mode::Zoom);
-    press(&mut state, &[Action::Down]);
+    press(&mut state, &[Intent::Down]);
     assert_eq!(state.zoom_scroll, 1);
     assert_eq!(selected_id(&state), "11", "j scrolls the zoomed item");
-    press(&mut state, &[Action::Back]);
+    press(&mut state, &[Intent::Back]);
     assert_eq!(state.mode, Mode::Browse);
 }
 
 #[test]
 fn help_opens_over_the_current_mode_and_closes_back_to_it() {
     let mut state = sample_state(80, 24);
-    press(&mut state, &[Action::Zoom, Action::Help]);
+    press(&mut state, &[Intent::Zoom, Intent::Help]);
     assert_eq!(state.mode, Mode::Help);
-    press(&mut state, &[Action::Down]);
+    press(&mut state, &[Intent::Down]);
     assert_eq!(state.help_scroll, 1);
-    press(&mut state, &[Action::Back]);
+    press(&mut state, &[Intent::Back]);
     assert_eq!(state.mode, Mode::Zoom);
 }
 
 #[test]
 fn q_quits() {
     let mut state = sample_state(80, 24);
-    press(&mut state, &[Action::Quit]);
+    press(&mut state, &[Intent::Quit]);
     assert!(state.quit);
 }
 
@@ -145,7 +145,7 @@ fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
     let list = state.panes().list;
     press(
         &mut state,
-        &[Action::Click {
+        &[Intent::Click {
             column: list.x + 3,
             row: list.y + 1 + 4,
         }],
@@ -154,7 +154,7 @@ fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
     let metrics = state.panes().metrics.unwrap();
     press(
         &mut state,
-        &[Action::Click {
+        &[Intent::Click {
             column: metrics.x + 2,
             row: metrics.y + 2,
         }],
@@ -170,7 +170,7 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
     let list = state.panes().list;
     press(
         &mut state,
-        &[Action::Scroll {
+        &[Intent::Scroll {
             column: list.x + 2,
             row: list.y + 2,
             down: true,
@@ -180,7 +180,7 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
     let timeline = state.panes().timeline.unwrap();
     press(
         &mut state,
-        &[Action::Scroll {
+        &[Intent::Scroll {
             column: timeline.x + 2,
             row: timeline.y + 2,
             down: true,
@@ -198,20 +198,20 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
 fn an_empty_list_takes_every_key_without_panicking() {
     let mut state = State::new(Vec::new(), Rect::new(0, 0, 80, 24));
     let all = [
-        Action::Down,
-        Action::Up,
-        Action::PageDown,
-        Action::PageUp,
-        Action::Top,
-        Action::Bottom,
-        Action::FocusNext,
-        Action::FocusPrevious,
-        Action::Zoom,
-        Action::Back,
-        Action::Help,
-        Action::Back,
-        Action::Click { column: 3, row: 3 },
-        Action::Scroll {
+        Intent::Down,
+        Intent::Up,
+        Intent::PageDown,
+        Intent::PageUp,
+        Intent::Top,
+        Intent::Bottom,
+        Intent::FocusNext,
+        Intent::FocusPrevious,
+        Intent::Zoom,
+        Intent::Back,
+        Intent::Help,
+        Intent::Back,
+        Intent::Click { column: 3, row: 3 },
+        Intent::Scroll {
             column: 3,
             row: 3,
             down: true,
@@ -225,39 +225,39 @@ fn an_empty_list_takes_every_key_without_panicking() {
 #[test]
 fn small_screens_keep_focus_on_the_list() {
     let mut state = sample_state(40, 10);
-    press(&mut state, &[Action::FocusNext]);
+    press(&mut state, &[Intent::FocusNext]);
     assert_eq!(state.focus, Pane::Items);
 }
 
 #[test]
 fn s_asks_for_a_sync_of_every_open_file_and_a_second_s_waits() {
     let mut state = sample_state(120, 40);
-    let effects = update(&mut state, Action::Sync);
+    let effects = update(&mut state, Intent::Sync);
     let [Effect::Sync { files }] = effects.as_slice() else {
         panic!("expected one sync, got {effects:?}")
     };
     assert_eq!(files, &vec![std::path::PathBuf::from("sample.json")]);
     assert!(state.team.syncing);
-    assert!(update(&mut state, Action::Sync).is_empty());
+    assert!(update(&mut state, Intent::Sync).is_empty());
     assert_eq!(
         state.message.as_ref().map(|m| m.text.as_str()),
         Some("a sync is already under way")
     );
-    update(&mut state, Action::SyncStage("sync: pulling…".into()));
+    update(&mut state, Event::SyncStage("sync: pulling…".into()));
     assert_eq!(
         state.message.as_ref().map(|m| m.text.as_str()),
         Some("sync: pulling…")
     );
     update(
         &mut state,
-        Action::SyncFinished(crate::app::Message::error("sync failed: x")),
+        Event::SyncFinished(crate::app::Message::error("sync failed: x")),
     );
     assert!(!state.team.syncing);
     assert_eq!(
         state.message.as_ref().map(|m| m.level),
         Some(crate::app::Level::Error)
     );
-    let effects = update(&mut state, Action::Sync);
+    let effects = update(&mut state, Intent::Sync);
     assert!(
         matches!(effects.as_slice(), [Effect::Sync { .. }]),
         "a new sync may start"
@@ -267,10 +267,10 @@ fn s_asks_for_a_sync_of_every_open_file_and_a_second_s_waits() {
 #[test]
 fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
     let mut state = sample_state(120, 40);
-    update(&mut state, Action::PickStatus);
-    update(&mut state, Action::SetStatus(crate::model::Status::Done));
+    update(&mut state, Intent::PickStatus);
+    update(&mut state, Intent::SetStatus(crate::model::Status::Done));
     assert!(state.has_unsaved());
-    let effects = update(&mut state, Action::Sync);
+    let effects = update(&mut state, Intent::Sync);
     assert!(
         matches!(effects.as_slice(), [Effect::Save { file: 0 }]),
         "{effects:?}"
@@ -279,7 +279,7 @@ fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
     let covered = state.files[0].unsaved.len();
     let effects = update(
         &mut state,
-        Action::Saved {
+        Event::Saved {
             file: 0,
             fingerprint: Fingerprint::of_bytes(b"x", None),
             covered,
@@ -297,9 +297,9 @@ fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
 fn j_moves_an_item_in_a_list_sorted_by_file_name_since_each_file_shows_in_file_order() {
     let mut state = sample_state(120, 40);
     while state.sort != SortKey::Report {
-        press(&mut state, &[Action::SortNext]);
+        press(&mut state, &[Intent::SortNext]);
     }
-    press(&mut state, &[Action::Top, Action::MoveItemDown]);
+    press(&mut state, &[Intent::Top, Intent::MoveItemDown]);
     let order: Vec<&str> = state.files[0]
         .doc
         .items()

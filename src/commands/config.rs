@@ -32,7 +32,7 @@ pub fn config(args: &ConfigArgs, settings: &Settings, out: &mut dyn Write) -> Re
 
 /// Prints every mode with its actions, their keys as the config writes them, and what they do.
 pub fn keys(settings: &Settings, out: &mut dyn Write) -> Result<(), Failure> {
-    use crate::keymap::{Context, action_name, mode_name};
+    use crate::keymap::{Context, mode_name};
     let bindings = settings.keymap.bindings();
     for context in Context::ALL {
         let rows: Vec<_> = bindings.iter().filter(|b| b.context == context).collect();
@@ -41,9 +41,7 @@ pub fn keys(settings: &Settings, out: &mut dyn Write) -> Result<(), Failure> {
         }
         writeln!(out, "[keys.{}]  # {}", mode_name(context), context.title())?;
         for binding in rows {
-            let Some(name) = action_name(&binding.action) else {
-                continue;
-            };
+            let name = binding.intent.name();
             let keys: Vec<String> = binding
                 .keys
                 .iter()

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::repo;
 use super::run::Git;
-use crate::app::{Action, Effect, Mark, Message};
+use crate::app::{Effect, Event, Mark, Message};
 
 /// The shortest time between two fetches.
 pub const FETCH_EVERY: Duration = Duration::from_secs(60);
@@ -21,7 +21,7 @@ enum Job {
 /// Hands git work to the thread and takes its outcomes back as actions.
 pub struct Worker {
     jobs: Sender<Job>,
-    outcomes: Receiver<Action>,
+    outcomes: Receiver<Event>,
     last_fetch: Option<Instant>,
     /// A check was sent and has not reported back (checks never pile up behind a slow fetch).
     checking: bool,
@@ -36,7 +36,7 @@ impl Worker {
                 let sent = match job {
                     Job::Sync(files) => sync(&files, &outbox),
                     Job::Check { files, fetch } => {
-                        outbox.send(Action::TeamMark(check(&files, fetch)))
+                        outbox.send(Event::TeamMark(check(&files, fetch)))
                     }
                 };
                 if sent.is_err() {
@@ -62,9 +62,9 @@ impl Worker {
     }
 
     /// The outcomes that arrived since the last call.
-    pub fn poll(&mut self) -> Vec<Action> {
-        let outcomes: Vec<Action> = self.outcomes.try_iter().collect();
-        if outcomes.iter().any(|a| matches!(a, Action::TeamMark(_))) {
+    pub fn poll(&mut self) -> Vec<Event> {
+        let outcomes: Vec<Event> = self.outcomes.try_iter().collect();
+        if outcomes.iter().any(|a| matches!(a, Event::TeamMark(_))) {
             self.checking = false;
         }
         outcomes
@@ -95,17 +95,17 @@ impl Worker {
 /// Runs one sync, reporting its stages, its outcome and then the repository's new mark.
 fn sync(
     files: &[PathBuf],
-    outbox: &Sender<Action>,
-) -> Result<(), std::sync::mpsc::SendError<Action>> {
+    outbox: &Sender<Event>,
+) -> Result<(), std::sync::mpsc::SendError<Event>> {
     let mut stages = |stage: super::Stage| {
-        let _ = outbox.send(Action::SyncStage(stage.label().to_string()));
+        let _ = outbox.send(Event::SyncStage(stage.label().to_string()));
     };
     let outcome = match super::sync(files, &mut stages) {
         Ok(synced) => Message::info(synced.describe()),
         Err(err) => Message::error(format!("sync failed: {err}")),
     };
-    outbox.send(Action::SyncFinished(outcome))?;
-    outbox.send(Action::TeamMark(check(files, false)))
+    outbox.send(Event::SyncFinished(outcome))?;
+    outbox.send(Event::TeamMark(check(files, false)))
 }
 
 /// Commits to push and to pull for the first file's repository, after a fetch when asked.

@@ -6,23 +6,23 @@ use std::collections::HashMap;
 use std::time::SystemTime;
 
 use super::Runtime;
-use crate::app::{Action, Effect, State, update};
+use crate::app::{Effect, Event, State, update};
 use crate::store;
 
 /// A file someone else may have changed (its size or time moved since `seen`), read again; the
-/// outcome as an action.
-pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fingerprint) -> Action {
+/// outcome as an event.
+pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fingerprint) -> Event {
     if !store::changed_since(path, seen)
         && let Some(fingerprint) = store::fingerprint(path)
     {
-        return Action::Unchanged { file, fingerprint };
+        return Event::Unchanged { file, fingerprint };
     }
     match store::load(path) {
-        Ok(loaded) => Action::Reloaded {
+        Ok(loaded) => Event::Reloaded {
             file,
             loaded: Box::new(loaded),
         },
-        Err(err) => Action::ReloadFailed {
+        Err(err) => Event::ReloadFailed {
             file,
             error: err.to_string(),
         },
@@ -67,21 +67,21 @@ impl Watcher {
             let Some(open) = state.files.get(file) else {
                 continue;
             };
-            let action = read_again(&open.path.clone(), file, &open.fingerprint.clone());
-            self.outcome(state, file, &action);
-            let effects = update(state, action);
+            let event = read_again(&open.path.clone(), file, &open.fingerprint.clone());
+            self.outcome(state, file, &event);
+            let effects = update(state, event);
             runtime.run(state, effects);
         }
         runtime.take_outside()
     }
 
     /// Notes how reading `file` again went, so an unreadable version is reported once.
-    pub(super) fn outcome(&mut self, state: &State, file: usize, action: &Action) {
-        match action {
-            Action::Reloaded { .. } => {
+    pub(super) fn outcome(&mut self, state: &State, file: usize, event: &Event) {
+        match event {
+            Event::Reloaded { .. } => {
                 self.unreadable.remove(&file);
             }
-            Action::ReloadFailed { .. } => {
+            Event::ReloadFailed { .. } => {
                 if let Some(path) = state.path(file) {
                     self.unreadable.insert(file, store::stat(path));
                 }

@@ -186,7 +186,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
 /// The form keys that do something in `form`: a new line only where a field takes line breaks,
 /// the next field only with several fields, and Tab's completion where it completes.
 pub fn hints_for(view: &View, form: &Form) -> Vec<(String, &'static str)> {
-    use crate::app::{Action, Input, Mode, Pane};
+    use crate::app::{Input, Intent, Mode, Pane};
     let multiline = form.fields.iter().any(|f| {
         matches!(
             f.input,
@@ -200,8 +200,8 @@ pub fn hints_for(view: &View, form: &Form) -> Vec<(String, &'static str)> {
     let mut hints = view
         .keys
         .hints_where(Mode::Form, Pane::Items, |action| match action {
-            Action::Newline => multiline,
-            Action::NextField => form.fields.len() > 1,
+            Intent::Newline => multiline,
+            Intent::NextField => form.fields.len() > 1,
             _ => true,
         });
     if completes {

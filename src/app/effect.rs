@@ -1,0 +1,40 @@
+//! Work an update asks of the runtime: only the runtime touches the disk, the search worker and
+//! git.
+
+/// Work for the runtime to do after an update: only the runtime touches the disk.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Write this file's document to disk (checking first that nobody else changed it).
+    Save { file: usize },
+    /// Search for `query` in the index of data version `version`; results come back as
+    /// [`super::Event::SearchResults`], and an index built for it as [`super::Event::IndexBuilt`].
+    Search {
+        generation: u64,
+        query: String,
+        version: u64,
+        index: super::IndexSource,
+    },
+    /// Build the index of data version `version` in the background, unless it is there already.
+    PrepareIndex {
+        version: u64,
+        index: super::IndexSource,
+    },
+    /// Commit these files' saved changes to their git repository, pull and push (on a thread of
+    /// its own); stages come back as [`super::Event::SyncStage`], the end as [`super::Event::SyncFinished`].
+    Sync { files: Vec<std::path::PathBuf> },
+    /// Write a new text file `name` (a number is added if taken) in `folder`.
+    WriteMinutes {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+    },
+    /// Write a new report draft `name`.txt (a number is added if taken) in `folder`; `items` of
+    /// the file's `of` items are in it.
+    WriteReport {
+        folder: std::path::PathBuf,
+        name: String,
+        text: String,
+        items: usize,
+        of: usize,
+    },
+}
