@@ -14,7 +14,7 @@ use tally::config::{Settings, Severity};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
-use tally::ui::{Colour, Theme};
+use tally::ui::{Colour, Looks, Theme};
 
 fn main() -> ExitCode {
     survive_file_size_limit();
@@ -154,11 +154,12 @@ fn session(cli: &Cli, settings: &Settings) -> tui::Session {
         Some(false) => tui::Mouse::Leave,
         _ => tui::Mouse::Capture,
     };
-    tui::Session {
+    let looks = Looks {
         theme,
-        mouse,
         keys: settings.keymap.clone(),
-    }
+        date_format: settings.config.date_format.clone(),
+    };
+    tui::Session { looks, mouse }
 }
 
 fn data_dir(cli: &Cli, settings: &Settings) -> Result<PathBuf, Failure> {

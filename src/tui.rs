@@ -15,7 +15,7 @@ use ratatui::crossterm::{execute, terminal};
 use crate::app::{Event as AppEvent, Intent, State, update};
 use crate::keymap::{Keymap, Press};
 use crate::runtime::Runtime;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Looks};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -48,14 +48,14 @@ pub enum Mouse {
 /// How the session looks and what it takes from the terminal.
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub theme: Theme,
+    pub looks: Looks,
     pub mouse: Mouse,
-    pub keys: Keymap,
 }
 
 /// Runs the interface until the user quits or a termination signal arrives.
 pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
-    let Session { theme, mouse, keys } = session;
+    let Session { looks, mouse } = session;
+    let keys = &looks.keys;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -91,7 +91,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
             terminal.clear()?;
         }
         update(&mut state, AppEvent::Tick(Instant::now()));
-        terminal.draw(|frame| ui::render_with(frame, &state, theme, &keys))?;
+        terminal.draw(|frame| ui::render_with(frame, &state, &looks))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
         let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
@@ -103,7 +103,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                handle(&mut state, &mut runtime, &keys, event::read()?);
+                handle(&mut state, &mut runtime, keys, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }

@@ -21,7 +21,7 @@ fn sample_state() -> State {
 fn screen(state: &State, settings: &Settings) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
     terminal
-        .draw(|f| ui::render_with(f, state, Theme::plain(), &settings.keymap))
+        .draw(|f| ui::render_with(f, state, &looks(settings)))
         .expect("draw");
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
@@ -31,6 +31,14 @@ fn screen(state: &State, settings: &Settings) -> Vec<String> {
                 .collect()
         })
         .collect()
+}
+
+fn looks(settings: &Settings) -> ui::Looks {
+    ui::Looks {
+        theme: Theme::plain(),
+        keys: settings.keymap.clone(),
+        date_format: settings.config.date_format.clone(),
+    }
 }
 
 const CONFIG: &str = "[keys]\nquit = [\"Q\"]\nnext = [\"Ctrl-n\", \"Down\"]\n";
@@ -70,4 +78,21 @@ fn the_help_shows_the_users_keys() {
         .find(|l| l.contains("next item, or next note"))
         .expect("the move row");
     assert!(move_row.contains("C-n/↓"), "{move_row}");
+}
+
+#[test]
+fn the_timeline_shows_dates_in_the_configured_format() {
+    let settings = Settings::from_text(None, "date_format = \"%m月%d日\"\n");
+    assert_eq!(settings.problems, vec![]);
+    let mut state = sample_state();
+    for _ in 0..3 {
+        update(&mut state, Intent::Down);
+    }
+    let text = screen(&state, &settings).join("\n");
+    // multi-width characters are followed by a padding cell in the buffer
+    let squeezed: String = text.replace(' ', "");
+    assert!(squeezed.contains("10月07日举办"), "{text}");
+    assert!(!text.contains("2023-10-07 举"), "{text}");
+    let defaults = screen(&state, &Settings::from_text(None, "")).join("\n");
+    assert!(defaults.contains("2023-10-07 举"), "{defaults}");
 }

@@ -37,6 +37,8 @@ pub struct View<'a> {
     pub theme: Theme,
     /// The session's keys, for the footer hints and the help.
     pub keys: &'a Keymap,
+    /// How dates are shown (a strftime pattern); `None` for `YYYY-MM-DD`.
+    pub date_format: Option<&'a str>,
 }
 
 impl<'a> View<'a> {
@@ -46,18 +48,50 @@ impl<'a> View<'a> {
             state,
             theme: Theme::plain(),
             keys: Keymap::defaults(),
+            date_format: None,
+        }
+    }
+
+    /// A date as the user wants dates shown.
+    pub fn date(&self, date: crate::model::Date) -> String {
+        match self.date_format {
+            Some(pattern) => date.format_with(pattern),
+            None => date.to_string(),
         }
     }
 }
 
-/// Draws the whole screen with the default keys.
-pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
-    render_with(frame, state, theme, Keymap::defaults());
+/// What the user chose for the session's looks: colours, keys and the date format.
+#[derive(Debug, Clone)]
+pub struct Looks {
+    pub theme: Theme,
+    pub keys: Keymap,
+    pub date_format: Option<String>,
 }
 
-/// Draws the whole screen, showing `keys` in the footer and the help.
-pub fn render_with(frame: &mut Frame, state: &State, theme: Theme, keys: &Keymap) {
-    let view = View { state, theme, keys };
+/// Draws the whole screen with the default keys and dates.
+pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
+    let view = View {
+        theme,
+        ..View::plain(state)
+    };
+    draw(frame, view);
+}
+
+/// Draws the whole screen as the user chose: `looks` gives the colours, the keys shown in the
+/// footer and the help, and the date format.
+pub fn render_with(frame: &mut Frame, state: &State, looks: &Looks) {
+    let view = View {
+        state,
+        theme: looks.theme,
+        keys: &looks.keys,
+        date_format: looks.date_format.as_deref(),
+    };
+    draw(frame, view);
+}
+
+fn draw(frame: &mut Frame, view: View) {
+    let state = view.state;
     let area = frame.area();
     let panes = Panes::new(area);
     let underneath = if state.mode.is_screen() {

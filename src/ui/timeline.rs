@@ -133,14 +133,14 @@ fn note_lines(
     out: &mut Vec<Line<'static>>,
 ) {
     let note = &item.progress[index];
-    let date = note.date.to_string();
+    let date = view.date(note.date);
     let by = note
         .by
         .as_deref()
         .map(|by| format!(" — {}", clean_line(by)));
     let gutter = width >= GUTTER_MIN_WIDTH;
     let text_width = if gutter {
-        width.saturating_sub(date.len() + 1)
+        width.saturating_sub(crate::text::width(&date) + 1)
     } else {
         width
     };
@@ -158,7 +158,7 @@ fn note_lines(
         view.theme.date()
     };
     if gutter {
-        let blank = " ".repeat(date.len() + 1);
+        let blank = " ".repeat(crate::text::width(&date) + 1);
         for (i, line) in text.into_iter().enumerate() {
             let head = if i == 0 {
                 Span::styled(format!("{date} "), date_style)
