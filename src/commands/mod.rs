@@ -4,6 +4,7 @@
 mod config;
 mod edit;
 mod export;
+mod generate;
 mod import;
 mod list;
 mod merge;
@@ -22,6 +23,7 @@ pub use export::export;
 pub use import::import;
 pub use list::list;
 pub use show::show;
+pub use target::split_file_id;
 pub use validate::validate;
 
 /// Why a command did not succeed.
@@ -85,6 +87,8 @@ pub fn run(
         Command::Sync(args) => sync::sync(args, out),
         Command::Config(args) => config::config(args, settings, out),
         Command::Keys => config::keys(settings, out),
+        Command::Completions(args) => generate::completions(args.shell, out),
+        Command::Man => generate::man(out),
         Command::New(args) => new::new(args, out),
     }
 }
