@@ -122,3 +122,19 @@ fn a_home_relative_data_dir_is_expanded() {
     assert!(dir.ends_with("reports"));
     assert!(!dir.starts_with("~"), "{}", dir.display());
 }
+
+#[test]
+fn the_documentation_names_every_setting_mode_and_action() {
+    let docs = include_str!("../../docs/config.md");
+    for setting in KNOWN {
+        assert!(docs.contains(&format!("`{setting}`")) || setting == "keys", "{setting}");
+    }
+    for context in crate::keymap::Context::ALL {
+        let mode = crate::keymap::mode_name(context);
+        assert!(docs.contains(&format!("| `{mode}` |")), "mode {mode}");
+    }
+    for intent in crate::app::Intent::NAMED {
+        let name = intent.name();
+        assert!(docs.contains(&format!("| `{name}` |")), "action {name}");
+    }
+}
