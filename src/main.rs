@@ -128,7 +128,10 @@ fn paths_and_item(cli: &Cli) -> (Vec<PathBuf>, Option<(Option<PathBuf>, String)>
 }
 
 /// Selects the wanted item, or says it is not there (before the screen is touched).
-fn select_item(state: &mut State, wanted: Option<(Option<PathBuf>, String)>) -> Result<(), Failure> {
+fn select_item(
+    state: &mut State,
+    wanted: Option<(Option<PathBuf>, String)>,
+) -> Result<(), Failure> {
     let Some((file, id)) = wanted else {
         return Ok(());
     };
@@ -192,7 +195,11 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         state.message = Some(Message::warning(text));
     }
     if let Some(problem) = settings.problems.first() {
-        let text = clean_line(&settings.message(problem)).into_owned();
+        let mut text = clean_line(&settings.message(problem)).into_owned();
+        if settings.problems.len() > 1 {
+            let more = settings.problems.len() - 1;
+            text.push_str(&format!(" (and {more} more, printed when tally started)"));
+        }
         state.message = Some(match problem.severity {
             Severity::Error => Message::error(text),
             Severity::Warning => Message::warning(text),

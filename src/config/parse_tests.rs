@@ -127,7 +127,10 @@ fn a_home_relative_data_dir_is_expanded() {
 fn the_documentation_names_every_setting_mode_and_action() {
     let docs = include_str!("../../docs/config.md");
     for setting in KNOWN {
-        assert!(docs.contains(&format!("`{setting}`")) || setting == "keys", "{setting}");
+        assert!(
+            docs.contains(&format!("`{setting}`")) || setting == "keys",
+            "{setting}"
+        );
     }
     for context in crate::keymap::Context::ALL {
         let mode = crate::keymap::mode_name(context);
