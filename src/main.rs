@@ -11,6 +11,7 @@ use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::config::{Settings, Severity};
+use tally::lang::{Lang, trf};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
@@ -152,21 +153,24 @@ fn select_item(
 /// interface.
 fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let (given, wanted) = paths_and_item(cli);
+    let lang = Lang::for_session(cli.lang, settings.config.language.as_deref());
     let (paths, message) = if given.is_empty() {
         let dir = data_dir(cli, settings)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
         let shown = clean_line(&dir.display().to_string()).into_owned();
-        let text = if created {
-            format!("First run: a sample report was copied to {shown}")
+        let key = if created {
+            "start.first_run"
         } else {
-            format!("Files in {shown}")
+            "start.files_in"
         };
+        let text = trf(lang, key, &[("folder", &shown)]);
         (vec![dir], Some(text))
     } else {
         (given, None)
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
+    state.lang = lang;
     select_item(&mut state, wanted)?;
     state.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
@@ -177,10 +181,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         state.message = Some(Message {
-            text: format!(
-                "No .json files in {} — start with: tally new FILE.json --title TITLE",
-                clean_line(&folder)
-            ),
+            text: trf(lang, "start.no_files", &[("folder", &clean_line(&folder))]),
             level: Level::Warning,
         });
     } else if let Some(text) = message {

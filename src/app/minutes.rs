@@ -2,6 +2,7 @@
 //! the minutes written next to the data file.
 
 use super::history::Step;
+use crate::lang::{Lang, tr, trf};
 use crate::model::{Change, Date, Item, Status};
 use crate::text::clean_for_document;
 
@@ -203,7 +204,17 @@ pub fn markdown(
 
 /// One line per thing that changed, in words.
 pub fn change_lines(change: &ItemChanges) -> Vec<String> {
+    change_lines_in(change, Lang::En)
+}
+
+/// [`change_lines`] with their words in `lang` (the triage summary on screen; the minutes
+/// written to a file stay as they are).
+pub fn change_lines_in(change: &ItemChanges, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
+    let arrow = |key: &str, from: &str, to: &str| {
+        let name = tr(lang, key);
+        format!("{name}: {from} → {to}")
+    };
     let text = |value: &Option<String>| {
         value
             .as_deref()
@@ -211,16 +222,21 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
     };
     let date = |value: &Option<Date>| value.map_or("–".to_string(), |d| d.to_string());
     if change.added {
-        out.push("added".to_string());
+        out.push(tr(lang, "changes.added").into_owned());
     }
     if change.removed {
-        out.push("removed".to_string());
+        out.push(tr(lang, "changes.removed").into_owned());
     }
     if let Some((from, to)) = change.status {
-        out.push(format!("status: {} → {}", from.label(), to.label()));
+        out.push(arrow(
+            "field.status",
+            &from.label_in(lang),
+            &to.label_in(lang),
+        ));
     }
     for (when, note) in &change.notes {
-        out.push(format!("note ({when}): {}", clean_for_document(note)));
+        let head = trf(lang, "changes.note", &[("date", when)]);
+        out.push(format!("{head}: {}", clean_for_document(note)));
     }
     for (name, from, to, unit) in &change.metrics {
         out.push(
@@ -234,16 +250,16 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
         );
     }
     if let Some((from, to)) = &change.lead {
-        out.push(format!("lead: {} → {}", text(from), text(to)));
+        out.push(arrow("field.lead", &text(from), &text(to)));
     }
     if let Some((from, to)) = &change.due {
-        out.push(format!("due: {} → {}", date(from), date(to)));
+        out.push(arrow("field.due", &date(from), &date(to)));
     }
     if change.other_edits {
-        out.push("title, goal or tags edited".to_string());
+        out.push(tr(lang, "changes.other").into_owned());
     }
     if change.reviewed {
-        out.push("reviewed".to_string());
+        out.push(tr(lang, "changes.reviewed").into_owned());
     }
     out
 }

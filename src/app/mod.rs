@@ -34,7 +34,7 @@ pub use event::{Event, Msg};
 pub use form::{Field, Form, FormKind, Input, status_for_letter};
 pub use history::{History, Step};
 pub use intent::Intent;
-pub use minutes::{ItemChanges, Tally, change_lines, changes, markdown, tally};
+pub use minutes::{ItemChanges, Tally, change_lines, change_lines_in, changes, markdown, tally};
 pub use screens::ScreenData;
 pub use search::{IndexSource, Indexed, SearchState};
 pub use state::{ItemRef, Level, Message, Mode, OpenFile, Pane, State, all_rows};

@@ -1,6 +1,7 @@
 //! The meeting screens besides the list: "since" (what changed after a date, across items) and
 //! the dashboard. `v` cycles list → since → dashboard.
 
+use crate::lang::Phrase;
 use std::sync::Arc;
 
 use super::form::{Form, FormKind};
@@ -70,7 +71,7 @@ pub(crate) fn since_action(state: &mut State, intent: Intent) {
                 .unwrap_or_default();
             let form = Form::single(
                 FormKind::SetSince,
-                "Show changes after".into(),
+                Phrase::new("form.since"),
                 "since",
                 &date,
             );
@@ -97,9 +98,8 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        state.message = Some(super::Message::warning(format!(
-            "item {id} is not in the list"
-        )));
+        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        state.message = Some(super::Message::warning(text));
     }
 }
 

@@ -242,6 +242,8 @@ pub struct State {
     pub quit: bool,
     /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
     pub read_only: Option<String>,
+    /// The language of the interface's words (the data is shown as it is).
+    pub lang: crate::lang::Lang,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.

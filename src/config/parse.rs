@@ -75,7 +75,9 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
         Err(err) => return (Config::default(), vec![toml_problem(text, &err)]),
     };
     let config = Config {
-        language: raw.language.map(Spanned::into_inner),
+        language: raw
+            .language
+            .and_then(|name| language(text, name, &mut problems)),
         theme: raw.theme.and_then(|name| theme(text, &name, &mut problems)),
         date_format: raw
             .date_format
@@ -86,6 +88,18 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
         keys: raw.keys.map(|k| key_entries(text, k)).unwrap_or_default(),
     };
     (config, problems)
+}
+
+/// A language tally speaks (`en`, `zh`).
+fn language(text: &str, name: Spanned<String>, problems: &mut Vec<Problem>) -> Option<String> {
+    if crate::lang::Lang::parse(name.get_ref()).is_some() {
+        return Some(name.into_inner());
+    }
+    problems.push(Problem::error(
+        Some(position(text, name.span().start)),
+        format!("unknown language `{}` (expected en or zh)", name.get_ref()),
+    ));
+    None
 }
 
 fn theme(text: &str, name: &Spanned<String>, problems: &mut Vec<Problem>) -> Option<ThemeName> {

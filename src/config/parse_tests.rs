@@ -99,6 +99,18 @@ fn a_bad_value_drops_only_that_setting() {
 }
 
 #[test]
+fn an_unknown_language_is_an_error() {
+    let (config, problems) = parse("language = \"fr\"\n");
+    assert_eq!(config.language, None);
+    assert_eq!(problems[0].at, at(1, 12));
+    assert!(
+        problems[0].text.contains("en or zh"),
+        "{}",
+        problems[0].text
+    );
+}
+
+#[test]
 fn a_bad_date_format_is_an_error() {
     let (config, problems) = parse("date_format = \"%Q\"\n");
     assert_eq!(config.date_format, None);
