@@ -28,7 +28,7 @@ pub struct Cli {
 
     /// The interface's language: en or zh [default: the config file's `language`, else
     /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<crate::lang::Lang>,
 
     /// The folder opened when no path is given [default: `data_dir` in the config, else the OS
@@ -454,9 +454,14 @@ fn parse_status(text: &str) -> Result<Status, String> {
     Status::from_word(text).map_err(|e| e.to_string())
 }
 
-/// `en` or `zh` (also `zh-CN`, `zh_TW`, `en-GB` …).
-pub fn parse_lang(text: &str) -> Result<crate::lang::Lang, String> {
-    crate::lang::Lang::parse(text).ok_or_else(|| format!("expected en or zh, got {text:?}"))
+/// `en` or `zh`, listed as the possible values in help and completions.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = crate::lang::Lang> {
+    use crate::lang::Lang;
+    let codes = Lang::ALL.map(Lang::code);
+    clap::builder::TypedValueParser::map(
+        clap::builder::PossibleValuesParser::new(codes),
+        |code: String| Lang::parse(&code).unwrap_or_default(),
+    )
 }
 
 /// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.

@@ -15,6 +15,7 @@ pub fn mode_name(context: Context) -> &'static str {
         Context::Metrics => "metrics",
         Context::Zoom => "zoom",
         Context::Help => "help",
+        Context::HelpSearch => "help_search",
         Context::Form => "form",
         Context::Picker => "picker",
         Context::Confirm => "confirm",

@@ -129,6 +129,15 @@ impl Keymap {
         super::help_in(&self.bindings)
     }
 
+    /// The help's sections that match `query` (see [`super::help_sections_matching`]).
+    pub fn help_sections_matching<W: AsRef<str>>(
+        &self,
+        query: &str,
+        words: impl Fn(&str, &str) -> W,
+    ) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        super::sections_matching(self.help_sections(), query, words)
+    }
+
     /// Every binding, in the help's order.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings

@@ -261,7 +261,10 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
         for effect in std::mem::take(&mut queue) {
             done += usize::from(!matches!(
                 effect,
-                Effect::PrepareIndex { .. } | Effect::Sync { .. }
+                Effect::PrepareIndex { .. }
+                    | Effect::Sync { .. }
+                    | Effect::Copy { .. }
+                    | Effect::EditOutside { .. }
             ));
             let event = match effect {
                 Effect::Save { file } => save(state, file),
@@ -277,7 +280,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 }
                 // searching in place builds the index when it is first needed
                 Effect::PrepareIndex { .. } => None,
-                sync @ Effect::Sync { .. } => {
+                sync @ (Effect::Sync { .. } | Effect::Copy { .. } | Effect::EditOutside { .. }) => {
                     outside.push(sync);
                     None
                 }
@@ -374,7 +377,7 @@ fn save(state: &State, file: usize) -> Option<Event> {
 struct SaveJob {
     file: usize,
     path: std::path::PathBuf,
-    text: store::Written,
+    text: store::TextToSave,
     seen: store::Fingerprint,
     /// How many unsaved changes the text includes.
     covered: usize,
@@ -395,7 +398,7 @@ impl SaveJob {
     /// Writes the file (or reads it again when someone else changed it); the outcome as an event.
     fn run(self) -> Event {
         let file = self.file;
-        match store::save_written(&self.path, &self.text, &self.seen) {
+        match store::save_text(&self.path, &self.text, &self.seen) {
             Ok(saved) => Event::Saved {
                 file,
                 fingerprint: saved.fingerprint,

@@ -12,8 +12,15 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
-use crate::app::{Event as AppEvent, Intent, State, update};
-use crate::keymap::{Keymap, Press};
+mod clipboard;
+mod editor;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Effect, Event as AppEvent, Intent, State, update};
+use crate::cursor_writer::CursorWriter;
+use crate::keymap::{self, Keymap, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Looks};
 
@@ -67,7 +74,9 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
-    let mut terminal = ratatui::try_init()?;
+    // the help overlay scrolls as far as the renderer draws it
+    state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
     set_up_terminal(mouse)?;
     let size = terminal.size()?;
@@ -120,7 +129,10 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
         if check_files {
             last_check = Instant::now();
         }
-        run_git(&mut state, &mut runtime, &mut git);
+        let terminal_work = run_git(&mut state, &mut runtime, &mut git);
+        for effect in terminal_work {
+            outside_terminal(&mut state, &mut runtime, (&mut terminal, mouse), effect)?;
+        }
     }
     runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
@@ -128,16 +140,60 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
 }
 
 /// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
-fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worker::Worker) {
-    git.run(runtime.take_outside());
+/// Returns the work that needs the terminal itself (copying, an outside editor).
+fn run_git(
+    state: &mut State,
+    runtime: &mut Runtime,
+    git: &mut crate::git::worker::Worker,
+) -> Vec<Effect> {
+    let (mut terminal_work, syncs) = for_terminal(runtime.take_outside());
+    git.run(syncs);
     for event in git.poll() {
         let effects = update(state, event);
         runtime.run(state, effects);
     }
-    git.run(runtime.take_outside());
+    let (more, syncs) = for_terminal(runtime.take_outside());
+    terminal_work.extend(more);
+    git.run(syncs);
     git.tick(Instant::now(), || {
         state.files.iter().map(|f| f.path.clone()).collect()
     });
+    terminal_work
+}
+
+/// Splits effects into those for the terminal and the rest.
+fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
+    effects
+        .into_iter()
+        .partition(|e| matches!(e, Effect::Copy { .. } | Effect::EditOutside { .. }))
+}
+
+/// Copies with OSC 52, or hands the terminal to the editor (as a suspend does) and applies what
+/// comes back.
+fn outside_terminal(
+    state: &mut State,
+    runtime: &mut Runtime,
+    (terminal, mouse): (&mut Screen, Mouse),
+    effect: Effect,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy { text } => {
+            let mut out = io::stdout();
+            out.write_all(clipboard::osc52(&text, clipboard::Wrap::from_env()).as_bytes())?;
+            out.flush()
+        }
+        Effect::EditOutside { target, text } => {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui::restore();
+            let outcome = editor::edit(&text);
+            set_up_terminal(mouse)?;
+            terminal.clear()?;
+            let effects = update(state, AppEvent::Edited { target, outcome });
+            runtime.run(state, effects);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
@@ -164,7 +220,12 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyE
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    match keys.press(state.mode, state.focus, key) {
+    let press = if state.mode == crate::app::Mode::Help && state.help_typing {
+        keymap::press_in_help_search(key)
+    } else {
+        keys.press(state.mode, state.focus, key)
+    };
+    match press {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
             let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
@@ -237,6 +298,22 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
         std::process::exit(0);
     });
     Ok(())
+}
+
+/// ratatui's `try_init` (its panic hook, raw mode, the alternate screen) with the frames written
+/// through a [`CursorWriter`], which leaves out the cursor moves the terminal does not need.
+/// The terminal tally draws on: crossterm through a writer that keeps the cursor's real column.
+type Screen = Terminal<CrosstermBackend<CursorWriter<io::Stdout>>>;
+
+fn init_terminal() -> io::Result<Screen> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(CursorWriter::new(io::stdout())))
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;

@@ -135,3 +135,21 @@ fn list_and_json_output_do_not_change_with_the_locale() {
         "{listed}"
     );
 }
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_the_choices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let output = Command::new(tally_bin())
+        .args(["--lang", "fr"])
+        .arg(&file)
+        .env("TALLY_DATA_DIR", dir.path())
+        .output()
+        .expect("run tally");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("'fr'") && stderr.contains("en, zh"),
+        "{stderr}"
+    );
+}

@@ -385,7 +385,7 @@ fn choose_status(status: &mut Status, key: KeyEvent) {
 
 /// The status whose badge letter is `c` (either case, full-width too).
 pub fn status_for_letter(c: char) -> Option<Status> {
-    let c = crate::keymap::half_width(c).to_ascii_uppercase();
+    let c = crate::text::half_width(c).to_ascii_uppercase();
     Status::ALL.into_iter().find(|s| s.letter() == c)
 }
 

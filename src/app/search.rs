@@ -237,7 +237,8 @@ pub(crate) fn results(
     let keep = if typing { None } else { state.selection_key() };
     state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     if typing {
-        state.selected = super::view::item_row_near(&state.rows, 0, true).unwrap_or(0);
+        state.selected =
+            super::view::item_row_near(&state.rows, 0, super::triage::Toward::Next).unwrap_or(0);
         state.list_offset = 0;
     }
 }

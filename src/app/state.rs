@@ -10,6 +10,7 @@ pub use super::dialog::Overlay;
 use super::dialog::{Confirm, ConflictView};
 use super::form::Form;
 use super::history::History;
+use super::triage::Toward;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item, Status};
@@ -204,6 +205,12 @@ pub struct State {
     pub details_of: Option<(usize, String)>,
     pub zoom_scroll: usize,
     pub help_scroll: usize,
+    /// `y` does not copy (`osc52 = false` in the config).
+    pub copy_off: bool,
+    /// The search typed in the help (`/` there): only matching keys are listed.
+    pub help_query: String,
+    /// The help's search takes the keys.
+    pub help_typing: bool,
     /// The terminal's size, as last reported.
     pub screen: Rect,
     pub message: Option<Message>,
@@ -284,7 +291,7 @@ impl State {
             self.rows.iter().position(|row| row.item() == Some(target))
         });
         self.selected = wanted
-            .or_else(|| item_row_near(&self.rows, self.selected, true))
+            .or_else(|| item_row_near(&self.rows, self.selected, Toward::Next))
             .unwrap_or(0);
     }
 

@@ -8,7 +8,7 @@ use super::state::{Message, State};
 use crate::lang::{tr, trf};
 use crate::model::{
     Change, Date, Item, Metric, MetricKey, Note, NoteKey, Recorded, SameDate, new_metric,
-    read_number, record_reading,
+    read_number, record_reading, split_tags,
 };
 
 /// Which of a form's fields are written.
@@ -151,15 +151,6 @@ fn date_field(form: &Form, label: &str) -> Result<Option<Date>, String> {
             .map(Some)
             .map_err(|e| format!("{label}: {e}")),
     }
-}
-
-/// Tags from text: separated by commas (ASCII or Chinese) or the Chinese enumeration comma.
-pub fn split_tags(text: &str) -> Vec<String> {
-    text.split([',', '，', '、'])
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 fn fill_item(item: &mut Item, form: &Form, which: Fields) -> Result<(), String> {

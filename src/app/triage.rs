@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use super::editing::{self, open_form};
 use super::form::{Form, FormKind};
-use super::minutes;
 use super::state::{Message, Mode, State};
 use super::{Effect, ItemRef};
+use crate::report;
 
 /// Timeboxes `T` cycles through.
 const TIMEBOXES: [Option<u64>; 5] = [None, Some(120), Some(180), Some(300), Some(600)];
@@ -230,8 +230,8 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         None => (0, None),
     };
     let steps = &state.history.steps()[first_step.min(state.history.steps().len())..];
-    let changes = minutes::changes(steps);
-    let text = minutes::markdown(&file.doc.header.title, state.today(), walked, &changes);
+    let changes = report::changes(steps.iter().map(|s| (s.file, &s.change)));
+    let text = report::minutes_markdown(&file.doc.header.title, state.today(), walked, &changes);
     let (folder, stem) = file.folder_and_stem();
     let name = format!("{stem}-minutes-{}", state.today());
     if let Some((last, path)) = &state.last_minutes

@@ -2,14 +2,16 @@
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
 use crate::lang::{tr, trf};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
+use super::triage::Toward;
 use super::view::item_row_near;
 use super::{
     Effect, Event, Intent, Mode, Msg, Pane, State, editing, mouse, report, screens, search, settle,
     submit, sync, team, triage,
 };
-use crate::ui::{self, View};
+use crate::layout;
 
 /// Applies one intent or event to the state and returns the work the runtime must do (saves,
 /// searches, writing files). The one place the interface state changes.
@@ -60,6 +62,9 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             return effects;
         }
         Event::Reloaded { file, loaded } => return sync::reloaded(state, file, *loaded),
+        Event::Edited { target, outcome } => {
+            return super::outside::edited(state, *target, outcome);
+        }
         Event::PrepareSearch => return search::prepare(state),
         Event::SaveFailed { file, error } => sync::save_failed(state, file, error),
         Event::Unchanged { file, fingerprint } => {
@@ -277,6 +282,7 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Redo => return editing::redo(state),
         Intent::Save => return editing::save_all(state),
         Intent::Sync => return team::start(state),
+        Intent::Copy | Intent::EditOutside => return super::outside::intent(state, intent),
         Intent::SortNext => {
             state.sort = state.sort.next();
             reorder(state);
@@ -317,12 +323,34 @@ fn reorder(state: &mut State) {
 fn open_help(state: &mut State) {
     state.open_overlay(Mode::Help);
     state.help_scroll = 0;
+    state.help_query.clear();
+    state.help_typing = false;
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
-    let limit = ui::help_height(&view(state));
+    let limit = (state.screens.help_height.0)(state);
     match intent {
+        Intent::Search => state.help_typing = true,
+        Intent::Input(key) if state.help_typing => {
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    state.help_query.push(c);
+                }
+                KeyCode::Backspace => {
+                    state.help_query.pop();
+                }
+                _ => {}
+            }
+            state.help_scroll = 0;
+        }
+        Intent::Paste(text) if state.help_typing => state.help_query.push_str(text.trim()),
+        Intent::Submit => state.help_typing = false,
+        Intent::Back if state.help_typing || !state.help_query.is_empty() => {
+            state.help_query.clear();
+            state.help_typing = false;
+            state.help_scroll = 0;
+        }
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
         other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
     }
@@ -342,9 +370,13 @@ fn zoom_action(state: &mut State, intent: Intent) {
 pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let lines = if state.mode == Mode::Triage {
-        ui::triage::height(&view(state))
+        let width = usize::from(state.screen.width.saturating_sub(4));
+        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
     } else {
-        ui::zoom::height(&view(state))
+        let screen = state.screen;
+        state
+            .selected_item()
+            .map_or(1, |item| layout::zoom_height(item, screen))
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.screen.height.saturating_sub(3));
@@ -386,12 +418,13 @@ pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.selected, intent, page, count);
-    let down = match intent {
-        Intent::Up | Intent::PageUp | Intent::Bottom => false,
-        Intent::Top => true,
-        _ => target >= state.selected,
+    let prefer = match intent {
+        Intent::Up | Intent::PageUp | Intent::HalfPageUp | Intent::Bottom => Toward::Previous,
+        Intent::Top => Toward::Next,
+        _ if target >= state.selected => Toward::Next,
+        _ => Toward::Previous,
     };
-    if let Some(row) = item_row_near(&state.rows, target, down) {
+    if let Some(row) = item_row_near(&state.rows, target, prefer) {
         select(state, row);
     }
 }
@@ -404,6 +437,8 @@ pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -
         Intent::Up => current.saturating_sub(1),
         Intent::PageDown => current.saturating_add(page),
         Intent::PageUp => current.saturating_sub(page),
+        Intent::HalfPageDown => current.saturating_add((page / 2).max(1)),
+        Intent::HalfPageUp => current.saturating_sub((page / 2).max(1)),
         Intent::Top => 0,
         Intent::Bottom => last,
         _ => current,
@@ -433,13 +468,16 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.progress.len());
     let (page, _) = pane_extent(state, Pane::Timeline);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
             state.timeline_scroll = scroll(state.timeline_scroll, intent, page, limit);
         }
         _ if count > 0 => {
             state.note_cursor = step(state.note_cursor, intent, 1, count);
-            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            let width = pane_width(state, Pane::Timeline);
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
             state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
         }
         _ => {}
@@ -450,13 +488,15 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.metrics.len());
     let (page, _) = pane_extent(state, Pane::Metrics);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
             state.metrics_scroll = scroll(state.metrics_scroll, intent, page, limit);
         }
         _ if count > 0 => {
             state.metric_cursor = step(state.metric_cursor, intent, 1, count);
-            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, layout::metric_starts);
             state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
         }
         _ => {}
@@ -502,10 +542,10 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let Some(rect) = rect else { return (1, 1) };
     let page = usize::from(rect.height.saturating_sub(2)).max(1);
     let width = pane_width(state, pane);
-    let view = view(state);
+    let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(ui::timeline::height(&view, width), page),
-        Pane::Metrics => positions(ui::metrics::height(&view, width), page),
+        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.rows.len(),
     };
     (page, limit)
@@ -517,8 +557,11 @@ fn positions(lines: usize, visible: usize) -> usize {
     lines.saturating_sub(visible) + 1
 }
 
-fn view(state: &State) -> View<'_> {
-    View::plain(state)
+/// The item triage is showing.
+fn triage_item(state: &State) -> Option<&crate::model::Item> {
+    let (file, id) = state.triage.as_ref()?.current()?;
+    let doc = state.document(file)?;
+    doc.item(doc.position(id)?)
 }
 
 /// Moves the list's window so the selected row is on screen.

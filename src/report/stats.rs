@@ -72,7 +72,7 @@ pub fn stats<'a>(docs: impl IntoIterator<Item = &'a Document>, today: Date) -> S
         }
     }
     s.attention
-        .sort_by_key(|(_, _, _, status)| crate::app::attention(*status));
+        .sort_by_key(|(_, _, _, status)| status.attention());
     s.overdue.sort_by_key(|(_, _, _, due)| *due);
     // stable: equal ratios, and metrics without a target, keep file order
     s.progress.sort_by(|a, b| match (a.ratio, b.ratio) {

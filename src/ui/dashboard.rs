@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, scrolled};
+use crate::layout::DASHBOARD_LIST;
 use crate::model::Status;
 use crate::report::{MetricProgress, Stats};
 use crate::text::{clean_line, pad, truncate};
@@ -77,7 +78,7 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
         view.trf("dashboard.attention", &[("n", &figures.attention.len())]),
         view.theme.title(),
     )];
-    for (_, id, title, status) in figures.attention.iter().take(12) {
+    for (_, id, title, status) in figures.attention.iter().take(DASHBOARD_LIST) {
         let text = truncate(
             &format!(" {} {}", clean_line(id), clean_line(title)),
             width.saturating_sub(3),
@@ -88,11 +89,14 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
             Span::raw(text),
         ]));
     }
-    if figures.attention.len() > 12 {
+    if figures.attention.len() > DASHBOARD_LIST {
         out.push(Line::styled(
             format!(
                 "  {}",
-                view.trf("dashboard.more", &[("n", &(figures.attention.len() - 12))])
+                view.trf(
+                    "dashboard.more",
+                    &[("n", &(figures.attention.len() - DASHBOARD_LIST))]
+                )
             ),
             view.theme.dim(),
         ));
@@ -102,18 +106,21 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
         view.trf("dashboard.overdue", &[("n", &figures.overdue.len())]),
         view.theme.title(),
     ));
-    for (_, id, title, due) in figures.overdue.iter().take(12) {
+    for (_, id, title, due) in figures.overdue.iter().take(DASHBOARD_LIST) {
         let text = format!(" {due}  {} {}", clean_line(id), clean_line(title));
         out.push(Line::styled(
             truncate(&text, width).into_owned(),
             view.theme.warning(),
         ));
     }
-    if figures.overdue.len() > 12 {
+    if figures.overdue.len() > DASHBOARD_LIST {
         out.push(Line::styled(
             format!(
                 "  {}",
-                view.trf("dashboard.more", &[("n", &(figures.overdue.len() - 12))])
+                view.trf(
+                    "dashboard.more",
+                    &[("n", &(figures.overdue.len() - DASHBOARD_LIST))]
+                )
             ),
             view.theme.dim(),
         ));
@@ -173,7 +180,8 @@ fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'stat
     ])
 }
 
-/// The number of lines the dashboard scrolls through.
+/// The number of lines the dashboard scrolls through, as drawn (the layout counts them).
+#[cfg(test)]
 pub fn height(view: &View) -> usize {
     lines(view, usize::from(view.state.screen.width.saturating_sub(4))).len()
 }

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
-use crate::text::{pad, wrap};
+use crate::app::State;
+use crate::text::{clean_line, pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
 const MAX_WIDTH: u16 = 84;
@@ -31,7 +32,23 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (title, rows) in view.keys.help_sections() {
+    let query = &view.state.help_query;
+    if view.state.help_typing || !query.is_empty() {
+        let cursor = if view.state.help_typing { "▏" } else { "" };
+        out.push(Line::styled(
+            format!("/{}{cursor}", clean_line(query)),
+            view.theme.key(),
+        ));
+        out.push(Line::default());
+    }
+    let sections = view
+        .keys
+        .help_sections_matching(query, |kind, text| view.tr(&format!("{kind}.{text}")));
+    if sections.is_empty() {
+        out.push(Line::raw(view.tr("popup.no_key_matches")));
+        return out;
+    }
+    for (title, rows) in sections {
         out.push(Line::styled(
             view.tr(&format!("help.{title}")),
             view.theme.title(),
@@ -56,7 +73,8 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines (for scrolling limits).
-pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.screen).1).len()
+/// The number of help lines for `state`'s screen and language (for scrolling limits: the
+/// interface hands it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(state: &State) -> usize {
+    lines(&View::plain(state), size(state.screen).1).len()
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::View;
 use crate::app::{ItemRef, Pane, Row};
 use crate::model::{Item, Status};
+use crate::report::progress_figure;
 use crate::text::{clean_line, pad, pad_left, width};
 
 /// Draws the list into `area` (border included).
@@ -280,12 +281,4 @@ fn title_spans(title: &str, marks: &[usize], cells: usize, view: &View) -> Vec<S
     }
     spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
     spans
-}
-
-/// The share of targets reached (`60%`), or `-` when no metric has a target.
-pub fn progress_figure(item: &Item) -> String {
-    match item.completion() {
-        Some(ratio) => format!("{:.0}%", ratio * 100.0),
-        None => String::from("-"),
-    }
 }

@@ -22,7 +22,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub use header::period_text as header_period;
 pub use help::height as help_height;
 pub use theme::{Colour, Theme, ThemeName};
 
@@ -242,3 +241,6 @@ pub(crate) fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod layout_tests;

@@ -1,7 +1,7 @@
-//! What a session changed, item by item, derived from its undo history: the triage summary and
-//! the minutes written next to the data file.
+//! What a session changed, item by item, derived from the changes it made (its undo history):
+//! the triage summary and the minutes written next to the data file, and the words of a sync's
+//! commit message.
 
-use super::history::Step;
 use crate::lang::{Lang, tr, trf};
 use crate::model::{Change, Date, Item, Status};
 use crate::text::clean_for_document;
@@ -35,12 +35,13 @@ impl ItemChanges {
     }
 }
 
-/// The changes of `steps`, one entry per item in the order items were first touched. Changes that
-/// cancel out (a status set and set back) disappear.
-pub fn changes(steps: &[Step]) -> Vec<ItemChanges> {
+/// The changes of a session, `(file, change)` in the order they were made: one entry per item in
+/// the order items were first touched. Changes that cancel out (a status set and set back)
+/// disappear.
+pub fn changes<'a>(steps: impl IntoIterator<Item = (usize, &'a Change)>) -> Vec<ItemChanges> {
     let mut out: Vec<ItemChanges> = Vec::new();
-    for step in steps {
-        let (before, after) = match &step.change {
+    for (file, change) in steps {
+        let (before, after) = match change {
             Change::Replace { before, after } => (Some(before), Some(after)),
             Change::Insert { item, .. } => (None, Some(item)),
             Change::Remove { item, .. } => (Some(item), None),
@@ -49,13 +50,10 @@ pub fn changes(steps: &[Step]) -> Vec<ItemChanges> {
         let Some(any) = after.or(before) else {
             continue;
         };
-        let entry = match out
-            .iter()
-            .position(|c| c.file == step.file && c.id == any.id)
-        {
+        let entry = match out.iter().position(|c| c.file == file && c.id == any.id) {
             Some(index) => &mut out[index],
             None => {
-                out.push(ItemChanges::new(step.file, any));
+                out.push(ItemChanges::new(file, any));
                 let last = out.len() - 1;
                 &mut out[last]
             }
@@ -268,17 +266,13 @@ pub fn change_lines_in(change: &ItemChanges, lang: Lang) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn step(before: &Item, edit: impl FnOnce(&mut Item)) -> (Step, Item) {
+    fn step(before: &Item, edit: impl FnOnce(&mut Item)) -> ((usize, Change), Item) {
         let after = before.edited(edit);
-        let step = Step {
-            file: 0,
-            change: Change::Replace {
-                before: before.clone(),
-                after: after.clone(),
-            },
-            label: String::new(),
+        let change = Change::Replace {
+            before: before.clone(),
+            after: after.clone(),
         };
-        (step, after)
+        ((0, change), after)
     }
 
     #[test]
@@ -293,7 +287,7 @@ mod tests {
         });
         let (c, item) = step(&item, |i| i.status = Status::Todo);
         let (d, _) = step(&item, |i| i.reviewed = Some("2023-11-20".parse().unwrap()));
-        let all = changes(&[a, b, c, d]);
+        let all = changes([a, b, c, d].iter().map(|(file, change)| (*file, change)));
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].status, None, "todo → at risk → todo is no change");
         assert_eq!(all[0].notes.len(), 1);

@@ -1,7 +1,7 @@
-//! Where each pane sits for a given terminal size. Shared by rendering (to draw) and by the update
-//! function (to page, keep the selection in view, and map mouse clicks), so both always agree.
+//! Where each pane sits for a given terminal size.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Padding};
 
 /// Below this width the detail panes move under the list.
 pub const WIDE_COLUMNS: u16 = 100;
@@ -126,6 +126,22 @@ fn split_body(body: Rect, arrangement: Arrangement) -> (Rect, Option<Rect>, Opti
         }
         Arrangement::ListOnly => (body, None, None),
     }
+}
+
+/// The zoomed item's main column and, on wide screens, a side column for the metrics, inside the
+/// frame drawn around `area`.
+pub fn zoom_columns(area: Rect) -> (Rect, Option<Rect>) {
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .inner(area);
+    if area.width < WIDE_COLUMNS {
+        return (inner, None);
+    }
+    let [main, side] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+        .spacing(2)
+        .areas(inner);
+    (main, Some(side))
 }
 
 #[cfg(test)]
