@@ -539,11 +539,15 @@ pub fn keys_label(binding: &Binding) -> String {
 /// The intent of a key while a search in the help is typed: Enter, Esc and the arrows as bound,
 /// anything else typed into the search.
 pub fn press_in_help_search(event: KeyEvent) -> Press {
+    help_search_in(BINDINGS, event)
+}
+
+fn help_search_in(bindings: &[Binding], event: KeyEvent) -> Press {
     if event.kind == KeyEventKind::Release {
         return Press::Nothing;
     }
     let pressed = normalise(event);
-    let bound = BINDINGS
+    let bound = bindings
         .iter()
         .filter(|binding| binding.context == Context::HelpSearch)
         .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))

@@ -110,6 +110,12 @@ impl Keymap {
         super::press_in(&self.bindings, mode, focus, event)
     }
 
+    /// What a key means while a search in the help is typed (see
+    /// [`super::press_in_help_search`]).
+    pub fn press_in_help_search(&self, event: KeyEvent) -> super::Press {
+        super::help_search_in(&self.bindings, event)
+    }
+
     /// Footer hints (see [`super::hints_where`]).
     pub fn hints_where(
         &self,

@@ -20,7 +20,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Effect, Event as AppEvent, Intent, State, update};
 use crate::cursor_writer::CursorWriter;
-use crate::keymap::{self, Keymap, Press};
+use crate::keymap::{Keymap, Press};
 use crate::runtime::Runtime;
 use crate::ui::{self, Looks};
 
@@ -221,7 +221,7 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyE
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
     let press = if state.mode == crate::app::Mode::Help && state.help_typing {
-        keymap::press_in_help_search(key)
+        keys.press_in_help_search(key)
     } else {
         keys.press(state.mode, state.focus, key)
     };

@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["store", "search", "import", "merge"],
     &["report", "layout"],
     &["app"],
-    &["ui", "keymap", "runtime", "config", "i18n"],
+    &["ui", "keymap", "runtime", "config", "i18n", "cursor_writer"],
     &["commands", "cli", "tui", "git"],
     &["main", "lib"],
 ];
