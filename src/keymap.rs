@@ -1,6 +1,8 @@
 //! The default key bindings, as one table. Key lookup, the footer hints and the `?` help are all
 //! generated from it, so they cannot disagree.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Intent, Mode, Pane};
@@ -180,7 +182,7 @@ impl Context {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub intent: Intent,
     /// What it does, for the help.
     pub help: &'static str,
@@ -197,7 +199,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: Cow::Borrowed(keys),
         intent,
         help,
         hint,
@@ -393,6 +395,11 @@ pub static BINDINGS: &[Binding] = &[
 /// with a Chinese input method (`？`, `／`, `ｑ` …) count as their ASCII twins. In a form, keys
 /// without a binding are typed into the field.
 pub fn intent_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
+    lookup(BINDINGS, mode, focus, event)
+}
+
+/// [`intent_for`] in `bindings`.
+fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -408,7 +415,7 @@ pub fn intent_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {
-        BINDINGS
+        bindings
             .iter()
             .filter(|binding| binding.context == *context)
             .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
@@ -435,7 +442,11 @@ pub enum Press {
 
 /// Looks a key event up once: its intent, or Esc and another key when it stands for two.
 pub fn press(mode: Mode, focus: Pane, event: KeyEvent) -> Press {
-    let intent = intent_for(mode, focus, event);
+    press_in(BINDINGS, mode, focus, event)
+}
+
+fn press_in(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Press {
+    let intent = lookup(bindings, mode, focus, event);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     match intent {
         Some(Intent::Input(_)) | None if alt && event.code != KeyCode::Esc => Press::EscThen(
@@ -482,11 +493,20 @@ pub fn hints_where(
     focus: Pane,
     applies: impl Fn(&Intent) -> bool,
 ) -> Vec<(String, &'static str)> {
+    hints_in(BINDINGS, mode, focus, applies)
+}
+
+fn hints_in(
+    bindings: &[Binding],
+    mode: Mode,
+    focus: Pane,
+    applies: impl Fn(&Intent) -> bool,
+) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
     let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
-    let shown = BINDINGS
+    let shown = bindings
         .iter()
-        .filter(|b| contexts.contains(&b.context) && applies(&b.intent));
+        .filter(|b| contexts.contains(&b.context) && !b.keys.is_empty() && applies(&b.intent));
     for binding in shown {
         let Some(hint) = binding.hint else { continue };
         match hints.iter_mut().find(|(_, h, _)| *h == hint) {
@@ -507,7 +527,7 @@ pub fn hints_where(
 /// The keys of a binding as one label (`j/↓`), leaving out Shift twins.
 pub fn keys_label(binding: &Binding) -> String {
     let mut labels: Vec<String> = Vec::new();
-    for key in binding.keys {
+    for key in binding.keys.iter() {
         let label = key.label();
         if !labels.contains(&label) {
             labels.push(label);
@@ -519,11 +539,15 @@ pub fn keys_label(binding: &Binding) -> String {
 /// The intent of a key while a search in the help is typed: Enter, Esc and the arrows as bound,
 /// anything else typed into the search.
 pub fn press_in_help_search(event: KeyEvent) -> Press {
+    help_search_in(BINDINGS, event)
+}
+
+fn help_search_in(bindings: &[Binding], event: KeyEvent) -> Press {
     if event.kind == KeyEventKind::Release {
         return Press::Nothing;
     }
     let pressed = normalise(event);
-    let bound = BINDINGS
+    let bound = bindings
         .iter()
         .filter(|binding| binding.context == Context::HelpSearch)
         .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
@@ -539,15 +563,24 @@ pub fn help_sections_matching<W: AsRef<str>>(
     query: &str,
     words: impl Fn(&str, &str) -> W,
 ) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    sections_matching(help_sections(), query, words)
+}
+
+/// The `sections` that match `query` (see [`help_sections_matching`]).
+fn sections_matching<W: AsRef<str>>(
+    sections: Vec<(&'static str, Vec<(String, &'static str)>)>,
+    query: &str,
+    words: impl Fn(&str, &str) -> W,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
-        return help_sections();
+        return sections;
     }
     let has = |kind: &str, text: &str| {
         text.to_lowercase().contains(&query)
             || words(kind, text).as_ref().to_lowercase().contains(&query)
     };
-    help_sections()
+    sections
         .into_iter()
         .filter_map(|(title, rows)| {
             let rows: Vec<_> = if has("help", title) {
@@ -566,18 +599,29 @@ pub fn help_sections_matching<W: AsRef<str>>(
 
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    help_in(BINDINGS)
+}
+
+fn help_in(bindings: &[Binding]) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     Context::ALL
         .into_iter()
         .map(|context| {
-            let rows = BINDINGS
+            let rows = bindings
                 .iter()
-                .filter(|b| b.context == context)
+                .filter(|b| b.context == context && !b.keys.is_empty())
                 .map(|b| (keys_label(b), b.help))
                 .collect();
             (context.title(), rows)
         })
         .collect()
 }
+
+#[path = "keymap_names.rs"]
+mod names;
+#[path = "keymap_user.rs"]
+mod user;
+pub use names::mode_name;
+pub use user::{Culprit, Keymap, Override, Refusal};
 
 #[cfg(test)]
 #[path = "keymap_tests.rs"]

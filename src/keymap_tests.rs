@@ -169,7 +169,7 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
             let same: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == *context).collect();
             for (i, a) in same.iter().enumerate() {
                 for b in &same[i + 1..] {
-                    for key in a.keys {
+                    for key in a.keys.iter() {
                         assert!(!b.keys.contains(key), "{key:?} bound twice in {context:?}");
                     }
                 }

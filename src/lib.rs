@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod cursor_writer;
 pub mod git;
 pub mod import;

@@ -20,9 +20,9 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::app::{Effect, Event as AppEvent, Intent, State, update};
 use crate::cursor_writer::CursorWriter;
-use crate::keymap::{self, Press};
+use crate::keymap::{Keymap, Press};
 use crate::runtime::Runtime;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Looks};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -43,8 +43,26 @@ pub enum RunError {
     Terminal(#[from] io::Error),
 }
 
+/// Whether tally takes the mouse from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    /// Clicks and the wheel go to tally.
+    Capture,
+    /// The terminal keeps the mouse, so its own text selection works.
+    Leave,
+}
+
+/// How the session looks and what it takes from the terminal.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub looks: Looks,
+    pub mouse: Mouse,
+}
+
 /// Runs the interface until the user quits or a termination signal arrives.
-pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
+pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
+    let Session { looks, mouse } = session;
+    let keys = &looks.keys;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -60,7 +78,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
     let mut terminal = init_terminal()?;
     let _restore = Restore;
-    set_up_terminal()?;
+    set_up_terminal(mouse)?;
     let size = terminal.size()?;
     let resize = AppEvent::Resize {
         width: size.width,
@@ -78,11 +96,11 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         }
         if resumed.swap(false, Ordering::SeqCst) {
             // Back from a stop: the terminal may have been used by others meanwhile.
-            set_up_terminal()?;
+            set_up_terminal(mouse)?;
             terminal.clear()?;
         }
         update(&mut state, AppEvent::Tick(Instant::now()));
-        terminal.draw(|frame| ui::render(frame, &state, theme))?;
+        terminal.draw(|frame| ui::render_with(frame, &state, &looks))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
         let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
@@ -94,7 +112,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                handle(&mut state, &mut runtime, event::read()?);
+                handle(&mut state, &mut runtime, keys, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -113,7 +131,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         }
         let terminal_work = run_git(&mut state, &mut runtime, &mut git);
         for effect in terminal_work {
-            outside_terminal(&mut state, &mut runtime, &mut terminal, effect)?;
+            outside_terminal(&mut state, &mut runtime, (&mut terminal, mouse), effect)?;
         }
     }
     runtime.finish(&mut state);
@@ -155,7 +173,7 @@ fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
 fn outside_terminal(
     state: &mut State,
     runtime: &mut Runtime,
-    terminal: &mut Screen,
+    (terminal, mouse): (&mut Screen, Mouse),
     effect: Effect,
 ) -> io::Result<()> {
     match effect {
@@ -168,7 +186,7 @@ fn outside_terminal(
             let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
             let outcome = editor::edit(&text);
-            set_up_terminal()?;
+            set_up_terminal(mouse)?;
             terminal.clear()?;
             let effects = update(state, AppEvent::Edited { target, outcome });
             runtime.run(state, effects);
@@ -183,9 +201,9 @@ fn outside_terminal(
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
 
 /// Applies a terminal event: what it asks for, and the work that leads to.
-fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
+fn handle(state: &mut State, runtime: &mut Runtime, keys: &Keymap, event: Event) {
     match event {
-        Event::Key(key) => handle_key(state, runtime, key),
+        Event::Key(key) => handle_key(state, runtime, keys, key),
         Event::Resize(width, height) => apply(state, runtime, AppEvent::Resize { width, height }),
         Event::Paste(text) => apply(state, runtime, Intent::Paste(text)),
         Event::Mouse(mouse) => {
@@ -198,24 +216,21 @@ fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
 }
 
 /// Looks a key up once in the keymap and applies what it stands for.
-fn handle_key(state: &mut State, runtime: &mut Runtime, key: KeyEvent) {
+fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyEvent) {
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
     let press = if state.mode == crate::app::Mode::Help && state.help_typing {
-        keymap::press_in_help_search(key)
+        keys.press_in_help_search(key)
     } else {
-        keymap::press(state.mode, state.focus, key)
+        keys.press(state.mode, state.focus, key)
     };
     match press {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
-            handle_key(
-                state,
-                runtime,
-                KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-            );
-            handle_key(state, runtime, key);
+            let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            handle_key(state, runtime, keys, escape);
+            handle_key(state, runtime, keys, key);
         }
         Press::Nothing => {}
     }
@@ -311,16 +326,19 @@ fn install_panic_cleanup() {
     }));
 }
 
-/// Raw mode, the alternate screen, mouse reporting and bracketed paste: the terminal as the
-/// interface needs it (again, after a suspend).
-fn set_up_terminal() -> io::Result<()> {
+/// Raw mode, the alternate screen, bracketed paste and (unless left to the terminal) mouse
+/// reporting: the terminal as the interface needs it (again, after a suspend).
+fn set_up_terminal(mouse: Mouse) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste
-    )
+    )?;
+    if mouse == Mouse::Capture {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Ctrl-Z or SIGTSTP: hands the terminal back as it was before tally started, stops the process

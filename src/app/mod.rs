@@ -13,6 +13,7 @@ mod history;
 mod intent;
 mod mouse;
 mod outside;
+mod read_only;
 mod reorder;
 mod report;
 mod screens;

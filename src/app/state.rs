@@ -247,6 +247,8 @@ pub struct State {
     /// nothing new does not write the same minutes again.
     pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
+    /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
+    pub read_only: Option<String>,
     /// The language of the interface's words (the data is shown as it is).
     pub lang: crate::lang::Lang,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.

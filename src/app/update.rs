@@ -28,6 +28,9 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Vec<Effect> {
 }
 
 fn on_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    if super::read_only::refused(state, &intent) {
+        return Vec::new();
+    }
     match intent {
         Intent::Suspend => state.suspend = true,
         Intent::Click { column, row } => mouse::click(state, Position::new(column, row)),

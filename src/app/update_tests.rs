@@ -142,12 +142,12 @@ fn q_quits() {
 #[test]
 fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
     let mut state = sample_state(120, 40);
-    let list = state.panes().list;
+    let list = state.panes().list_body();
     press(
         &mut state,
         &[Intent::Click {
             column: list.x + 3,
-            row: list.y + 1 + 4,
+            row: list.y + 4,
         }],
     );
     assert_eq!(selected_id(&state), "14");

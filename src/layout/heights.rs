@@ -122,6 +122,7 @@ pub fn dashboard_height(stats: &Stats) -> usize {
     let listed = |n: usize| n.min(DASHBOARD_LIST) + usize::from(n > DASHBOARD_LIST);
     let statuses = 1 + Status::ALL.len();
     let attention = 1 + listed(stats.attention.len()) + 1 + 1 + listed(stats.overdue.len());
-    let metrics = 1 + stats.totals.len();
+    // a heading, then one line per metric against its target
+    let metrics = 1 + stats.progress.len();
     statuses + 1 + attention + 1 + metrics
 }

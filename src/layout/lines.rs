@@ -45,10 +45,14 @@ impl TimelineNote {
 
 /// `note` laid out for a timeline `width` cells wide.
 pub fn timeline_note(note: &Note, width: usize) -> TimelineNote {
-    let date = note.date.to_string();
+    timeline_note_dated(note, note.date.to_string(), width)
+}
+
+/// A note laid out beside `date`, its date as the user wants dates shown.
+pub fn timeline_note_dated(note: &Note, date: String, width: usize) -> TimelineNote {
     let gutter = width >= GUTTER_MIN_WIDTH;
     let text_width = if gutter {
-        width.saturating_sub(date.len() + 1)
+        width.saturating_sub(crate::text::width(&date) + 1)
     } else {
         width
     };

@@ -8,6 +8,8 @@ pub const WIDE_COLUMNS: u16 = 100;
 /// Below this size only the list is shown; Enter opens the details full-screen.
 pub const MIN_SPLIT_COLUMNS: u16 = 60;
 pub const MIN_SPLIT_ROWS: u16 = 18;
+/// The list shows its column header when at least this many rows of items still fit under it.
+const LIST_HEADER_MIN_ROWS: u16 = 4;
 
 /// How the main screen is arranged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,10 +69,39 @@ impl Panes {
         }
     }
 
-    /// How many item rows the list shows (its height inside the border).
-    pub fn list_rows(&self) -> usize {
-        usize::from(self.list.height.saturating_sub(2))
+    /// Whether the list has room for its column header (id, status, title, lead, progress).
+    pub fn list_header(&self) -> bool {
+        has_list_header(self.list)
     }
+
+    /// Where the list's rows are: inside the border, under the column header when there is one.
+    pub fn list_body(&self) -> Rect {
+        let inner = Rect {
+            x: self.list.x.saturating_add(1),
+            y: self.list.y.saturating_add(1),
+            width: self.list.width.saturating_sub(2),
+            height: self.list.height.saturating_sub(2),
+        };
+        if self.list_header() {
+            Rect {
+                y: inner.y + 1,
+                height: inner.height - 1,
+                ..inner
+            }
+        } else {
+            inner
+        }
+    }
+
+    /// How many item rows the list shows.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.list_body().height)
+    }
+}
+
+/// Whether a list drawn in `list` (border included) has room for its column header.
+pub fn has_list_header(list: Rect) -> bool {
+    list.height >= 2 + LIST_HEADER_MIN_ROWS
 }
 
 fn split_body(body: Rect, arrangement: Arrangement) -> (Rect, Option<Rect>, Option<Rect>) {
@@ -156,5 +187,19 @@ mod tests {
             }
         }
         assert_eq!(panes(20, 5).arrangement, Arrangement::ListOnly);
+    }
+
+    #[test]
+    fn the_column_header_sits_over_the_rows_when_there_is_room() {
+        let p = panes(80, 24);
+        assert!(p.list_header());
+        let body = p.list_body();
+        assert_eq!(body.y, p.list.y + 2, "border, then the header row");
+        assert_eq!(body.bottom(), p.list.bottom() - 1);
+        assert_eq!(p.list_rows(), usize::from(p.list.height) - 3);
+        // A list with room for only a few rows keeps them all for items.
+        let small = panes(40, 7);
+        assert!(!small.list_header());
+        assert_eq!(small.list_rows(), usize::from(small.list.height) - 2);
     }
 }

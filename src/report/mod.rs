@@ -23,7 +23,7 @@ pub use minutes::{
 pub use period::{BadPeriod, ReportPeriod};
 pub use published::published;
 pub use since::{Change, Entry, default_since, entries};
-pub use stats::{Stats, stats};
+pub use stats::{MetricProgress, Stats, stats};
 
 /// An item's short fields with values, as `(name, value)` for pages and panels: lead, due,
 /// reviewed, tags (the ones that are set).

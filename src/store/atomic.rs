@@ -33,6 +33,21 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// Why tally could not save over `path`, if it could not: no write permission, or several hard
+/// links (checked without changing anything).
+pub fn why_unwritable(path: &Path) -> Option<String> {
+    let path = real_path(path);
+    let SaveError::Io { message, .. } = check_replaceable(&path).err()? else {
+        return Some("it cannot be saved".into());
+    };
+    let reason = message.trim_end_matches("; nothing was written");
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Some(format!("{name} {reason}"))
+}
+
 /// Refuses to replace a file the rename would not replace faithfully.
 pub(super) fn check_replaceable(path: &Path) -> Result<(), SaveError> {
     let refuse = |message: String| SaveError::Io {

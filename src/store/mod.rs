@@ -2,6 +2,7 @@
 //! atomically with minimal change, and noticing when someone else changed a file.
 
 mod atomic;
+mod config_file;
 mod decode;
 mod entries;
 mod error;
@@ -16,7 +17,8 @@ mod sample;
 mod text_to_save;
 mod write;
 
-pub use atomic::{Saved, real_path};
+pub use atomic::{Saved, real_path, why_unwritable};
+pub use config_file::{Overwrite, default_config_path, home_dir, read_config, write_config};
 pub use decode::{TextEncoding, decode};
 pub use error::{LoadError, SaveError};
 pub use extras::{item_extras, with_item_extras};

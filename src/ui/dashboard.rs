@@ -1,5 +1,6 @@
-//! The dashboard: items per status as bars, what needs attention, what is overdue, and metric
-//! totals — readable in 80×24 and without colour (letters, counts and percentages on every bar).
+//! The dashboard: items per status as bars, what needs attention, what is overdue, and each
+//! metric's progress toward its target — readable in 80×24 and without colour (letters, counts
+//! and percentages on every bar).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use super::{View, scrolled};
 use crate::layout::DASHBOARD_LIST;
 use crate::model::Status;
-use crate::report::Stats;
+use crate::report::{MetricProgress, Stats};
 use crate::text::{clean_line, pad, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -139,26 +140,44 @@ fn metric_lines(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>
         ),
         view.theme.title(),
     )];
-    for (unit, total, count) in &figures.totals {
-        let unit = if unit.is_empty() {
-            "(no unit)".to_string()
-        } else {
-            clean_line(unit).into_owned()
-        };
-        let metrics = if *count == 1 { "metric" } else { "metrics" };
-        let text = format!(" {} {unit}  over {count} {metrics}", number(*total));
-        out.push(Line::raw(truncate(&text, width).into_owned()));
+    for metric in &figures.progress {
+        out.push(metric_line(view, metric, width));
     }
     out
 }
 
-/// Whole numbers without a fraction, others with up to two decimals.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    }
+const GAUGE: usize = 12;
+
+/// ` 13 国际医疗服务机构  7/10 家  ████████░░░░  70%`, or the value alone without a target.
+fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'static> {
+    let unit = metric
+        .unit
+        .as_deref()
+        .map(|u| format!(" {}", clean_line(u)))
+        .unwrap_or_default();
+    let name = format!(" {} {}", clean_line(&metric.item), clean_line(&metric.name));
+    let (Some(target), Some(ratio)) = (&metric.target, metric.ratio) else {
+        let text = format!("{name}  {}{unit}  (no target)", clean_line(&metric.value));
+        return Line::styled(truncate(&text, width).into_owned(), view.theme.dim());
+    };
+    let figure = format!(
+        "  {}/{}{unit}",
+        clean_line(&metric.value),
+        clean_line(target)
+    );
+    // The figure keeps its place at the right; a long name gives way.
+    let room = width.saturating_sub(GAUGE + 7);
+    let name_room = room.saturating_sub(crate::text::width(&figure));
+    let text = format!("{}{figure}", pad(&truncate(&name, name_room), name_room));
+    let text = truncate(&text, room).into_owned();
+    let filled = ((ratio * GAUGE as f64).round() as usize).min(GAUGE);
+    Line::from(vec![
+        Span::raw(pad(&text, room)),
+        Span::raw(" "),
+        Span::styled("█".repeat(filled), view.theme.gauge()),
+        Span::styled("░".repeat(GAUGE - filled), view.theme.dim()),
+        Span::raw(format!(" {:>4.0}%", ratio * 100.0)),
+    ])
 }
 
 /// The number of lines the dashboard scrolls through, as drawn (the layout counts them).

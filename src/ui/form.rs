@@ -183,7 +183,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
         None => Line::default(),
     };
     let mut hints = Vec::new();
-    for (keys, hint) in hints_for(form) {
+    for (keys, hint) in hints_for(view, form) {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
         let hint = super::footer::hint_text(view, hint);
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
@@ -193,7 +193,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
 
 /// The form keys that do something in `form`: a new line only where a field takes line breaks,
 /// the next field only with several fields, and Tab's completion where it completes.
-pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
+pub fn hints_for(view: &View, form: &Form) -> Vec<(String, &'static str)> {
     use crate::app::{Input, Intent, Mode, Pane};
     let multiline = form.fields.iter().any(|f| {
         matches!(
@@ -205,11 +205,13 @@ pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
         )
     });
     let completes = !form.suggestions.is_empty() && form.fields.len() == 1;
-    let mut hints = crate::keymap::hints_where(Mode::Form, Pane::Items, |action| match action {
-        Intent::Newline => multiline,
-        Intent::NextField => form.fields.len() > 1,
-        _ => true,
-    });
+    let mut hints = view
+        .keys
+        .hints_where(Mode::Form, Pane::Items, |action| match action {
+            Intent::Newline => multiline,
+            Intent::NextField => form.fields.len() > 1,
+            _ => true,
+        });
     if completes {
         // after "save", where "next field" would stand
         let at = hints.len().min(1);

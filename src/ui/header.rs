@@ -32,6 +32,10 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
             view.trf("header.files", &[("n", &state.files.len())])
         ));
     }
+    if state.read_only.is_some() {
+        // Before the period, so a narrow screen cuts the period first.
+        tail.insert_str(0, "  [read-only]");
+    }
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
         .max(width / 2);

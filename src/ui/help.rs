@@ -5,9 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, View, scrolled};
+use super::{View, scrolled};
 use crate::app::State;
-use crate::keymap;
 use crate::text::{clean_line, pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
@@ -42,8 +41,9 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
         ));
         out.push(Line::default());
     }
-    let sections =
-        keymap::help_sections_matching(query, |kind, text| view.tr(&format!("{kind}.{text}")));
+    let sections = view
+        .keys
+        .help_sections_matching(query, |kind, text| view.tr(&format!("{kind}.{text}")));
     if sections.is_empty() {
         out.push(Line::raw(view.tr("popup.no_key_matches")));
         return out;
@@ -76,9 +76,5 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
 /// The number of help lines for `state`'s screen and language (for scrolling limits: the
 /// interface hands it to the update function, see [`crate::app::HelpHeight`]).
 pub fn height(state: &State) -> usize {
-    let view = View {
-        state,
-        theme: Theme::plain(),
-    };
-    lines(&view, size(state.screen).1).len()
+    lines(&View::plain(state), size(state.screen).1).len()
 }

@@ -25,12 +25,23 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     if inner.is_empty() {
         return;
     }
+    let columns = Columns::fit(view, usize::from(inner.width));
+    let inner = if crate::layout::has_list_header(area) {
+        let header = Rect { height: 1, ..inner };
+        frame.render_widget(Paragraph::new(columns.header(view)), header);
+        Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        }
+    } else {
+        inner
+    };
     let rows = usize::from(inner.height);
     let start = state.list_offset.min(state.rows.len());
     let end = (start + rows).min(state.rows.len());
     let visible = &state.rows[start..end];
     let width = usize::from(inner.width);
-    let columns = Columns::fit(view, width);
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -165,6 +176,28 @@ impl Columns {
             lead,
             progress,
         }
+    }
+
+    /// The column names over the rows, each where its column is.
+    fn header(&self, view: &View) -> Line<'static> {
+        let mut text = String::new();
+        if self.file > 0 {
+            text.push_str(&pad("file", self.file));
+            text.push(' ');
+        }
+        text.push_str(&pad_left("id", self.id));
+        text.push(' ');
+        text.push_str(&pad("st", BADGE + 1));
+        text.push_str(&pad("title", self.title));
+        if self.lead > 0 {
+            text.push(' ');
+            text.push_str(&pad("lead", self.lead));
+        }
+        if self.progress > 0 {
+            text.push(' ');
+            text.push_str(&pad_left("done", self.progress));
+        }
+        Line::styled(text, view.theme.dim())
     }
 
     fn line(&self, view: &View, row: ItemRef, item: &Item, selected: bool) -> Line<'static> {

@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, View, dashboard, metrics, timeline, triage, zoom};
+use super::{View, dashboard, metrics, timeline, triage, zoom};
 use crate::app::State;
 use crate::layout;
 use crate::model::{Document, Item, Point, parse_number};
@@ -59,10 +59,7 @@ fn text(line: &Line) -> String {
 #[test]
 fn timeline_and_metrics_have_the_lines_the_layout_counts() {
     let state = state((100, 30));
-    let view = View {
-        state: &state,
-        theme: Theme::plain(),
-    };
+    let view = View::plain(&state);
     let doc = &state.files[0].doc;
     for item in items(&state) {
         for width in WIDTHS {
@@ -104,10 +101,7 @@ fn zoom_and_triage_have_the_lines_the_layout_counts() {
         let mut state = state(screen);
         for (row, item) in items(&state).iter().enumerate() {
             state.selected = row;
-            let view = View {
-                state: &state,
-                theme: Theme::plain(),
-            };
+            let view = View::plain(&state);
             let Some(selected) = state.selected_item() else {
                 continue;
             };
@@ -131,10 +125,7 @@ fn zoom_and_triage_have_the_lines_the_layout_counts() {
 #[test]
 fn the_dashboard_has_the_lines_the_layout_counts() {
     let mut state = state((80, 24));
-    let view = View {
-        state: &state,
-        theme: Theme::plain(),
-    };
+    let view = View::plain(&state);
     assert_eq!(
         dashboard::lines(&view, 76).len(),
         layout::dashboard_height(&state.screens.stats)
@@ -145,10 +136,7 @@ fn the_dashboard_has_the_lines_the_layout_counts() {
     let due = "2023-01-01".parse().unwrap();
     stats.overdue = vec![(0, "1".to_string(), "title".to_string(), due); 13];
     state.screens.stats = std::sync::Arc::new(stats);
-    let view = View {
-        state: &state,
-        theme: Theme::plain(),
-    };
+    let view = View::plain(&state);
     assert_eq!(
         dashboard::lines(&view, 76).len(),
         layout::dashboard_height(&state.screens.stats)

@@ -141,7 +141,6 @@ mod tests {
     use super::*;
     use crate::model::{Point, parse_number};
     use crate::text::width;
-    use crate::ui::Theme;
 
     fn text(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -150,10 +149,7 @@ mod tests {
     #[test]
     fn gauge_fills_in_proportion_and_fits() {
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let line = gauge(&view, 0.6, 25);
         let shown = text(&line);
         assert_eq!(width(&shown), 25);
@@ -163,10 +159,7 @@ mod tests {
     #[test]
     fn sparkline_rises_with_the_history() {
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let mut metric = Metric::new("m", parse_number("30").unwrap());
         for (date, value) in [("2023-03-31", "10"), ("2023-06-30", "20")] {
             metric.history.push(Point {

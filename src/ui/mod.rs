@@ -23,9 +23,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 pub use help::height as help_height;
-pub use theme::Theme;
+pub use theme::{Colour, Theme, ThemeName};
 
 use crate::app::{Mode, State};
+use crate::keymap::Keymap;
 use crate::layout::Panes;
 
 /// What a frame is drawn from.
@@ -33,6 +34,38 @@ use crate::layout::Panes;
 pub struct View<'a> {
     pub state: &'a State,
     pub theme: Theme,
+    /// The session's keys, for the footer hints and the help.
+    pub keys: &'a Keymap,
+    /// How dates are shown (a strftime pattern); `None` for `YYYY-MM-DD`.
+    pub date_format: Option<&'a str>,
+}
+
+impl<'a> View<'a> {
+    /// `state` without colour, with the default keys (for measuring and tests).
+    pub fn plain(state: &'a State) -> View<'a> {
+        View {
+            state,
+            theme: Theme::plain(),
+            keys: Keymap::defaults(),
+            date_format: None,
+        }
+    }
+
+    /// A date as the user wants dates shown.
+    pub fn date(&self, date: crate::model::Date) -> String {
+        match self.date_format {
+            Some(pattern) => date.format_with(pattern),
+            None => date.to_string(),
+        }
+    }
+}
+
+/// What the user chose for the session's looks: colours, keys and the date format.
+#[derive(Debug, Clone)]
+pub struct Looks {
+    pub theme: Theme,
+    pub keys: Keymap,
+    pub date_format: Option<String>,
 }
 
 impl View<'_> {
@@ -52,9 +85,29 @@ impl View<'_> {
     }
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen with the default keys and dates.
 pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
-    let view = View { state, theme };
+    let view = View {
+        theme,
+        ..View::plain(state)
+    };
+    draw(frame, view);
+}
+
+/// Draws the whole screen as the user chose: `looks` gives the colours, the keys shown in the
+/// footer and the help, and the date format.
+pub fn render_with(frame: &mut Frame, state: &State, looks: &Looks) {
+    let view = View {
+        state,
+        theme: looks.theme,
+        keys: &looks.keys,
+        date_format: looks.date_format.as_deref(),
+    };
+    draw(frame, view);
+}
+
+fn draw(frame: &mut Frame, view: View) {
+    let state = view.state;
     let area = frame.area();
     let panes = Panes::new(area);
     let underneath = if state.mode.is_screen() {

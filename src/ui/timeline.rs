@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::app::Pane;
-use crate::layout::timeline_note;
+use crate::layout::timeline_note_dated;
 use crate::model::{Date, Document, Item};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused: bool) {
@@ -108,7 +108,8 @@ fn note_lines(
     selected: bool,
     out: &mut Vec<Line<'static>>,
 ) {
-    let laid = timeline_note(&item.progress[index], width);
+    let note = &item.progress[index];
+    let laid = timeline_note_dated(note, view.date(note.date), width);
     let (date, mut text) = (laid.date, laid.text);
     if laid.cut {
         text.push(view.tr("timeline.note_goes_on").into_owned());
@@ -120,7 +121,7 @@ fn note_lines(
         view.theme.date()
     };
     if laid.gutter {
-        let blank = " ".repeat(date.len() + 1);
+        let blank = " ".repeat(crate::text::width(&date) + 1);
         for (i, line) in text.into_iter().enumerate() {
             let head = if i == 0 {
                 Span::styled(format!("{date} "), date_style)
@@ -140,16 +141,12 @@ fn note_lines(
 mod tests {
     use super::*;
     use crate::text::width;
-    use crate::ui::Theme;
 
     #[test]
     fn axis_spans_the_period_and_marks_notes() {
         let doc = crate::store::parse_document(crate::store::SAMPLE_JSON.into()).unwrap();
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let dates: Vec<Date> = ["2023-01-01", "2023-07-28", "2023-10-07"]
             .iter()
             .map(|d| d.parse().unwrap())

@@ -27,6 +27,9 @@ pub fn run_tally(args: &[&str], data_dir: &Path) -> Output {
     Command::new(tally_bin())
         .args(args)
         .env("TALLY_DATA_DIR", data_dir)
+        // No config file of the user's: `tally/config.toml` under the data folder, which has none.
+        .env("XDG_CONFIG_HOME", data_dir)
+        .env_remove("TALLY_CONFIG")
         .env("NO_COLOR", "1")
         .output()
         .expect("run tally")
@@ -110,7 +113,7 @@ impl Tmux {
     /// `env` can set it otherwise.
     pub fn tally_with_env(args: &str, data_dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
         let command = format!(
-            "env TALLY_DATA_DIR={} NO_COLOR=1 LC_ALL= LC_MESSAGES= LANG=C.UTF-8 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+            "env -u TALLY_CONFIG TALLY_DATA_DIR={0} XDG_CONFIG_HOME={0} NO_COLOR=1 LC_ALL= LC_MESSAGES= LANG=C.UTF-8 {env} {1} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
             quote(&data_dir.display().to_string()),
             quote(&tally_bin().display().to_string()),
         );
