@@ -18,5 +18,5 @@ pub use lines::{
 };
 pub use panes::{
     Arrangement, MIN_SPLIT_COLUMNS, MIN_SPLIT_ROWS, Panes, WIDE_COLUMNS, has_list_header,
-    zoom_columns,
+    list_body, zoom_columns,
 };

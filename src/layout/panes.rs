@@ -76,26 +76,31 @@ impl Panes {
 
     /// Where the list's rows are: inside the border, under the column header when there is one.
     pub fn list_body(&self) -> Rect {
-        let inner = Rect {
-            x: self.list.x.saturating_add(1),
-            y: self.list.y.saturating_add(1),
-            width: self.list.width.saturating_sub(2),
-            height: self.list.height.saturating_sub(2),
-        };
-        if self.list_header() {
-            Rect {
-                y: inner.y + 1,
-                height: inner.height - 1,
-                ..inner
-            }
-        } else {
-            inner
-        }
+        list_body(self.list)
     }
 
-    /// How many item rows the list shows.
     pub fn list_rows(&self) -> usize {
         usize::from(self.list_body().height)
+    }
+}
+
+/// Where the rows of a list drawn in `list` (border included) are: inside the border, under the
+/// column header when there is room for one.
+pub fn list_body(list: Rect) -> Rect {
+    let inner = Rect {
+        x: list.x.saturating_add(1),
+        y: list.y.saturating_add(1),
+        width: list.width.saturating_sub(2),
+        height: list.height.saturating_sub(2),
+    };
+    if has_list_header(list) {
+        Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        }
+    } else {
+        inner
     }
 }
 

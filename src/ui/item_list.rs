@@ -26,17 +26,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         return;
     }
     let columns = Columns::fit(view, usize::from(inner.width));
-    let inner = if crate::layout::has_list_header(area) {
+    if crate::layout::has_list_header(area) {
         let header = Rect { height: 1, ..inner };
         frame.render_widget(Paragraph::new(columns.header(view)), header);
-        Rect {
-            y: inner.y + 1,
-            height: inner.height - 1,
-            ..inner
-        }
-    } else {
-        inner
-    };
+    }
+    let inner = crate::layout::list_body(area);
     let rows = usize::from(inner.height);
     let start = state.list_offset.min(state.rows.len());
     let end = (start + rows).min(state.rows.len());
