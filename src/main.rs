@@ -149,8 +149,9 @@ fn select_item(
     )))
 }
 
-/// Loads everything first (so bad files stop tally before the screen is touched), then runs the
-/// interface.
+/// Takes the terminal, loads the files behind a loading frame, then runs the interface. A file
+/// that cannot be read puts the terminal back before its problem is printed; without a terminal
+/// the files are read first all the same, so their problems are reported before that one.
 fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let (given, wanted) = paths_and_item(cli);
     let lang = Lang::for_session(cli.lang, settings.config.language.as_deref());
@@ -168,7 +169,53 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     } else {
         (given, None)
     };
-    let files = store::load_all(&paths)?;
+    let start = Start {
+        lang,
+        wanted,
+        message,
+    };
+    let mut interface = match tui::Interface::start(session(cli, settings)) {
+        Ok(interface) => interface,
+        Err(RunError::NotATerminal) => {
+            let files = store::load_all(&paths)?;
+            first_state(cli, settings, files, &paths, start)?;
+            return Err(Failure::User(RunError::NotATerminal.to_string()));
+        }
+        Err(err) => return Err(Failure::Internal(err.to_string())),
+    };
+    let files = match interface.load_files(paths.clone(), lang) {
+        Ok(tui::Loaded::Done(files)) => files?,
+        Ok(tui::Loaded::Stopped) => return Ok(()),
+        Err(err) => return Err(Failure::Internal(err.to_string())),
+    };
+    let state = first_state(cli, settings, files, &paths, start)?;
+    interface
+        .run(state)
+        .map_err(|err| Failure::Internal(err.to_string()))
+}
+
+/// What the session starts with besides the files: its language, the item to select, and the
+/// message about the data folder.
+struct Start {
+    lang: Lang,
+    wanted: Option<(Option<PathBuf>, String)>,
+    message: Option<String>,
+}
+
+/// The state the interface starts in: the files loaded, the wanted item selected, and the first
+/// message (the data folder, read-only, or a problem with the config file).
+fn first_state(
+    cli: &Cli,
+    settings: &Settings,
+    files: Vec<store::Loaded>,
+    paths: &[PathBuf],
+    start: Start,
+) -> Result<State, Failure> {
+    let Start {
+        lang,
+        wanted,
+        message,
+    } = start;
     let mut state = State::new(files, Default::default());
     state.lang = lang;
     select_item(&mut state, wanted)?;
@@ -206,10 +253,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             Severity::Warning => Message::warning(text),
         });
     }
-    tui::run(state, session(cli, settings)).map_err(|err| match err {
-        RunError::NotATerminal => Failure::User(err.to_string()),
-        RunError::Terminal(_) => Failure::Internal(err.to_string()),
-    })
+    Ok(state)
 }
 
 /// Why the session may not edit: `--read-only`, or a file tally could not save over.

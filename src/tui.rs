@@ -12,8 +12,13 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
+mod backend;
 mod clipboard;
 mod editor;
+mod loading;
+
+pub use backend::QuietBackend;
+pub use loading::Loaded;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -60,83 +65,147 @@ pub struct Session {
 }
 
 /// Runs the interface until the user quits or a termination signal arrives.
-pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
-    let Session { looks, mouse } = session;
-    let keys = &looks.keys;
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(RunError::NotATerminal);
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    let finished = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop), Arc::clone(&finished))?;
-    let suspend_signal = Arc::new(AtomicBool::new(false));
-    let resumed = Arc::new(AtomicBool::new(false));
-    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
-    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
-    install_panic_cleanup();
-    // the help overlay scrolls as far as the renderer draws it
-    state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
-    let mut terminal = init_terminal()?;
-    let _restore = Restore;
-    set_up_terminal(mouse)?;
-    let size = terminal.size()?;
-    let resize = AppEvent::Resize {
-        width: size.width,
-        height: size.height,
-    };
-    update(&mut state, resize);
-    let mut runtime = Runtime::interactive();
-    let mut git = crate::git::worker::Worker::spawn();
-    let mut last_check = Instant::now();
-    let mut search_prepared = false;
-    while !state.quit && !stop.load(Ordering::Relaxed) {
-        if std::mem::take(&mut state.suspend) || suspend_signal.swap(false, Ordering::SeqCst) {
-            suspend()?;
-            resumed.store(true, Ordering::SeqCst);
+pub fn run(state: State, session: Session) -> Result<(), RunError> {
+    Interface::start(session)?.run(state)
+}
+
+/// The terminal set up for the interface and the signals watched; the terminal is put back as it
+/// was when this is dropped.
+pub struct Interface {
+    terminal: Screen,
+    session: Session,
+    signals: Signals,
+    /// Terminal events read while the files were loading, applied once they are.
+    typed_ahead: Vec<Event>,
+    _restore: Restore,
+}
+
+/// What the session learns from signals (set by handlers, taken by the loop).
+struct Signals {
+    stop: Arc<AtomicBool>,
+    finished: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
+
+impl Interface {
+    /// Takes the terminal (raw mode, the alternate screen, paste and mouse reporting) and
+    /// watches the signals that end or stop the session. Nothing is drawn yet.
+    pub fn start(session: Session) -> Result<Interface, RunError> {
+        if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+            return Err(RunError::NotATerminal);
         }
-        if resumed.swap(false, Ordering::SeqCst) {
-            // Back from a stop: the terminal may have been used by others meanwhile.
-            set_up_terminal(mouse)?;
-            terminal.clear()?;
-        }
-        update(&mut state, AppEvent::Tick(Instant::now()));
-        terminal.draw(|frame| ui::render_with(frame, &state, &looks))?;
-        // Search results and save outcomes arrive from other threads: look for them often
-        // while some are due.
-        let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
-            QUICK_TICK
-        } else {
-            TICK
+        let signals = Signals {
+            stop: Arc::new(AtomicBool::new(false)),
+            finished: Arc::new(AtomicBool::new(false)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
         };
-        if event::poll(tick)? {
-            // Take every event already waiting before drawing again, so a burst of keys over a
-            // slow link costs one frame, not one per key.
-            loop {
-                handle(&mut state, &mut runtime, keys, event::read()?);
-                if state.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        } else if !std::mem::replace(&mut search_prepared, true) {
-            // The first quiet tick: the screen is up and nobody is typing, so the search index
-            // is built now, in the background, ready for the first `/`.
-            let effects = update(&mut state, AppEvent::PrepareSearch);
-            runtime.run(&mut state, effects);
-        }
-        // while a sync runs, git rewrites the files: they are read again once it is done
-        let check_files = last_check.elapsed() >= WATCH_EVERY && !state.team.syncing;
-        runtime.poll(&mut state, check_files);
-        if check_files {
-            last_check = Instant::now();
-        }
-        let terminal_work = run_git(&mut state, &mut runtime, &mut git);
-        for effect in terminal_work {
-            outside_terminal(&mut state, &mut runtime, (&mut terminal, mouse), effect)?;
-        }
+        watch_signals(Arc::clone(&signals.stop), Arc::clone(&signals.finished))?;
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&signals.suspend))?;
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&signals.resumed))?;
+        install_panic_cleanup();
+        let terminal = init_terminal()?;
+        let restore = Restore;
+        set_up_terminal(session.mouse)?;
+        Ok(Interface {
+            terminal,
+            session,
+            signals,
+            typed_ahead: Vec::new(),
+            _restore: restore,
+        })
     }
-    runtime.finish(&mut state);
-    finished.store(true, Ordering::SeqCst);
-    Ok(())
+
+    /// Runs the interface on `state` until the user quits or a termination signal arrives.
+    pub fn run(mut self, mut state: State) -> Result<(), RunError> {
+        // the help overlay scrolls as far as the renderer draws it
+        state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
+        let size = self.terminal.size()?;
+        let resize = AppEvent::Resize {
+            width: size.width,
+            height: size.height,
+        };
+        update(&mut state, resize);
+        let mut runtime = Runtime::interactive();
+        for event in std::mem::take(&mut self.typed_ahead) {
+            handle(&mut state, &mut runtime, &self.session.looks.keys, event);
+        }
+        self.run_loop(&mut state, &mut runtime)?;
+        runtime.finish(&mut state);
+        Ok(())
+    }
+
+    fn run_loop(&mut self, state: &mut State, runtime: &mut Runtime) -> Result<(), RunError> {
+        let Interface {
+            terminal,
+            session,
+            signals,
+            ..
+        } = self;
+        let (looks, mouse) = (&session.looks, session.mouse);
+        let keys = &looks.keys;
+        let mut git = crate::git::worker::Worker::spawn();
+        let mut last_check = Instant::now();
+        let mut search_prepared = false;
+        while !state.quit && !signals.stop.load(Ordering::Relaxed) {
+            if std::mem::take(&mut state.suspend) || signals.suspend.swap(false, Ordering::SeqCst) {
+                suspend()?;
+                signals.resumed.store(true, Ordering::SeqCst);
+            }
+            if signals.resumed.swap(false, Ordering::SeqCst) {
+                // Back from a stop: the terminal may have been used by others meanwhile.
+                set_up_terminal(mouse)?;
+                terminal.backend_mut().forget()?;
+                terminal.clear()?;
+            }
+            update(state, AppEvent::Tick(Instant::now()));
+            terminal.draw(|frame| ui::render_with(frame, state, looks))?;
+            // Search results and save outcomes arrive from other threads: look for them often
+            // while some are due.
+            let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
+                QUICK_TICK
+            } else {
+                TICK
+            };
+            if event::poll(tick)? {
+                // Take every event already waiting before drawing again, so a burst of keys over
+                // a slow link costs one frame, not one per key.
+                loop {
+                    let event = event::read()?;
+                    if let Event::Resize(width, height) = event {
+                        terminal.backend_mut().resized(width, height);
+                    }
+                    handle(state, runtime, keys, event);
+                    if state.quit || !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+            } else if !std::mem::replace(&mut search_prepared, true) {
+                // The first quiet tick: the screen is up and nobody is typing, so the search
+                // index is built now, in the background, ready for the first `/`.
+                let effects = update(state, AppEvent::PrepareSearch);
+                runtime.run(state, effects);
+            }
+            // while a sync runs, git rewrites the files: they are read again once it is done
+            let check_files = last_check.elapsed() >= WATCH_EVERY && !state.team.syncing;
+            runtime.poll(state, check_files);
+            if check_files {
+                last_check = Instant::now();
+            }
+            let terminal_work = run_git(state, runtime, &mut git);
+            for effect in terminal_work {
+                outside_terminal(state, runtime, (terminal, mouse), effect)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Interface {
+    fn drop(&mut self) {
+        self.signals.finished.store(true, Ordering::SeqCst);
+    }
 }
 
 /// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
@@ -187,6 +256,7 @@ fn outside_terminal(
             ratatui::restore();
             let outcome = editor::edit(&text);
             set_up_terminal(mouse)?;
+            terminal.backend_mut().forget()?;
             terminal.clear()?;
             let effects = update(state, AppEvent::Edited { target, outcome });
             runtime.run(state, effects);
@@ -300,11 +370,12 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
     Ok(())
 }
 
+/// The terminal tally draws on: crossterm through a writer that keeps the cursor's real column,
+/// behind a backend that sends nothing for what has not changed and keeps the terminal's size.
+type Screen = Terminal<QuietBackend<CrosstermBackend<CursorWriter<io::Stdout>>>>;
+
 /// ratatui's `try_init` (its panic hook, raw mode, the alternate screen) with the frames written
 /// through a [`CursorWriter`], which leaves out the cursor moves the terminal does not need.
-/// The terminal tally draws on: crossterm through a writer that keeps the cursor's real column.
-type Screen = Terminal<CrosstermBackend<CursorWriter<io::Stdout>>>;
-
 fn init_terminal() -> io::Result<Screen> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -313,7 +384,8 @@ fn init_terminal() -> io::Result<Screen> {
     }));
     terminal::enable_raw_mode()?;
     execute!(io::stdout(), terminal::EnterAlternateScreen)?;
-    Terminal::new(CrosstermBackend::new(CursorWriter::new(io::stdout())))
+    let backend = CrosstermBackend::new(CursorWriter::new(io::stdout()));
+    Terminal::new(QuietBackend::new(backend)?)
 }
 
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;

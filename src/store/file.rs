@@ -13,6 +13,7 @@ use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, describe_io};
 use super::lock::{SaveLock, folder_of};
 use super::parse::parse_document;
+use super::progress::Progress;
 use super::read::{Whole, read_shared};
 use super::text_to_save::TextToSave;
 use super::write::write_document;
@@ -108,7 +109,12 @@ pub struct Loaded {
 
 /// Reads and parses one file (the outcome goes to the diagnostics log).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let loaded = load_quietly(path);
+    load_with(path, &mut |_| {})
+}
+
+/// [`load`], telling `progress` how far it has got.
+pub fn load_with(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Loaded, LoadError> {
+    let loaded = load_quietly(path, progress);
     match &loaded {
         Ok(file) => {
             tracing::info!(path = %path.display(), items = file.doc.items().len(), "loaded")
@@ -118,8 +124,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     loaded
 }
 
-fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
-    let (text, meta) = read_whole(path)?;
+fn load_quietly(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Loaded, LoadError> {
+    let (text, meta) = read_whole(path, progress)?;
+    progress(Progress::Parsing { total: meta.len() });
     let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
     let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
     Ok(Loaded {
@@ -137,11 +144,19 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 }
 
 /// The whole text of a file, read once into a buffer of its size and shared.
-fn read_whole(path: &Path) -> Result<(Arc<str>, Metadata), LoadError> {
+fn read_whole(
+    path: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Arc<str>, Metadata), LoadError> {
     let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
     let (mut file, meta) = open_limited(path)?;
     let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-    match read_shared(&mut file, len).map_err(io_error)? {
+    let total = meta.len();
+    let mut reading = |done: usize| {
+        let done = done as u64;
+        progress(Progress::Reading { done, total })
+    };
+    match read_shared(&mut file, len, &mut reading).map_err(io_error)? {
         Whole::Text(text) => Ok((text, meta)),
         Whole::NotUtf8 { bytes, valid_up_to } => Err(not_utf8(path, &bytes, valid_up_to)),
         Whole::Moved => {
@@ -168,17 +183,7 @@ pub fn read_any_text(path: &Path) -> Result<(String, TextEncoding), LoadError> {
 
 /// Loads every path given: a file, or each `*.json` file in a folder, in name order.
 pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
-    let mut loaded = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            for file in json_files_in(path)? {
-                loaded.push(load(&file)?);
-            }
-        } else {
-            loaded.push(load(path)?);
-        }
-    }
-    Ok(loaded)
+    super::progress::load_all_with(paths, &mut |_| {})
 }
 
 /// The `*.json` files directly inside a folder, sorted by name.

@@ -1,6 +1,7 @@
 //! Reading a file into memory once: one buffer of the size the file's metadata gives, filled by
 //! reads straight from the file, checked as UTF-8 with a SIMD validator and shared as the
-//! `Arc<str>` that a document's origins keep, without copying the text again.
+//! `Arc<str>` that a document's origins keep, without copying the text again. The bytes read so
+//! far are reported as the reading goes (for a loading screen).
 
 use std::fs::File;
 use std::io::Read;
@@ -20,17 +21,29 @@ pub(super) enum Whole {
     Moved,
 }
 
-/// Reads the `len` bytes of `file` (its size when opened) into one shared buffer.
-pub(super) fn read_shared(file: &mut File, len: usize) -> std::io::Result<Whole> {
+/// How much is read between two reports of progress.
+const REPORT_EVERY: usize = 8 << 20;
+
+/// Reads the `len` bytes of `file` (its size when opened) into one shared buffer, telling
+/// `progress` how many bytes are in after every few megabytes.
+pub(super) fn read_shared(
+    file: &mut File,
+    len: usize,
+    progress: &mut dyn FnMut(usize),
+) -> std::io::Result<Whole> {
     let mut buffer = zeroed(len);
     let Some(bytes) = Arc::get_mut(&mut buffer) else {
         return Ok(Whole::Moved);
     };
     let mut filled = 0;
     while filled < len {
-        match file.read(&mut bytes[filled..]) {
+        let end = len.min(filled + REPORT_EVERY);
+        match file.read(&mut bytes[filled..end]) {
             Ok(0) => return Ok(Whole::Moved),
-            Ok(n) => filled += n,
+            Ok(n) => {
+                filled += n;
+                progress(filled);
+            }
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
             Err(err) => return Err(err),
         }
@@ -75,7 +88,7 @@ mod tests {
         let len = file.metadata().unwrap().len() as usize;
         let mut file = file;
         std::io::Seek::rewind(&mut file).unwrap();
-        read_shared(&mut file, len).unwrap()
+        read_shared(&mut file, len, &mut |_| {}).unwrap()
     }
 
     #[test]
@@ -103,8 +116,26 @@ mod tests {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(b"abcdef").unwrap();
         std::io::Seek::rewind(&mut file).unwrap();
-        assert!(matches!(read_shared(&mut file, 4).unwrap(), Whole::Moved));
+        assert!(matches!(
+            read_shared(&mut file, 4, &mut |_| {}).unwrap(),
+            Whole::Moved
+        ));
         std::io::Seek::rewind(&mut file).unwrap();
-        assert!(matches!(read_shared(&mut file, 8).unwrap(), Whole::Moved));
+        assert!(matches!(
+            read_shared(&mut file, 8, &mut |_| {}).unwrap(),
+            Whole::Moved
+        ));
+    }
+
+    #[test]
+    fn progress_is_reported_as_the_file_is_read() {
+        let bytes = vec![b'x'; REPORT_EVERY * 2 + 5];
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&bytes).unwrap();
+        std::io::Seek::rewind(&mut file).unwrap();
+        let mut seen = Vec::new();
+        let whole = read_shared(&mut file, bytes.len(), &mut |n| seen.push(n)).unwrap();
+        assert!(matches!(whole, Whole::Text(text) if text.len() == bytes.len()));
+        assert_eq!(seen, [REPORT_EVERY, REPORT_EVERY * 2, bytes.len()]);
     }
 }

@@ -8,6 +8,7 @@ mod form;
 mod header;
 mod help;
 pub mod item_list;
+pub mod loading;
 pub mod metrics;
 mod popup;
 mod search_line;
