@@ -269,3 +269,30 @@ fn dropping_the_worker_does_not_wait_for_an_index_being_built() {
         "drop returned while the build was still running"
     );
 }
+
+#[test]
+fn the_worker_says_when_results_and_a_built_index_are_ready() {
+    let (doc, _) = synthetic(300);
+    let (told, ready) = std::sync::mpsc::channel();
+    let worker = SearchWorker::spawn_notifying(
+        Arc::new(SearchIndex::default()),
+        Box::new(move || {
+            let _ = told.send(());
+        }),
+    );
+    let items = doc.items().to_vec();
+    worker.build_index(7, Box::new(move || SearchIndex::build(&items)));
+    ready
+        .recv_timeout(Duration::from_secs(60))
+        .expect("told the index is built");
+    assert_eq!(worker.take_built().map(|(tag, _)| tag), Some(7));
+    worker.submit(1, "外语");
+    ready
+        .recv_timeout(Duration::from_secs(60))
+        .expect("told results are ready");
+    let result = worker
+        .results()
+        .try_recv()
+        .expect("the results are there when told");
+    assert_eq!(result.generation, 1);
+}

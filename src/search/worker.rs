@@ -1,5 +1,6 @@
-//! The background search thread: the UI submits the query text on every keystroke and polls for
-//! results each tick, so input never waits for matching.
+//! The background search thread: the UI submits the query text on every keystroke and takes the
+//! results when the thread says they are ready (or on its next tick), so input never waits for
+//! matching.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -36,6 +37,10 @@ pub struct SearchResult {
 
 /// Builds an index on the worker's thread (from a snapshot of the items it owns).
 pub type IndexBuilder = Box<dyn FnOnce() -> SearchIndex + Send>;
+
+/// Called on the worker's thread each time something is ready to be taken (results, or an index
+/// it built), so that a caller waiting for other things too can wake up for it.
+pub type Notify = Box<dyn Fn() + Send>;
 
 enum Job {
     Search {
@@ -85,6 +90,11 @@ struct Shared {
 impl SearchWorker {
     /// Starts the thread.
     pub fn spawn(index: Arc<SearchIndex>) -> SearchWorker {
+        SearchWorker::spawn_notifying(index, Box::new(|| {}))
+    }
+
+    /// Starts the thread, which calls `notify` whenever results or a built index are ready.
+    pub fn spawn_notifying(index: Arc<SearchIndex>, notify: Notify) -> SearchWorker {
         let (jobs, job_queue) = mpsc::channel();
         let (result_sender, results) = mpsc::channel();
         let shared = Arc::new(Shared {
@@ -97,7 +107,7 @@ impl SearchWorker {
         // without a thread (the system refused one) searches simply never answer
         let _detached = std::thread::Builder::new()
             .name("tally-search".into())
-            .spawn(move || run(index, job_queue, result_sender, &thread_shared));
+            .spawn(move || run(index, job_queue, (result_sender, notify), &thread_shared));
         SearchWorker {
             jobs: Some(jobs),
             results,
@@ -179,7 +189,7 @@ impl Drop for SearchWorker {
 fn run(
     index: Arc<SearchIndex>,
     jobs: Receiver<Job>,
-    results: Sender<SearchResult>,
+    (results, notify): (Sender<SearchResult>, Notify),
     shared: &Shared,
 ) {
     let mut thread = Thread {
@@ -187,13 +197,28 @@ fn run(
         epoch: 0,
         last: None,
     };
+    let results = Answers { results, notify };
     while let Ok(job) = jobs.recv() {
-        let Some(search) = thread.take_queued(job, &jobs, shared) else {
+        let Some(search) = thread.take_queued(job, &jobs, shared, &results.notify) else {
             continue;
         };
         if thread.search(search, &results, shared).is_err() {
             return;
         }
+    }
+}
+
+/// Where the worker's answers go, and whom it tells.
+struct Answers {
+    results: Sender<SearchResult>,
+    notify: Notify,
+}
+
+impl Answers {
+    fn send(&self, result: SearchResult) -> Result<(), Closed> {
+        self.results.send(result).map_err(|_| Closed)?;
+        (self.notify)();
+        Ok(())
     }
 }
 
@@ -214,7 +239,13 @@ struct Thread {
 impl Thread {
     /// Takes `job` and everything queued behind it: index changes apply in order, only the
     /// newest search runs. Builds the index asked for, if any; returns the search to run.
-    fn take_queued(&mut self, job: Job, jobs: &Receiver<Job>, shared: &Shared) -> Option<Asked> {
+    fn take_queued(
+        &mut self,
+        job: Job,
+        jobs: &Receiver<Job>,
+        shared: &Shared,
+        notify: &Notify,
+    ) -> Option<Asked> {
         let mut search = None;
         let mut to_build = None;
         let mut next = Some(job);
@@ -246,6 +277,7 @@ impl Thread {
             if let Ok(mut built) = shared.built.lock() {
                 *built = Some((tag, Arc::clone(&self.index)));
             }
+            notify();
         }
         search
     }
@@ -255,7 +287,7 @@ impl Thread {
     fn search(
         &mut self,
         (generation, job_epoch, text): Asked,
-        results: &Sender<SearchResult>,
+        results: &Answers,
         shared: &Shared,
     ) -> Result<(), Closed> {
         let epoch = self.epoch;
@@ -276,7 +308,7 @@ impl Thread {
             error,
             total: index.len(),
         };
-        let send = |result| results.send(result).map_err(|_| Closed);
+        let send = |result| results.send(result);
         let query = match Query::parse(&text) {
             Ok(query) => query,
             Err(error) => return send(answer(Vec::new(), true, Some(error))),
