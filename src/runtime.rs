@@ -23,11 +23,16 @@ pub fn run_effects(state: &mut State, effects: Vec<Effect>) {
     Runtime::default().run(state, effects);
 }
 
+/// Called by the saver and search threads when an outcome is waiting, so that a loop sleeping
+/// until something happens wakes up to take it with [`Runtime::poll`].
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
 /// What the interactive session keeps between updates: the search worker (searches run off the
 /// interface thread; a newer keystroke cancels older work) and the watcher of files on disk.
 #[derive(Default)]
 pub struct Runtime {
     worker: Option<Searcher>,
+    waker: Option<Waker>,
     background_search: bool,
     saver: Option<Saver>,
     watcher: Watcher,
@@ -43,9 +48,24 @@ impl Runtime {
     pub fn interactive() -> Runtime {
         Runtime {
             background_search: true,
-            saver: Some(Saver::spawn()),
+            saver: Some(Saver::spawn(None)),
             ..Runtime::default()
         }
+    }
+
+    /// [`Runtime::interactive`], with the threads calling `waker` whenever an outcome is waiting.
+    pub fn interactive_waking(waker: Waker) -> Runtime {
+        Runtime {
+            background_search: true,
+            saver: Some(Saver::spawn(Some(Arc::clone(&waker)))),
+            waker: Some(waker),
+            ..Runtime::default()
+        }
+    }
+
+    /// True when the threads say when an outcome is waiting (no need to poll often for them).
+    pub fn wakes(&self) -> bool {
+        self.waker.is_some()
     }
 
     /// Runs `effects` and everything they lead to.
@@ -203,12 +223,14 @@ impl Runtime {
                     version,
                     index,
                 } => {
-                    let searcher = self.worker.get_or_insert_with(Searcher::spawn);
+                    let waker = self.waker.clone();
+                    let searcher = self.worker.get_or_insert_with(|| Searcher::spawn(waker));
                     searcher.use_index(version, index);
                     searcher.worker.submit(generation, query);
                 }
                 Effect::PrepareIndex { version, index } => {
-                    let searcher = self.worker.get_or_insert_with(Searcher::spawn);
+                    let waker = self.waker.clone();
+                    let searcher = self.worker.get_or_insert_with(|| Searcher::spawn(waker));
                     searcher.use_index(version, index);
                 }
                 other => rest.push(other),
@@ -225,9 +247,14 @@ struct Searcher {
 }
 
 impl Searcher {
-    fn spawn() -> Searcher {
+    fn spawn(waker: Option<Waker>) -> Searcher {
+        let index = Arc::new(SearchIndex::default());
+        let worker = match waker {
+            Some(waker) => SearchWorker::spawn_notifying(index, Box::new(move || waker())),
+            None => SearchWorker::spawn(index),
+        };
         Searcher {
-            worker: SearchWorker::spawn(Arc::new(SearchIndex::default())),
+            worker,
             version: None,
         }
     }
@@ -460,7 +487,7 @@ struct Saver {
 }
 
 impl Saver {
-    fn spawn() -> Saver {
+    fn spawn(waker: Option<Waker>) -> Saver {
         let (jobs, inbox) = std::sync::mpsc::channel::<Job>();
         let (outbox, outcomes) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -468,6 +495,9 @@ impl Saver {
                 let outcome = job.run();
                 if outbox.send(outcome).is_err() {
                     break;
+                }
+                if let Some(wake) = &waker {
+                    wake();
                 }
             }
         });

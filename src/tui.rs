@@ -7,17 +7,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::{execute, terminal};
 
 mod backend;
 mod clipboard;
 mod editor;
+mod inbox;
 mod loading;
 
 pub use backend::QuietBackend;
+use inbox::{Inbox, Wake};
 pub use loading::Loaded;
 
 use ratatui::Terminal;
@@ -31,7 +33,7 @@ use crate::ui::{self, Looks};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
-/// The wait while results are due from another thread (search results, a save's outcome).
+/// The wait while results are due from a thread that does not wake the loop (a sync's outcome).
 const QUICK_TICK: Duration = Duration::from_millis(25);
 /// How often the open files are checked for changes made by others.
 const WATCH_EVERY: Duration = Duration::from_millis(1000);
@@ -127,16 +129,22 @@ impl Interface {
             height: size.height,
         };
         update(&mut state, resize);
-        let mut runtime = Runtime::interactive();
+        let inbox = Inbox::start();
+        let mut runtime = Runtime::interactive_waking(Arc::new(inbox.waker()));
         for event in std::mem::take(&mut self.typed_ahead) {
             handle(&mut state, &mut runtime, &self.session.looks.keys, event);
         }
-        self.run_loop(&mut state, &mut runtime)?;
+        self.run_loop(&mut state, &mut runtime, &inbox)?;
         runtime.finish(&mut state);
         Ok(())
     }
 
-    fn run_loop(&mut self, state: &mut State, runtime: &mut Runtime) -> Result<(), RunError> {
+    fn run_loop(
+        &mut self,
+        state: &mut State,
+        runtime: &mut Runtime,
+        inbox: &Inbox,
+    ) -> Result<(), RunError> {
         let Interface {
             terminal,
             session,
@@ -150,7 +158,9 @@ impl Interface {
         let mut search_prepared = false;
         while !state.quit && !signals.stop.load(Ordering::Relaxed) {
             if std::mem::take(&mut state.suspend) || signals.suspend.swap(false, Ordering::SeqCst) {
+                inbox.pause();
                 suspend()?;
+                inbox.resume();
                 signals.resumed.store(true, Ordering::SeqCst);
             }
             if signals.resumed.swap(false, Ordering::SeqCst) {
@@ -161,25 +171,29 @@ impl Interface {
             }
             update(state, AppEvent::Tick(Instant::now()));
             terminal.draw(|frame| ui::render_with(frame, state, looks))?;
-            // Search results and save outcomes arrive from other threads: look for them often
-            // while some are due.
-            let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
+            // Keys, search results and save outcomes wake the loop as they come; the outcomes
+            // of a sync are looked for often while one runs.
+            let tick = if state.team.syncing || (runtime.saving() && !runtime.wakes()) {
                 QUICK_TICK
             } else {
                 TICK
             };
-            if event::poll(tick)? {
-                // Take every event already waiting before drawing again, so a burst of keys over
+            if let Some(wake) = inbox.wait(tick) {
+                // Take everything already waiting before drawing again, so a burst of keys over
                 // a slow link costs one frame, not one per key.
-                loop {
-                    let event = event::read()?;
-                    if let Event::Resize(width, height) = event {
-                        terminal.backend_mut().resized(width, height);
+                let mut next = Some(wake);
+                while let Some(wake) = next {
+                    match wake {
+                        Wake::Terminal(event) => {
+                            if let Event::Resize(width, height) = event {
+                                terminal.backend_mut().resized(width, height);
+                            }
+                            handle(state, runtime, keys, event);
+                        }
+                        Wake::Failed(err) => return Err(err.into()),
+                        Wake::Ready => {}
                     }
-                    handle(state, runtime, keys, event);
-                    if state.quit || !event::poll(Duration::ZERO)? {
-                        break;
-                    }
+                    next = if state.quit { None } else { inbox.next() };
                 }
             } else if !std::mem::replace(&mut search_prepared, true) {
                 // The first quiet tick: the screen is up and nobody is typing, so the search
@@ -195,7 +209,7 @@ impl Interface {
             }
             let terminal_work = run_git(state, runtime, &mut git);
             for effect in terminal_work {
-                outside_terminal(state, runtime, (terminal, mouse), effect)?;
+                outside_terminal(state, runtime, (terminal, mouse, inbox), effect)?;
             }
         }
         Ok(())
@@ -242,7 +256,7 @@ fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
 fn outside_terminal(
     state: &mut State,
     runtime: &mut Runtime,
-    (terminal, mouse): (&mut Screen, Mouse),
+    (terminal, mouse, inbox): (&mut Screen, Mouse, &Inbox),
     effect: Effect,
 ) -> io::Result<()> {
     match effect {
@@ -254,7 +268,10 @@ fn outside_terminal(
         Effect::EditOutside { target, text } => {
             let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
+            // the editor reads the keys now
+            inbox.pause();
             let outcome = editor::edit(&text);
+            inbox.resume();
             set_up_terminal(mouse)?;
             terminal.backend_mut().forget()?;
             terminal.clear()?;

@@ -76,6 +76,40 @@ fn capital_e_edits_the_goal_in_the_editor_and_saves_it() {
 }
 
 #[test]
+fn the_editor_gets_every_key_typed_while_it_runs() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    // an editor that reads its new text from the terminal key by key, as full-screen editors
+    // do (raw mode; wait for input, then read it)
+    let script = dir.path().join("typing-editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/bash\nstty raw -echo; clear; echo EDITING; text=\n\
+         while [ ${#text} -lt 13 ]; do IFS= read -r -s -t 0.05 -n 1 c && text=\"$text$c\"; done\n\
+         stty sane; printf '%s\\n' \"$text\" > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tmux = open_with_editor(dir.path(), &file, &script);
+    tmux.keys(&["j", "j", "j", "j"]);
+    tmux.wait_for("Items 5/8");
+    tmux.keys(&["E"]);
+    tmux.wait_for("EDITING");
+    for key in ["typed", " ", "by", " ", "hand"] {
+        tmux.literal(key);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    wait_for_doc(&file, "the typed goal saved", |doc| {
+        item_in(doc, "14").is_some_and(|i| i["goal"] == "typed by hand")
+    });
+    tmux.wait_for("Items 5/8");
+    tmux.quit();
+}
+
+#[test]
 fn capital_e_in_the_timeline_edits_the_selected_note() {
     if !tmux_available() {
         return;
