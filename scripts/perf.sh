@@ -7,13 +7,17 @@
 #   - peak memory (/usr/bin/time -v) of `tally validate`, `tally set`, `tally note` and of the
 #     interface with the search index built, against the file's size;
 #   - in tmux: the first frame after start, the list on screen, a search keystroke to its results,
-#     an edit to "saved" against `dd … conv=fsync` of the file, and the bytes written to the
-#     terminal over 5 s idle (tmux pipe-pane).
+#     an edit to "saved" against `dd … conv=fsync` of the file, the bytes written to the
+#     terminal over 5 s idle (tmux pipe-pane) and, with strace, how often `/dev/tty` is opened
+#     meanwhile.
 #
 #   scripts/perf.sh                    # 100,000 and 10,000 items, 5 runs each
 #   SIZES=10000 RUNS=3 scripts/perf.sh # only the 10,000-item cut
 #   KEEP=1 scripts/perf.sh             # keep the generated files (the folder is printed)
 #   TALLY=/path/to/tally scripts/perf.sh # measure another build (an earlier one, for "before")
+#   ROWS=loop scripts/perf.sh          # only the interactive loop's rows (first frame, list,
+#                                      # search keystroke, idle bytes and /dev/tty opens)
+#   DATA=/some/folder scripts/perf.sh  # use real-N.json files already there (copied first)
 #
 # Needs jq and tmux; hyperfine is used when present (else medians of /usr/bin/time runs).
 set -euo pipefail
@@ -21,6 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000"}
 RUNS=${RUNS:-5}
+ROWS=${ROWS:-all}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tally-perf.XXXXXX")
 SOCKET=tally-perf-$$
 cleanup() {
@@ -95,27 +100,29 @@ stop_tally() { tm send-keys -t main q; sleep 0.3; tm kill-server 2>/dev/null || 
 row "figure" "tally" "reference" "ratio"
 for N in $SIZES; do
     FILE=$WORK/real-$N.json
-    "$GEN" "$N" 1 realistic > "$FILE"
+    if [ -n "${DATA:-}" ]; then cp "$DATA/real-$N.json" "$FILE"; else "$GEN" "$N" 1 realistic > "$FILE"; fi
     BYTES=$(stat -c %s "$FILE")
     MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.0f", b / 1e6 }')
     echo "== $N items, $MB MB ($FILE)"
 
     validate=$(time_ms validate "$TALLY validate $FILE")
-    jqe=$(time_ms jq "jq empty $FILE")
-    row "validate vs jq empty, ms ($N)" "$validate" "$jqe" "$(ratio "$validate" "$jqe")"
-    dd_ms=$(time_ms dd "dd if=$FILE of=$WORK/dd.out bs=1M conv=fsync status=none")
-    rm -f "$WORK/dd.out"
+    if [ "$ROWS" = all ]; then
+        jqe=$(time_ms jq "jq empty $FILE")
+        row "validate vs jq empty, ms ($N)" "$validate" "$jqe" "$(ratio "$validate" "$jqe")"
+        dd_ms=$(time_ms dd "dd if=$FILE of=$WORK/dd.out bs=1M conv=fsync status=none")
+        rm -f "$WORK/dd.out"
 
-    for what in validate set note; do
-        case $what in
-            validate) args=(validate "$FILE") ;;
-            set) args=(set "$FILE" 5000 status=done) ;;
-            note) args=(note "$FILE" 5000 "性能测试：再记一条进展。") ;;
-        esac
-        kb=$(TALLY_DATA_DIR=$WORK peak_kb "$TALLY" "${args[@]}")
-        row "peak memory, tally $what, MB / file MB ($N)" "$((kb / 1000))" "$MB" "$(ratio "$((kb * 1000))" "$BYTES")"
-    done
-    "$TALLY" set "$FILE" 1 status=todo >/dev/null
+        for what in validate set note; do
+            case $what in
+                validate) args=(validate "$FILE") ;;
+                set) args=(set "$FILE" 5000 status=done) ;;
+                note) args=(note "$FILE" 5000 "性能测试：再记一条进展。") ;;
+            esac
+            kb=$(TALLY_DATA_DIR=$WORK peak_kb "$TALLY" "${args[@]}")
+            row "peak memory, tally $what, MB / file MB ($N)" "$((kb / 1000))" "$MB" "$(ratio "$((kb * 1000))" "$BYTES")"
+        done
+        "$TALLY" set "$FILE" 1 status=todo >/dev/null
+    fi
 
     # First frame naming the file, then the whole list, after start.
     firsts=(); lists=()
@@ -151,19 +158,35 @@ for N in $SIZES; do
     tm pipe-pane -t main -o "cat > $WORK/idle.bytes"; sleep 5; tm pipe-pane -t main
     row "bytes to the terminal in 5 s idle ($N)" "$(stat -c %s "$WORK/idle.bytes")" "0" "-"
 
-    # An edit to "saved": the status picker opened (the footer's message goes), then a status.
-    saves=()
-    for status in o t o t o; do
-        tm send-keys -t main s; wait_gone "saved real-$N.json"
-        t0=$(now_ms); tm send-keys -t main "$status"
-        t1=$(wait_for "saved real-$N.json")
-        saves+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
-        sleep 0.5
-    done
-    save=$(printf '%s\n' "${saves[@]}" | median)
-    row "edit -> saved vs dd conv=fsync, ms ($N)" "$save" "$dd_ms" "$(ratio "$save" "$dd_ms")"
+    if [ "$ROWS" = all ]; then
+        # An edit to "saved": the status picker opened (the footer's message goes), then a status.
+        saves=()
+        for status in o t o t o; do
+            tm send-keys -t main s; wait_gone "saved real-$N.json"
+            t0=$(now_ms); tm send-keys -t main "$status"
+            t1=$(wait_for "saved real-$N.json")
+            saves+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
+            sleep 0.5
+        done
+        save=$(printf '%s\n' "${saves[@]}" | median)
+        row "edit -> saved vs dd conv=fsync, ms ($N)" "$save" "$dd_ms" "$(ratio "$save" "$dd_ms")"
+    fi
     stop_tally
-    kb=$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/ui.time")
-    row "peak memory, interface with index, MB / file MB ($N)" "$((kb / 1000))" "$MB" "$(ratio "$((kb * 1000))" "$BYTES")"
+    if [ "$ROWS" = all ]; then
+        kb=$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/ui.time")
+        row "peak memory, interface with index, MB / file MB ($N)" "$((kb / 1000))" "$MB" "$(ratio "$((kb * 1000))" "$BYTES")"
+    fi
+
+    # How often the terminal device is opened while idle (crossterm opens /dev/tty to ask the
+    # terminal's size).
+    if command -v strace >/dev/null 2>&1; then
+        tm -f /dev/null new-session -d -s main -x 120 -y 40 \
+            "env TALLY_DATA_DIR=$WORK NO_COLOR=1 strace -f -e trace=open,openat -o $WORK/strace.out $TALLY $FILE; sleep 600"
+        wait_for "Items 1/" 120 >/dev/null; sleep 2
+        opened=$(grep -c '"/dev/tty"' "$WORK/strace.out" || true); sleep 5
+        opened=$(( $(grep -c '"/dev/tty"' "$WORK/strace.out" || true) - opened ))
+        row "/dev/tty opened in 5 s idle ($N)" "$opened" "0" "-"
+        stop_tally; rm -f "$WORK/strace.out"
+    fi
     rm -f "$FILE"
 done
