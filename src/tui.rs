@@ -146,7 +146,7 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, key: KeyEvent) {
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    match keymap::press(state.mode, state.focus, key) {
+    match keymap::press(state.mode(), state.focus, key) {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
             handle_key(

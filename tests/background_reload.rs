@@ -19,7 +19,7 @@ use tally::store;
 
 fn press(state: &mut State, runtime: &mut Runtime, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = intent_for(state.mode, state.focus, event) {
+    if let Some(action) = intent_for(state.mode(), state.focus, event) {
         let effects = update(state, action);
         runtime.run(state, effects);
     }

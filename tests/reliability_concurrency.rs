@@ -188,7 +188,7 @@ impl Session {
 
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
@@ -197,12 +197,12 @@ impl Session {
     /// `n`, the text, Enter: a note on the selected item.
     fn add_note(&mut self, text: &str) {
         self.press(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(self.state.mode, Mode::Form);
+        assert_eq!(self.state.mode(), Mode::Form);
         for c in text.chars() {
             self.press(KeyCode::Char(c), KeyModifiers::NONE);
         }
         self.press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(self.state.mode, Mode::Browse, "{:?}", self.state.message);
+        assert_eq!(self.state.mode(), Mode::Browse, "{:?}", self.state.message);
     }
 
     fn select(&mut self, id: &str) {
@@ -329,7 +329,7 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
         // Notes added by both writers are all kept (tally adds its note to the other writer's
         // version). Were anything else to collide, tally would ask; here the version on disk
         // would be taken — never without asking.
-        while session.state.mode == Mode::Conflict {
+        while session.state.mode() == Mode::Conflict {
             collided += 1;
             session.press(KeyCode::Char('t'), KeyModifiers::NONE);
         }
@@ -337,7 +337,7 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
     stop.store(true, Ordering::Relaxed);
     let theirs = cli.join().unwrap();
     save_the_rest(&mut session);
-    while session.state.mode == Mode::Conflict {
+    while session.state.mode() == Mode::Conflict {
         collided += 1;
         session.press(KeyCode::Char('t'), KeyModifiers::NONE);
     }

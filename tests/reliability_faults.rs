@@ -43,7 +43,7 @@ impl Session {
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }

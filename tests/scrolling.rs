@@ -28,7 +28,7 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = intent_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode(), state.focus, key) {
         let effects = update(state, action);
         tally::runtime::run_effects(state, effects);
     }
@@ -40,7 +40,7 @@ fn keys(state: &mut State, text: &str) {
 
 /// The screen's rows as text (wide characters once each).
 fn rows(state: &State) -> Vec<String> {
-    let area = state.screen;
+    let area = state.size;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     terminal
         .draw(|f| ui::render(f, state, Theme::plain()))

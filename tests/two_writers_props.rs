@@ -161,11 +161,11 @@ impl World {
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, event) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
-        while self.state.mode == Mode::Conflict {
+        while self.state.mode() == Mode::Conflict {
             let effects = update(&mut self.state, tally::app::Intent::KeepMine);
             run_effects(&mut self.state, effects);
         }
@@ -179,7 +179,7 @@ impl World {
 
     fn reload(&mut self) {
         Watcher::default().check(&mut self.state);
-        while self.state.mode == Mode::Conflict {
+        while self.state.mode() == Mode::Conflict {
             self.key(KeyCode::Char('m'));
         }
     }
@@ -233,7 +233,7 @@ impl World {
     /// Back to the list with its first pane focused.
     fn browse(&mut self) {
         for _ in 0..4 {
-            if self.state.mode == Mode::Browse && self.state.focus == Pane::Items {
+            if self.state.mode() == Mode::Browse && self.state.focus == Pane::Items {
                 return;
             }
             self.key(KeyCode::Esc);
@@ -275,7 +275,7 @@ impl World {
                 self.key(KeyCode::Char(key));
             }
         }
-        let typing = matches!(self.state.mode, Mode::Form);
+        let typing = matches!(self.state.mode(), Mode::Form);
         if typing {
             self.text(&marker);
         }

@@ -29,7 +29,7 @@ fn open() -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     if let Some(action) = intent_for(
-        state.mode,
+        state.mode(),
         state.focus,
         KeyEvent::new(code, KeyModifiers::NONE),
     ) {
@@ -44,7 +44,7 @@ fn keys(state: &mut State, text: &str) {
 
 fn screen(state: &State) -> String {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).expect("backend");
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).expect("backend");
     terminal
         .draw(|f| ui::render(f, state, Theme::plain()))
         .expect("draw");

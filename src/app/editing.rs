@@ -10,7 +10,7 @@ use crate::model::{Change, Item, MetricKey, NoteKey, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
-    let in_triage = state.mode == Mode::Triage || state.base == Mode::Triage;
+    let in_triage = state.triage().is_some();
     if in_triage {
         return super::triage::current_ref(state);
     }
@@ -106,8 +106,7 @@ pub(crate) fn change_item(
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
     let label = format!("status {}", status.label());
-    if state.mode == Mode::StatusPicker {
-        state.close_overlay();
+    if state.mode() == Mode::StatusPicker {
         if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
             return change_item(state, file, &id, &label, |item| item.status = status);
         }
@@ -122,7 +121,7 @@ pub(crate) fn edit(state: &mut State) {
         return;
     };
     match state.focus {
-        Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
+        Pane::Timeline if state.mode() == Mode::Browse => match note_at_cursor(state, &item) {
             Some(index) => match NoteKey::of(&item.progress, index) {
                 Some(key) => open_form(
                     state,
@@ -132,7 +131,7 @@ pub(crate) fn edit(state: &mut State) {
             },
             None => add_note(state),
         },
-        Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
+        Pane::Metrics if state.mode() == Mode::Browse => edit_metrics(state),
         _ => open_form(state, Form::edit_item(file, &item)),
     }
 }
@@ -186,8 +185,7 @@ pub(crate) fn add(state: &mut State) {
 }
 
 pub(crate) fn open_form(state: &mut State, form: Form) {
-    state.overlay = Some(Overlay::Form(form));
-    state.open_overlay(Mode::Form);
+    state.open_overlay(Overlay::Form(form));
 }
 
 /// `d`: asks before deleting what is focused.
@@ -232,8 +230,7 @@ pub(crate) fn delete(state: &mut State) {
         }),
     };
     if let Some(confirm) = confirm {
-        state.overlay = Some(Overlay::Confirm(confirm));
-        state.open_overlay(Mode::Confirm);
+        state.open_overlay(Overlay::Confirm(confirm));
     }
 }
 
@@ -244,7 +241,6 @@ pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
 
 /// `y` on a question: acts on what the question named, wherever it stands now.
 pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
-    state.close_overlay();
     let Some(Overlay::Confirm(confirm)) = state.overlay.take() else {
         return Vec::new();
     };
@@ -387,32 +383,28 @@ pub(crate) fn quit(state: &mut State) {
         state.quit = true;
         return;
     }
-    state.overlay = Some(Overlay::Confirm(Confirm {
+    state.open_overlay(Overlay::Confirm(Confirm {
         question: format!(
             "Edits to {} are not saved. Quit and lose them?",
             unsaved.join(", ")
         ),
         on_yes: Confirmed::QuitUnsaved,
     }));
-    state.open_overlay(Mode::Confirm);
 }
 
 /// Opens the status picker for the selected item.
 pub(crate) fn pick_status(state: &mut State) {
     if let Some((file, _, item)) = selection(state) {
-        state.overlay = Some(Overlay::StatusPicker { file, id: item.id });
-        state.open_overlay(Mode::StatusPicker);
+        state.open_overlay(Overlay::StatusPicker { file, id: item.id });
     }
 }
 
 /// Leaves the picker, form or question without changing anything.
 pub(crate) fn cancel(state: &mut State) {
-    state.overlay = None;
     state.close_overlay();
 }
 
 /// Closes the form without submitting it.
 pub(crate) fn close_form(state: &mut State) {
-    state.overlay = None;
     state.close_overlay();
 }

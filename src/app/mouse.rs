@@ -7,7 +7,7 @@ use super::update::{help_action, move_selection, pane_extent, scroll, select, zo
 use super::{Intent, Mode, Pane, State};
 
 pub(crate) fn click(state: &mut State, at: Position) {
-    if state.mode != Mode::Browse {
+    if state.mode() != Mode::Browse {
         return;
     }
     let panes = state.panes();
@@ -32,7 +32,7 @@ const WHEEL_STEP: usize = 3;
 pub(crate) fn wheel(state: &mut State, at: Position, down: bool) {
     let intent = if down { Intent::Down } else { Intent::Up };
     for _ in 0..WHEEL_STEP {
-        match state.mode {
+        match state.mode() {
             Mode::Help => help_action(state, intent.clone()),
             Mode::Zoom | Mode::Triage => zoom_scroll(state, &intent),
             Mode::Browse => wheel_browse(state, at, down),

@@ -52,7 +52,7 @@ pub(crate) fn written(path: &std::path::Path, items: usize, of: usize) -> String
 mod tests {
     use super::*;
     use crate::app::view::SortKey;
-    use crate::app::{Event, Intent, ItemRef, Mode, update};
+    use crate::app::{Event, Intent, ItemRef, update};
     use crate::store::{Fingerprint, Loaded, parse_document};
 
     fn sample_state() -> State {
@@ -126,8 +126,7 @@ mod tests {
     #[test]
     fn the_dashboard_writes_the_report_too() {
         let mut state = sample_state();
-        state.mode = Mode::Dashboard;
-        state.base = Mode::Dashboard;
+        state.show(crate::app::Screen::Dashboard { scroll: 0 });
         let effects = update(&mut state, Intent::WriteReport);
         let [Effect::WriteReport { text, items, .. }] = effects.as_slice() else {
             panic!("{effects:?}");

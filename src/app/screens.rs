@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::form::{Form, FormKind};
-use super::state::{ItemRef, Mode, State};
+use super::state::{ItemRef, Mode, Screen, State};
 use super::{Intent, editing};
 use crate::report;
 
@@ -21,8 +21,10 @@ pub struct ScreenData {
 
 /// Brings the meeting screens' data up to date when one of them is showing.
 pub(crate) fn refresh(state: &mut State) {
-    let showing = matches!(state.mode, Mode::Since | Mode::Dashboard)
-        || matches!(state.base, Mode::Since | Mode::Dashboard);
+    let showing = matches!(
+        state.screen,
+        Screen::Since { .. } | Screen::Dashboard { .. }
+    );
     if !showing {
         return;
     }
@@ -41,25 +43,21 @@ pub(crate) fn refresh(state: &mut State) {
 
 /// `v`: the next screen.
 pub(crate) fn next(state: &mut State) {
-    let next = match state.mode {
-        Mode::Browse | Mode::Zoom => Mode::Since,
-        Mode::Since => Mode::Dashboard,
-        _ => Mode::Browse,
+    let next = match state.mode() {
+        Mode::Browse | Mode::Zoom => Screen::Since { cursor: 0 },
+        Mode::Since => Screen::Dashboard { scroll: 0 },
+        _ => Screen::Browse,
     };
-    state.mode = next;
-    state.base = next;
-    state.since_cursor = 0;
-    state.dashboard_scroll = 0;
+    state.show(next);
 }
 
 fn back_to_list(state: &mut State) {
-    state.mode = Mode::Browse;
-    state.base = Mode::Browse;
+    state.show(Screen::Browse);
 }
 
 pub(crate) fn since_action(state: &mut State, intent: Intent) {
     let count = state.screens.entries.len();
-    let page = usize::from(state.screen.height.saturating_sub(6) / 2).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6) / 2).max(1);
     match intent {
         Intent::Back => back_to_list(state),
         Intent::Zoom => open_entry(state),
@@ -76,14 +74,18 @@ pub(crate) fn since_action(state: &mut State, intent: Intent) {
             );
             editing::open_form(state, form);
         }
-        other => state.since_cursor = super::update::step(state.since_cursor, &other, page, count),
+        other => {
+            if let Screen::Since { cursor } = &mut state.screen {
+                *cursor = super::update::step(*cursor, &other, page, count);
+            }
+        }
     }
 }
 
 /// Enter on an entry: its item, selected in the list.
 fn open_entry(state: &mut State) {
     let entries = Arc::clone(&state.screens.entries);
-    let Some(entry) = entries.get(state.since_cursor) else {
+    let Some(entry) = entries.get(state.since_cursor()) else {
         return;
     };
     let (file, id) = (entry.file, entry.id.clone());
@@ -104,7 +106,7 @@ fn open_entry(state: &mut State) {
 }
 
 pub(crate) fn dashboard_action(state: &mut State, intent: Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6)).max(1);
     let limit = crate::ui::dashboard::height(&crate::ui::View {
         state,
         theme: crate::ui::Theme::plain(),
@@ -112,8 +114,9 @@ pub(crate) fn dashboard_action(state: &mut State, intent: Intent) {
     match intent {
         Intent::Back => back_to_list(state),
         other => {
-            state.dashboard_scroll =
-                super::update::step(state.dashboard_scroll, &other, page, limit)
+            if let Screen::Dashboard { scroll } = &mut state.screen {
+                *scroll = super::update::step(*scroll, &other, page, limit);
+            }
         }
     }
 }

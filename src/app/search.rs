@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::state::{ItemRef, Message, Mode, State, all_rows};
+use super::state::{ItemRef, Message, Mode, Overlay, State, all_rows};
 use super::{Effect, Intent};
 use crate::model::Item;
 use crate::search::{Hit, QueryError, SearchIndex};
@@ -95,7 +95,7 @@ pub(crate) fn open(state: &mut State) {
     let mut line = TextArea::new(vec![state.search.query.clone()]);
     line.move_cursor(ratatui_textarea::CursorMove::End);
     state.search.line = Some(line);
-    state.open_overlay(Mode::Search);
+    state.open_overlay(Overlay::Search);
 }
 
 /// A key typed on the search line; a changed query is searched at once.
@@ -233,7 +233,7 @@ pub(crate) fn results(
     state.search.total = total;
     state.search.complete = complete;
     apply_hits(state, &hits);
-    let typing = state.mode == Mode::Search;
+    let typing = state.mode() == Mode::Search;
     let keep = if typing { None } else { state.selection_key() };
     state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     if typing {

@@ -4,7 +4,7 @@
 
 use super::Effect;
 use super::editing::{commit, edit, target};
-use super::state::{Message, Mode, Pane, State};
+use super::state::{Message, Overlay, Pane, State};
 use crate::model::{Change, Item, ResolveError, Side};
 use crate::store::{item_extras, with_item_extras};
 
@@ -19,7 +19,7 @@ pub(crate) fn open(state: &mut State) {
         ));
         return;
     }
-    state.open_overlay(Mode::MergeConflict);
+    state.open_overlay(Overlay::MergeConflict);
 }
 
 /// Settles the first conflict of the selected item by `side`; the picker stays open while the

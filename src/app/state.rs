@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+use super::dialog::ConflictView;
 pub use super::dialog::Overlay;
-use super::dialog::{Confirm, ConflictView};
-use super::form::Form;
 use super::history::History;
+pub use super::screen::Screen;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item, Status};
@@ -96,7 +96,8 @@ impl Pane {
     }
 }
 
-/// What the screen is showing and where keys go.
+/// Where the keys go: the screen's or the overlay's mode, or `Conflict` (see [`State::mode`];
+/// derived, never stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The three panes.
@@ -110,19 +111,19 @@ pub enum Mode {
     Dashboard,
     /// The key help over the current screen.
     Help,
-    /// A form (`state.overlay`) takes the keys.
+    /// A form takes the keys.
     Form,
     /// The one-key status picker.
     StatusPicker,
-    /// A yes/no question (`state.overlay`).
+    /// A yes/no question.
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
     /// The one-key choice for the selected item's first merge conflict.
     MergeConflict,
-    /// The search line has the keys (`state.search`).
+    /// The search line has the keys.
     Search,
-    /// Walking the list one item at a time (`state.triage`).
+    /// Walking the list one item at a time.
     Triage,
     /// The summary at the end of a triage walk.
     Summary,
@@ -191,9 +192,8 @@ pub struct State {
     /// The first row drawn in the list.
     pub list_offset: usize,
     pub focus: Pane,
-    pub mode: Mode,
-    /// The screen under any overlay (Browse or Zoom), and the mode an overlay returns to.
-    pub base: Mode,
+    /// The full screen, with what belongs to it (the triage walk, the since cursor …).
+    pub screen: Screen,
     /// The selected note (in date order) and metric, used when their pane has focus.
     pub note_cursor: usize,
     pub metric_cursor: usize,
@@ -203,34 +203,30 @@ pub struct State {
     /// The item (file, id) the detail panes' scroll and cursors belong to.
     pub details_of: Option<(usize, String)>,
     pub zoom_scroll: usize,
-    pub help_scroll: usize,
     /// The terminal's size, as last reported.
-    pub screen: Rect,
+    pub size: Rect,
     pub message: Option<Message>,
-    /// What waits for an answer over the screen (a form, a question, the status picker), with
-    /// what it acts on.
+    /// What is drawn over the screen and has the keys (help, search line, a form, a question,
+    /// the status picker …), with what it acts on.
     pub overlay: Option<Overlay>,
     /// The search line and filter.
     pub search: super::search::SearchState,
     /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
     /// is out of date.
     pub data_version: u64,
-    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
+    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown;
+    /// while there are any, they have the keys (over any form or question, which waits).
     pub conflicts: Vec<ConflictView>,
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
     /// The date of the "since" view (`None`: the last review date in the files).
     pub since: Option<crate::model::Date>,
-    /// The selected entry of the "since" view, and the dashboard's scroll.
-    pub since_cursor: usize,
-    pub dashboard_scroll: usize,
     /// What the since and dashboard screens show (derived; see `screens::refresh`).
     pub screens: super::screens::ScreenData,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
-    /// The triage walk in progress, and the per-item timebox to use.
-    pub triage: Option<super::triage::Triage>,
+    /// The per-item timebox triage walks use.
     pub timebox: Option<std::time::Duration>,
     /// The name new notes are signed with, per file (worked out before the session starts).
     pub authors: Vec<Option<String>>,
@@ -253,11 +249,11 @@ pub struct State {
 
 impl State {
     /// A state showing every item of `files` in file order.
-    pub fn new(files: Vec<Loaded>, screen: Rect) -> State {
+    pub fn new(files: Vec<Loaded>, size: Rect) -> State {
         let files: Vec<OpenFile> = files.into_iter().map(OpenFile::from).collect();
         let mut state = State {
             files,
-            screen,
+            size,
             ..State::default()
         };
         state.rebuild_rows(None);
@@ -362,47 +358,7 @@ impl State {
     }
 
     pub fn panes(&self) -> Panes {
-        Panes::new(self.screen)
-    }
-
-    /// Opens an overlay (help, form, picker, question) over the current screen.
-    pub fn open_overlay(&mut self, overlay: Mode) {
-        if self.mode.is_screen() {
-            self.base = self.mode;
-        }
-        self.mode = overlay;
-    }
-
-    /// Closes the overlay, back to the screen underneath — or, when a choice between versions
-    /// closes, back to the form or question that was waiting under it.
-    pub fn close_overlay(&mut self) {
-        self.mode = match &self.overlay {
-            Some(waiting) if self.mode == Mode::Conflict => waiting.mode(),
-            _ => self.base,
-        };
-    }
-
-    /// The open form, if any.
-    pub fn form(&self) -> Option<&Form> {
-        match &self.overlay {
-            Some(Overlay::Form(form)) => Some(form),
-            _ => None,
-        }
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match &mut self.overlay {
-            Some(Overlay::Form(form)) => Some(form),
-            _ => None,
-        }
-    }
-
-    /// The open question, if any.
-    pub fn confirm(&self) -> Option<&Confirm> {
-        match &self.overlay {
-            Some(Overlay::Confirm(confirm)) => Some(confirm),
-            _ => None,
-        }
+        Panes::new(self.size)
     }
 
     /// The date the "since" view starts after.

@@ -46,7 +46,9 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         FormKind::SetSince => match date_field(&form, "since") {
             Ok(date) => {
                 state.since = date;
-                state.since_cursor = 0;
+                if let super::Screen::Since { cursor } = &mut state.screen {
+                    *cursor = 0;
+                }
                 close_form(state);
                 return Vec::new();
             }

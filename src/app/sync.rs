@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::Effect;
 use super::dialog::ConflictView;
 use super::editing::refresh_after;
-use super::state::{Message, Mode, OpenFile, State};
+use super::state::{Message, OpenFile, Overlay, State};
 use crate::model::{Change, Document, Replayed, net, replay};
 use crate::store::{Fingerprint, Loaded};
 
@@ -129,10 +129,15 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let reload = Message::warning(notes.join(" · "));
     state.message = Some(super::team::after_reload(state, reload));
     if !conflicts.is_empty() {
-        state.conflicts.extend(conflicts);
-        if state.mode != Mode::Conflict {
-            state.open_overlay(Mode::Conflict);
+        // the conflicts take the keys; a form or question waits under them, anything else closes
+        let waits = state
+            .overlay
+            .as_ref()
+            .is_some_and(Overlay::waits_for_answer);
+        if state.conflicts.is_empty() && !waits {
+            state.close_overlay();
         }
+        state.conflicts.extend(conflicts);
     }
     if replayed > 0 {
         effects.push(Effect::Save { file });
@@ -167,13 +172,10 @@ pub(crate) enum Keep {
 pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     let keep_mine = keep == Keep::Mine;
     if state.conflicts.is_empty() {
-        state.close_overlay();
         return Vec::new();
     }
+    // the last one settled gives the keys back to what waited under the conflicts
     let conflict = state.conflicts.remove(0);
-    if state.conflicts.is_empty() {
-        state.close_overlay();
-    }
     let forced = if keep_mine {
         forced_change(&conflict)
     } else {

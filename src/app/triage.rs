@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::editing::{self, open_form};
 use super::form::{Form, FormKind};
 use super::minutes;
-use super::state::{Message, Mode, State};
+use super::state::{Message, Overlay, Screen, State};
 use super::{Effect, ItemRef};
 
 /// Timeboxes `T` cycles through.
@@ -66,7 +66,7 @@ pub(crate) fn start(state: &mut State) {
         .unwrap_or(0);
     let mut visited = vec![false; order.len()];
     visited[position] = true;
-    state.triage = Some(Triage {
+    state.show(Screen::Triage(Box::new(Triage {
         order,
         position,
         visited,
@@ -75,15 +75,13 @@ pub(crate) fn start(state: &mut State) {
         item_started: state.now,
         timebox: state.timebox,
         finished: false,
-    });
-    state.mode = Mode::Triage;
-    state.base = Mode::Triage;
+    })));
     state.zoom_scroll = 0;
 }
 
 /// The item triage is showing.
 pub(crate) fn current_ref(state: &State) -> Option<ItemRef> {
-    let triage = state.triage.as_ref()?;
+    let triage = state.triage()?;
     let (file, id) = triage.current()?;
     let item = state.document(file)?.position(id)?;
     Some(ItemRef { file, item })
@@ -100,7 +98,7 @@ pub(crate) enum Toward {
 pub(crate) fn go(state: &mut State, toward: Toward) {
     let forward = toward == Toward::Next;
     let now = state.now;
-    let Some(triage) = state.triage.as_mut() else {
+    let Some(triage) = state.triage_mut() else {
         return;
     };
     if forward && triage.position + 1 >= triage.order.len() {
@@ -130,30 +128,23 @@ pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
 
 /// Leaves the walk: the summary shows first.
 pub(crate) fn finish(state: &mut State) {
-    if let Some(triage) = state.triage.as_mut() {
+    if let Some(triage) = state.triage_mut() {
         triage.finished = true;
-        state.mode = Mode::Summary;
-        state.base = Mode::Triage;
+        state.open_overlay(Overlay::Summary);
     }
 }
 
 /// Closes the summary and the walk.
 pub(crate) fn close(state: &mut State) {
-    state.triage = None;
-    state.mode = Mode::Browse;
-    state.base = Mode::Browse;
+    state.show(Screen::Browse);
 }
 
 pub(crate) fn next_timebox(state: &mut State) {
-    let current = state
-        .triage
-        .as_ref()
-        .and_then(|t| t.timebox)
-        .map(|d| d.as_secs());
+    let current = state.triage().and_then(|t| t.timebox).map(|d| d.as_secs());
     let index = TIMEBOXES.iter().position(|t| *t == current).unwrap_or(0);
     let next = TIMEBOXES[(index + 1) % TIMEBOXES.len()].map(Duration::from_secs);
     state.timebox = next;
-    if let Some(triage) = state.triage.as_mut() {
+    if let Some(triage) = state.triage_mut() {
         triage.timebox = next;
     }
     state.message = Some(Message::info(match next {
@@ -224,7 +215,7 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         state.message = Some(Message::warning("no file is open"));
         return Vec::new();
     };
-    let (first_step, walked) = match &state.triage {
+    let (first_step, walked) = match state.triage() {
         Some(t) => (t.first_step, Some((t.seen(), t.order.len()))),
         None => (0, None),
     };

@@ -5,8 +5,8 @@ use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
 use super::{
-    Effect, Event, Intent, Mode, Msg, Pane, State, editing, mouse, report, screens, search, settle,
-    submit, sync, team, triage,
+    Effect, Event, Intent, Mode, Msg, Overlay, Pane, Screen, State, editing, mouse, report,
+    screens, search, settle, submit, sync, team, triage,
 };
 use crate::ui::{self, Theme, View};
 
@@ -64,7 +64,7 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             }
         }
         Event::ReloadFailed { file, error } => sync::reload_failed(state, file, error),
-        Event::Resize { width, height } => state.screen = Rect::new(0, 0, width, height),
+        Event::Resize { width, height } => state.size = Rect::new(0, 0, width, height),
         Event::Tick(now) => state.now = Some(now),
         Event::SyncStage(text) => team::stage(state, text),
         Event::SyncFinished(outcome) => team::finished(state, outcome),
@@ -138,7 +138,7 @@ fn details_follow_selection(state: &mut State) {
 }
 
 fn by_mode(state: &mut State, intent: Intent) -> Vec<Effect> {
-    match state.mode {
+    match state.mode() {
         Mode::Help => {
             help_action(state, intent);
             Vec::new()
@@ -286,15 +286,14 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::WriteReport => return report::write_report(state),
         Intent::ViewNext => screens::next(state),
         Intent::Search => {
-            if state.mode != Mode::Browse {
-                state.mode = Mode::Browse;
-                state.base = Mode::Browse;
+            if state.mode() != Mode::Browse {
+                state.show(Screen::Browse);
             }
             search::open(state);
         }
-        other if state.mode == Mode::Zoom => zoom_action(state, other),
-        other if state.mode == Mode::Since => screens::since_action(state, other),
-        other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
+        other if state.mode() == Mode::Zoom => zoom_action(state, other),
+        other if state.mode() == Mode::Since => screens::since_action(state, other),
+        other if state.mode() == Mode::Dashboard => screens::dashboard_action(state, other),
         other => browse_action(state, other),
     }
     Vec::new()
@@ -312,39 +311,39 @@ fn reorder(state: &mut State) {
 }
 
 fn open_help(state: &mut State) {
-    state.open_overlay(Mode::Help);
-    state.help_scroll = 0;
+    state.open_overlay(Overlay::Help { scroll: 0 });
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6)).max(1);
     let limit = ui::help_height(&view(state));
     match intent {
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
-        other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
+        other => {
+            if let Some(Overlay::Help { scroll: at }) = &mut state.overlay {
+                *at = scroll(*at, &other, page, limit);
+            }
+        }
     }
 }
 
 fn zoom_action(state: &mut State, intent: Intent) {
     match intent {
-        Intent::Back | Intent::Zoom => {
-            state.mode = Mode::Browse;
-            state.base = Mode::Browse;
-        }
+        Intent::Back | Intent::Zoom => state.show(Screen::Browse),
         other => zoom_scroll(state, &other),
     }
 }
 
 /// Scrolls the full-screen item (zoom or triage).
 pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
-    let lines = if state.mode == Mode::Triage {
+    let page = usize::from(state.size.height.saturating_sub(4)).max(1);
+    let lines = if state.mode() == Mode::Triage {
         ui::triage::height(&view(state))
     } else {
         ui::zoom::height(&view(state))
     };
     // inside the frame: the screen less the footer and the frame's two borders
-    let visible = usize::from(state.screen.height.saturating_sub(3));
+    let visible = usize::from(state.size.height.saturating_sub(3));
     state.zoom_scroll = scroll(state.zoom_scroll, intent, page, positions(lines, visible));
 }
 
@@ -353,8 +352,7 @@ fn browse_action(state: &mut State, intent: Intent) {
         Intent::FocusNext => state.focus = focusable(state, state.focus.next()),
         Intent::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
         Intent::Zoom if state.selected_ref().is_some() => {
-            state.mode = Mode::Zoom;
-            state.base = Mode::Zoom;
+            state.show(Screen::Zoom);
             state.zoom_scroll = 0;
         }
         Intent::Back if state.filter.is_some() => search::cancel(state),

@@ -113,23 +113,23 @@ fn changing_the_selection_resets_detail_scrolling() {
 fn enter_zooms_and_escape_returns() {
     let mut state = sample_state(80, 24);
     press(&mut state, &[Intent::Down, Intent::Zoom]);
-    assert_eq!(state.mode, Mode::Zoom);
+    assert_eq!(state.mode(), Mode::Zoom);
     press(&mut state, &[Intent::Down]);
     assert_eq!(state.zoom_scroll, 1);
     assert_eq!(selected_id(&state), "11", "j scrolls the zoomed item");
     press(&mut state, &[Intent::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
 }
 
 #[test]
 fn help_opens_over_the_current_mode_and_closes_back_to_it() {
     let mut state = sample_state(80, 24);
     press(&mut state, &[Intent::Zoom, Intent::Help]);
-    assert_eq!(state.mode, Mode::Help);
+    assert_eq!(state.mode(), Mode::Help);
     press(&mut state, &[Intent::Down]);
-    assert_eq!(state.help_scroll, 1);
+    assert_eq!(state.help_scroll(), 1);
     press(&mut state, &[Intent::Back]);
-    assert_eq!(state.mode, Mode::Zoom);
+    assert_eq!(state.mode(), Mode::Zoom);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn an_empty_list_takes_every_key_without_panicking() {
         },
     ];
     press(&mut state, &all);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
     assert!(state.selected_item().is_none());
 }
 

@@ -6,7 +6,7 @@
 use super::dialog::Confirmed;
 use super::form::{Form, FormKind};
 use super::form_record::{item_values, metric_values};
-use super::state::{Mode, Overlay, State};
+use super::state::{Overlay, State};
 use crate::model::{Document, Item, NoteKey};
 
 /// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced);
@@ -39,11 +39,6 @@ pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<S
         other => (Some(other), None),
     };
     state.overlay = kept;
-    if state.overlay.is_none()
-        && matches!(state.mode, Mode::Form | Mode::Confirm | Mode::StatusPicker)
-    {
-        state.close_overlay();
-    }
     note
 }
 

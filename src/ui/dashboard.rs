@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(block, area);
     let content = lines(view, usize::from(inner.width));
     frame.render_widget(
-        Paragraph::new(scrolled(content, view.state.dashboard_scroll, inner)),
+        Paragraph::new(scrolled(content, view.state.dashboard_scroll(), inner)),
         inner,
     );
 }
@@ -150,5 +150,5 @@ fn number(value: f64) -> String {
 
 /// The number of lines the dashboard scrolls through.
 pub fn height(view: &View) -> usize {
-    lines(view, usize::from(view.state.screen.width.saturating_sub(4))).len()
+    lines(view, usize::from(view.state.size.width.saturating_sub(4))).len()
 }

@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let content = lines(view, inner_width);
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
     let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
-    let shown = scrolled(content, view.state.help_scroll, inner);
+    let shown = scrolled(content, view.state.help_scroll(), inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
@@ -54,5 +54,5 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
 
 /// The number of help lines (for scrolling limits).
 pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.screen).1).len()
+    lines(view, size(view.state.size).1).len()
 }

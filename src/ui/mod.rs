@@ -41,11 +41,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     let view = View { state, theme };
     let area = frame.area();
     let panes = Panes::new(area);
-    let underneath = if state.mode.is_screen() {
-        state.mode
-    } else {
-        state.base
-    };
+    let underneath = state.screen.mode();
     match underneath {
         Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
         Mode::Triage => triage::render(frame, Panes::zoom_body(area), &view),
@@ -74,7 +70,7 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
         }
     }
     footer::render(frame, panes.footer, &view);
-    match state.mode {
+    match state.mode() {
         Mode::Help => help::render(frame, area, &view),
         Mode::Form => {
             if let Some(form) = state.form() {

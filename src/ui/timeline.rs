@@ -63,7 +63,7 @@ fn build(
 /// The note to highlight: the cursor, while the timeline has the focus.
 fn cursor(view: &View) -> Option<usize> {
     let state = view.state;
-    (state.focus == Pane::Timeline && state.mode != crate::app::Mode::Zoom)
+    (state.focus == Pane::Timeline && state.mode() != crate::app::Mode::Zoom)
         .then_some(state.note_cursor)
 }
 

@@ -18,7 +18,7 @@ use crate::text::{clean_line, wrap};
 const LATEST_NOTES: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
-    let Some(triage) = &view.state.triage else {
+    let Some(triage) = view.state.triage() else {
         return;
     };
     let block = Block::default()
@@ -43,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 
 fn current<'a>(view: &View<'a>) -> Option<&'a Item> {
     let state = view.state;
-    let (file, id) = state.triage.as_ref()?.current()?;
+    let (file, id) = state.triage()?.current()?;
     let doc = state.document(file)?;
     doc.item(doc.position(id)?)
 }
@@ -227,13 +227,13 @@ fn note_lines(
 
 /// The number of lines the triage view scrolls through.
 pub fn height(view: &View) -> usize {
-    let width = usize::from(view.state.screen.width.saturating_sub(4));
+    let width = usize::from(view.state.size.width.saturating_sub(4));
     current(view).map_or(1, |item| lines(view, item, width).len())
 }
 
 /// The summary over the triage screen.
 pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
-    let Some(triage) = &view.state.triage else {
+    let Some(triage) = view.state.triage() else {
         return;
     };
     let steps = view.state.history.steps();

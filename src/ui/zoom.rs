@@ -128,7 +128,7 @@ pub fn height(view: &View) -> usize {
     let Some(item) = view.state.selected_item() else {
         return 1;
     };
-    let (main, side) = columns(Panes::zoom_body(view.state.screen));
+    let (main, side) = columns(Panes::zoom_body(view.state.size));
     let width = usize::from(main.width);
     match side {
         Some(side) => main_lines(view, item, width)
