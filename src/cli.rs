@@ -28,6 +28,15 @@ pub struct Cli {
     /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
+
+    /// Open with this item selected (`tally FILE:ID` does the same).
+    #[arg(long, value_name = "ID")]
+    pub item: Option<String>,
+
+    /// Append diagnostics (files loaded, saved, read again after a change by someone else, and
+    /// what became of unsaved edits) to this file; nothing is ever logged to the screen.
+    #[arg(long, env = "TALLY_LOG", value_name = "FILE", global = true)]
+    pub log: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +80,17 @@ pub enum Command {
     New(NewArgs),
     /// Commit the files' saved changes to their git repository, pull (merging) and push.
     Sync(PathsArgs),
+    /// Print a shell completion script: `tally completions bash > ~/.local/share/bash-completion/completions/tally`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `tally man > ~/.local/share/man/man1/tally.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -146,15 +166,17 @@ pub struct SetArgs {
     #[arg(value_name = "PATH|FILE:ID")]
     pub target: String,
     /// The item's id (unless given as FILE:ID), then the fields to set, like `status=at_risk`
-    /// `lead=国际处` `tags=外事,会展` `due=`.
+    /// (or `status=有风险`) `lead=国际处` `tags=外事,会展` `due=`.
     #[arg(value_name = "ID FIELD=VALUE", required = true)]
     pub rest: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MetricArgs {
+    /// The task file.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// The item's id.
     #[arg(value_name = "ID")]
     pub id: String,
     /// The metric's name.
@@ -163,8 +185,10 @@ pub struct MetricArgs {
     /// The new value (a number).
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
     pub value: String,
+    /// The value the metric should reach.
     #[arg(long, value_name = "NUMBER", allow_hyphen_values = true)]
     pub target: Option<String>,
+    /// The unit the value is counted in, like 个, 万元 or %.
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
     /// The date of the reading [default: today].
@@ -174,25 +198,33 @@ pub struct MetricArgs {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// The task file to add the item to.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// The item's title.
     #[arg(long, value_name = "TITLE")]
     pub title: String,
     /// The new item's id [default: the next free number].
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
+    /// What the item is to achieve.
     #[arg(long, value_name = "TEXT")]
     pub goal: Option<String>,
+    /// Who leads it (a person or a department, like 国际处).
     #[arg(long, value_name = "NAME")]
     pub lead: Option<String>,
+    /// Its status: todo, on_track, at_risk, blocked, done, dropped, or 未开始, 正常推进, 有风险,
+    /// 受阻, 已完成, 已取消 [default: todo].
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub status: Option<Status>,
 }
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
+    /// The task file.
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// The id of the item to remove.
     #[arg(value_name = "ID")]
     pub id: String,
 }
@@ -209,7 +241,7 @@ pub struct ListArgs {
     #[command(flatten)]
     pub files: PathsArgs,
 
-    /// Only items with this status.
+    /// Only items with this status (on_track, at_risk … or 正常推进, 有风险 …).
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub status: Option<Status>,
 
@@ -340,7 +372,7 @@ pub enum ExportFormat {
 }
 
 fn parse_status(text: &str) -> Result<Status, String> {
-    text.parse::<Status>().map_err(|e| e.to_string())
+    Status::from_word(text).map_err(|e| e.to_string())
 }
 
 /// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
@@ -394,6 +426,38 @@ mod tests {
     #[test]
     fn the_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_of_every_subcommand_is_described() {
+        let command = Cli::command();
+        let mut missing = Vec::new();
+        for sub in command.get_subcommands() {
+            for arg in sub.get_arguments() {
+                if arg.get_help().is_none() && !arg.is_hide_set() {
+                    missing.push(format!("{} {}", sub.get_name(), arg.get_id()));
+                }
+            }
+        }
+        assert_eq!(missing, Vec::<String>::new());
+    }
+
+    #[test]
+    fn help_wraps_chinese_text_by_its_display_width() {
+        let mut command = Cli::command().term_width(40);
+        command.build();
+        let help = command
+            .find_subcommand_mut("set")
+            .expect("set")
+            .render_help()
+            .to_string();
+        let widest = help
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0);
+        assert!(help.contains("有风险"), "{help}");
+        assert!(widest <= 40, "a line is {widest} columns wide:\n{help}");
     }
 
     #[test]

@@ -21,6 +21,10 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
+    if let Err(failure) = start_log(&cli) {
+        let _ = writeln!(io::stderr(), "{}", clean_text(failure.message()));
+        return ExitCode::from(failure.exit_code());
+    }
     let result = match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
@@ -66,10 +70,79 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// With `--log FILE` (or `TALLY_LOG`), diagnostics at info level and above are appended to FILE,
+/// without colours; without it nothing is logged anywhere.
+fn start_log(cli: &Cli) -> Result<(), Failure> {
+    let Some(path) = &cli.log else {
+        return Ok(());
+    };
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|err| {
+            Failure::User(format!(
+                "{}: cannot open the log: {err}",
+                clean_line(&path.display().to_string())
+            ))
+        })?;
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    let _ = tracing::subscriber::set_global_default(subscriber);
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "tally started");
+    Ok(())
+}
+
+/// The paths to open and the item to select: `--item ID`, or a path written `FILE:ID` (a path
+/// that does not exist as written, but does before its last `:`s).
+fn paths_and_item(cli: &Cli) -> (Vec<PathBuf>, Option<(Option<PathBuf>, String)>) {
+    let mut wanted = cli.item.clone().map(|id| (None, id));
+    let paths = cli
+        .paths
+        .iter()
+        .map(|path| {
+            let split = path
+                .to_str()
+                .filter(|_| !path.exists())
+                .and_then(commands::split_file_id);
+            match split {
+                Some((file, id)) => {
+                    wanted.get_or_insert((Some(file.clone()), id));
+                    file
+                }
+                None => path.clone(),
+            }
+        })
+        .collect();
+    (paths, wanted)
+}
+
+/// Selects the wanted item, or says it is not there (before the screen is touched).
+fn select_item(state: &mut State, wanted: Option<(Option<PathBuf>, String)>) -> Result<(), Failure> {
+    let Some((file, id)) = wanted else {
+        return Ok(());
+    };
+    if state.select_id(file.as_deref(), &id) {
+        return Ok(());
+    }
+    let place = match &file {
+        Some(path) => clean_line(&path.display().to_string()).into_owned(),
+        None => "the files opened".to_string(),
+    };
+    Err(Failure::User(format!(
+        "no item \"{}\" in {place}",
+        clean_line(&id)
+    )))
+}
+
 /// Loads everything first (so bad files stop tally before the screen is touched), then runs the
 /// interface.
 fn open_interface(cli: &Cli) -> Result<(), Failure> {
-    let (paths, message) = if cli.paths.is_empty() {
+    let (given, wanted) = paths_and_item(cli);
+    let (paths, message) = if given.is_empty() {
         let dir = data_dir(cli)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
         let shown = clean_line(&dir.display().to_string()).into_owned();
@@ -80,10 +153,11 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
         };
         (vec![dir], Some(text))
     } else {
-        (cli.paths.clone(), None)
+        (given, None)
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
+    select_item(&mut state, wanted)?;
     state.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
     state.authors = tally::git::author::authors(&file_paths);

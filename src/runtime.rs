@@ -6,6 +6,7 @@
 
 use crate::app::{Effect, Event, IndexSource, State, update};
 
+mod journal;
 mod watcher;
 use std::sync::Arc;
 pub use watcher::Watcher;
@@ -120,7 +121,7 @@ impl Runtime {
             saver.busy.retain(|f| *f != file);
             self.watcher.outcome(state, file, &event);
         }
-        let effects = update(state, event);
+        let effects = journal::applied(state, event);
         self.run(state, effects);
         true
     }
@@ -182,7 +183,7 @@ impl Runtime {
         let event = read_again(&path, file, &seen);
         self.done_here += 1;
         self.watcher.outcome(state, file, &event);
-        let effects = update(state, event);
+        let effects = journal::applied(state, event);
         self.run(state, effects);
     }
 
@@ -304,7 +305,7 @@ fn run_queue(state: &mut State, effects: Vec<Effect>) -> (usize, Vec<Effect>) {
                 ),
             };
             if let Some(event) = event {
-                next.extend(update(state, event));
+                next.extend(journal::applied(state, event));
             }
         }
         queue = next;

@@ -247,3 +247,16 @@ fn full_width_digits_in_filters() {
     assert_eq!(ids(&items, "due＜２０２３-１２"), ["1"]);
     assert_eq!(ids(&items, "status：ｔｏｄｏ"), ["1", "2"]);
 }
+
+#[test]
+fn traditional_and_simplified_find_each_other() {
+    let items = titled(&["國際會議中心", "国际交往空间", "預算梳理"]);
+    let both = ["1", "2"];
+    assert_eq!(ids(&items, "國際"), both);
+    assert_eq!(ids(&items, "国际"), both);
+    assert_eq!(ids(&items, "预算"), ["3"]);
+    let found = hits(&items, "会议");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].title_positions, [2, 3], "positions in the original text");
+    assert_eq!(sample_ids("外語標識"), sample_ids("外语标识"));
+}

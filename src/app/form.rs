@@ -132,7 +132,8 @@ impl Form {
         Form::new(kind, title, vec![text(label, value, false)])
     }
 
-    /// The suggestions that match the focused field's text, best first.
+    /// The suggestions that match the focused field's text, best first: as text, as pinyin
+    /// (initials too: `gjc` finds 国际处) or scattered.
     pub fn matching_suggestions(&self) -> Vec<String> {
         let Some(Field {
             input: Input::Text { area, .. },
@@ -146,16 +147,7 @@ impl Form {
         if typed.is_empty() {
             return self.suggestions.clone();
         }
-        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
-        let mut scored: Vec<(i64, &String)> = self
-            .suggestions
-            .iter()
-            .filter_map(|s| {
-                fuzzy_matcher::FuzzyMatcher::fuzzy_match(&matcher, s, typed).map(|score| (score, s))
-            })
-            .collect();
-        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
-        scored.into_iter().map(|(_, s)| s.clone()).collect()
+        crate::search::completions(&self.suggestions, typed)
     }
 
     /// Replaces the focused field's text with the best suggestion; false when there is none.
@@ -464,5 +456,18 @@ mod tests {
         assert_eq!(form.focus, count - 1);
         form.next_field();
         assert_eq!(form.focus, 0);
+    }
+
+    #[test]
+    fn tab_completes_a_lead_from_pinyin_initials() {
+        let kind = FormKind::SetLead {
+            file: 0,
+            id: "1".into(),
+        };
+        let mut form = Form::single(kind, "Lead".into(), "lead", "");
+        form.suggestions = ["市商务局", "国际处"].map(String::from).to_vec();
+        type_text(&mut form, "gjc");
+        assert!(form.complete());
+        assert_eq!(form.value("lead"), "国际处");
     }
 }

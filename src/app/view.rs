@@ -262,6 +262,24 @@ pub fn item_row_near(rows: &[Row], from: usize, down: bool) -> Option<usize> {
     }
 }
 
+impl super::State {
+    /// Selects the item `id` of the file at `path` (of the first file that has it when `path` is
+    /// `None`), as `tally FILE --item ID` opens; false when no open file has it.
+    pub fn select_id(&mut self, path: Option<&std::path::Path>, id: &str) -> bool {
+        let same = |a: &std::path::Path, b: &std::path::Path| {
+            a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+        };
+        let file = self.files.iter().position(|open| {
+            path.is_none_or(|p| same(p, &open.path)) && open.doc.position(id).is_some()
+        });
+        let Some(file) = file else {
+            return false;
+        };
+        self.rebuild_rows(Some((file, id)));
+        self.selected_item().is_some_and(|item| item.id == id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

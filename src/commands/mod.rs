@@ -3,6 +3,7 @@
 
 mod edit;
 mod export;
+mod generate;
 mod import;
 mod list;
 mod merge;
@@ -21,6 +22,7 @@ pub use export::export;
 pub use import::import;
 pub use list::list;
 pub use show::show;
+pub use target::split_file_id;
 pub use validate::validate;
 
 /// Why a command did not succeed.
@@ -78,6 +80,8 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Resolve(args) => merge::resolve(args, out),
         Command::GitSetup(args) => merge::git_setup(args, out),
         Command::Sync(args) => sync::sync(args, out),
+        Command::Completions(args) => generate::completions(args.shell, out),
+        Command::Man => generate::man(out),
         Command::New(args) => new::new(args, out),
     }
 }

@@ -204,8 +204,7 @@ fn read_row(
 }
 
 fn read_status(value: &str) -> Option<Status> {
-    let wanted = value.to_lowercase().replace([' ', '-'], "_");
-    Status::ALL.into_iter().find(|s| s.as_str() == wanted)
+    Status::from_word(value).ok()
 }
 
 fn read_date(value: &str) -> Option<Date> {

@@ -25,5 +25,5 @@ pub use reading::{
     Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
 };
 pub use rebase::{Collision, Replayed, net, replay};
-pub use status::{Status, UnknownStatus};
+pub use status::{Status, UnknownStatus, UnknownStatusWord};
 pub use target::{MetricKey, NoteKey};

@@ -68,6 +68,36 @@ impl Status {
         }
     }
 
+    /// The Chinese word for the status, as reports write it.
+    pub fn chinese(self) -> &'static str {
+        self.words()[0]
+    }
+
+    /// The Chinese words accepted for the status: the full word, the short forms people type, and
+    /// their Traditional spellings.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Status::Todo => &["未开始", "未開始"],
+            Status::OnTrack => &["正常推进", "正常", "正常推進"],
+            Status::AtRisk => &["有风险", "风险", "有風險", "風險"],
+            Status::Blocked => &["受阻"],
+            Status::Done => &["已完成", "完成"],
+            Status::Dropped => &["已取消", "取消"],
+        }
+    }
+
+    /// A status as people type it: the file name in any case, with `-` or a space for `_`
+    /// (`at_risk`, `At-Risk`, `on track`), or a Chinese word ([`Status::words`]). Leading and
+    /// trailing spaces are ignored. The file format itself only takes [`Status::as_str`].
+    pub fn from_word(text: &str) -> Result<Status, UnknownStatusWord> {
+        let text = text.trim();
+        let english = text.to_lowercase().replace([' ', '-'], "_");
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == english || s.words().contains(&text))
+            .ok_or_else(|| UnknownStatusWord(text.to_string()))
+    }
+
     /// The accepted names, for error messages.
     pub fn expected() -> String {
         Status::ALL
@@ -88,6 +118,15 @@ impl fmt::Display for Status {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown status `{0}` (expected one of {list})", list = Status::expected())]
 pub struct UnknownStatus(pub String);
+
+/// The text was neither a status name nor one of the Chinese status words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown status `{0}` (expected one of {list}, or {chinese})",
+    list = Status::expected(),
+    chinese = Status::ALL.map(Status::chinese).join(", ")
+)]
+pub struct UnknownStatusWord(pub String);
 
 impl FromStr for Status {
     type Err = UnknownStatus;
@@ -118,6 +157,43 @@ mod tests {
             err.to_string(),
             "unknown status `ontrack` (expected one of todo, on_track, at_risk, blocked, done, dropped)"
         );
+    }
+
+    #[test]
+    fn words_people_type_are_statuses() {
+        let word = |text: &str| Status::from_word(text).ok();
+        assert_eq!(word("有风险"), Some(Status::AtRisk));
+        assert_eq!(word(" 风险 "), Some(Status::AtRisk));
+        assert_eq!(word("有風險"), Some(Status::AtRisk));
+        assert_eq!(word("正常"), Some(Status::OnTrack));
+        assert_eq!(word("正常推进"), Some(Status::OnTrack));
+        assert_eq!(word("未开始"), Some(Status::Todo));
+        assert_eq!(word("受阻"), Some(Status::Blocked));
+        assert_eq!(word("完成"), Some(Status::Done));
+        assert_eq!(word("已取消"), Some(Status::Dropped));
+        assert_eq!(word("取消"), Some(Status::Dropped));
+        assert_eq!(word("On Track"), Some(Status::OnTrack));
+        assert_eq!(word("AT-RISK"), Some(Status::AtRisk));
+        assert_eq!(word("风"), None);
+        assert_eq!(word(""), None);
+    }
+
+    #[test]
+    fn every_status_has_its_chinese_word_first() {
+        let words: Vec<&str> = Status::ALL.iter().map(|s| s.chinese()).collect();
+        assert_eq!(words, ["未开始", "正常推进", "有风险", "受阻", "已完成", "已取消"]);
+        for status in Status::ALL {
+            for word in status.words() {
+                assert_eq!(Status::from_word(word), Ok(status), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_word_lists_both_languages() {
+        let err = Status::from_word("late").unwrap_err().to_string();
+        assert!(err.starts_with("unknown status `late` (expected one of todo, on_track"));
+        assert!(err.ends_with("or 未开始, 正常推进, 有风险, 受阻, 已完成, 已取消)"), "{err}");
     }
 
     #[test]

@@ -1,6 +1,46 @@
-//! Case and width folding, applied alike to the indexed text and to the query, so that `Budget`,
-//! `BUDGET` and full-width `ＢＵＤＧＥＴ` all find `budget`. Folding maps every char to exactly one
-//! char, so char positions in folded text are char positions in the original.
+//! Case, width and script folding, applied alike to the indexed text and to the query, so that
+//! `Budget`, `BUDGET` and full-width `ＢＵＤＧＥＴ` all find `budget`, and Traditional `國際` finds
+//! Simplified `国际` and the reverse (both fold to Simplified, one character at a time, with the
+//! `fast2s` table). Folding maps every char to exactly one char, so char positions in folded text
+//! are char positions in the original.
+
+use std::sync::OnceLock;
+
+/// The ideographs the Traditional → Simplified table covers: CJK Extension A and the Unified
+/// Ideographs block, where every Traditional character with a Simplified form lives.
+const HAN_FIRST: u32 = 0x3400;
+const HAN_LAST: u32 = 0x9FFF;
+
+/// The Simplified form of each char from [`HAN_FIRST`] to [`HAN_LAST`], built on first use.
+static SIMPLIFIED: OnceLock<Box<[char]>> = OnceLock::new();
+
+/// Looks every covered char up once: one conversion of all of them, each standing alone (a space
+/// on both sides), so no phrase rule applies and the result is a plain char-to-char table.
+fn simplified_table() -> Box<[char]> {
+    let chars: Vec<char> = (HAN_FIRST..=HAN_LAST).filter_map(char::from_u32).collect();
+    let mut text = String::with_capacity(chars.len() * 4);
+    for &c in &chars {
+        text.push(c);
+        text.push(' ');
+    }
+    let converted: Vec<char> = fast2s::convert(&text).chars().step_by(2).collect();
+    if converted.len() == chars.len() {
+        converted.into_boxed_slice()
+    } else {
+        chars.into_boxed_slice()
+    }
+}
+
+/// The Simplified form of a Han character (the char itself when it has none).
+#[inline]
+pub fn simplified(c: char) -> char {
+    let at = (c as u32).wrapping_sub(HAN_FIRST) as usize;
+    SIMPLIFIED
+        .get_or_init(simplified_table)
+        .get(at)
+        .copied()
+        .unwrap_or(c)
+}
 
 /// The folded form of one char.
 #[inline]
@@ -9,8 +49,10 @@ pub fn fold_char(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     match c {
-        // CJK punctuation, kana and ideographs have no case: the common path for Chinese text.
-        '\u{3001}'..='\u{9FFF}' => c,
+        // ideographs have no case; Traditional ones fold to Simplified
+        '\u{3400}'..='\u{9FFF}' => simplified(c),
+        // CJK punctuation and kana have no case
+        '\u{3001}'..='\u{33FF}' => c,
         // general punctuation (quotes, dashes, ellipses) has no case either
         '\u{2000}'..='\u{206F}' => c,
         '\u{3000}' => ' ',
@@ -79,6 +121,20 @@ mod tests {
             assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
         }
         assert_eq!(fold("：＃！＜＞"), ":#!<>");
+    }
+
+    #[test]
+    fn traditional_and_simplified_fold_alike() {
+        assert_eq!(fold("國際會議"), "国际会议");
+        assert_eq!(fold("国际会议"), "国际会议");
+        assert_eq!(fold("臺灣 發展 進展"), fold("台湾 发展 进展"));
+        assert_eq!(fold("乾隆"), fold("干隆"), "char by char, no phrase rules");
+        assert_eq!(fold("外語標識"), "外语标识");
+        for text in ["國際", "龜", "\u{3400}", "\u{9FFF}", "一"] {
+            assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
+        }
+        assert_eq!(simplified('a'), 'a');
+        assert_eq!(simplified('。'), '。');
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! UI thread, the newest keystroke wins) and the command line through [`rank`]; both give the same
 //! order for the same query. The syntax is in [`query`]; the ranking rules are on [`rank`].
 
+mod complete;
 mod engine;
 mod fold;
 mod index;
@@ -10,6 +11,7 @@ mod pinyin;
 pub mod query;
 mod worker;
 
+pub use complete::completions;
 pub use engine::Hit;
 pub use index::SearchIndex;
 pub use query::{Compare, DateSpan, Filter, Query, QueryError, Term, Test};

@@ -3,7 +3,7 @@
 //! | term | meaning |
 //! | --- | --- |
 //! | `外语`, `budget`, `sjjylm` | fuzzy text (pinyin too, for letters-only terms) in any field |
-//! | `status:at_risk`, `status:at`, `status:todo,blocked` | status is one of these (unique prefixes work) |
+//! | `status:at_risk`, `status:at`, `status:todo,blocked`, `status:有风险` | status is one of these (unique prefixes and Chinese words work) |
 //! | `lead:国际处` | the lead contains this text |
 //! | `#会展`, `tag:会展` | some tag contains this text |
 //! | `id:14`, `id:14,17` | the id is exactly one of these |
@@ -437,8 +437,12 @@ fn statuses(raw: &str) -> Result<Vec<Status>, QueryError> {
     Ok(found)
 }
 
-/// A status by name or unique prefix, ignoring case, `-`, `_` and spaces.
+/// A status by name or unique prefix, ignoring case, `-`, `_` and spaces, or by a Chinese word
+/// (`有风险`, `风险`) or its unique prefix (`有`).
 fn status(text: &str) -> Result<Status, QueryError> {
+    if let Ok(status) = Status::from_word(text) {
+        return Ok(status);
+    }
     let squash = |s: &str| -> String {
         fold(s)
             .chars()
@@ -457,9 +461,10 @@ fn status(text: &str) -> Result<Status, QueryError> {
     {
         return Ok(exact);
     }
+    let names = |s: Status| std::iter::once(s.as_str()).chain(s.words().iter().copied());
     let matching: Vec<Status> = Status::ALL
         .into_iter()
-        .filter(|s| squash(s.as_str()).starts_with(&wanted))
+        .filter(|s| names(*s).any(|name| squash(name).starts_with(&wanted)))
         .collect();
     match matching.as_slice() {
         [one] => Ok(*one),
@@ -552,6 +557,14 @@ mod tests {
         assert_eq!(
             status_of("status:todo,blocked"),
             [Status::Todo, Status::Blocked]
+        );
+        assert_eq!(status_of("status:有风险"), [Status::AtRisk]);
+        assert_eq!(status_of("status:风险,受阻"), [Status::AtRisk, Status::Blocked]);
+        assert_eq!(status_of("status:已完"), [Status::Done]);
+        assert_eq!(status_of("status:未"), [Status::Todo]);
+        assert_eq!(
+            err("status:已"),
+            "ambiguous status \"已\" (could be done, dropped)"
         );
         assert_eq!(
             err("status:d"),

@@ -56,8 +56,17 @@ pub struct Loaded {
     pub fingerprint: Fingerprint,
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file (the outcome goes to the diagnostics log).
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let loaded = load_quietly(path);
+    match &loaded {
+        Ok(file) => tracing::info!(path = %path.display(), items = file.doc.items().len(), "loaded"),
+        Err(err) => tracing::warn!(path = %path.display(), "cannot load: {err}"),
+    }
+    loaded
+}
+
+fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
     let (bytes, modified) = read_limited(path)?;
     let fingerprint = Fingerprint::of_bytes(&bytes, modified);
     let text = String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))?;
