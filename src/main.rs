@@ -121,7 +121,10 @@ fn paths_and_item(cli: &Cli) -> (Vec<PathBuf>, Option<(Option<PathBuf>, String)>
 }
 
 /// Selects the wanted item, or says it is not there (before the screen is touched).
-fn select_item(state: &mut State, wanted: Option<(Option<PathBuf>, String)>) -> Result<(), Failure> {
+fn select_item(
+    state: &mut State,
+    wanted: Option<(Option<PathBuf>, String)>,
+) -> Result<(), Failure> {
     let Some((file, id)) = wanted else {
         return Ok(());
     };
@@ -158,9 +161,12 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
     select_item(&mut state, wanted)?;
-    state.timebox = cli.timebox;
+    state.meeting.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
-    state.authors = tally::git::author::authors(&file_paths);
+    let authors = tally::git::author::authors(&file_paths);
+    for (open, author) in state.files.iter_mut().zip(authors) {
+        open.author = author;
+    }
     if state.files.is_empty() {
         let folder = paths
             .first()

@@ -55,7 +55,9 @@ fn the_log_gets_loads_and_saves_and_the_screen_gets_none() {
         quote(&log.display().to_string())
     );
     let tmux = Tmux::tally(&args, dir.path(), 100, 30);
-    tmux.wait_until("the list drawn", 15, |s| s.contains("Items 1/8") && s.contains(" quit"));
+    tmux.wait_until("the list drawn", 15, |s| {
+        s.contains("Items 1/8") && s.contains(" quit")
+    });
     tmux.keys(&["s", "r"]);
     common::wait_for_doc(&file, "the status saved", |doc| {
         common::item_in(doc, "10").is_some_and(|item| item["status"] == "at_risk")
@@ -66,8 +68,16 @@ fn the_log_gets_loads_and_saves_and_the_screen_gets_none() {
     let text = std::fs::read_to_string(&log).unwrap();
     let shown = file.display().to_string();
     assert!(text.contains("tally started"), "{text}");
-    assert!(text.contains(&format!("INFO tally::store::file: loaded path={shown} items=8")), "{text}");
-    assert!(text.contains(&format!("saved path={shown} edits=1")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "INFO tally::store::file: loaded path={shown} items=8"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("saved path={shown} edits=1")),
+        "{text}"
+    );
 
     let env_log = dir.path().join("env.log");
     let by_env = std::process::Command::new(common::tally_bin())
@@ -78,5 +88,8 @@ fn the_log_gets_loads_and_saves_and_the_screen_gets_none() {
     assert_eq!(by_env.status.code(), Some(0));
     assert!(by_env.stderr.is_empty());
     let text = std::fs::read_to_string(&env_log).unwrap();
-    assert!(text.contains(&format!("loaded path={shown} items=8")), "{text}");
+    assert!(
+        text.contains(&format!("loaded path={shown} items=8")),
+        "{text}"
+    );
 }

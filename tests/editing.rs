@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use tally::app::{Mode, Msg, State, update};
 use tally::keymap::intent_for;
 use tally::model::{Date, Status};
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 struct Session {
@@ -173,7 +173,7 @@ fn a_chinese_note_is_added_with_todays_date() {
 #[test]
 fn a_note_added_from_the_keyboard_is_signed_with_the_sessions_author() {
     let mut s = Session::open();
-    s.state.authors = vec![Some("王芳".to_string())];
+    s.state.files[0].author = Some("王芳".to_string());
     s.select("14");
     s.keys("n");
     s.type_text("已联系");
@@ -329,7 +329,7 @@ fn notes_and_metrics_are_edited_and_deleted_from_their_panes() {
             .all(|n| !n.text.starts_with("三是"))
     );
     s.keys("<Tab>jj");
-    assert_eq!(s.state.metric_cursor, 2);
+    assert_eq!(s.state.details.metric_cursor, 2);
     s.keys("dy");
     let names: Vec<String> = s.on_disk().items()[4]
         .metrics
@@ -432,7 +432,7 @@ fn outside_changes_appear_without_an_edit() {
     let mut doc = s.on_disk();
     doc.item_mut(0).unwrap().title = "外部修改".into();
     fs::write(&s.path, store::write_document(&doc)).unwrap();
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     assert_eq!(s.state.selected_item().unwrap().title, "外部修改");
     assert!(
         s.state
@@ -448,8 +448,8 @@ fn outside_changes_appear_without_an_edit() {
 fn a_broken_outside_change_is_reported_and_never_overwritten() {
     let mut s = Session::open();
     fs::write(&s.path, "{\"title\": ").unwrap();
-    let mut watcher = Watcher::default();
-    watcher.check(&mut s.state);
+    let mut watcher = Runtime::default();
+    watcher.check_files(&mut s.state);
     assert!(
         s.state
             .message
@@ -627,7 +627,7 @@ fn an_open_form_takes_untouched_fields_from_disk_and_names_a_field_both_changed(
         item.title = "新标题".into();
         item.lead = Some("外事处".into());
     });
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     assert_eq!(s.state.mode(), Mode::Form, "the form stays open");
     let form = s.state.form().unwrap();
     assert_eq!(
@@ -660,7 +660,7 @@ fn a_metric_deletion_deletes_the_metric_it_named() {
         let at = doc.position("14").unwrap();
         doc.item_mut(at).unwrap().metrics.remove(0);
     });
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     s.keys("y");
     let on_disk = s.on_disk();
     let names: Vec<String> = on_disk.items()[on_disk.position("14").unwrap()]
@@ -684,7 +684,7 @@ fn a_question_whose_metric_is_gone_closes_and_says_so() {
         doc.item_mut(at).unwrap().metrics.remove(0);
     });
     let before = s.on_disk();
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     assert_eq!(s.state.mode(), Mode::Browse);
     let message = s.state.message.clone().unwrap().text;
     assert!(message.contains("nothing deleted"), "{message}");
@@ -733,7 +733,7 @@ fn a_note_edited_on_disk_while_its_form_is_open_is_a_conflict_not_gone() {
         note.date = "2023-10-08".parse().unwrap();
         note.by = Some("丙".into());
     });
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     assert_eq!(s.state.mode(), Mode::Form, "the form follows the note");
     assert_eq!(s.state.form().unwrap().value("by"), "丙");
     s.keys("<Enter>");

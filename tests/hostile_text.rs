@@ -114,7 +114,7 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
             check_frame(state, &format!("{w}x{h} {what}"));
         };
         check_frame(&state, "start");
-        for item in 0..state.rows.len() {
+        for item in 0..state.list.rows.len() {
             for pane in 0..3 {
                 step(
                     &mut state,

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use common::{sample_copy, tally_bin};
 use tally::app::{Mode, State, update};
 use tally::keymap::intent_for;
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 fn note(file: &Path, id: &str, text: &str) -> std::process::Output {
@@ -265,7 +265,7 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
             format!("命令行 {round}"),
             Arc::clone(&stop),
         );
-        let mut watcher = Watcher::default();
+        let mut watcher = Runtime::default();
         let mut mine = Vec::new();
         let started = Instant::now();
         for n in 0..12 {
@@ -273,7 +273,7 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
             session.add_note(&text);
             mine.push(text);
             if n % 3 == 0 {
-                watcher.check(&mut session.state);
+                watcher.check_files(&mut session.state);
             }
         }
         stop.store(true, Ordering::Relaxed);

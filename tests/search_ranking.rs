@@ -257,6 +257,10 @@ fn traditional_and_simplified_find_each_other() {
     assert_eq!(ids(&items, "预算"), ["3"]);
     let found = hits(&items, "会议");
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].title_positions, [2, 3], "positions in the original text");
+    assert_eq!(
+        found[0].title_positions,
+        [2, 3],
+        "positions in the original text"
+    );
     assert_eq!(sample_ids("外語標識"), sample_ids("外语标识"));
 }

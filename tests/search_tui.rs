@@ -45,6 +45,7 @@ fn code(state: &mut State, code: KeyCode) {
 
 fn listed(state: &State) -> Vec<String> {
     state
+        .list
         .rows
         .iter()
         .filter_map(|r| r.item())
@@ -456,7 +457,7 @@ fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
         let action = typed(&state, c);
         pending.extend(update(&mut state, action));
     }
-    assert!(state.filter.is_none(), "no results yet");
+    assert!(state.list.filter.is_none(), "no results yet");
     // the file is rewritten with its items in reverse order before the search answers
     let mut doc = store::load(&path).unwrap().doc;
     let count = doc.items().len();

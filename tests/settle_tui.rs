@@ -104,6 +104,7 @@ impl Session {
 
     fn listed(&self) -> Vec<String> {
         self.state
+            .list
             .rows
             .iter()
             .filter_map(|r| r.item())

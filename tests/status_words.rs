@@ -42,7 +42,16 @@ fn set_and_add_take_chinese_status_words_and_the_file_stays_english() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(status_of(&file, "13"), Status::Done);
 
-    let add = ["add", f, "--title", "新事项", "--id", "99", "--status", "受阻"];
+    let add = [
+        "add",
+        f,
+        "--title",
+        "新事项",
+        "--id",
+        "99",
+        "--status",
+        "受阻",
+    ];
     let (code, _, err) = run(&add, dir.path());
     assert_eq!(code, 0, "{err}");
     assert_eq!(status_of(&file, "99"), Status::Blocked);
@@ -84,7 +93,12 @@ fn csv_import_reads_chinese_status_cells() {
     let (code, printed, err) = run(&args, dir.path());
     assert_eq!(code, 0, "{err}");
     assert!(!printed.contains("is not one of"), "{printed}");
-    let expected = [Status::AtRisk, Status::OnTrack, Status::Dropped, Status::Todo];
+    let expected = [
+        Status::AtRisk,
+        Status::OnTrack,
+        Status::Dropped,
+        Status::Todo,
+    ];
     for (id, status) in ["1", "2", "3", "4"].into_iter().zip(expected) {
         assert_eq!(status_of(&out, id), status, "item {id}");
     }

@@ -176,7 +176,7 @@ fn the_end_shows_a_summary_that_writes_minutes() {
     assert!(!m.dir.path().join("report-minutes-2023-11-20-2.md").exists());
     // Minutes already on disk are never overwritten.
     let before = std::fs::read_to_string(&minutes).unwrap();
-    m.state.last_minutes = None;
+    m.state.meeting.last_minutes = None;
     m.keys("x");
     assert!(
         m.dir.path().join("report-minutes-2023-11-20-2.md").exists(),
@@ -202,7 +202,7 @@ fn leaving_early_also_shows_the_summary() {
 fn the_timebox_clock_counts_per_item() {
     let mut m = Meeting::open();
     let start = Instant::now();
-    m.state.timebox = Some(Duration::from_secs(180));
+    m.state.meeting.timebox = Some(Duration::from_secs(180));
     m.act(Event::Tick(start));
     m.keys("t");
     m.act(Event::Tick(start + Duration::from_secs(200)));

@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use tally::app::{Mode, Pane, State, update};
 use tally::keymap::intent_for;
 use tally::model::{Document, Item, Status};
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 /// A change another writer makes; indices are taken modulo what is there.
@@ -178,7 +178,7 @@ impl World {
     }
 
     fn reload(&mut self) {
-        Watcher::default().check(&mut self.state);
+        Runtime::default().check_files(&mut self.state);
         while self.state.mode() == Mode::Conflict {
             self.key(KeyCode::Char('m'));
         }
@@ -265,7 +265,7 @@ impl World {
                 }
                 let order = target.notes_by_date();
                 note_text = order
-                    .get(self.state.note_cursor)
+                    .get(self.state.details.note_cursor)
                     .map(|&i| target.progress[i].text.clone());
                 let key = if matches!(kind, Kind::EditNote(_)) {
                     'e'

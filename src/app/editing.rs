@@ -150,6 +150,7 @@ pub(crate) fn edit_metrics(state: &mut State) {
         return;
     };
     let cursor = state
+        .details
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
     let metric = item
@@ -209,7 +210,7 @@ pub(crate) fn delete(state: &mut State) {
             })
         }),
         Pane::Metrics => {
-            let metric = state.metric_cursor;
+            let metric = state.details.metric_cursor;
             item.metrics.get(metric).and_then(|m| {
                 Some(Confirm {
                     question: format!("Delete metric \"{}\" of item {id}?", m.name),
@@ -236,7 +237,7 @@ pub(crate) fn delete(state: &mut State) {
 
 /// The note under the timeline cursor, as a position in `progress`.
 pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
-    item.notes_by_date().get(state.note_cursor).copied()
+    item.notes_by_date().get(state.details.note_cursor).copied()
 }
 
 /// `y` on a question: acts on what the question named, wherever it stands now.
@@ -261,7 +262,7 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
             )
         }
         Confirmed::DeleteNote { file, id, note } => {
-            state.note_cursor = state.note_cursor.saturating_sub(1);
+            state.details.note_cursor = state.details.note_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
                 state.message = Some(Message::warning(format!(
                     "the note of item {id} was deleted or changed on disk: nothing deleted"
@@ -273,7 +274,7 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
             })
         }
         Confirmed::DeleteMetric { file, id, metric } => {
-            state.metric_cursor = state.metric_cursor.saturating_sub(1);
+            state.details.metric_cursor = state.details.metric_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
                 state.message = Some(Message::warning(format!(
                     "metric \"{}\" of item {id} is gone from the file: nothing deleted",

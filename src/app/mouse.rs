@@ -15,8 +15,8 @@ pub(crate) fn click(state: &mut State, at: Position) {
         state.focus = Pane::Items;
         let first_row = panes.list.y + 1;
         if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
-            let row = state.list_offset + usize::from(at.y - first_row);
-            if state.rows.get(row).and_then(|r| r.item()).is_some() {
+            let row = state.list.offset + usize::from(at.y - first_row);
+            if state.list.rows.get(row).and_then(|r| r.item()).is_some() {
                 select(state, row);
             }
         }
@@ -47,10 +47,10 @@ fn wheel_browse(state: &mut State, at: Position, down: bool) {
     let intent = if down { Intent::Down } else { Intent::Up };
     if panes.timeline.is_some_and(|r| r.contains(at)) {
         let (page, limit) = pane_extent(state, Pane::Timeline);
-        state.timeline_scroll = scroll(state.timeline_scroll, &intent, page, limit);
+        state.details.timeline_scroll = scroll(state.details.timeline_scroll, &intent, page, limit);
     } else if panes.metrics.is_some_and(|r| r.contains(at)) {
         let (page, limit) = pane_extent(state, Pane::Metrics);
-        state.metrics_scroll = scroll(state.metrics_scroll, &intent, page, limit);
+        state.details.metrics_scroll = scroll(state.details.metrics_scroll, &intent, page, limit);
     } else {
         move_selection(state, &intent);
     }

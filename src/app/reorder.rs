@@ -25,18 +25,18 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         return Vec::new();
     }
     let neighbour = if down {
-        state.selected.checked_add(1)
+        state.list.selected.checked_add(1)
     } else {
-        state.selected.checked_sub(1)
+        state.list.selected.checked_sub(1)
     };
     let other = neighbour
-        .and_then(|row| state.rows.get(row))
+        .and_then(|row| state.list.rows.get(row))
         .and_then(|row| row.item())
         .filter(|other| other.file == file)
         .and_then(|other| state.item(other))
         .map(|other| other.id.clone());
     let Some(other) = other else {
-        let (edge, place) = match (down, state.group) {
+        let (edge, place) = match (down, state.list.group) {
             (true, GroupBy::None) => ("last", "its file"),
             (false, GroupBy::None) => ("first", "its file"),
             (true, _) => ("last", "its group"),
@@ -48,7 +48,7 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         )));
         return Vec::new();
     };
-    let change = if state.group == GroupBy::None {
+    let change = if state.list.group == GroupBy::None {
         Change::Move {
             id: item.id.clone(),
             next_to: other.clone(),
@@ -63,7 +63,7 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
     let effects = commit(state, file, change, format!("move item {}", item.id));
     if !effects.is_empty() {
         let side = if down { "below" } else { "above" };
-        let in_file = match state.group {
+        let in_file = match state.list.group {
             GroupBy::None => String::new(),
             _ => format!("; in the file it swapped places with item {other}"),
         };
@@ -77,18 +77,18 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
 
 /// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
 fn move_refused(state: &State) -> Option<String> {
-    if state.filter.is_some() {
+    if state.list.filter.is_some() {
         return Some(
             "J/K move items in file order; clear the search first (Esc) to move this item".into(),
         );
     }
     // Sorted by file name, each file's items still show in file order, so a move within the
     // file shows (the neighbour must be in the same file, see above).
-    if !matches!(state.sort, SortKey::File | SortKey::Report) {
+    if !matches!(state.list.sort, SortKey::File | SortKey::Report) {
         return Some(format!(
             "J/K move items in file order; the list is sorted by {} (press o until it says \
              file order)",
-            state.sort.label()
+            state.list.sort.label()
         ));
     }
     None

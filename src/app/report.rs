@@ -15,6 +15,7 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let items: Vec<&Item> = state
+        .list
         .rows
         .iter()
         .filter_map(Row::item)
@@ -78,13 +79,13 @@ mod tests {
     fn the_report_follows_the_list_filter_and_order() {
         let mut state = sample_state();
         // items 14, 13 and 126 as a search left them, sorted by status (at risk first)
-        state.filter = Some(
+        state.list.filter = Some(
             [4, 3, 7]
                 .into_iter()
                 .map(|item| ItemRef { file: 0, item })
                 .collect(),
         );
-        state.sort = SortKey::Status;
+        state.list.sort = SortKey::Status;
         state.rebuild_rows(None);
         let effects = update(&mut state, Intent::WriteReport);
         let [

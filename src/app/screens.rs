@@ -90,8 +90,8 @@ fn open_entry(state: &mut State) {
     };
     let (file, id) = (entry.file, entry.id.clone());
     back_to_list(state);
-    if state.filter.is_some() {
-        state.filter = None;
+    if state.list.filter.is_some() {
+        state.list.filter = None;
     }
     state.rebuild_rows(Some((file, &id)));
     let found = state

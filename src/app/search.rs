@@ -237,8 +237,8 @@ pub(crate) fn results(
     let keep = if typing { None } else { state.selection_key() };
     state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     if typing {
-        state.selected = super::view::item_row_near(&state.rows, 0, true).unwrap_or(0);
-        state.list_offset = 0;
+        state.list.selected = super::view::item_row_near(&state.list.rows, 0, true).unwrap_or(0);
+        state.list.offset = 0;
     }
 }
 
@@ -261,7 +261,7 @@ fn apply_hits(state: &mut State, hits: &[Hit]) {
                 .insert(*row, hit.title_positions.clone());
         }
     }
-    state.filter = Some(filter);
+    state.list.filter = Some(filter);
 }
 
 /// Enter: keeps the filter and gives the keys back to the list.
@@ -292,7 +292,7 @@ pub(crate) fn clear_filter(state: &mut State) {
     state.search.query.clear();
     state.search.error = None;
     state.search.highlights.clear();
-    if state.filter.take().is_some() {
+    if state.list.filter.take().is_some() {
         let keep = state.selection_key();
         state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     }
@@ -307,7 +307,7 @@ pub(crate) fn after_change(
     moved_in_file: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<Effect> {
     // a search asked for before the change (its answer not in yet) is asked again, too
-    if state.filter.is_none() && state.search.query.trim().is_empty() {
+    if state.list.filter.is_none() && state.search.query.trim().is_empty() {
         return Vec::new();
     }
     let moved = |row: ItemRef| {
@@ -316,7 +316,7 @@ pub(crate) fn after_change(
         }
         moved_in_file(row.item).map(|item| ItemRef { file, item })
     };
-    if let Some(filter) = state.filter.as_mut() {
+    if let Some(filter) = state.list.filter.as_mut() {
         *filter = filter.iter().filter_map(|row| moved(*row)).collect();
     }
     let highlights = std::mem::take(&mut state.search.highlights);

@@ -33,6 +33,8 @@ pub struct OpenFile {
     pub unsaved: Vec<Change>,
     /// Why the last save failed, while it still has not succeeded.
     pub save_error: Option<String>,
+    /// The name new notes are signed with (worked out before the session starts).
+    pub author: Option<String>,
 }
 
 impl From<Loaded> for OpenFile {
@@ -43,6 +45,7 @@ impl From<Loaded> for OpenFile {
             fingerprint: loaded.fingerprint,
             unsaved: Vec::new(),
             save_error: None,
+            author: None,
         }
     }
 }
@@ -180,29 +183,13 @@ impl Message {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub files: Vec<OpenFile>,
-    /// The rows of the item list, in display order (derived: see [`State::rebuild_rows`]).
-    pub rows: Vec<Row>,
-    /// The list's order and grouping.
-    pub sort: SortKey,
-    pub group: GroupBy,
-    /// The items a search left, best first; `None` shows every item.
-    pub filter: Option<Vec<ItemRef>>,
-    /// Index into `rows`.
-    pub selected: usize,
-    /// The first row drawn in the list.
-    pub list_offset: usize,
+    /// The item list: its rows, order, filter, selection and window.
+    pub list: List,
     pub focus: Pane,
     /// The full screen, with what belongs to it (the triage walk, the since cursor …).
     pub screen: Screen,
-    /// The selected note (in date order) and metric, used when their pane has focus.
-    pub note_cursor: usize,
-    pub metric_cursor: usize,
-    /// Lines scrolled in the timeline, metrics, zoom and help views.
-    pub timeline_scroll: usize,
-    pub metrics_scroll: usize,
-    /// The item (file, id) the detail panes' scroll and cursors belong to.
-    pub details_of: Option<(usize, String)>,
-    pub zoom_scroll: usize,
+    /// Cursors and scroll positions in the selected item's details.
+    pub details: Details,
     /// The terminal's size, as last reported.
     pub size: Rect,
     pub message: Option<Message>,
@@ -226,18 +213,29 @@ pub struct State {
     pub screens: super::screens::ScreenData,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
-    /// The per-item timebox triage walks use.
-    pub timebox: Option<std::time::Duration>,
-    /// The name new notes are signed with, per file (worked out before the session starts).
-    pub authors: Vec<Option<String>>,
+    /// Triage's timebox and the minutes last written.
+    pub meeting: Meeting,
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
-    /// The text of the minutes last written (or being written) and where they went, so `x` with
-    /// nothing new does not write the same minutes again.
-    pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
+}
+
+/// The item list as shown.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    /// The rows, in display order (derived: see [`State::rebuild_rows`]).
+    pub rows: Vec<Row>,
+    /// The order and grouping.
+    pub sort: SortKey,
+    pub group: GroupBy,
+    /// The items a search left, best first; `None` shows every item.
+    pub filter: Option<Vec<ItemRef>>,
+    /// Index into `rows`.
+    pub selected: usize,
+    /// The first row drawn.
+    pub offset: usize,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],
@@ -245,6 +243,31 @@ pub struct State {
     id_cells: usize,
     /// The data version the counts above were made for.
     counted_for: Option<u64>,
+}
+
+/// Where the selected item's details are: cursors and scroll positions, which start from the top
+/// whenever another item is selected.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// The item (file, id) the positions below belong to.
+    pub of: Option<(usize, String)>,
+    /// The selected note (in date order) and metric, used when their pane has focus.
+    pub note_cursor: usize,
+    pub metric_cursor: usize,
+    /// Lines scrolled in the timeline, metrics and the full-screen item (zoom, triage).
+    pub timeline_scroll: usize,
+    pub metrics_scroll: usize,
+    pub zoom_scroll: usize,
+}
+
+/// What a meeting carries from one triage walk to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    /// The per-item timebox triage walks use.
+    pub timebox: Option<std::time::Duration>,
+    /// The text of the minutes last written (or being written) and where they went, so `x` with
+    /// nothing new does not write the same minutes again.
+    pub last_minutes: Option<(String, Option<PathBuf>)>,
 }
 
 impl State {
@@ -263,35 +286,38 @@ impl State {
     /// Recomputes the list from the files, filter, sort and grouping, keeping the selection on
     /// the item `keep` = (file, id) when given, otherwise near the same row.
     pub fn rebuild_rows(&mut self, keep: Option<(usize, &str)>) {
-        let items = match &self.filter {
+        let items = match &self.list.filter {
             Some(hits) => hits.clone(),
             None => all_rows(&self.files),
         };
-        self.rows = build_rows(&self.files, items, self.sort, self.group);
-        self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
+        self.list.rows = build_rows(&self.files, items, self.list.sort, self.list.group);
+        self.list.item_rows = self.list.rows.iter().filter(|r| r.item().is_some()).count();
         self.count_items();
         let wanted = keep.and_then(|(file, id)| {
             let index = self.document(file)?.position(id)?;
             let target = ItemRef { file, item: index };
-            self.rows.iter().position(|row| row.item() == Some(target))
+            self.list
+                .rows
+                .iter()
+                .position(|row| row.item() == Some(target))
         });
-        self.selected = wanted
-            .or_else(|| item_row_near(&self.rows, self.selected, true))
+        self.list.selected = wanted
+            .or_else(|| item_row_near(&self.list.rows, self.list.selected, true))
             .unwrap_or(0);
     }
 
     /// Counts statuses and measures ids once per change of the data (not again when only the
     /// filter, sort or grouping changed).
     fn count_items(&mut self) {
-        if self.counted_for == Some(self.data_version) {
+        if self.list.counted_for == Some(self.data_version) {
             return;
         }
-        self.counted_for = Some(self.data_version);
-        self.status_counts = [0; Status::ALL.len()];
-        self.id_cells = 0;
+        self.list.counted_for = Some(self.data_version);
+        self.list.status_counts = [0; Status::ALL.len()];
+        self.list.id_cells = 0;
         for item in self.files.iter().flat_map(|f| f.doc.items()) {
-            self.status_counts[item.status as usize] += 1;
-            self.id_cells = self.id_cells.max(id_cells(&item.id));
+            self.list.status_counts[item.status as usize] += 1;
+            self.list.id_cells = self.list.id_cells.max(id_cells(&item.id));
         }
     }
 
@@ -303,17 +329,17 @@ impl State {
 
     /// How many item rows the list has (group headers not counted).
     pub fn item_count(&self) -> usize {
-        self.item_rows
+        self.list.item_rows
     }
 
     /// The widest id of all the items, in screen cells (filtered or not, the column stays put).
     pub fn id_cells(&self) -> usize {
-        self.id_cells
+        self.list.id_cells
     }
 
     /// How many items of all the files have each status, indexed by `Status as usize`.
     pub fn status_counts(&self) -> &[usize; Status::ALL.len()] {
-        &self.status_counts
+        &self.list.status_counts
     }
 
     pub fn document(&self, file: usize) -> Option<&Document> {
@@ -331,7 +357,7 @@ impl State {
 
     /// The selected item's place, if the list is not empty.
     pub fn selected_ref(&self) -> Option<ItemRef> {
-        self.rows.get(self.selected).and_then(Row::item)
+        self.list.rows.get(self.list.selected).and_then(Row::item)
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
@@ -369,7 +395,7 @@ impl State {
 
     /// Who new notes in `file` are by.
     pub fn author(&self, file: usize) -> Option<String> {
-        self.authors.get(file).cloned().flatten()
+        self.files.get(file).and_then(|f| f.author.clone())
     }
 
     /// The selected item's file label, when several files are open (see [`super::view::file_labels`]).

@@ -108,6 +108,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let name = fresh.name();
     let replayed = fresh.unsaved.len();
     let new_places = state
+        .list
         .filter
         .is_some()
         .then(|| new_places(&open.doc, &fresh.doc));

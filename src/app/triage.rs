@@ -51,6 +51,7 @@ impl Triage {
 /// `t`: starts walking the current list at the selected item.
 pub(crate) fn start(state: &mut State) {
     let order: Vec<(usize, String)> = state
+        .list
         .rows
         .iter()
         .filter_map(|row| row.item())
@@ -73,10 +74,10 @@ pub(crate) fn start(state: &mut State) {
         first_step: state.history.steps().len(),
         started: state.now,
         item_started: state.now,
-        timebox: state.timebox,
+        timebox: state.meeting.timebox,
         finished: false,
     })));
-    state.zoom_scroll = 0;
+    state.details.zoom_scroll = 0;
 }
 
 /// The item triage is showing.
@@ -114,7 +115,7 @@ pub(crate) fn go(state: &mut State, toward: Toward) {
         *seen = true;
     }
     triage.item_started = now;
-    state.zoom_scroll = 0;
+    state.details.zoom_scroll = 0;
 }
 
 /// Enter/Space: marks the item reviewed today and moves on.
@@ -143,7 +144,7 @@ pub(crate) fn next_timebox(state: &mut State) {
     let current = state.triage().and_then(|t| t.timebox).map(|d| d.as_secs());
     let index = TIMEBOXES.iter().position(|t| *t == current).unwrap_or(0);
     let next = TIMEBOXES[(index + 1) % TIMEBOXES.len()].map(Duration::from_secs);
-    state.timebox = next;
+    state.meeting.timebox = next;
     if let Some(triage) = state.triage_mut() {
         triage.timebox = next;
     }
@@ -224,7 +225,7 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
     let text = minutes::markdown(&file.doc.header.title, state.today(), walked, &changes);
     let (folder, stem) = file.folder_and_stem();
     let name = format!("{stem}-minutes-{}", state.today());
-    if let Some((last, path)) = &state.last_minutes
+    if let Some((last, path)) = &state.meeting.last_minutes
         && *last == text
     {
         let place = path.as_ref().map_or_else(
@@ -236,7 +237,7 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         )));
         return Vec::new();
     }
-    state.last_minutes = Some((text.clone(), None));
+    state.meeting.last_minutes = Some((text.clone(), None));
     vec![Effect::WriteMinutes { folder, name, text }]
 }
 

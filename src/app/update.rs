@@ -92,12 +92,12 @@ fn files_written(state: &mut State, event: Event) {
         Event::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
             state.message = Some(super::Message::info(format!("minutes written to {shown}")));
-            if let Some((_, written)) = state.last_minutes.as_mut() {
+            if let Some((_, written)) = state.meeting.last_minutes.as_mut() {
                 *written = Some(path);
             }
         }
         Event::MinutesFailed { error } => {
-            state.last_minutes = None;
+            state.meeting.last_minutes = None;
             state.message = Some(super::Message::error(format!(
                 "minutes not written: {error}"
             )));
@@ -120,20 +120,20 @@ fn cursors_within_item(state: &mut State) {
     let (notes, metrics) = state
         .selected_item()
         .map_or((0, 0), |item| (item.progress.len(), item.metrics.len()));
-    state.note_cursor = state.note_cursor.min(notes.saturating_sub(1));
-    state.metric_cursor = state.metric_cursor.min(metrics.saturating_sub(1));
+    state.details.note_cursor = state.details.note_cursor.min(notes.saturating_sub(1));
+    state.details.metric_cursor = state.details.metric_cursor.min(metrics.saturating_sub(1));
 }
 
 /// When another item is selected (by a key, a search, a reload …), its detail panes start from
 /// their tops.
 fn details_follow_selection(state: &mut State) {
     let selected = state.selection_key();
-    if selected != state.details_of {
-        state.timeline_scroll = 0;
-        state.metrics_scroll = 0;
-        state.note_cursor = 0;
-        state.metric_cursor = 0;
-        state.details_of = selected;
+    if selected != state.details.of {
+        state.details.timeline_scroll = 0;
+        state.details.metrics_scroll = 0;
+        state.details.note_cursor = 0;
+        state.details.metric_cursor = 0;
+        state.details.of = selected;
     }
 }
 
@@ -274,11 +274,11 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Save => return editing::save_all(state),
         Intent::Sync => return team::start(state),
         Intent::SortNext => {
-            state.sort = state.sort.next();
+            state.list.sort = state.list.sort.next();
             reorder(state);
         }
         Intent::GroupNext => {
-            state.group = state.group.next();
+            state.list.group = state.list.group.next();
             reorder(state);
         }
         Intent::StartTriage => triage::start(state),
@@ -305,8 +305,8 @@ fn reorder(state: &mut State) {
     state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
     state.message = Some(super::Message::info(format!(
         "sorted by {} · grouped by {}",
-        state.sort.label(),
-        state.group.label()
+        state.list.sort.label(),
+        state.list.group.label()
     )));
 }
 
@@ -344,7 +344,12 @@ pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.size.height.saturating_sub(3));
-    state.zoom_scroll = scroll(state.zoom_scroll, intent, page, positions(lines, visible));
+    state.details.zoom_scroll = scroll(
+        state.details.zoom_scroll,
+        intent,
+        page,
+        positions(lines, visible),
+    );
 }
 
 fn browse_action(state: &mut State, intent: Intent) {
@@ -353,9 +358,9 @@ fn browse_action(state: &mut State, intent: Intent) {
         Intent::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
         Intent::Zoom if state.selected_ref().is_some() => {
             state.show(Screen::Zoom);
-            state.zoom_scroll = 0;
+            state.details.zoom_scroll = 0;
         }
-        Intent::Back if state.filter.is_some() => search::cancel(state),
+        Intent::Back if state.list.filter.is_some() => search::cancel(state),
         Intent::Back => state.focus = Pane::Items,
         other => match state.focus {
             Pane::Items => move_selection(state, &other),
@@ -375,18 +380,18 @@ fn focusable(state: &State, pane: Pane) -> Pane {
 }
 
 pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
-    let count = state.rows.len();
+    let count = state.list.rows.len();
     if count == 0 {
         return;
     }
     let page = state.panes().list_rows().max(1);
-    let target = step(state.selected, intent, page, count);
+    let target = step(state.list.selected, intent, page, count);
     let down = match intent {
         Intent::Up | Intent::PageUp | Intent::Bottom => false,
         Intent::Top => true,
-        _ => target >= state.selected,
+        _ => target >= state.list.selected,
     };
-    if let Some(row) = item_row_near(&state.rows, target, down) {
+    if let Some(row) = item_row_near(&state.list.rows, target, down) {
         select(state, row);
     }
 }
@@ -408,14 +413,14 @@ pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -
 
 /// Selects a row; the detail panes start again from their tops.
 pub(crate) fn select(state: &mut State, row: usize) {
-    let row = row.min(state.rows.len().saturating_sub(1));
-    if row != state.selected {
-        state.selected = row;
-        state.timeline_scroll = 0;
-        state.metrics_scroll = 0;
-        state.zoom_scroll = 0;
-        state.note_cursor = 0;
-        state.metric_cursor = 0;
+    let row = row.min(state.list.rows.len().saturating_sub(1));
+    if row != state.list.selected {
+        state.list.selected = row;
+        state.details.timeline_scroll = 0;
+        state.details.metrics_scroll = 0;
+        state.details.zoom_scroll = 0;
+        state.details.note_cursor = 0;
+        state.details.metric_cursor = 0;
     }
 }
 
@@ -430,12 +435,18 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
     match intent {
         Intent::PageDown | Intent::PageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
-            state.timeline_scroll = scroll(state.timeline_scroll, intent, page, limit);
+            state.details.timeline_scroll =
+                scroll(state.details.timeline_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.note_cursor = step(state.note_cursor, intent, 1, count);
+            state.details.note_cursor = step(state.details.note_cursor, intent, 1, count);
             let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
-            state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
+            state.details.timeline_scroll = follow(
+                state.details.timeline_scroll,
+                &starts,
+                state.details.note_cursor,
+                page,
+            );
         }
         _ => {}
     }
@@ -447,12 +458,18 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
     match intent {
         Intent::PageDown | Intent::PageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
-            state.metrics_scroll = scroll(state.metrics_scroll, intent, page, limit);
+            state.details.metrics_scroll =
+                scroll(state.details.metrics_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.metric_cursor = step(state.metric_cursor, intent, 1, count);
+            state.details.metric_cursor = step(state.details.metric_cursor, intent, 1, count);
             let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
-            state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
+            state.details.metrics_scroll = follow(
+                state.details.metrics_scroll,
+                &starts,
+                state.details.metric_cursor,
+                page,
+            );
         }
         _ => {}
     }
@@ -501,7 +518,7 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let limit = match pane {
         Pane::Timeline => positions(ui::timeline::height(&view, width), page),
         Pane::Metrics => positions(ui::metrics::height(&view, width), page),
-        Pane::Items => state.rows.len(),
+        Pane::Items => state.list.rows.len(),
     };
     (page, limit)
 }
@@ -522,18 +539,18 @@ fn view(state: &State) -> View<'_> {
 /// Moves the list's window so the selected row is on screen.
 fn keep_selection_visible(state: &mut State) {
     let rows = state.panes().list_rows().max(1);
-    if state.selected < state.list_offset {
+    if state.list.selected < state.list.offset {
         // a group's heading comes into view with its first item
-        let heading = state
-            .selected
-            .checked_sub(1)
-            .filter(|above| matches!(state.rows.get(*above), Some(super::Row::Group { .. })));
-        state.list_offset = heading.unwrap_or(state.selected);
-    } else if state.selected >= state.list_offset + rows {
-        state.list_offset = state.selected + 1 - rows;
+        let heading =
+            state.list.selected.checked_sub(1).filter(|above| {
+                matches!(state.list.rows.get(*above), Some(super::Row::Group { .. }))
+            });
+        state.list.offset = heading.unwrap_or(state.list.selected);
+    } else if state.list.selected >= state.list.offset + rows {
+        state.list.offset = state.list.selected + 1 - rows;
     }
-    let max_offset = state.rows.len().saturating_sub(rows);
-    state.list_offset = state.list_offset.min(max_offset);
+    let max_offset = state.list.rows.len().saturating_sub(rows);
+    state.list.offset = state.list.offset.min(max_offset);
 }
 
 #[cfg(test)]

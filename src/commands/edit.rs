@@ -204,9 +204,7 @@ fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
         }
         "goal" => Assignment::Goal(optional()),
         "lead" => Assignment::Lead(optional()),
-        "status" => {
-            Assignment::Status(Status::from_word(value).map_err(|e| user(e.to_string()))?)
-        }
+        "status" => Assignment::Status(Status::from_word(value).map_err(|e| user(e.to_string()))?),
         "due" => Assignment::Due(match optional() {
             None => None,
             Some(date) => Some(

@@ -71,7 +71,14 @@ mod tests {
     fn every_shell_gets_a_script_naming_the_subcommands() {
         for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell] {
             let script = text(|out| completions(shell, out));
-            for word in ["tally", "validate", "import", "export", "completions", "status"] {
+            for word in [
+                "tally",
+                "validate",
+                "import",
+                "export",
+                "completions",
+                "status",
+            ] {
                 assert!(script.contains(word), "{shell}: no {word}");
             }
         }
@@ -83,7 +90,14 @@ mod tests {
         assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{}", &page[..80]);
         assert!(page.contains(".TH tally 1"));
         assert!(page.contains(".SH COMMANDS"));
-        for name in ["validate", "list", "set", "merge-driver", "completions", "man"] {
+        for name in [
+            "validate",
+            "list",
+            "set",
+            "merge-driver",
+            "completions",
+            "man",
+        ] {
             assert!(page.contains(&format!(".SS \"tally {name}\"")), "no {name}");
         }
         assert!(page.contains("FIELD=VALUE"));

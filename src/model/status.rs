@@ -181,7 +181,10 @@ mod tests {
     #[test]
     fn every_status_has_its_chinese_word_first() {
         let words: Vec<&str> = Status::ALL.iter().map(|s| s.chinese()).collect();
-        assert_eq!(words, ["未开始", "正常推进", "有风险", "受阻", "已完成", "已取消"]);
+        assert_eq!(
+            words,
+            ["未开始", "正常推进", "有风险", "受阻", "已完成", "已取消"]
+        );
         for status in Status::ALL {
             for word in status.words() {
                 assert_eq!(Status::from_word(word), Ok(status), "{word}");
@@ -193,7 +196,10 @@ mod tests {
     fn an_unknown_word_lists_both_languages() {
         let err = Status::from_word("late").unwrap_err().to_string();
         assert!(err.starts_with("unknown status `late` (expected one of todo, on_track"));
-        assert!(err.ends_with("or 未开始, 正常推进, 有风险, 受阻, 已完成, 已取消)"), "{err}");
+        assert!(
+            err.ends_with("or 未开始, 正常推进, 有风险, 受阻, 已完成, 已取消)"),
+            "{err}"
+        );
     }
 
     #[test]

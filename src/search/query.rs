@@ -559,7 +559,10 @@ mod tests {
             [Status::Todo, Status::Blocked]
         );
         assert_eq!(status_of("status:有风险"), [Status::AtRisk]);
-        assert_eq!(status_of("status:风险,受阻"), [Status::AtRisk, Status::Blocked]);
+        assert_eq!(
+            status_of("status:风险,受阻"),
+            [Status::AtRisk, Status::Blocked]
+        );
         assert_eq!(status_of("status:已完"), [Status::Done]);
         assert_eq!(status_of("status:未"), [Status::Todo]);
         assert_eq!(

@@ -60,7 +60,9 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let loaded = load_quietly(path);
     match &loaded {
-        Ok(file) => tracing::info!(path = %path.display(), items = file.doc.items().len(), "loaded"),
+        Ok(file) => {
+            tracing::info!(path = %path.display(), items = file.doc.items().len(), "loaded")
+        }
         Err(err) => tracing::warn!(path = %path.display(), "cannot load: {err}"),
     }
     loaded

@@ -70,11 +70,11 @@ fn counts_line(view: &View) -> Line<'static> {
         view.theme.title(),
     )];
     let mut order = Vec::new();
-    if state.sort != crate::app::SortKey::File {
-        order.push(format!("sort: {}", state.sort.label()));
+    if state.list.sort != crate::app::SortKey::File {
+        order.push(format!("sort: {}", state.list.sort.label()));
     }
-    if state.group != crate::app::GroupBy::None {
-        order.push(format!("group: {}", state.group.label()));
+    if state.list.group != crate::app::GroupBy::None {
+        order.push(format!("group: {}", state.list.group.label()));
     }
     for status in Status::ALL {
         let count = counts[status as usize];

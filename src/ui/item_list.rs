@@ -25,9 +25,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         return;
     }
     let rows = usize::from(inner.height);
-    let start = state.list_offset.min(state.rows.len());
-    let end = (start + rows).min(state.rows.len());
-    let visible = &state.rows[start..end];
+    let start = state.list.offset.min(state.list.rows.len());
+    let end = (start + rows).min(state.list.rows.len());
+    let visible = &state.list.rows[start..end];
     let width = usize::from(inner.width);
     let columns = Columns::fit(view, width);
     let lines: Vec<Line> = visible
@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .filter_map(|(i, row)| match row {
             Row::Item(item_ref) => {
                 let item = state.item(*item_ref)?;
-                Some(columns.line(view, *item_ref, item, start + i == state.selected))
+                Some(columns.line(view, *item_ref, item, start + i == state.list.selected))
             }
             Row::Group {
                 label,
@@ -89,7 +89,7 @@ fn title(view: &View) -> Line<'static> {
     let position = if count == 0 {
         String::from("0")
     } else {
-        let before = state.rows[..state.selected.min(state.rows.len())]
+        let before = state.list.rows[..state.list.selected.min(state.list.rows.len())]
             .iter()
             .filter(|r| r.item().is_some())
             .count();

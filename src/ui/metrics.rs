@@ -51,7 +51,7 @@ fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usi
     }
     let state = view.state;
     let cursor = (state.focus == Pane::Metrics && state.mode() != crate::app::Mode::Zoom)
-        .then_some(state.metric_cursor);
+        .then_some(state.details.metric_cursor);
     let mut out = Vec::new();
     let mut starts = Vec::new();
     for (index, metric) in item.metrics.iter().enumerate() {

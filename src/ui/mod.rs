@@ -62,10 +62,10 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
             header::render(frame, panes.header, &view);
             item_list::render(frame, panes.list, &view);
             if let Some(rect) = panes.timeline {
-                timeline::render(frame, rect, &view, state.timeline_scroll, true);
+                timeline::render(frame, rect, &view, state.details.timeline_scroll, true);
             }
             if let Some(rect) = panes.metrics {
-                metrics::render(frame, rect, &view, state.metrics_scroll, true);
+                metrics::render(frame, rect, &view, state.details.metrics_scroll, true);
             }
         }
     }

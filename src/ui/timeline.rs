@@ -64,7 +64,7 @@ fn build(
 fn cursor(view: &View) -> Option<usize> {
     let state = view.state;
     (state.focus == Pane::Timeline && state.mode() != crate::app::Mode::Zoom)
-        .then_some(state.note_cursor)
+        .then_some(state.details.note_cursor)
 }
 
 /// The first line of each note of the selected item, then the number of lines (for keeping the

@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         )],
     };
     frame.render_widget(
-        Paragraph::new(scrolled(lines, view.state.zoom_scroll, inner)),
+        Paragraph::new(scrolled(lines, view.state.details.zoom_scroll, inner)),
         inner,
     );
 }

@@ -21,7 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     };
     let block = frame_block(view, item);
     frame.render_widget(block, area);
-    let scroll = view.state.zoom_scroll;
+    let scroll = view.state.details.zoom_scroll;
     let (main, side) = columns(area);
     match side {
         Some(side) => {
