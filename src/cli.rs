@@ -25,6 +25,11 @@ pub struct Cli {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timebox: Option<std::time::Duration>,
 
+    /// The interface's language: en or zh [default: the config file's `language`, else
+    /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::lang::Lang>,
+
     /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
@@ -373,6 +378,11 @@ pub enum ExportFormat {
 
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::from_word(text).map_err(|e| e.to_string())
+}
+
+/// `en` or `zh` (also `zh-CN`, `zh_TW`, `en-GB` …).
+pub fn parse_lang(text: &str) -> Result<crate::lang::Lang, String> {
+    crate::lang::Lang::parse(text).ok_or_else(|| format!("expected en or zh, got {text:?}"))
 }
 
 /// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.

@@ -179,6 +179,30 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
 }
 
 #[test]
+fn every_description_hint_and_title_is_translated() {
+    use crate::lang::{Lang, tr};
+    let mut keys: Vec<String> = Vec::new();
+    for binding in BINDINGS {
+        keys.push(format!("keys.{}", binding.help));
+        if let Some(hint) = binding.hint {
+            keys.push(format!("hint.{hint}"));
+        }
+    }
+    keys.extend(Context::ALL.iter().map(|c| format!("help.{}", c.title())));
+    for key in keys {
+        for lang in Lang::ALL {
+            // A missing key comes back as the key itself.
+            assert_ne!(tr(lang, &key), key, "{} lacks {key}", lang.code());
+        }
+        assert_ne!(
+            tr(Lang::Zh, &key),
+            tr(Lang::En, &key),
+            "{key} is not translated"
+        );
+    }
+}
+
+#[test]
 fn every_bound_intent_has_a_name() {
     for binding in BINDINGS {
         let name = binding.intent.name();

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod git;
 pub mod import;
 pub mod keymap;
+pub mod lang;
 pub mod layout;
 pub mod merge;
 pub mod model;
@@ -18,3 +19,6 @@ pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;
+
+// The interface's strings (`locales/*.toml`), looked up through `lang::tr`.
+rust_i18n::i18n!("locales", fallback = "en");

@@ -10,6 +10,7 @@ use clap::Parser;
 use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
+use tally::lang::{Lang, trf};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
@@ -145,21 +146,25 @@ fn select_item(
 /// interface.
 fn open_interface(cli: &Cli) -> Result<(), Failure> {
     let (given, wanted) = paths_and_item(cli);
+    // The config file's `language` goes in the second argument once there is a config file.
+    let lang = Lang::for_session(cli.lang, None);
     let (paths, message) = if given.is_empty() {
         let dir = data_dir(cli)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
         let shown = clean_line(&dir.display().to_string()).into_owned();
-        let text = if created {
-            format!("First run: a sample report was copied to {shown}")
+        let key = if created {
+            "start.first_run"
         } else {
-            format!("Files in {shown}")
+            "start.files_in"
         };
+        let text = trf(lang, key, &[("folder", &shown)]);
         (vec![dir], Some(text))
     } else {
         (given, None)
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
+    state.lang = lang;
     select_item(&mut state, wanted)?;
     state.meeting.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
@@ -173,10 +178,7 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         state.message = Some(Message {
-            text: format!(
-                "No .json files in {} — start with: tally new FILE.json --title TITLE",
-                clean_line(&folder)
-            ),
+            text: trf(lang, "start.no_files", &[("folder", &clean_line(&folder))]),
             level: Level::Warning,
         });
     } else if let Some(text) = message {

@@ -6,6 +6,7 @@ use super::dialog::{Confirm, Confirmed};
 use super::form::Form;
 use super::history::Step;
 use super::state::{Message, Mode, Overlay, Pane, State};
+use crate::lang::{tr, trf};
 use crate::model::{Change, Item, MetricKey, NoteKey, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
@@ -31,7 +32,8 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        state.message = Some(Message::error(format!("not changed: {err}")));
+        let text = trf(state.lang, "msg.not_changed", &[("error", &err)]);
+        state.message = Some(Message::error(text));
         return Vec::new();
     }
     open.unsaved.push(change.clone());
@@ -90,22 +92,29 @@ pub(crate) fn change_item(
         .and_then(|doc| doc.item(doc.position(id)?))
         .cloned()
     else {
-        state.message = Some(Message::warning(format!(
-            "item {id} is gone from the file: nothing changed"
-        )));
+        let text = trf(state.lang, "msg.item_gone", &[("id", &id)]);
+        state.message = Some(Message::warning(text));
         return Vec::new();
     };
     let after = before.edited(edit);
     if after == before {
-        state.message = Some(Message::info("no change"));
+        state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
         return Vec::new();
     }
-    let label = format!("{label} on item {}", before.id);
+    let label = trf(
+        state.lang,
+        "edit.on_item",
+        &[("what", &label), ("id", &before.id)],
+    );
     commit(state, file, Change::Replace { before, after }, label)
 }
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
-    let label = format!("status {}", status.label());
+    let label = trf(
+        state.lang,
+        "edit.status",
+        &[("status", &status.label_in(state.lang))],
+    );
     if state.mode() == Mode::StatusPicker {
         if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
             return change_item(state, file, &id, &label, |item| item.status = status);
@@ -176,10 +185,7 @@ pub(crate) fn add(state: &mut State) {
                 let id = doc.next_free_id();
                 open_form(state, Form::add_item(file, &id));
             } else {
-                state.message = Some(Message::warning(
-                    "no file to add an item to: quit (q), run `tally new FILE.json --title \
-                     TITLE` (or `tally import REPORT.txt`), then open it",
-                ));
+                state.message = Some(Message::warning(tr(state.lang, "msg.no_file_to_add")));
             }
         }
     }
@@ -198,9 +204,10 @@ pub(crate) fn delete(state: &mut State) {
     let confirm = match state.focus {
         Pane::Timeline => note_at_cursor(state, &item).and_then(|note| {
             Some(Confirm {
-                question: format!(
-                    "Delete this note of item {id} ({})?",
-                    item.progress[note].date
+                question: trf(
+                    state.lang,
+                    "ask.delete_note",
+                    &[("id", &id), ("date", &item.progress[note].date)],
                 ),
                 on_yes: Confirmed::DeleteNote {
                     file,
@@ -213,7 +220,11 @@ pub(crate) fn delete(state: &mut State) {
             let metric = state.details.metric_cursor;
             item.metrics.get(metric).and_then(|m| {
                 Some(Confirm {
-                    question: format!("Delete metric \"{}\" of item {id}?", m.name),
+                    question: trf(
+                        state.lang,
+                        "ask.delete_metric",
+                        &[("name", &m.name), ("id", &id)],
+                    ),
                     on_yes: Confirmed::DeleteMetric {
                         file,
                         id: id.clone(),
@@ -223,7 +234,11 @@ pub(crate) fn delete(state: &mut State) {
             })
         }
         Pane::Items => Some(Confirm {
-            question: format!("Delete item {id} \"{}\"?", item.title),
+            question: trf(
+                state.lang,
+                "ask.delete_item",
+                &[("id", &id), ("title", &item.title)],
+            ),
             on_yes: Confirmed::DeleteItem {
                 file,
                 id: id.clone(),
@@ -258,31 +273,34 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
                 state,
                 file,
                 Change::Remove { index, item },
-                format!("delete item {id}"),
+                trf(state.lang, "edit.delete_item", &[("id", &id)]),
             )
         }
         Confirmed::DeleteNote { file, id, note } => {
             state.details.note_cursor = state.details.note_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
-                state.message = Some(Message::warning(format!(
-                    "the note of item {id} was deleted or changed on disk: nothing deleted"
-                )));
+                let text = trf(state.lang, "msg.note_gone", &[("id", &id)]);
+                state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            change_item(state, file, &id, "delete note", |item| {
+            let label = tr(state.lang, "edit.delete_note");
+            change_item(state, file, &id, &label, |item| {
                 item.progress.remove(index);
             })
         }
         Confirmed::DeleteMetric { file, id, metric } => {
             state.details.metric_cursor = state.details.metric_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
-                state.message = Some(Message::warning(format!(
-                    "metric \"{}\" of item {id} is gone from the file: nothing deleted",
-                    metric.name
-                )));
+                let text = trf(
+                    state.lang,
+                    "msg.metric_gone",
+                    &[("name", &metric.name), ("id", &id)],
+                );
+                state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            change_item(state, file, &id, "delete metric", |item| {
+            let label = tr(state.lang, "edit.delete_metric");
+            change_item(state, file, &id, &label, |item| {
                 item.metrics.remove(index);
             })
         }
@@ -306,14 +324,14 @@ fn find_in(
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.last().cloned() else {
-        state.message = Some(Message::info("nothing to undo"));
+        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_undo")));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.inverse(),
-        &format!("undid {}", step.label),
+        &trf(state.lang, "msg.undid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.undone();
@@ -323,14 +341,14 @@ pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
 
 pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.next().cloned() else {
-        state.message = Some(Message::info("nothing to redo"));
+        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_redo")));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.clone(),
-        &format!("redid {}", step.label),
+        &trf(state.lang, "msg.redid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.redone();
@@ -345,7 +363,8 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        state.message = Some(Message::error(format!("cannot undo or redo: {err} since")));
+        let text = trf(state.lang, "msg.cannot_replay", &[("error", &err)]);
+        state.message = Some(Message::error(text));
         return Vec::new();
     }
     open.unsaved.push(change.clone());
@@ -366,7 +385,7 @@ pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
         .map(|file| Effect::Save { file })
         .collect();
     if effects.is_empty() {
-        state.message = Some(Message::info("nothing to save: every edit is on disk"));
+        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_save")));
     }
     effects
 }
@@ -385,9 +404,10 @@ pub(crate) fn quit(state: &mut State) {
         return;
     }
     state.open_overlay(Overlay::Confirm(Confirm {
-        question: format!(
-            "Edits to {} are not saved. Quit and lose them?",
-            unsaved.join(", ")
+        question: trf(
+            state.lang,
+            "ask.quit_unsaved",
+            &[("files", &unsaved.join(", "))],
         ),
         on_yes: Confirmed::QuitUnsaved,
     }));

@@ -2,6 +2,7 @@
 //! grapheme and knows CJK widths), and reading the values back. Checking values and turning them
 //! into changes is done in `editing`.
 
+use crate::lang::Phrase;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -73,7 +74,7 @@ pub struct Field {
 #[derive(Debug, Clone)]
 pub struct Form {
     pub kind: FormKind,
-    pub title: String,
+    pub title: Phrase,
     pub fields: Vec<Field>,
     /// The field with the cursor.
     pub focus: usize,
@@ -115,7 +116,7 @@ pub(crate) fn optional_date(date: Option<Date>) -> String {
 }
 
 impl Form {
-    fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+    fn new(kind: FormKind, title: Phrase, fields: Vec<Field>) -> Form {
         Form {
             kind,
             title,
@@ -128,7 +129,7 @@ impl Form {
     }
 
     /// A form with one single-line field.
-    pub fn single(kind: FormKind, title: String, label: &'static str, value: &str) -> Form {
+    pub fn single(kind: FormKind, title: Phrase, label: &'static str, value: &str) -> Form {
         Form::new(kind, title, vec![text(label, value, false)])
     }
 
@@ -177,14 +178,16 @@ impl Form {
             file,
             id: item.id.clone(),
         };
-        Form::new(kind, format!("Edit item {}", item.id), item_fields(item))
+        let title = Phrase::new("form.edit_item").arg("id", &item.id);
+        Form::new(kind, title, item_fields(item))
     }
 
     /// A new item; `id` is the proposed next free id.
     pub fn add_item(file: usize, id: &str) -> Form {
         let mut fields = vec![text("id", id, false)];
         fields.extend(item_fields(&Item::new(id, "")));
-        let mut form = Form::new(FormKind::AddItem { file }, "New item".into(), fields);
+        let title = Phrase::new("form.new_item");
+        let mut form = Form::new(FormKind::AddItem { file }, title, fields);
         form.focus = 1;
         form
     }
@@ -198,7 +201,7 @@ impl Form {
             text("text", "", true),
             text("date", &today.to_string(), false),
         ];
-        Form::new(kind, format!("New note on item {id}"), fields)
+        Form::new(kind, Phrase::new("form.new_note").arg("id", id), fields)
     }
 
     pub fn edit_note(file: usize, id: &str, key: NoteKey, note: &Note) -> Form {
@@ -212,7 +215,7 @@ impl Form {
             text("date", &note.date.to_string(), false),
             text("by", note.by.as_deref().unwrap_or(""), false),
         ];
-        Form::new(kind, format!("Edit note on item {id}"), fields)
+        Form::new(kind, Phrase::new("form.edit_note").arg("id", id), fields)
     }
 
     /// Edits a metric, or adds one when `metric` is `None`.
@@ -241,8 +244,10 @@ impl Form {
             text("date", &today.to_string(), false),
         ];
         let title = match metric {
-            Some(m) => format!("Metric {} of item {id}", m.name),
-            None => format!("New metric on item {id}"),
+            Some(m) => Phrase::new("form.edit_metric")
+                .arg("name", &m.name)
+                .arg("id", id),
+            None => Phrase::new("form.new_metric").arg("id", id),
         };
         let mut form = Form::new(
             FormKind::EditMetric {
@@ -464,7 +469,12 @@ mod tests {
             file: 0,
             id: "1".into(),
         };
-        let mut form = Form::single(kind, "Lead".into(), "lead", "");
+        let mut form = Form::single(
+            kind,
+            crate::lang::Phrase::new("form.lead").arg("id", "1"),
+            "lead",
+            "",
+        );
         form.suggestions = ["市商务局", "国际处"].map(String::from).to_vec();
         type_text(&mut form, "gjc");
         assert!(form.complete());

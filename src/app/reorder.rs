@@ -7,6 +7,7 @@ use super::editing::{commit, selection};
 use super::state::{Message, State};
 use super::triage::Toward;
 use super::view::{GroupBy, SortKey};
+use crate::lang::{tr, trf};
 use crate::model::{Change, Place};
 
 /// `J`/`K`: moves the selected item past the item shown next to it, so the move is always seen:
@@ -36,16 +37,13 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         .and_then(|other| state.item(other))
         .map(|other| other.id.clone());
     let Some(other) = other else {
-        let (edge, place) = match (down, state.list.group) {
-            (true, GroupBy::None) => ("last", "its file"),
-            (false, GroupBy::None) => ("first", "its file"),
-            (true, _) => ("last", "its group"),
-            (false, _) => ("first", "its group"),
+        let key = match (down, state.list.group) {
+            (true, GroupBy::None) => "msg.last_in_file",
+            (false, GroupBy::None) => "msg.first_in_file",
+            (true, _) => "msg.last_in_group",
+            (false, _) => "msg.first_in_group",
         };
-        state.message = Some(Message::info(format!(
-            "item {} is already the {edge} in {place}; not moved",
-            item.id
-        )));
+        state.message = Some(Message::info(trf(state.lang, key, &[("id", &item.id)])));
         return Vec::new();
     };
     let change = if state.list.group == GroupBy::None {
@@ -60,17 +58,23 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
             second: other.clone(),
         }
     };
-    let effects = commit(state, file, change, format!("move item {}", item.id));
+    let label = trf(state.lang, "edit.move_item", &[("id", &item.id)]);
+    let effects = commit(state, file, change, label);
     if !effects.is_empty() {
-        let side = if down { "below" } else { "above" };
-        let in_file = match state.list.group {
-            GroupBy::None => String::new(),
-            _ => format!("; in the file it swapped places with item {other}"),
+        let key = if down {
+            "msg.moved_below"
+        } else {
+            "msg.moved_above"
         };
-        state.message = Some(Message::info(format!(
-            "moved item {} {side} item {other}{in_file}",
-            item.id
-        )));
+        let mut text = trf(state.lang, key, &[("id", &item.id), ("other", &other)]);
+        if state.list.group != GroupBy::None {
+            text.push_str(&trf(
+                state.lang,
+                "msg.swapped_in_file",
+                &[("other", &other)],
+            ));
+        }
+        state.message = Some(Message::info(text));
     }
     effects
 }
@@ -78,18 +82,13 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
 /// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
 fn move_refused(state: &State) -> Option<String> {
     if state.list.filter.is_some() {
-        return Some(
-            "J/K move items in file order; clear the search first (Esc) to move this item".into(),
-        );
+        return Some(tr(state.lang, "msg.move_filtered").into_owned());
     }
     // Sorted by file name, each file's items still show in file order, so a move within the
     // file shows (the neighbour must be in the same file, see above).
     if !matches!(state.list.sort, SortKey::File | SortKey::Report) {
-        return Some(format!(
-            "J/K move items in file order; the list is sorted by {} (press o until it says \
-             file order)",
-            state.list.sort.label()
-        ));
+        let order = tr(state.lang, &format!("sort.{}", state.list.sort.label()));
+        return Some(trf(state.lang, "msg.move_sorted", &[("order", &order)]));
     }
     None
 }

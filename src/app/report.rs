@@ -3,6 +3,7 @@
 
 use super::view::Row;
 use super::{Effect, Message, State};
+use crate::lang::{Lang, tr, trf, trn};
 use crate::model::Item;
 use crate::report::{DraftOptions, draft, published};
 
@@ -11,7 +12,7 @@ use crate::report::{DraftOptions, draft, published};
 pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
     let index = state.selected_file();
     let Some(file) = state.files.get(index) else {
-        state.message = Some(Message::warning("no file is open"));
+        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
         return Vec::new();
     };
     let items: Vec<&Item> = state
@@ -23,7 +24,7 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
         .filter_map(|row| file.doc.items().get(row.item))
         .collect();
     if items.is_empty() {
-        state.message = Some(Message::warning("the list shows no items to report"));
+        state.message = Some(Message::warning(tr(state.lang, "msg.nothing_to_report")));
         return Vec::new();
     }
     let today = state.today();
@@ -39,13 +40,19 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
 }
 
 /// The footer's word on a written report: where, and how much of the file it covers.
-pub(crate) fn written(path: &std::path::Path, items: usize, of: usize) -> String {
+pub(crate) fn written(lang: Lang, path: &std::path::Path, items: usize, of: usize) -> String {
     let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
-    let noun = if of == 1 { "item" } else { "items" };
+    let all = trn(lang, "count.items", of);
     if items == of {
-        format!("report written to {shown} ({of} {noun})")
+        trf(
+            lang,
+            "msg.report_written",
+            &[("path", &shown), ("of", &all)],
+        )
     } else {
-        format!("report written to {shown} ({items} of {of} {noun}, as listed)")
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("path", &shown), ("items", &items), ("of", &all)];
+        trf(lang, "msg.report_written_part", &args)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The meeting screens besides the list: "since" (what changed after a date, across items) and
 //! the dashboard. `v` cycles list → since → dashboard.
 
+use crate::lang::Phrase;
 use std::sync::Arc;
 
 use super::form::{Form, FormKind};
@@ -13,6 +14,8 @@ use crate::report;
 /// busy one.
 #[derive(Debug, Clone, Default)]
 pub struct ScreenData {
+    /// The date of the "since" screen (`None`: the last review date in the files).
+    pub since: Option<crate::model::Date>,
     /// The data version and "since" date the figures were made for.
     made_for: Option<(u64, Option<crate::model::Date>, Option<crate::model::Date>)>,
     pub entries: Arc<Vec<report::Entry>>,
@@ -35,6 +38,7 @@ pub(crate) fn refresh(state: &mut State) {
     }
     let docs = || state.files.iter().map(|f| &f.doc);
     state.screens = ScreenData {
+        since: state.screens.since,
         made_for: Some(key),
         entries: Arc::new(report::entries(docs(), since)),
         stats: Arc::new(report::stats(docs(), state.today())),
@@ -68,7 +72,7 @@ pub(crate) fn since_action(state: &mut State, intent: Intent) {
                 .unwrap_or_default();
             let form = Form::single(
                 FormKind::SetSince,
-                "Show changes after".into(),
+                Phrase::new("form.since"),
                 "since",
                 &date,
             );
@@ -99,9 +103,8 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        state.message = Some(super::Message::warning(format!(
-            "item {id} is not in the list"
-        )));
+        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        state.message = Some(super::Message::warning(text));
     }
 }
 

@@ -5,6 +5,7 @@
 use super::Effect;
 use super::editing::{commit, edit, target};
 use super::state::{Message, Overlay, Pane, State};
+use crate::lang::{tr, trf};
 use crate::model::{Change, Item, ResolveError, Side};
 use crate::store::{item_extras, with_item_extras};
 
@@ -14,9 +15,7 @@ pub(crate) fn open(state: &mut State) {
         return;
     };
     if item.conflicts.is_empty() {
-        state.message = Some(Message::info(
-            "no merge conflicts in this item (search is:conflict lists the items with some)",
-        ));
+        state.message = Some(Message::info(tr(state.lang, "msg.no_merge_conflicts")));
         return;
     }
     state.open_overlay(Overlay::MergeConflict);
@@ -40,16 +39,21 @@ pub(crate) fn settle(state: &mut State, side: Side) -> Vec<Effect> {
     let after = match settled(&before, side) {
         Ok(after) => after,
         Err(err) => {
-            state.message = Some(Message::error(format!("not settled: {err}")));
+            let text = trf(state.lang, "msg.not_settled", &[("error", &err)]);
+            state.message = Some(Message::error(text));
             return Vec::new();
         }
     };
     let left = after.conflicts.len();
     let word = match side {
-        Side::Ours => "kept ours",
-        Side::Theirs => "took theirs",
+        Side::Ours => tr(state.lang, "edit.kept_ours"),
+        Side::Theirs => tr(state.lang, "edit.took_theirs"),
     };
-    let label = format!("conflict on {subject} of item {}: {word}", before.id);
+    let label = trf(
+        state.lang,
+        "edit.settled",
+        &[("subject", &subject), ("id", &before.id), ("word", &word)],
+    );
     let effects = commit(state, row.file, Change::Replace { before, after }, label);
     if left == 0 {
         state.close_overlay();

@@ -207,9 +207,7 @@ pub struct State {
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
-    /// The date of the "since" view (`None`: the last review date in the files).
-    pub since: Option<crate::model::Date>,
-    /// What the since and dashboard screens show (derived; see `screens::refresh`).
+    /// The date of the since screen, and what it and the dashboard show (see `screens::refresh`).
     pub screens: super::screens::ScreenData,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
@@ -218,6 +216,8 @@ pub struct State {
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
     pub quit: bool,
+    /// The language of the interface's words (the data is shown as it is).
+    pub lang: crate::lang::Lang,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
 }
@@ -389,7 +389,8 @@ impl State {
 
     /// The date the "since" view starts after.
     pub fn since_date(&self) -> Option<crate::model::Date> {
-        self.since
+        self.screens
+            .since
             .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
     }
 

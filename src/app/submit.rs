@@ -5,6 +5,7 @@ use super::Effect;
 use super::editing::{close_form, commit};
 use super::form::{Form, FormKind};
 use super::state::{Message, State};
+use crate::lang::{tr, trf};
 use crate::model::{
     Change, Date, Item, Metric, MetricKey, Note, NoteKey, Recorded, SameDate, new_metric,
     read_number, record_reading,
@@ -45,7 +46,7 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         },
         FormKind::SetSince => match date_field(&form, "since") {
             Ok(date) => {
-                state.since = date;
+                state.screens.since = date;
                 if let super::Screen::Since { cursor } = &mut state.screen {
                     *cursor = 0;
                 }
@@ -58,7 +59,7 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
     match result {
         Ok(None) => {
             close_form(state);
-            state.message = Some(Message::info("no change"));
+            state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
             Vec::new()
         }
         Ok(Some(edit)) => {
@@ -96,9 +97,10 @@ fn fresh_id(state: &mut State) -> Option<String> {
         return form.notice.clone().filter(|_| !form.changed("id"));
     }
     let next = doc.next_free_id();
-    let note = format!(
-        "id {} was taken meanwhile: the new item is {next}",
-        id.trim()
+    let note = trf(
+        state.lang,
+        "msg.id_taken_new",
+        &[("from", &id.trim()), ("to", &next)],
     );
     let form = state.form_mut()?;
     form.rebase("id", &next);
@@ -118,10 +120,13 @@ struct Edit {
 type Outcome = Result<Option<Edit>, String>;
 
 fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
-    let doc = state.document(file).ok_or("the file is no longer open")?;
+    let lang = state.lang;
+    let doc = state
+        .document(file)
+        .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
     let index = doc
         .position(id)
-        .ok_or(format!("item {id} no longer exists"))?;
+        .ok_or_else(|| trf(lang, "msg.item_no_longer", &[("id", &id)]))?;
     Ok(doc.items()[index].clone())
 }
 
@@ -191,7 +196,13 @@ fn field_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let after = before.edited(edit);
-    replace(file, before, after, format!("set {what} of item {id}"))
+    let what = tr(state.lang, &format!("field.{what}"));
+    let label = trf(
+        state.lang,
+        "edit.set_field",
+        &[("what", &what), ("id", &id)],
+    );
+    replace(file, before, after, label)
 }
 
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
@@ -199,14 +210,18 @@ fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let mut problem = Ok(());
     let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed));
     problem?;
-    replace(file, before, after, format!("edit item {id}"))
+    let label = trf(state.lang, "edit.edit_item", &[("id", &id)]);
+    replace(file, before, after, label)
 }
 
 fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
-    let doc = state.document(file).ok_or("the file is no longer open")?;
-    let id = optional(form.value("id")).ok_or("id: an id is needed")?;
+    let lang = state.lang;
+    let doc = state
+        .document(file)
+        .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
+    let id = optional(form.value("id")).ok_or_else(|| tr(lang, "form.id_needed").into_owned())?;
     if doc.position(&id).is_some() {
-        return Err(format!("id: {id} is already used in this file"));
+        return Err(trf(lang, "form.id_used", &[("id", &id)]));
     }
     let mut item = Item::new(id.clone(), "");
     fill_item(&mut item, form, Fields::All)?;
@@ -217,7 +232,7 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
     Ok(Some(Edit {
         file,
         change,
-        label: format!("add item {id}"),
+        label: trf(lang, "edit.add_item", &[("id", &id)]),
         said: None,
     }))
 }
@@ -232,14 +247,17 @@ fn note_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let index = match key {
-        Some(key) => Some(key.find(&before.progress).ok_or(
-            "the note was deleted or changed on disk meanwhile — your text is still here; Esc closes",
-        )?),
+        Some(key) => Some(
+            key.find(&before.progress)
+                .ok_or_else(|| tr(state.lang, "form.note_gone").into_owned())?,
+        ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
-    let text = optional(form.value("text")).ok_or("text: the note is empty")?;
-    let date = date_field(form, "date")?.ok_or("date: a date is needed (YYYY-MM-DD)")?;
+    let text = optional(form.value("text"))
+        .ok_or_else(|| tr(state.lang, "form.note_empty").into_owned())?;
+    let date =
+        date_field(form, "date")?.ok_or_else(|| tr(state.lang, "form.date_needed").into_owned())?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
@@ -258,12 +276,12 @@ fn note_change(
             ..Note::new(date, text)
         }),
     });
-    let label = if index.is_some() {
-        "edit note"
+    let key = if index.is_some() {
+        "edit.edit_note"
     } else {
-        "add note"
+        "edit.add_note"
     };
-    replace(file, before, after, format!("{label} on item {id}"))
+    replace(file, before, after, trf(state.lang, key, &[("id", &id)]))
 }
 
 fn metric_change(
@@ -276,14 +294,15 @@ fn metric_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let index = match key {
-        Some(key) => Some(key.find(&before.metrics).ok_or(format!(
-            "metric \"{}\" was deleted or renamed on disk meanwhile — Esc closes",
-            key.name
-        ))?),
+        Some(key) => Some(
+            key.find(&before.metrics)
+                .ok_or_else(|| trf(state.lang, "form.metric_gone", &[("name", &key.name)]))?,
+        ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
-    let name = optional(form.value("name")).ok_or("name: a metric needs a name")?;
+    let name = optional(form.value("name"))
+        .ok_or_else(|| tr(state.lang, "form.name_needed").into_owned())?;
     let value = read_number(&form.value("value")).map_err(|e| format!("value: {e}"))?;
     let target = match optional(form.value("target")) {
         None => None,
@@ -297,7 +316,11 @@ fn metric_change(
         .enumerate()
         .any(|(i, m)| m.name == name && Some(i) != index);
     if clash {
-        return Err(format!("name: item {id} already has a metric \"{name}\""));
+        return Err(trf(
+            state.lang,
+            "form.name_taken",
+            &[("id", &id), ("name", &name)],
+        ));
     }
     let published = state.document(file).and_then(|d| d.header.published);
     let mut said = None;
@@ -330,11 +353,11 @@ fn metric_change(
             ..new_metric(name, value.clone(), date, published)
         }),
     });
-    let label = if index.is_some() {
-        "edit metric"
+    let key = if index.is_some() {
+        "edit.edit_metric"
     } else {
-        "add metric"
+        "edit.add_metric"
     };
-    let edit = replace(file, before, after, format!("{label} on item {id}"))?;
+    let edit = replace(file, before, after, trf(state.lang, key, &[("id", &id)]))?;
     Ok(edit.map(|edit| Edit { said, ..edit }))
 }

@@ -2,6 +2,7 @@
 //! changed on disk — unsaved edits are replayed on the new version, and where one collides with
 //! the other writer's change the user chooses, item by item. Nothing is overwritten silently.
 
+use crate::lang::trf;
 use std::collections::HashMap;
 
 use super::Effect;
@@ -26,7 +27,7 @@ pub(crate) fn saved(
     open.unsaved.drain(..covered);
     open.save_error = None;
     let more = !open.unsaved.is_empty();
-    let saved = format!("saved {}", open.name());
+    let saved = trf(state.lang, "msg.saved", &[("file", &open.name())]);
     // what the footer said before (an edit re-applied, a new id) stays in front of "saved"
     state.message = Some(match state.message.take() {
         Some(earlier)
@@ -52,19 +53,20 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
     };
     open.save_error = Some(error.clone());
     super::team::save_failed(state);
-    state.message = Some(Message::error(format!(
-        "not saved: {error} — the edit is kept; Ctrl-S or the next edit retries"
-    )));
+    let text = trf(state.lang, "msg.not_saved", &[("error", &error)]);
+    state.message = Some(Message::error(text));
 }
 
 pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
     let Some(open) = state.files.get(file) else {
         return;
     };
-    state.message = Some(Message::warning(format!(
-        "{} changed on disk but cannot be read ({error}); showing the last good version",
-        open.name()
-    )));
+    let text = trf(
+        state.lang,
+        "msg.unreadable",
+        &[("file", &open.name()), ("error", &error)],
+    );
+    state.message = Some(Message::warning(text));
 }
 
 /// A file changed on disk: take the new version, make the unsaved edits again on it (reduced to
@@ -84,9 +86,10 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         match replay(change, &mut fresh.doc) {
             Replayed::Applied(change) => fresh.unsaved.push(change),
             Replayed::Renamed { change, from } => {
-                notes.push(format!(
-                    "id {from} was taken meanwhile: your new item is {}",
-                    change.id()
+                notes.push(trf(
+                    state.lang,
+                    "msg.id_taken_yours",
+                    &[("from", &from), ("to", &change.id())],
                 ));
                 renamed.push((from, change.id().to_string()));
                 fresh.unsaved.push(change);
@@ -122,24 +125,18 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
     notes.extend(super::waiting::rebase(state, file, &old.doc));
     let head = match (replayed, conflicts.len()) {
-        (0, 0) => format!("{name} changed on disk; reloaded"),
-        (_, 0) => format!("{name} changed on disk; reloaded and your edit re-applied"),
-        (_, n) => format!("{name} changed on disk; {n} of your edits collide with it — choose"),
+        (0, 0) => trf(state.lang, "msg.reloaded", &[("file", &name)]),
+        (_, 0) => trf(state.lang, "msg.reloaded_reapplied", &[("file", &name)]),
+        (_, n) => trf(
+            state.lang,
+            "msg.reloaded_collide",
+            &[("file", &name), ("n", &n)],
+        ),
     };
     notes.insert(0, head);
     let reload = Message::warning(notes.join(" · "));
     state.message = Some(super::team::after_reload(state, reload));
-    if !conflicts.is_empty() {
-        // the conflicts take the keys; a form or question waits under them, anything else closes
-        let waits = state
-            .overlay
-            .as_ref()
-            .is_some_and(Overlay::waits_for_answer);
-        if state.conflicts.is_empty() && !waits {
-            state.close_overlay();
-        }
-        state.conflicts.extend(conflicts);
-    }
+    show_conflicts(state, conflicts);
     if replayed > 0 {
         effects.push(Effect::Save { file });
     }
@@ -158,6 +155,22 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
         .iter()
         .map(|item| places.get(item.id.as_str()).copied())
         .collect()
+}
+
+/// Adds conflicts with a change on disk: they take the keys; a form or question waits under
+/// them, any other overlay closes.
+fn show_conflicts(state: &mut State, conflicts: Vec<ConflictView>) {
+    if conflicts.is_empty() {
+        return;
+    }
+    let waits = state
+        .overlay
+        .as_ref()
+        .is_some_and(Overlay::waits_for_answer);
+    if state.conflicts.is_empty() && !waits {
+        state.close_overlay();
+    }
+    state.conflicts.extend(conflicts);
 }
 
 /// Which version of a conflicting item to keep.
@@ -183,10 +196,8 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
         their_change(&conflict)
     };
     let Some(forced) = forced else {
-        state.message = Some(Message::info(format!(
-            "kept the version on disk of item {}",
-            conflict.id
-        )));
+        let text = trf(state.lang, "msg.kept_disk", &[("id", &conflict.id)]);
+        state.message = Some(Message::info(text));
         return Vec::new();
     };
     let file = conflict.file;
@@ -195,21 +206,18 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     };
     let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
-        state.message = Some(Message::error(format!(
-            "could not keep your version: {err}"
-        )));
+        let text = trf(state.lang, "msg.could_not_keep", &[("error", &err)]);
+        state.message = Some(Message::error(text));
         return Vec::new();
     }
     open.unsaved.push(forced);
     let mut effects = refresh_after(state, file, &|p| shift.moved(p), Some(&conflict.id));
-    state.message = Some(Message::info(if keep_mine {
-        format!("kept your version of item {}", conflict.id)
+    let key = if keep_mine {
+        "msg.kept_yours"
     } else {
-        format!(
-            "kept the version on disk of item {} (with your other changes)",
-            conflict.id
-        )
-    }));
+        "msg.kept_disk_with_yours"
+    };
+    state.message = Some(Message::info(trf(state.lang, key, &[("id", &conflict.id)])));
     effects.push(Effect::Save { file });
     effects
 }

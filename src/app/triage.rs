@@ -2,6 +2,7 @@
 //! notes, lead and due changes, "reviewed" marks — with a clock and an optional per-item timebox,
 //! ending in a summary that can be written out as minutes.
 
+use crate::lang::{Phrase, tr, trf};
 use std::time::{Duration, Instant};
 
 use super::editing::{self, open_form};
@@ -58,7 +59,7 @@ pub(crate) fn start(state: &mut State) {
         .filter_map(|r| Some((r.file, state.item(r)?.id.clone())))
         .collect();
     if order.is_empty() {
-        state.message = Some(Message::info("nothing to triage: the list is empty"));
+        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_triage")));
         return;
     }
     let selected = state.selection_key();
@@ -121,8 +122,8 @@ pub(crate) fn go(state: &mut State, toward: Toward) {
 /// Enter/Space: marks the item reviewed today and moves on.
 pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
-    let effects =
-        editing::change_target(state, "mark reviewed", |item| item.reviewed = Some(today));
+    let label = tr(state.lang, "edit.mark_reviewed");
+    let effects = editing::change_target(state, &label, |item| item.reviewed = Some(today));
     go(state, Toward::Next);
     effects
 }
@@ -149,8 +150,8 @@ pub(crate) fn next_timebox(state: &mut State) {
         triage.timebox = next;
     }
     state.message = Some(Message::info(match next {
-        Some(d) => format!("timebox {} per item", format_duration(d)),
-        None => "no timebox".to_string(),
+        Some(d) => trf(state.lang, "msg.timebox", &[("time", &format_duration(d))]),
+        None => tr(state.lang, "msg.no_timebox").into_owned(),
     }));
 }
 
@@ -165,7 +166,7 @@ pub(crate) fn edit_lead(state: &mut State) {
             file: row.file,
             id: item.id.clone(),
         },
-        format!("Lead of item {}", item.id),
+        Phrase::new("form.lead").arg("id", &item.id),
         "lead",
         item.lead.as_deref().unwrap_or(""),
     );
@@ -185,7 +186,7 @@ pub(crate) fn edit_due(state: &mut State) {
             file: row.file,
             id: item.id.clone(),
         },
-        format!("Due date of item {}", item.id),
+        Phrase::new("form.due").arg("id", &item.id),
         "due",
         &due,
     );
@@ -213,7 +214,7 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         .get(state.selected_file())
         .or(state.files.first())
     else {
-        state.message = Some(Message::warning("no file is open"));
+        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
         return Vec::new();
     };
     let (first_step, walked) = match state.triage() {
@@ -229,12 +230,11 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         && *last == text
     {
         let place = path.as_ref().map_or_else(
-            || "the minutes being written".to_string(),
+            || tr(state.lang, "msg.minutes_being_written").into_owned(),
             |p| crate::text::clean_line(&p.display().to_string()).into_owned(),
         );
-        state.message = Some(Message::info(format!(
-            "nothing changed since {place}; no new minutes written"
-        )));
+        let text = trf(state.lang, "msg.minutes_unchanged", &[("place", &place)]);
+        state.message = Some(Message::info(text));
         return Vec::new();
     }
     state.meeting.last_minutes = Some((text.clone(), None));

@@ -1,6 +1,7 @@
 //! The pure state transition: `update(state, intent or event) -> effects`. Navigation, focus, zoom, help,
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
+use crate::lang::{tr, trf};
 use ratatui::layout::{Position, Rect};
 
 use super::view::item_row_near;
@@ -91,24 +92,24 @@ fn files_written(state: &mut State, event: Event) {
     match event {
         Event::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
-            state.message = Some(super::Message::info(format!("minutes written to {shown}")));
+            let text = trf(state.lang, "msg.minutes_written", &[("path", &shown)]);
+            state.message = Some(super::Message::info(text));
             if let Some((_, written)) = state.meeting.last_minutes.as_mut() {
                 *written = Some(path);
             }
         }
         Event::MinutesFailed { error } => {
             state.meeting.last_minutes = None;
-            state.message = Some(super::Message::error(format!(
-                "minutes not written: {error}"
-            )));
+            let text = trf(state.lang, "msg.minutes_failed", &[("error", &error)]);
+            state.message = Some(super::Message::error(text));
         }
         Event::ReportWritten { path, items, of } => {
-            state.message = Some(super::Message::info(report::written(&path, items, of)));
+            let text = report::written(state.lang, &path, items, of);
+            state.message = Some(super::Message::info(text));
         }
         Event::ReportFailed { error } => {
-            state.message = Some(super::Message::error(format!(
-                "report not written: {error}"
-            )));
+            let text = trf(state.lang, "msg.report_failed", &[("error", &error)]);
+            state.message = Some(super::Message::error(text));
         }
         _ => {}
     }
@@ -303,11 +304,10 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
 fn reorder(state: &mut State) {
     let keep = state.selection_key();
     state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
-    state.message = Some(super::Message::info(format!(
-        "sorted by {} · grouped by {}",
-        state.list.sort.label(),
-        state.list.group.label()
-    )));
+    let order = tr(state.lang, &format!("sort.{}", state.list.sort.label()));
+    let by = tr(state.lang, &format!("group.{}", state.list.group.label()));
+    let text = trf(state.lang, "msg.sorted", &[("order", &order), ("by", &by)]);
+    state.message = Some(super::Message::info(text));
 }
 
 fn open_help(state: &mut State) {

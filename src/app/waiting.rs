@@ -7,6 +7,7 @@ use super::dialog::Confirmed;
 use super::form::{Form, FormKind};
 use super::form_record::{item_values, metric_values};
 use super::state::{Overlay, State};
+use crate::lang::{Lang, trf};
 use crate::model::{Document, Item, NoteKey};
 
 /// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced);
@@ -17,21 +18,24 @@ pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<S
         state.overlay = Some(overlay);
         return None;
     };
+    let lang = state.lang;
     let (kept, note) = match overlay {
-        Overlay::StatusPicker { file: f, id } if f == file && find(doc, &id).is_none() => (
-            None,
-            Some(format!("item {id} is gone from the file: no status set")),
-        ),
-        Overlay::Confirm(confirm) => match gone_question(doc, file, &confirm.on_yes) {
+        Overlay::StatusPicker { file: f, id } if f == file && find(doc, &id).is_none() => {
+            (None, Some(trf(lang, "msg.gone_no_status", &[("id", &id)])))
+        }
+        Overlay::Confirm(confirm) => match gone_question(lang, doc, file, &confirm.on_yes) {
             Some(note) => (None, Some(note)),
             None => (Some(Overlay::Confirm(confirm)), None),
         },
         Overlay::Form(mut form) => {
-            let note = rebase_form(&mut form, doc, old, file);
+            let note = rebase_form(lang, &mut form, doc, old, file);
             let close =
                 note.is_some() && !form.touched() && !matches!(form.kind, FormKind::AddItem { .. });
             if close {
-                (None, note.map(|n| format!("{n}: the form was closed")))
+                (
+                    None,
+                    note.map(|n| trf(lang, "msg.form_closed", &[("why", &n)])),
+                )
             } else {
                 (Some(Overlay::Form(form)), note)
             }
@@ -47,7 +51,7 @@ fn find<'a>(doc: &'a Document, id: &str) -> Option<&'a Item> {
 }
 
 /// Why a question can no longer be answered, if it cannot.
-fn gone_question(doc: &Document, file: usize, on_yes: &Confirmed) -> Option<String> {
+fn gone_question(lang: Lang, doc: &Document, file: usize, on_yes: &Confirmed) -> Option<String> {
     let (f, id) = match on_yes {
         Confirmed::DeleteItem { file, id }
         | Confirmed::DeleteNote { file, id, .. }
@@ -58,16 +62,17 @@ fn gone_question(doc: &Document, file: usize, on_yes: &Confirmed) -> Option<Stri
         return None;
     }
     let Some(item) = find(doc, id) else {
-        return Some(format!("item {id} is gone from the file: nothing deleted"));
+        return Some(trf(lang, "msg.gone_nothing_deleted", &[("id", &id)]));
     };
     match on_yes {
-        Confirmed::DeleteNote { note, .. } if note.find(&item.progress).is_none() => Some(format!(
-            "the note of item {id} was deleted or changed on disk: nothing deleted"
-        )),
+        Confirmed::DeleteNote { note, .. } if note.find(&item.progress).is_none() => {
+            Some(trf(lang, "msg.note_gone", &[("id", &id)]))
+        }
         Confirmed::DeleteMetric { metric, .. } if metric.find(&item.metrics).is_none() => {
-            Some(format!(
-                "metric \"{}\" of item {id} is gone from the file: nothing deleted",
-                metric.name
+            Some(trf(
+                lang,
+                "msg.metric_gone",
+                &[("name", &metric.name), ("id", &id)],
             ))
         }
         _ => None,
@@ -76,9 +81,15 @@ fn gone_question(doc: &Document, file: usize, on_yes: &Confirmed) -> Option<Stri
 
 /// Rebases a form's fields on the new version; words for the footer (a target gone, a clash, a
 /// new id).
-fn rebase_form(form: &mut Form, doc: &Document, old: &Document, file: usize) -> Option<String> {
+fn rebase_form(
+    lang: Lang,
+    form: &mut Form,
+    doc: &Document,
+    old: &Document,
+    file: usize,
+) -> Option<String> {
     let values: Vec<(&'static str, String)> = match &form.kind {
-        FormKind::AddItem { file: f } if *f == file => return fresh_id(form, doc),
+        FormKind::AddItem { file: f } if *f == file => return fresh_id(lang, form, doc),
         FormKind::EditItem { file: f, id }
         | FormKind::AddNote { file: f, id }
         | FormKind::EditNote { file: f, id, .. }
@@ -88,13 +99,14 @@ fn rebase_form(form: &mut Form, doc: &Document, old: &Document, file: usize) -> 
             if *f == file =>
         {
             let Some(item) = find(doc, id) else {
-                return Some(gone(form, format!("item {id} is gone from the file")));
+                let what = trf(lang, "msg.gone", &[("id", &id)]);
+                return Some(gone(lang, form, what));
             };
             let before = find(old, id);
             follow_edited_note(&mut form.kind, before, item);
-            match target_values(&form.kind, item) {
+            match target_values(lang, &form.kind, item) {
                 Ok(values) => values,
-                Err(what) => return Some(gone(form, what)),
+                Err(what) => return Some(gone(lang, form, what)),
             }
         }
         _ => return None,
@@ -106,16 +118,17 @@ fn rebase_form(form: &mut Form, doc: &Document, old: &Document, file: usize) -> 
     if clashes.is_empty() {
         return None;
     }
-    let note = format!(
-        "changed on disk too — {}; Enter keeps yours, Esc writes nothing",
-        clashes.join("; ")
-    );
+    let note = trf(lang, "msg.changed_too", &[("clashes", &clashes.join("; "))]);
     form.notice = Some(note.clone());
     Some(note)
 }
 
 /// The values the form's fields stand for in `item` now, or what is gone.
-fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, String)>, String> {
+fn target_values(
+    lang: Lang,
+    kind: &FormKind,
+    item: &Item,
+) -> Result<Vec<(&'static str, String)>, String> {
     let id = &item.id;
     Ok(match kind {
         FormKind::EditItem { .. } => item_values(item),
@@ -133,9 +146,7 @@ fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, Stri
                 ]
             }
             None => {
-                return Err(format!(
-                    "the note of item {id} was deleted or changed on disk"
-                ));
+                return Err(trf(lang, "msg.note_changed", &[("id", &id)]));
             }
         },
         FormKind::EditMetric {
@@ -143,9 +154,10 @@ fn target_values(kind: &FormKind, item: &Item) -> Result<Vec<(&'static str, Stri
         } => match key.find(&item.metrics) {
             Some(at) => metric_values(&item.metrics[at]),
             None => {
-                return Err(format!(
-                    "metric \"{}\" of item {id} is gone from the file",
-                    key.name
+                return Err(trf(
+                    lang,
+                    "msg.metric_gone_from_file",
+                    &[("name", &key.name), ("id", &id)],
                 ));
             }
         },
@@ -174,26 +186,25 @@ fn follow_edited_note(kind: &mut FormKind, before: Option<&Item>, item: &Item) {
 }
 
 /// The form's target is gone: a form with typed text stays open and says so.
-fn gone(form: &mut Form, what: String) -> String {
+fn gone(lang: Lang, form: &mut Form, what: String) -> String {
     if form.touched() {
-        form.notice = Some(format!(
-            "{what} (someone else changed it) — your text is kept; Esc closes"
-        ));
+        form.notice = Some(trf(lang, "msg.text_kept", &[("what", &what)]));
     }
     what
 }
 
 /// A new item's proposed id, taken meanwhile, becomes the next free one.
-fn fresh_id(form: &mut Form, doc: &Document) -> Option<String> {
+fn fresh_id(lang: Lang, form: &mut Form, doc: &Document) -> Option<String> {
     let id = form.value("id");
     if form.changed("id") || doc.position(id.trim()).is_none() {
         return None;
     }
     let next = doc.next_free_id();
     form.rebase("id", &next);
-    let note = format!(
-        "id {} was taken meanwhile: the new item is {next}",
-        id.trim()
+    let note = trf(
+        lang,
+        "msg.id_taken_new",
+        &[("from", &id.trim()), ("to", &next)],
     );
     form.notice = Some(note.clone());
     Some(note)

@@ -56,6 +56,11 @@ impl Status {
         }
     }
 
+    /// [`Status::label`] in the interface language `lang` (`有风险` for at risk in Chinese).
+    pub fn label_in(self, lang: crate::lang::Lang) -> std::borrow::Cow<'static, str> {
+        crate::lang::tr(lang, &format!("status.{}", self.as_str()))
+    }
+
     /// One ASCII letter, so a badge reads without colour and never has an ambiguous width.
     pub fn letter(self) -> char {
         match self {

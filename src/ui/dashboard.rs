@@ -16,7 +16,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .border_style(view.theme.border(true))
-        .title(Span::styled(" Dashboard ", view.theme.title()));
+        .title(Span::styled(
+            format!(" {} ", view.tr("dashboard.title")),
+            view.theme.title(),
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let content = lines(view, usize::from(inner.width));
@@ -42,7 +45,7 @@ const LABEL: usize = 12;
 /// ` O on track   ████████████░░░░   7  88%`
 fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(
-        format!("Items by status ({} in all)", figures.total),
+        view.trf("dashboard.by_status", &[("n", &figures.total)]),
         view.theme.title(),
     )];
     let bar_width = width.saturating_sub(LABEL + 4 + 12).max(4);
@@ -56,7 +59,10 @@ fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>>
         let filled = ((share * bar_width as f64).round() as usize).min(bar_width);
         out.push(Line::from(vec![
             Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-            Span::raw(format!(" {}", pad(status.label(), LABEL))),
+            Span::raw(format!(
+                " {}",
+                pad(&status.label_in(view.state.lang), LABEL)
+            )),
             Span::styled("█".repeat(filled), view.theme.status_text(status)),
             Span::styled("░".repeat(bar_width - filled), view.theme.dim()),
             Span::raw(format!(" {count:>4} {:>4.0}%", share * 100.0)),
@@ -67,10 +73,7 @@ fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>>
 
 fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(
-        format!(
-            "Needs attention: {} blocked or at risk",
-            figures.attention.len()
-        ),
+        view.trf("dashboard.attention", &[("n", &figures.attention.len())]),
         view.theme.title(),
     )];
     for (_, id, title, status) in figures.attention.iter().take(12) {
@@ -86,16 +89,16 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
     }
     if figures.attention.len() > 12 {
         out.push(Line::styled(
-            format!("  … and {} more", figures.attention.len() - 12),
+            format!(
+                "  {}",
+                view.trf("dashboard.more", &[("n", &(figures.attention.len() - 12))])
+            ),
             view.theme.dim(),
         ));
     }
     out.push(Line::default());
     out.push(Line::styled(
-        format!(
-            "Overdue: {} open items past their due date",
-            figures.overdue.len()
-        ),
+        view.trf("dashboard.overdue", &[("n", &figures.overdue.len())]),
         view.theme.title(),
     ));
     for (_, id, title, due) in figures.overdue.iter().take(12) {
@@ -107,7 +110,10 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
     }
     if figures.overdue.len() > 12 {
         out.push(Line::styled(
-            format!("  … and {} more", figures.overdue.len() - 12),
+            format!(
+                "  {}",
+                view.trf("dashboard.more", &[("n", &(figures.overdue.len() - 12))])
+            ),
             view.theme.dim(),
         ));
     }

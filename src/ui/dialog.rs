@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::footer::hint_text;
 use super::{View, popup};
 use crate::app::ConflictView;
 use crate::model::{Item, Status};
@@ -18,7 +19,7 @@ pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
         area,
         30,
         Status::ALL.len() as u16 + 4,
-        "Status",
+        &view.tr("popup.status"),
         view.theme,
     );
     let mut lines: Vec<Line> = Status::ALL
@@ -26,19 +27,22 @@ pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
         .map(|&status| {
             let key = status.letter().to_ascii_lowercase();
             let marker = if Some(status) == current {
-                "  (now)"
+                format!("  ({})", view.tr("dialog.now"))
             } else {
-                ""
+                String::new()
             };
             Line::from(vec![
                 Span::styled(format!("{key}  "), view.theme.key()),
                 Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-                Span::raw(format!(" {}{marker}", status.label())),
+                Span::raw(format!(" {}{marker}", status.label_in(view.state.lang))),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled("Esc cancel", view.theme.dim()));
+    lines.push(Line::styled(
+        format!("Esc {}", hint_text(view, "cancel")),
+        view.theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -55,14 +59,21 @@ pub fn confirm(frame: &mut Frame, area: Rect, view: &View, question: &str) {
         *last = truncate(&format!("{last}…"), cells).into_owned();
     }
     let height = u16::try_from(wrapped.len() + 4).unwrap_or(u16::MAX);
-    let inner = popup::open(frame, area, width, height, "Confirm", view.theme);
+    let inner = popup::open(
+        frame,
+        area,
+        width,
+        height,
+        &view.tr("popup.confirm"),
+        view.theme,
+    );
     let mut lines: Vec<Line> = wrapped.into_iter().map(Line::raw).collect();
     lines.push(Line::default());
     lines.push(Line::from(vec![
         Span::styled("y ", view.theme.key()),
-        Span::raw("yes   "),
+        Span::raw(format!("{}   ", hint_text(view, "yes"))),
         Span::styled("n/Esc ", view.theme.key()),
-        Span::raw("no"),
+        Span::raw(hint_text(view, "no")),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -70,19 +81,23 @@ pub fn confirm(frame: &mut Frame, area: Rect, view: &View, question: &str) {
 pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictView, left: usize) {
     let width = area.width.saturating_sub(2).min(110);
     let height = area.height.saturating_sub(2).min(24);
-    let title = format!("Changed on disk meanwhile: item {}", conflict.id);
+    let title = view.trf("dialog.changed_on_disk", &[("id", &conflict.id)]);
     let inner = popup::open(frame, area, width, height, &title, view.theme);
     let column = usize::from(inner.width.saturating_sub(3) / 2);
     let mut lines = vec![Line::from(vec![
         Span::styled(
-            crate::text::pad("Yours (not saved)", column),
+            crate::text::pad(&view.tr("dialog.yours"), column),
             view.theme.title(),
         ),
         Span::raw(" │ "),
-        Span::styled("On disk now", view.theme.title()),
+        Span::styled(view.tr("dialog.on_disk"), view.theme.title()),
     ])];
     for clash in &conflict.clashes {
-        let both = format!("both changed {}: ", clash.field);
+        let field = view.tr(&format!("field.{}", clash.field));
+        let both = format!(
+            "{}: ",
+            view.trf("dialog.both_changed", &[("field", &field)])
+        );
         lines.push(Line::from(vec![
             Span::styled(
                 crate::text::pad(&format!("{both}{}", clean_line(&clash.mine)), column),
@@ -95,8 +110,8 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
             ),
         ]));
     }
-    let mine = describe(conflict.mine.as_ref());
-    let theirs = describe(conflict.theirs.as_ref());
+    let mine = describe(view, conflict.mine.as_ref());
+    let theirs = describe(view, conflict.theirs.as_ref());
     for i in 0..mine.len().max(theirs.len()) {
         let a = mine.get(i).map_or("", String::as_str);
         let b = theirs.get(i).map_or("", String::as_str);
@@ -118,33 +133,37 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
     }
     lines.push(Line::from(vec![
         Span::styled("m ", view.theme.key()),
-        Span::raw("keep mine   "),
+        Span::raw(format!("{}   ", hint_text(view, "keep mine"))),
         Span::styled("t ", view.theme.key()),
-        Span::raw("take theirs"),
-        Span::styled(format!("   ({left} to decide)"), view.theme.dim()),
+        Span::raw(hint_text(view, "take theirs")),
+        Span::styled(
+            format!("   ({})", view.trf("dialog.to_decide", &[("n", &left)])),
+            view.theme.dim(),
+        ),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// An item as short `field: value` lines, for comparing two versions side by side.
-fn describe(item: Option<&Item>) -> Vec<String> {
+fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
     let Some(item) = item else {
-        return vec!["(deleted)".into()];
+        return vec![format!("({})", view.tr("dialog.deleted"))];
     };
+    let field = |name: &str, value: &str| format!("{}: {value}", view.tr(&format!("field.{name}")));
     let mut out = vec![
-        format!("title: {}", clean_line(&item.title)),
-        format!("status: {}", item.status.as_str()),
-        format!("lead: {}", clean_line(item.lead.as_deref().unwrap_or("-"))),
-        format!("due: {}", item.due.map_or("-".into(), |d| d.to_string())),
-        format!("tags: {}", clean_line(&item.tags.join(", "))),
-        format!("goal: {}", clean_line(item.goal.as_deref().unwrap_or("-"))),
-        format!("notes: {}", item.progress.len()),
+        field("title", &clean_line(&item.title)),
+        field("status", &item.status.label_in(view.state.lang)),
+        field("lead", &clean_line(item.lead.as_deref().unwrap_or("-"))),
+        field("due", &item.due.map_or("-".into(), |d| d.to_string())),
+        field("tags", &clean_line(&item.tags.join(", "))),
+        field("goal", &clean_line(item.goal.as_deref().unwrap_or("-"))),
+        field("notes", &item.progress.len().to_string()),
     ];
     for index in item.notes_by_date().into_iter().rev().take(3) {
         let note = &item.progress[index];
         out.push(format!("  {} {}", note.date, clean_line(&note.text)));
     }
-    out.push(format!("metrics: {}", item.metrics.len()));
+    out.push(field("metrics", &item.metrics.len().to_string()));
     for metric in &item.metrics {
         let unit = metric.unit.as_deref().unwrap_or("");
         out.push(format!(

@@ -36,7 +36,10 @@ fn hints(view: &View, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     if let Some(open) = view.state.files.iter().find(|f| f.save_error.is_some()) {
         spans.push(Span::styled(
-            format!(" NOT SAVED: {} (Ctrl-S retries) ", clean_line(&open.name())),
+            format!(
+                " {} ",
+                view.trf("footer.not_saved", &[("file", &clean_line(&open.name()))])
+            ),
             view.theme.error(),
         ));
     }
@@ -48,6 +51,10 @@ fn hints(view: &View, width: usize) -> Line<'static> {
         (Some(form), crate::app::Mode::Form) => super::form::hints_for(form),
         _ => keymap::hints(view.state.mode(), view.state.focus),
     };
+    let all = all
+        .into_iter()
+        .map(|(keys, hint)| (keys, hint_text(view, hint)))
+        .collect();
     let hints = fit(all, width.saturating_sub(used));
     for (keys, hint) in hints {
         spans.push(Span::styled(format!(" {keys}"), view.theme.key()));
@@ -56,10 +63,15 @@ fn hints(view: &View, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// A footer hint (the keymap's English word) in the interface language.
+pub(super) fn hint_text(view: &View, hint: &str) -> String {
+    view.tr(&format!("hint.{hint}")).into_owned()
+}
+
 /// Drops hints from the middle until the rest fit in `width` cells; the first (moving) and the
 /// last two (help, quit) stay as long as anything does.
-fn fit(mut hints: Vec<(String, &'static str)>, width: usize) -> Vec<(String, &'static str)> {
-    let cost = |hints: &[(String, &str)]| -> usize {
+fn fit(mut hints: Vec<(String, String)>, width: usize) -> Vec<(String, String)> {
+    let cost = |hints: &[(String, String)]| -> usize {
         hints
             .iter()
             .map(|(k, h)| crate::text::width(k) + crate::text::width(h) + 3)

@@ -19,7 +19,8 @@ const MULTILINE_ROWS: u16 = 5;
 pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
     let wanted: u16 = form.fields.iter().map(field_rows).sum();
     let width = area.width.saturating_sub(4).clamp(20, 100);
-    let inner = popup::open(frame, area, width, wanted + 4, &form.title, view.theme);
+    let title = form.title.text(view.state.lang);
+    let inner = popup::open(frame, area, width, wanted + 4, &title, view.theme);
     // On a short screen the keys take one line (the screen's footer shows them too).
     let footer_rows = if inner.height >= wanted + 2 { 2 } else { 1 };
     let footer_rows = footer_rows.min(inner.height);
@@ -98,7 +99,10 @@ fn render_field(frame: &mut Frame, rect: Rect, view: &View, field: &Field, focus
         ..rect
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(field.label, label_style)),
+        Paragraph::new(Span::styled(
+            view.tr(&format!("field.{}", field.label)),
+            label_style,
+        )),
         label,
     );
     let input = Rect {
@@ -152,7 +156,7 @@ fn render_text(
 fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, focused: bool) {
     let mut spans = vec![
         Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-        Span::raw(format!(" {}", status.label())),
+        Span::raw(format!(" {}", status.label_in(view.state.lang))),
     ];
     if focused {
         let letters: Vec<String> = Status::ALL
@@ -160,7 +164,10 @@ fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, foc
             .map(|s| s.letter().to_ascii_lowercase().to_string())
             .collect();
         spans.push(Span::styled(
-            format!("   ←/→ or {}", letters.join(" ")),
+            format!(
+                "   {}",
+                view.trf("form.status_keys", &[("letters", &letters.join(" "))])
+            ),
             view.theme.dim(),
         ));
     }
@@ -178,6 +185,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
     let mut hints = Vec::new();
     for (keys, hint) in hints_for(form) {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
+        let hint = super::footer::hint_text(view, hint);
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
     }
     vec![error, super::cut_line(Line::from(hints), width)]

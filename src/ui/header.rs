@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::View;
+use crate::lang::{Lang, trf};
 use crate::model::{Document, Status};
 use crate::text::{clean_line, truncate};
 
@@ -22,11 +23,14 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let Some(doc) = state.selected_document() else {
         return Line::styled(" tally", view.theme.title());
     };
-    let mut tail = period_text(doc)
+    let mut tail = period_text_in(doc, state.lang)
         .map(|p| format!("  {p}"))
         .unwrap_or_default();
     if state.files.len() > 1 {
-        tail.push_str(&format!("  ({} files)", state.files.len()));
+        tail.push_str(&format!(
+            "  ({})",
+            view.trf("header.files", &[("n", &state.files.len())])
+        ));
     }
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
@@ -48,6 +52,11 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
 
 /// `2023年前三季度 2023-01-01 – 2023-09-30`, from whatever parts the file gives.
 pub fn period_text(doc: &Document) -> Option<String> {
+    period_text_in(doc, Lang::En)
+}
+
+/// [`period_text`] with its words (`from`, `until`) in `lang`.
+pub fn period_text_in(doc: &Document, lang: Lang) -> Option<String> {
     let period = doc.header.period.as_ref()?;
     let mut parts: Vec<String> = Vec::new();
     if let Some(label) = &period.label {
@@ -55,8 +64,8 @@ pub fn period_text(doc: &Document) -> Option<String> {
     }
     match (period.start, period.end) {
         (Some(start), Some(end)) => parts.push(format!("{start} – {end}")),
-        (Some(start), None) => parts.push(format!("from {start}")),
-        (None, Some(end)) => parts.push(format!("until {end}")),
+        (Some(start), None) => parts.push(trf(lang, "header.from", &[("date", &start)])),
+        (None, Some(end)) => parts.push(trf(lang, "header.until", &[("date", &end)])),
         (None, None) => {}
     }
     (!parts.is_empty()).then(|| parts.join(" "))
@@ -66,15 +75,17 @@ fn counts_line(view: &View) -> Line<'static> {
     let state = view.state;
     let counts = state.status_counts();
     let mut spans = vec![Span::styled(
-        format!(" {} ", crate::text::count(state.total_items(), "item")),
+        format!(" {} ", view.trn("count.items", state.total_items())),
         view.theme.title(),
     )];
     let mut order = Vec::new();
     if state.list.sort != crate::app::SortKey::File {
-        order.push(format!("sort: {}", state.list.sort.label()));
+        let sort = view.tr(&format!("sort.{}", state.list.sort.label()));
+        order.push(view.trf("header.sort", &[("order", &sort)]));
     }
     if state.list.group != crate::app::GroupBy::None {
-        order.push(format!("group: {}", state.list.group.label()));
+        let group = view.tr(&format!("group.{}", state.list.group.label()));
+        order.push(view.trf("header.group", &[("by", &group)]));
     }
     for status in Status::ALL {
         let count = counts[status as usize];
@@ -87,7 +98,7 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.badge(status),
         ));
         spans.push(Span::styled(
-            format!(" {} {count}", status.label()),
+            format!(" {} {count}", status.label_in(state.lang)),
             view.theme.status_text(status),
         ));
     }
@@ -107,7 +118,7 @@ fn counts_line(view: &View) -> Line<'static> {
 fn team_mark(view: &View) -> Option<String> {
     let team = &view.state.team;
     if team.syncing {
-        return Some("⟳ syncing".into());
+        return Some(format!("⟳ {}", view.tr("header.syncing")));
     }
     let label = team.mark?.label();
     (!label.is_empty()).then(|| format!("git {label}"))

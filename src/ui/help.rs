@@ -22,7 +22,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let (width, inner_width) = size(area);
     let content = lines(view, inner_width);
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
-    let inner = super::popup::open(frame, area, width, height, "Keys", view.theme);
+    let title = view.tr("popup.keys");
+    let inner = super::popup::open(frame, area, width, height, &title, view.theme);
     let shown = scrolled(content, view.state.help_scroll(), inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }
@@ -32,9 +33,13 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
     for (title, rows) in keymap::help_sections() {
-        out.push(Line::styled(title.to_string(), view.theme.title()));
+        out.push(Line::styled(
+            view.tr(&format!("help.{title}")),
+            view.theme.title(),
+        ));
         for (keys, help) in rows {
-            for (i, part) in wrap(help, text_width).into_iter().enumerate() {
+            let help = view.tr(&format!("keys.{help}"));
+            for (i, part) in wrap(&help, text_width).into_iter().enumerate() {
                 let keys = if i == 0 {
                     pad(&keys, KEYS_WIDTH)
                 } else {

@@ -73,7 +73,13 @@ fn group_line(
         ));
         spans.push(Span::raw(" "));
     }
-    let text = format!("{} · {count} ", clean_line(label));
+    // a status group is named in the interface language; leads and files are data
+    let label = match status {
+        Some(status) => status.label_in(view.state.lang),
+        None if label == "(no lead)" => view.tr("list.no_lead"),
+        None => std::borrow::Cow::Borrowed(label),
+    };
+    let text = format!("{} · {count} ", clean_line(&label));
     let used = 3 + status.map_or(0, |_| 4) + width(&text);
     spans.push(Span::styled(text, view.theme.title()));
     spans.push(Span::styled(
@@ -96,25 +102,21 @@ fn title(view: &View) -> Line<'static> {
         format!("{}/{count}", before + 1)
     };
     Line::from(vec![
-        Span::styled(" Items ", view.theme.title()),
+        Span::styled(format!(" {} ", view.tr("pane.items")), view.theme.title()),
         Span::styled(format!("{position} "), view.theme.dim()),
     ])
 }
 
 /// What an empty list says: how to start when there is nothing yet, not a dead end.
-fn empty_text(view: &View) -> Vec<&'static str> {
-    if view.state.files.is_empty() {
-        vec![
-            "No report here yet. To start one, quit (q) and run",
-            "  tally new FILE.json --title TITLE",
-            "or read a text report in with",
-            "  tally import REPORT.txt",
-        ]
+fn empty_text(view: &View) -> Vec<String> {
+    let key = if view.state.files.is_empty() {
+        "list.no_report"
     } else if view.state.total_items() == 0 {
-        vec!["No items yet: press a to add one."]
+        "list.no_items"
     } else {
-        vec!["No items match."]
-    }
+        "list.no_match"
+    };
+    view.tr(key).lines().map(str::to_string).collect()
 }
 
 /// The widths of the columns for this frame.

@@ -16,7 +16,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     let focused = focused && view.state.focus == Pane::Metrics;
     let block = super::pane_block(
         view,
-        "Metrics",
+        &view.tr("pane.metrics"),
         item.map_or(0, |i| i.metrics.len()),
         focused,
     );
@@ -24,7 +24,10 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     frame.render_widget(block, area);
     let lines = match item {
         Some(item) => lines(view, item, usize::from(inner.width)),
-        None => vec![Line::styled("Nothing selected.", view.theme.dim())],
+        None => vec![Line::styled(
+            view.tr("pane.nothing_selected"),
+            view.theme.dim(),
+        )],
     };
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
 }
@@ -45,7 +48,7 @@ pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
 fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.metrics.is_empty() {
         return (
-            vec![Line::styled("No metrics (m adds one).", view.theme.dim())],
+            vec![Line::styled(view.tr("metrics.none"), view.theme.dim())],
             Vec::new(),
         );
     }
@@ -129,8 +132,8 @@ fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>
         .first()
         .map(|p| p.date.to_string())
         .unwrap_or_default();
-    let label = format!(" since {first}");
-    let room = width.saturating_sub(label.len()).max(1);
+    let label = format!(" {}", view.trf("metrics.since", &[("date", &first)]));
+    let room = width.saturating_sub(crate::text::width(&label)).max(1);
     let shown = &values[values.len().saturating_sub(room)..];
     let (low, high) = shown
         .iter()
@@ -148,7 +151,7 @@ fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>
             BARS[(level.round() as usize).min(7)]
         })
         .collect();
-    let label = if width >= crate::text::width(&bars) + label.len() {
+    let label = if width >= crate::text::width(&bars) + crate::text::width(&label) {
         label
     } else {
         String::new()

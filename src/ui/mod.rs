@@ -36,6 +36,23 @@ pub struct View<'a> {
     pub theme: Theme,
 }
 
+impl View<'_> {
+    /// The interface string `key` in the state's language.
+    pub fn tr(&self, key: &str) -> std::borrow::Cow<'static, str> {
+        crate::lang::tr(self.state.lang, key)
+    }
+
+    /// A count in the state's language (see [`crate::lang::trn`]).
+    pub fn trn(&self, key: &str, n: usize) -> String {
+        crate::lang::trn(self.state.lang, key, n)
+    }
+
+    /// [`View::tr`] with each `%{name}` filled in from `args`.
+    pub fn trf(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        crate::lang::trf(self.state.lang, key, args)
+    }
+}
+
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
     let view = View { state, theme };

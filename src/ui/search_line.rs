@@ -64,11 +64,15 @@ fn status_text(view: &View) -> String {
         return format!("{} ", clean_line(error));
     }
     if search.query.trim().is_empty() {
-        return format!("{} ", crate::text::count(view.state.total_items(), "item"));
+        return format!("{} ", view.trn("count.items", view.state.total_items()));
     }
     let found = view.state.item_count();
     let more = if search.complete { "" } else { "+" };
-    format!("{found}{more} of {} ", search.total)
+    let found = format!("{found}{more}");
+    format!(
+        "{} ",
+        view.trf("search.found", &[("found", &found), ("of", &search.total)])
+    )
 }
 
 /// `filter: 外语 · 1 of 8` for the footer while a kept filter narrows the list.
@@ -77,10 +81,15 @@ pub fn filter_badge(view: &View) -> Option<String> {
     if view.state.list.filter.is_none() || search.query.trim().is_empty() {
         return None;
     }
+    let found = view.trf(
+        "search.found",
+        &[("found", &view.state.item_count()), ("of", &search.total)],
+    );
     Some(format!(
-        " filter: {} · {} of {} ",
-        clean_line(&search.query),
-        view.state.item_count(),
-        search.total
+        " {} ",
+        view.trf(
+            "search.filter",
+            &[("query", &clean_line(&search.query)), ("found", &found)]
+        )
     ))
 }

@@ -19,10 +19,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     };
     let width = area.width.saturating_sub(4).min(76);
     let height = area.height.saturating_sub(2).min(12);
-    let title = format!(
-        "Merge conflict 1 of {} · item {}",
-        item.conflicts.len(),
-        clean_line(&item.id)
+    let title = view.trf(
+        "settle.title",
+        &[("n", &item.conflicts.len()), ("id", &clean_line(&item.id))],
     );
     let inner = popup::open(frame, area, width, height, &title, view.theme);
     let side = |name: &str, from: &Option<String>, value: &Value| {
@@ -32,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             .unwrap_or_default();
         Line::from(vec![
             Span::styled(format!("{name}{from}: "), view.theme.title()),
-            Span::raw(shown(value)),
+            Span::raw(shown(view, value)),
         ])
     };
     let lines = vec![
@@ -41,18 +40,22 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             view.theme.warning(),
         ),
         Line::default(),
-        side("ours", &conflict.ours_from, &conflict.ours),
-        side("theirs", &conflict.theirs_from, &conflict.theirs),
+        side(&view.tr("hint.ours"), &conflict.ours_from, &conflict.ours),
+        side(
+            &view.tr("hint.theirs"),
+            &conflict.theirs_from,
+            &conflict.theirs,
+        ),
         Line::default(),
         Line::from(vec![
             Span::styled("o ", view.theme.key()),
-            Span::raw("keep ours   "),
+            Span::raw(format!("{}   ", view.tr("settle.keep_ours"))),
             Span::styled("t ", view.theme.key()),
-            Span::raw("take theirs   "),
+            Span::raw(format!("{}   ", view.tr("settle.take_theirs"))),
             Span::styled("e ", view.theme.key()),
-            Span::raw("edit   "),
+            Span::raw(format!("{}   ", view.tr("hint.edit"))),
             Span::styled("Esc ", view.theme.key()),
-            Span::raw("later"),
+            Span::raw(view.tr("hint.later")),
         ]),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -66,9 +69,9 @@ fn origin(from: &str) -> &str {
 }
 
 /// A recorded value in words: text as it is, a note as its date and text, nothing as "(none)".
-fn shown(value: &Value) -> String {
+fn shown(view: &View, value: &Value) -> String {
     let text = match value {
-        Value::Null => "(none)".to_string(),
+        Value::Null => format!("({})", view.tr("settle.none")),
         Value::String(s) => s.clone(),
         Value::Object(map) if map.contains_key("text") => {
             let part = |key: &str| map.get(key).and_then(Value::as_str).unwrap_or("");

@@ -14,25 +14,25 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let state = view.state;
     let since = state.since_date();
     let found = &state.screens.entries;
-    let after = since.map_or("the beginning".to_string(), |d| d.to_string());
+    let after = since.map_or(view.tr("since.beginning").into_owned(), |d| d.to_string());
     let block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .border_style(view.theme.border(true))
         .title(Line::from(vec![
-            Span::styled(format!(" Since {after} "), view.theme.title()),
             Span::styled(
-                format!(
-                    "{}, newest first ",
-                    crate::text::count(found.len(), "change")
-                ),
+                format!(" {} ", view.trf("since.title", &[("date", &after)])),
+                view.theme.title(),
+            ),
+            Span::styled(
+                format!("{} ", view.trn("since.count", found.len())),
                 view.theme.dim(),
             ),
         ]));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if found.is_empty() {
-        let text = format!("Nothing changed after {after}. D changes the date.");
+        let text = view.trf("since.nothing", &[("date", &after)]);
         frame.render_widget(Paragraph::new(Line::styled(text, view.theme.dim())), inner);
         return;
     }
@@ -63,7 +63,11 @@ fn entry_lines(view: &View, entry: &Entry, width: usize, selected: bool) -> [Lin
         clean_line(&entry.title)
     );
     let what = match entry.change {
-        Change::Note { .. } => format!("  note: {}", entry.change.describe(plain)),
+        Change::Note { .. } => format!(
+            "  {}: {}",
+            view.tr("since.note"),
+            entry.change.describe(plain)
+        ),
         Change::Metric { .. } => format!("  {}", entry.change.describe(plain)),
     };
     let head_style = if selected {

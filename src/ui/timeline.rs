@@ -20,12 +20,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     let item = view.state.selected_item();
     let focused = focused && view.state.focus == Pane::Timeline;
     let count = item.map_or(0, |i| i.progress.len());
-    let block = super::pane_block(view, "Timeline", count, focused);
+    let block = super::pane_block(view, &view.tr("pane.timeline"), count, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = match (item, view.state.selected_document()) {
         (Some(item), Some(doc)) => lines(view, item, doc, usize::from(inner.width)),
-        _ => vec![Line::styled("Nothing selected.", view.theme.dim())],
+        _ => vec![Line::styled(
+            view.tr("pane.nothing_selected"),
+            view.theme.dim(),
+        )],
     };
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
 }
@@ -44,7 +47,7 @@ fn build(
     width: usize,
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.progress.is_empty() {
-        let hint = "No progress notes yet (n adds one).";
+        let hint = view.tr("timeline.no_notes");
         return (vec![Line::styled(hint, view.theme.dim())], Vec::new());
     }
     let order = item.notes_by_date();
@@ -147,7 +150,7 @@ fn note_lines(
     // Only what can be shown is wrapped, so a 10 MB note costs no more than a page.
     let (mut text, more) = wrap_at_most(&note.text, text_width, MAX_NOTE_LINES);
     if more {
-        text.push("… the note goes on (open the file to read it all)".to_string());
+        text.push(view.tr("timeline.note_goes_on").into_owned());
     }
     if let Some(by) = by {
         text.push(by);

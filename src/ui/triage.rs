@@ -30,10 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(block, area);
     let lines = match current(view) {
         Some(item) => lines(view, item, usize::from(inner.width)),
-        None => vec![Line::styled(
-            "This item no longer exists; → skips it.",
-            view.theme.dim(),
-        )],
+        None => vec![Line::styled(view.tr("triage.gone"), view.theme.dim())],
     };
     frame.render_widget(
         Paragraph::new(scrolled(lines, view.state.details.zoom_scroll, inner)),
@@ -59,28 +56,41 @@ fn clock_line(view: &View, triage: &Triage) -> Line<'static> {
     let item = since(triage.item_started);
     let mut spans = vec![
         Span::styled(
-            format!(" Triage {}/{} ", triage.position + 1, triage.order.len()),
+            format!(
+                " {} ",
+                view.trf(
+                    "triage.title",
+                    &[("at", &(triage.position + 1)), ("of", &triage.order.len())]
+                )
+            ),
             view.theme.title(),
         ),
-        Span::raw(format!("· {} left · {} · ", triage.left(), clock(total))),
+        Span::raw(format!(
+            "· {} · {} · ",
+            view.trf("triage.left", &[("n", &triage.left())]),
+            clock(total)
+        )),
     ];
     let (text, style) = match triage.timebox {
         Some(limit) => {
-            let text = format!(
-                "this item {} / {} ",
-                format_duration(item),
-                format_duration(limit)
-            );
+            let spent = format!("{} / {}", format_duration(item), format_duration(limit));
+            let text = format!("{} ", view.trf("triage.this_item", &[("time", &spent)]));
             (text, timebox_style(view, item, limit))
         }
         None => (
-            format!("this item {} ", format_duration(item)),
+            format!(
+                "{} ",
+                view.trf("triage.this_item", &[("time", &format_duration(item))])
+            ),
             Style::default(),
         ),
     };
     spans.push(Span::styled(text, style));
     if triage.timebox.is_some_and(|limit| item > limit) {
-        spans.push(Span::styled("OVER ", view.theme.error()));
+        spans.push(Span::styled(
+            format!("{} ", view.tr("triage.over")),
+            view.theme.error(),
+        ));
     }
     Line::from(spans)
 }
@@ -122,7 +132,7 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
     }
     out.extend(new_since_review(view, item, width));
-    out.push(Line::styled("Latest notes", theme.title()));
+    out.push(Line::styled(view.tr("triage.latest_notes"), theme.title()));
     let order = item.notes_by_date();
     for &index in order.iter().rev().take(LATEST_NOTES) {
         let note = &item.progress[index];
@@ -130,10 +140,10 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
         note_lines(view, note.date, &note.text, width, fresh, &mut out);
     }
     if order.is_empty() {
-        out.push(Line::styled("none yet (n records a decision)", theme.dim()));
+        out.push(Line::styled(view.tr("triage.no_notes"), theme.dim()));
     }
     out.push(Line::default());
-    out.push(Line::styled("Metrics", theme.title()));
+    out.push(Line::styled(view.tr("pane.metrics"), theme.title()));
     out.extend(metrics::lines(view, item, width));
     out
 }
@@ -145,15 +155,15 @@ fn fields(view: &View, item: &Item) -> Line<'static> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}   ", item.status.label())),
-        Span::styled("lead ", view.theme.dim()),
+        Span::raw(format!(" {}   ", item.status.label_in(view.state.lang))),
+        Span::styled(format!("{} ", view.tr("field.lead")), view.theme.dim()),
         Span::raw(format!(
             "{}   ",
             clean_line(item.lead.as_deref().unwrap_or("–"))
         )),
-        Span::styled("due ", view.theme.dim()),
+        Span::styled(format!("{} ", view.tr("field.due")), view.theme.dim()),
         Span::raw(format!("{}   ", date(item.due))),
-        Span::styled("reviewed ", view.theme.dim()),
+        Span::styled(format!("{} ", view.tr("field.reviewed")), view.theme.dim()),
         Span::raw(date(item.reviewed)),
     ])
 }
@@ -163,12 +173,12 @@ fn fields(view: &View, item: &Item) -> Line<'static> {
 fn new_since_review(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     let Some(reviewed) = item.reviewed else {
         return vec![
-            Line::styled("Never reviewed: everything is new.", view.theme.warning()),
+            Line::styled(view.tr("triage.never_reviewed"), view.theme.warning()),
             Line::default(),
         ];
     };
     let mut out = vec![Line::styled(
-        format!("New since the last review ({reviewed})"),
+        view.trf("triage.new_since", &[("date", &reviewed)]),
         view.theme.warning(),
     )];
     let before = out.len();
@@ -183,7 +193,7 @@ fn new_since_review(view: &View, item: &Item, width: usize) -> Vec<Line<'static>
             .history
             .iter()
             .filter(|p| p.date > reviewed)
-            .map(|p| format!("{} on {}", p.value, p.date))
+            .map(|p| view.trf("triage.reading", &[("value", &p.value), ("date", &p.date)]))
             .collect();
         if !readings.is_empty() {
             let text = format!("▌ {}: {}", clean_line(&metric.name), readings.join(", "));
@@ -191,7 +201,10 @@ fn new_since_review(view: &View, item: &Item, width: usize) -> Vec<Line<'static>
         }
     }
     if out.len() == before {
-        out.push(Line::styled("nothing new", view.theme.dim()));
+        out.push(Line::styled(
+            view.tr("triage.nothing_new"),
+            view.theme.dim(),
+        ));
     }
     out.push(Line::default());
     out
@@ -242,14 +255,17 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
     let width = area.width.saturating_sub(4).min(90);
     let inner_width = usize::from(width.saturating_sub(4));
     let mut lines = vec![
-        Line::raw(format!(
-            "Items walked: {} of {}",
-            triage.seen(),
-            triage.order.len()
+        Line::raw(view.trf(
+            "triage.walked",
+            &[("seen", &triage.seen()), ("of", &triage.order.len())],
         )),
-        Line::raw(format!(
-            "Reviewed: {}   status changes: {}   notes added: {}",
-            counts.reviewed, counts.status_changes, counts.notes
+        Line::raw(view.trf(
+            "triage.counts",
+            &[
+                ("reviewed", &counts.reviewed),
+                ("statuses", &counts.status_changes),
+                ("notes", &counts.notes),
+            ],
         )),
         Line::default(),
     ];
@@ -267,10 +283,11 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
         }
     }
     if changed.is_empty() {
-        lines.push(Line::styled("No changes were made.", view.theme.dim()));
+        lines.push(Line::styled(view.tr("triage.no_changes"), view.theme.dim()));
     }
     let height = area.height.saturating_sub(2).min(lines.len() as u16 + 4);
-    let inner = popup::open(frame, area, width, height, "Triage summary", view.theme);
+    let title = view.tr("popup.summary");
+    let inner = popup::open(frame, area, width, height, &title, view.theme);
     let body = Rect {
         height: inner.height.saturating_sub(1),
         ..inner
@@ -278,9 +295,9 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(scrolled(lines, 0, body)), body);
     let keys = Line::from(vec![
         Span::styled("x ", view.theme.key()),
-        Span::raw("write minutes   "),
+        Span::raw(format!("{}   ", view.tr("hint.write minutes"))),
         Span::styled("Esc ", view.theme.key()),
-        Span::raw("close"),
+        Span::raw(view.tr("hint.close")),
     ]);
     let bottom = Rect {
         y: inner.bottom().saturating_sub(1),

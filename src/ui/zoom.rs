@@ -16,7 +16,7 @@ const MAX_GOAL_LINES: usize = 400;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let Some(item) = view.state.selected_item() else {
-        frame.render_widget(Paragraph::new("Nothing selected."), area);
+        frame.render_widget(Paragraph::new(view.tr("pane.nothing_selected")), area);
         return;
     };
     let block = frame_block(view, item);
@@ -68,17 +68,15 @@ fn main_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     let mut out = fields(view, item);
     if let Some(goal) = &item.goal {
         out.push(Line::default());
-        out.push(Line::styled("Goal", view.theme.title()));
+        out.push(Line::styled(view.tr("zoom.goal"), view.theme.title()));
         let (lines, more) = wrap_at_most(goal, width, MAX_GOAL_LINES);
         out.extend(lines.into_iter().map(Line::raw));
         if more {
-            out.push(Line::raw(
-                "… the goal goes on (open the file to read it all)",
-            ));
+            out.push(Line::raw(view.tr("zoom.goal_goes_on")));
         }
     }
     out.push(Line::default());
-    out.push(Line::styled("Timeline", view.theme.title()));
+    out.push(Line::styled(view.tr("pane.timeline"), view.theme.title()));
     if let Some(doc) = view.state.selected_document() {
         out.extend(timeline::lines(view, item, doc, width));
     }
@@ -86,7 +84,7 @@ fn main_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
 }
 
 fn metric_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled("Metrics", view.theme.title())];
+    let mut out = vec![Line::styled(view.tr("pane.metrics"), view.theme.title())];
     out.extend(metrics::lines(view, item, width));
     out
 }
@@ -105,18 +103,27 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}", item.status.label())),
+        Span::raw(format!(" {}", item.status.label_in(view.state.lang))),
     ];
     if let Some(ratio) = item.completion() {
         status.push(Span::styled(
-            format!("  {:.0}% of targets", ratio * 100.0),
+            format!(
+                "  {}",
+                view.trf(
+                    "zoom.of_targets",
+                    &[("percent", &format!("{:.0}", ratio * 100.0))]
+                )
+            ),
             view.theme.dim(),
         ));
     }
     let mut out = vec![Line::from(status)];
     for (name, value) in crate::report::fields(item) {
         out.push(Line::from(vec![
-            Span::styled(format!("{name:<9}"), view.theme.dim()),
+            Span::styled(
+                crate::text::pad(&view.tr(&format!("field.{name}")), 9),
+                view.theme.dim(),
+            ),
             Span::raw(clean_line(&value).into_owned()),
         ]));
     }

@@ -95,10 +95,12 @@ impl Tmux {
         Tmux::tally_with_env(args, data_dir, "", width, height)
     }
 
-    /// Like [`Tmux::tally`], with extra `NAME=value` environment settings.
+    /// Like [`Tmux::tally`], with extra `NAME=value` environment settings. The locale is set to
+    /// `C.UTF-8` first (so the interface speaks English whatever the machine's locale), and
+    /// `env` can set it otherwise.
     pub fn tally_with_env(args: &str, data_dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
         let command = format!(
-            "env TALLY_DATA_DIR={} NO_COLOR=1 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+            "env TALLY_DATA_DIR={} NO_COLOR=1 LC_ALL= LC_MESSAGES= LANG=C.UTF-8 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
             quote(&data_dir.display().to_string()),
             quote(&tally_bin().display().to_string()),
         );

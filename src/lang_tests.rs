@@ -1,0 +1,164 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let pairs: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+#[test]
+fn the_flag_wins_over_config_and_environment() {
+    let env = env_of(&[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(Lang::choose(Some(Lang::En), Some("zh"), &env), Lang::En);
+    let env = env_of(&[("LANG", "en_US.UTF-8")]);
+    assert_eq!(Lang::choose(Some(Lang::Zh), Some("en"), &env), Lang::Zh);
+}
+
+#[test]
+fn the_config_wins_over_the_environment() {
+    let env = env_of(&[("LC_ALL", "zh_CN.UTF-8")]);
+    assert_eq!(Lang::choose(None, Some("en"), &env), Lang::En);
+    let env = env_of(&[("LANG", "C")]);
+    assert_eq!(Lang::choose(None, Some("zh-CN"), &env), Lang::Zh);
+}
+
+#[test]
+fn an_unknown_configured_language_falls_through_to_the_environment() {
+    let env = env_of(&[("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(Lang::choose(None, Some("klingon"), &env), Lang::Zh);
+}
+
+#[test]
+fn lc_all_then_lc_messages_then_lang() {
+    let all = env_of(&[
+        ("LC_ALL", "en_US.UTF-8"),
+        ("LC_MESSAGES", "zh_CN.UTF-8"),
+        ("LANG", "zh_CN.UTF-8"),
+    ]);
+    assert_eq!(Lang::choose(None, None, &all), Lang::En);
+    let messages = env_of(&[("LC_MESSAGES", "zh_CN.UTF-8"), ("LANG", "en_US.UTF-8")]);
+    assert_eq!(Lang::choose(None, None, &messages), Lang::Zh);
+    let lang = env_of(&[("LANG", "zh_SG.UTF-8")]);
+    assert_eq!(Lang::choose(None, None, &lang), Lang::Zh);
+}
+
+#[test]
+fn an_empty_variable_counts_as_unset() {
+    let env = env_of(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")]);
+    assert_eq!(Lang::choose(None, None, &env), Lang::Zh);
+}
+
+#[test]
+fn traditional_chinese_locales_get_chinese_and_others_english() {
+    for value in ["zh_TW.UTF-8", "zh_HK.Big5", "zh", "ZH_cn"] {
+        assert_eq!(Lang::from_locale(value), Some(Lang::Zh), "{value}");
+    }
+    for value in [
+        "C",
+        "POSIX",
+        "C.UTF-8",
+        "en_GB.UTF-8",
+        "fr_FR.UTF-8",
+        "ja_JP.UTF-8",
+    ] {
+        assert_eq!(Lang::from_locale(value), Some(Lang::En), "{value}");
+    }
+    assert_eq!(Lang::from_locale(""), None);
+}
+
+#[test]
+fn nothing_set_means_english() {
+    assert_eq!(Lang::choose(None, None, env_of(&[])), Lang::En);
+}
+
+#[test]
+fn names_people_write_are_parsed() {
+    assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
+    assert_eq!(Lang::parse("zh-TW"), Some(Lang::Zh));
+    assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+    assert_eq!(Lang::parse("en_GB"), Some(Lang::En));
+    assert_eq!(Lang::parse("de"), None);
+    for lang in Lang::ALL {
+        assert_eq!(Lang::parse(lang.code()), Some(lang));
+    }
+}
+
+#[test]
+fn lookups_use_the_language_given_not_a_global_one() {
+    assert_eq!(tr(Lang::En, "pane.items"), "Items");
+    assert_eq!(tr(Lang::Zh, "pane.items"), "事项");
+    assert_eq!(tr(Lang::En, "pane.items"), "Items");
+}
+
+#[test]
+fn placeholders_are_filled() {
+    let text = trf(Lang::Zh, "header.files", &[("n", &39)]);
+    assert_eq!(text, "39 个文件");
+    assert!(!text.contains("%{"), "{text}");
+}
+
+#[test]
+fn a_missing_key_shows_the_key() {
+    assert_eq!(tr(Lang::Zh, "no.such.key"), "no.such.key");
+}
+
+fn files() -> BTreeMap<String, BTreeMap<String, String>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    rust_i18n_support::load_locales(dir, |_| false)
+}
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split("%{")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+#[test]
+fn every_key_is_in_every_language_with_the_same_placeholders() {
+    let files = files();
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    assert_eq!(files.keys().map(String::as_str).collect::<Vec<_>>(), codes);
+    let english = &files["en"];
+    assert!(english.len() > 100, "only {} strings", english.len());
+    for (code, strings) in &files {
+        let missing: Vec<&String> = english
+            .keys()
+            .filter(|k| !strings.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = strings
+            .keys()
+            .filter(|k| !english.contains_key(*k))
+            .collect();
+        assert!(missing.is_empty(), "{code} lacks {missing:?}");
+        assert!(extra.is_empty(), "{code} has keys English lacks: {extra:?}");
+        for (key, text) in strings {
+            assert_eq!(
+                placeholders(text),
+                placeholders(&english[key]),
+                "{code} {key}: {text}"
+            );
+            assert!(
+                !text.trim().is_empty() || english[key].trim().is_empty(),
+                "{code} {key} is empty"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_compiled_in_sources_are_the_files_checked() {
+    for (code, source) in SOURCES {
+        assert!(!source.is_empty(), "{code}");
+        assert!(Lang::parse(code).is_some(), "{code}");
+    }
+}

@@ -1,0 +1,132 @@
+//! End to end: the interface's language as a person gets it — from the locale, overridden by
+//! `--lang` — while the file and what scripts read stay the same in every language.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::{Tmux, item_in, quote, read_doc, sample_copy, tally_bin, tmux_available};
+
+fn open_with(
+    env: &str,
+    args: &str,
+    width: u16,
+    height: u16,
+) -> Option<(tempfile::TempDir, std::path::PathBuf, Tmux)> {
+    if !tmux_available() {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let args = format!("{args} {}", quote(&file.display().to_string()));
+    let tmux = Tmux::tally_with_env(&args, dir.path(), env, width, height);
+    Some((dir, file, tmux))
+}
+
+#[test]
+fn a_chinese_locale_gives_chinese_panes_hints_and_help() {
+    let Some((_dir, _file, tmux)) = open_with("LANG=zh_CN.UTF-8", "", 80, 24) else {
+        return;
+    };
+    let screen = tmux.wait_for("事项 1/8");
+    for word in [
+        "进展",
+        "指标",
+        "正常推进 7",
+        "有风险 1",
+        "? 帮助",
+        "q 退出",
+        "j/↓ 移动",
+    ] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    assert!(
+        !screen.contains("Items") && !screen.contains("Timeline"),
+        "{screen}"
+    );
+    tmux.keys(&["?"]);
+    let help = tmux.wait_for("按键");
+    assert!(help.contains("主界面任意位置"), "{help}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("help closed", 10, |s| !s.contains("按键"));
+    tmux.quit();
+}
+
+#[test]
+fn the_lang_flag_overrides_the_locale() {
+    let Some((_dir, _file, tmux)) = open_with("LANG=zh_CN.UTF-8", "--lang en", 80, 24) else {
+        return;
+    };
+    let screen = tmux.wait_for("Items 1/8");
+    assert!(
+        screen.contains("Timeline") && screen.contains("q quit"),
+        "{screen}"
+    );
+    assert!(!screen.contains("事项"), "{screen}");
+    tmux.quit();
+}
+
+#[test]
+fn lc_all_wins_over_lang_and_traditional_locales_get_chinese() {
+    let Some((_dir, _file, english)) = open_with("LC_ALL=en_US.UTF-8 LANG=zh_CN.UTF-8", "", 80, 24)
+    else {
+        return;
+    };
+    english.wait_for("Items 1/8");
+    english.quit();
+    let Some((_dir, _file, chinese)) = open_with("LANG=zh_TW.UTF-8", "", 80, 24) else {
+        return;
+    };
+    chinese.wait_for("事项 1/8");
+    chinese.quit();
+}
+
+#[test]
+fn a_status_set_in_chinese_is_written_as_the_file_format_says() {
+    let Some((_dir, file, tmux)) = open_with("", "--lang zh", 80, 24) else {
+        return;
+    };
+    tmux.wait_for("事项 1/8");
+    tmux.keys(&["s"]);
+    tmux.wait_for("已取消");
+    tmux.keys(&["b"]);
+    tmux.wait_for("受阻 1");
+    common::wait_for_doc(&file, "item 10 blocked on disk", |doc| {
+        item_in(doc, "10").is_some_and(|item| item["status"] == "blocked")
+    });
+    tmux.quit();
+    assert_eq!(
+        item_in(&read_doc(&file), "10").unwrap()["status"],
+        "blocked"
+    );
+}
+
+#[test]
+fn list_and_json_output_do_not_change_with_the_locale() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let run = |lang: &str, args: &[&str]| {
+        let output = Command::new(tally_bin())
+            .args(args)
+            .arg(&file)
+            .env("TALLY_DATA_DIR", dir.path())
+            .env("LC_ALL", lang)
+            .env("LANG", lang)
+            .output()
+            .expect("run tally");
+        assert!(output.status.success(), "{output:?}");
+        output.stdout
+    };
+    for args in [&["list"][..], &["list", "--json"][..]] {
+        let english = run("C.UTF-8", args);
+        let chinese = run("zh_CN.UTF-8", args);
+        assert_eq!(english, chinese, "tally {args:?}");
+    }
+    let listed = String::from_utf8(run("zh_CN.UTF-8", &["list"])).unwrap();
+    assert!(
+        listed.contains("\ton_track\t") && !listed.contains("正常推进"),
+        "{listed}"
+    );
+}
