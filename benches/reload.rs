@@ -12,11 +12,14 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::layout::Rect;
+use synth::synthetic_document;
 use tally::app::{Intent, State, update};
+use tally::model;
 use tally::model::Status;
 use tally::runtime::Runtime;
 use tally::store::{self, write_document};
-use tally::synth::synthetic_document;
+#[path = "../tests/common/synth.rs"]
+mod synth;
 
 const ITEMS: usize = 100_000;
 

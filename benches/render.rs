@@ -14,10 +14,13 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use synth::synthetic_document;
 use tally::app::{Intent, State, update};
+use tally::model;
 use tally::store::{Fingerprint, Loaded, parse_document, write_document};
-use tally::synth::synthetic_document;
 use tally::ui::{self, Theme};
+#[path = "../tests/common/synth.rs"]
+mod synth;
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;

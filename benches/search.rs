@@ -11,9 +11,12 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use synth::synthetic_document;
+use tally::model;
 use tally::model::Document;
 use tally::search::{Query, SearchIndex};
-use tally::synth::synthetic_document;
+#[path = "../tests/common/synth.rs"]
+mod synth;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 const QUERIES: [(&str, &str); 4] = [

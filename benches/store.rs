@@ -1,6 +1,7 @@
-//! Loading, writing and saving benchmarks on synthetic reports (`tally::synth`, the same files as
+//! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same files as
 //! `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
-//! document after one edit, and a whole save of it after one edit. Figures are recorded in
+//! document after one edit, a whole save of it after one edit against writing the same bytes once
+//! with a flush, the check before a save, and a load from disk. Figures are recorded in
 //! docs/PERFORMANCE.md.
 //!
 //! ```text
@@ -14,9 +15,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use synth::synthetic_document;
+use tally::model;
 use tally::model::{Document, Status};
 use tally::store::{self, parse_document, write_document};
-use tally::synth::synthetic_document;
+#[path = "../tests/common/synth.rs"]
+mod synth;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
@@ -113,10 +117,28 @@ fn save(c: &mut Criterion) {
     let pieces = store::write_pieces(&loaded.doc);
     group.bench_function("100000/one-edit-pieces", |b| {
         b.iter(|| {
-            seen = store::save_written(&path, black_box(&pieces), &seen)
+            seen = store::save_text(&path, black_box(&pieces), &seen)
                 .expect("saved")
                 .fingerprint;
         })
+    });
+    // the check that nobody else changed the file: the file's inode, size and times
+    group.bench_function("100000/check-unchanged", |b| {
+        b.iter(|| assert!(store::unchanged_on_disk(black_box(&path), &seen)))
+    });
+    // the reference: the same bytes written once to a new file and flushed (`dd … conv=fsync`)
+    let text = pieces.clone().into_string();
+    let copy = dir.path().join("copy.json");
+    group.bench_function("100000/reference-write-fsync", |b| {
+        b.iter(|| {
+            let mut file = std::fs::File::create(&copy).expect("created");
+            std::io::Write::write_all(&mut file, text.as_bytes()).expect("written");
+            file.sync_all().expect("flushed");
+        })
+    });
+    // a whole load from disk: one read into a buffer of the file's size, UTF-8 check, parse
+    group.bench_function("100000/load-from-disk", |b| {
+        b.iter(|| store::load(black_box(&path)).expect("loads"))
     });
     group.finish();
 }

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Date, Period, Status};
 use crate::report::ReportPeriod;
+use crate::ui::ThemeName;
 
 /// A keyboard-first terminal tracker for JSON task files.
 ///
@@ -27,10 +28,11 @@ pub struct Cli {
 
     /// The interface's language: en or zh [default: the config file's `language`, else
     /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = lang_parser())]
     pub lang: Option<crate::lang::Lang>,
 
-    /// The folder opened when no path is given [default: the OS data folder, e.g. ~/.local/share/tally]
+    /// The folder opened when no path is given [default: `data_dir` in the config, else the OS
+    /// data folder, e.g. ~/.local/share/tally]
     #[arg(long, env = "TALLY_DATA_DIR", value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 
@@ -42,6 +44,49 @@ pub struct Cli {
     /// what became of unsaved edits) to this file; nothing is ever logged to the screen.
     #[arg(long, env = "TALLY_LOG", value_name = "FILE", global = true)]
     pub log: Option<PathBuf>,
+
+    /// Read this config file instead of config.toml in the config folder (`tally config path`).
+    #[arg(long, env = "TALLY_CONFIG", value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub looks: LooksArgs,
+}
+
+/// How the interface looks and what it may do.
+#[derive(Debug, Args, Default)]
+pub struct LooksArgs {
+    /// Colours: dark, light (for light terminals and projectors) or high-contrast [default: `theme`
+    /// in the config, else dark].
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    pub theme: Option<ThemeName>,
+
+    /// No colours (like NO_COLOR): statuses keep their letters.
+    #[arg(long)]
+    pub no_color: bool,
+
+    /// Open the files without allowing any edit (also when a file is not writable).
+    #[arg(long)]
+    pub read_only: bool,
+
+    /// Use the mouse: clicks and the wheel [default: `mouse` in the config, else on].
+    #[arg(long, overrides_with = "no_mouse")]
+    pub mouse: bool,
+
+    /// Leave the mouse to the terminal, so its text selection works.
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
+}
+
+impl LooksArgs {
+    /// The mouse as the command line asks for it, if it says anything.
+    pub fn mouse(&self) -> Option<bool> {
+        match (self.mouse, self.no_mouse) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,10 +130,32 @@ pub enum Command {
     New(NewArgs),
     /// Commit the files' saved changes to their git repository, pull (merging) and push.
     Sync(PathsArgs),
+    /// The config file: where it is, or write a commented default.
+    Config(ConfigArgs),
+    /// Every action name with its keys in each mode (as `[keys]` in the config file sets them).
+    Keys,
     /// Print a shell completion script: `tally completions bash > ~/.local/share/bash-completion/completions/tally`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff): `tally man > ~/.local/share/man/man1/tally.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file's path (it need not exist yet).
+    Path,
+    /// Write a commented default config file.
+    Init {
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -376,13 +443,25 @@ pub enum ExportFormat {
     Docx,
 }
 
+fn parse_theme(text: &str) -> Result<ThemeName, String> {
+    ThemeName::from_name(text).ok_or_else(|| {
+        let names: Vec<&str> = ThemeName::ALL.iter().map(|t| t.name()).collect();
+        format!("`{text}` is not a theme ({})", names.join(", "))
+    })
+}
+
 fn parse_status(text: &str) -> Result<Status, String> {
     Status::from_word(text).map_err(|e| e.to_string())
 }
 
-/// `en` or `zh` (also `zh-CN`, `zh_TW`, `en-GB` …).
-pub fn parse_lang(text: &str) -> Result<crate::lang::Lang, String> {
-    crate::lang::Lang::parse(text).ok_or_else(|| format!("expected en or zh, got {text:?}"))
+/// `en` or `zh`, listed as the possible values in help and completions.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = crate::lang::Lang> {
+    use crate::lang::Lang;
+    let codes = Lang::ALL.map(Lang::code);
+    clap::builder::TypedValueParser::map(
+        clap::builder::PossibleValuesParser::new(codes),
+        |code: String| Lang::parse(&code).unwrap_or_default(),
+    )
 }
 
 /// `3m`, `90s`, `2m30s`, `1h`; a bare number counts minutes.
@@ -475,6 +554,25 @@ mod tests {
         let cli = Cli::try_parse_from(["tally", "a.json", "dir"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.paths.len(), 2);
+    }
+
+    #[test]
+    fn looks_and_config_options_are_read() {
+        let cli =
+            Cli::try_parse_from(["tally", "--theme", "light", "--no-mouse", "a.json"]).unwrap();
+        assert_eq!(cli.looks.theme, Some(ThemeName::Light));
+        assert_eq!(cli.looks.mouse(), Some(false));
+        let cli = Cli::try_parse_from(["tally", "--no-mouse", "--mouse", "--read-only"]).unwrap();
+        assert_eq!(cli.looks.mouse(), Some(true));
+        assert!(cli.looks.read_only);
+        assert!(Cli::try_parse_from(["tally", "--theme", "neon"]).is_err());
+        let cli = Cli::try_parse_from(["tally", "config", "init", "--force"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Config(ConfigArgs {
+                action: ConfigAction::Init { force: true }
+            }))
+        ));
     }
 
     #[test]

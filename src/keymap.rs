@@ -1,10 +1,13 @@
 //! The default key bindings, as one table. Key lookup, the footer hints and the `?` help are all
 //! generated from it, so they cannot disagree.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Intent, Mode, Pane};
 use crate::model::Status;
+use crate::text::half_width;
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +86,8 @@ pub enum Context {
     Zoom,
     /// The help overlay.
     Help,
+    /// Typing a search in the help (`/` there); other keys are typed into it.
+    HelpSearch,
     /// An edit form; other keys are typed into the focused field.
     Form,
     /// The status picker.
@@ -107,7 +112,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Browse,
         Context::Search,
         Context::Items,
@@ -124,6 +129,7 @@ impl Context {
         Context::Conflict,
         Context::Merge,
         Context::Help,
+        Context::HelpSearch,
     ];
 
     pub fn title(self) -> &'static str {
@@ -143,6 +149,7 @@ impl Context {
             Context::Summary => "Triage summary",
             Context::Since => "Since (v): what changed after a date",
             Context::Dashboard => "Dashboard (v twice)",
+            Context::HelpSearch => "Searching the help (/ in the help)",
             Context::Search => {
                 "Search line (/): words, pinyin, status: lead: #tag id: due<, ! negates"
             }
@@ -175,7 +182,7 @@ impl Context {
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub intent: Intent,
     /// What it does, for the help.
     pub help: &'static str,
@@ -192,7 +199,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         context,
-        keys,
+        keys: Cow::Borrowed(keys),
         intent,
         help,
         hint,
@@ -200,14 +207,16 @@ const fn bind(
 }
 
 use Context::{
-    Browse, Confirm, Conflict, Dashboard, Form, Help, Items, Merge, Metrics, Picker, Search, Since,
-    Summary, Timeline, Triage, Zoom,
+    Browse, Confirm, Conflict, Dashboard, Form, Help, HelpSearch, Items, Merge, Metrics, Picker,
+    Search, Since, Summary, Timeline, Triage, Zoom,
 };
 
 const DOWN: &[Key] = &[Key::char('j'), Key::plain(KeyCode::Down)];
 const UP: &[Key] = &[Key::char('k'), Key::plain(KeyCode::Up)];
 const PAGE_DOWN: &[Key] = &[Key::plain(KeyCode::PageDown), Key::char(' ')];
 const PAGE_UP: &[Key] = &[Key::plain(KeyCode::PageUp)];
+const HALF_DOWN: &[Key] = &[Key::ctrl('d')];
+const HALF_UP: &[Key] = &[Key::ctrl('u')];
 const TOP: &[Key] = &[Key::char('g'), Key::plain(KeyCode::Home)];
 const BOTTOM: &[Key] = &[Key::char('G'), Key::plain(KeyCode::End)];
 const ESC: &[Key] = &[Key::plain(KeyCode::Esc)];
@@ -234,6 +243,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Metrics, &[Key::plain(KeyCode::Enter), Key::char('e')], Intent::Edit, "edit the selected metric", Some("edit")),
     bind(Metrics, &[Key::char('a')], Intent::Add, "add a metric", None),
     bind(Metrics, &[Key::char('d')], Intent::Delete, "delete the selected metric (asks first)", Some("delete")),
+    bind(Browse, &[Key::char('y')], Intent::Copy, "copy the item (or the selected note or metric) to the clipboard, over SSH too", None),
+    bind(Browse, &[Key::char('E')], Intent::EditOutside, "edit the goal (or the selected note) in $VISUAL / $EDITOR", None),
     bind(Browse, &[Key::char('u')], Intent::Undo, "undo the last edit (saved at once)", Some("undo")),
     bind(Browse, &[Key::ctrl('r')], Intent::Redo, "redo", None),
     bind(Browse, &[Key::ctrl('s')], Intent::Save, "save now (retries a save that failed)", None),
@@ -247,10 +258,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(Browse, &[Key::char('z')], Intent::GroupNext, "group by: none, status, lead, file (with counts)", None),
     bind(Browse, PAGE_DOWN, Intent::PageDown, "one page down", None),
     bind(Browse, PAGE_UP, Intent::PageUp, "one page up", None),
+    bind(Browse, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
+    bind(Browse, HALF_UP, Intent::HalfPageUp, "half a page up", None),
     bind(Browse, TOP, Intent::Top, "first item / top", None),
     bind(Browse, BOTTOM, Intent::Bottom, "last item / bottom", None),
-    bind(Browse, &[Key::plain(KeyCode::Tab)], Intent::FocusNext, "focus the next pane", Some("pane")),
-    bind(Browse, &[Key::plain(KeyCode::BackTab)], Intent::FocusPrevious, "focus the previous pane", None),
+    bind(Browse, &[Key::plain(KeyCode::Tab), Key::char('l')], Intent::FocusNext, "focus the next pane (to the right)", Some("pane")),
+    bind(Browse, &[Key::plain(KeyCode::BackTab), Key::char('h')], Intent::FocusPrevious, "focus the previous pane (to the left)", None),
     bind(Browse, ESC, Intent::Back, "back to the list / clear the message", None),
     bind(Browse, &[Key::char('?')], Intent::Help, "this help", Some("help")),
     bind(Browse, &[Key::ctrl('z')], Intent::Suspend, "suspend to the shell (fg comes back)", None),
@@ -260,6 +273,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Zoom, UP, Intent::Up, "scroll up", None),
     bind(Zoom, PAGE_DOWN, Intent::PageDown, "page down", None),
     bind(Zoom, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Zoom, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
+    bind(Zoom, HALF_UP, Intent::HalfPageUp, "half a page up", None),
     bind(Zoom, TOP, Intent::Top, "top", None),
     bind(Zoom, BOTTOM, Intent::Bottom, "bottom", None),
     bind(Zoom, &[Key::plain(KeyCode::Esc), Key::plain(KeyCode::Enter)], Intent::Back, "back to the panes", Some("back")),
@@ -267,6 +282,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Zoom, &[Key::char('s')], Intent::PickStatus, "set the status", Some("status")),
     bind(Zoom, &[Key::char('n')], Intent::AddNote, "add a note", Some("note")),
     bind(Zoom, &[Key::char('m')], Intent::EditMetrics, "edit the first metric", None),
+    bind(Zoom, &[Key::char('y')], Intent::Copy, "copy the item to the clipboard", None),
+    bind(Zoom, &[Key::char('E')], Intent::EditOutside, "edit the goal in $VISUAL / $EDITOR", None),
     bind(Zoom, &[Key::char('u')], Intent::Undo, "undo", Some("undo")),
     bind(Zoom, &[Key::ctrl('r')], Intent::Redo, "redo", None),
     bind(Zoom, &[Key::char('?')], Intent::Help, "this help", Some("help")),
@@ -331,6 +348,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Since, UP, Intent::Up, "previous entry", None),
     bind(Since, PAGE_DOWN, Intent::PageDown, "page down", None),
     bind(Since, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Since, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
+    bind(Since, HALF_UP, Intent::HalfPageUp, "half a page up", None),
     bind(Since, TOP, Intent::Top, "newest", None),
     bind(Since, BOTTOM, Intent::Bottom, "oldest", None),
     bind(Since, ENTER, Intent::Zoom, "go to the entry's item in the list", Some("open")),
@@ -345,6 +364,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(Dashboard, UP, Intent::Up, "scroll up", None),
     bind(Dashboard, PAGE_DOWN, Intent::PageDown, "page down", None),
     bind(Dashboard, PAGE_UP, Intent::PageUp, "page up", None),
+    bind(Dashboard, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
+    bind(Dashboard, HALF_UP, Intent::HalfPageUp, "half a page up", None),
     bind(Dashboard, &[Key::char('v')], Intent::ViewNext, "next screen (the list)", Some("view")),
     bind(Dashboard, &[Key::char('R')], Intent::WriteReport, "write the next progress report of the listed items", Some("report")),
     bind(Dashboard, &[Key::char('t')], Intent::StartTriage, "triage the list", None),
@@ -359,13 +380,26 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, UP, Intent::Up, "scroll up", None),
     bind(Help, PAGE_DOWN, Intent::PageDown, "page down", None),
     bind(Help, PAGE_UP, Intent::PageUp, "page up", None),
-    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Intent::Back, "close the help", Some("close")),
+    bind(Help, HALF_DOWN, Intent::HalfPageDown, "half a page down", None),
+    bind(Help, HALF_UP, Intent::HalfPageUp, "half a page up", None),
+    bind(Help, &[Key::char('/')], Intent::Search, "search the help: only the keys whose description matches stay", Some("search")),
+    bind(Help, &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], Intent::Back, "close the help (Esc first clears a search)", Some("close")),
+
+    bind(HelpSearch, ENTER, Intent::Submit, "keep the search and scroll the matches", Some("keep")),
+    bind(HelpSearch, ESC, Intent::Back, "clear the search", Some("clear")),
+    bind(HelpSearch, &[Key::plain(KeyCode::Down)], Intent::Down, "scroll down", None),
+    bind(HelpSearch, &[Key::plain(KeyCode::Up)], Intent::Up, "scroll up", None),
 ];
 
 /// The intent a key press asks for in `mode` with `focus`, if any. Full-width characters typed
 /// with a Chinese input method (`？`, `／`, `ｑ` …) count as their ASCII twins. In a form, keys
 /// without a binding are typed into the field.
 pub fn intent_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
+    lookup(BINDINGS, mode, focus, event)
+}
+
+/// [`intent_for`] in `bindings`.
+fn lookup(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -381,7 +415,7 @@ pub fn intent_for(mode: Mode, focus: Pane, event: KeyEvent) -> Option<Intent> {
     }
     let pressed = normalise(event);
     let bound = Context::of(mode, focus).iter().find_map(|context| {
-        BINDINGS
+        bindings
             .iter()
             .filter(|binding| binding.context == *context)
             .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
@@ -408,7 +442,11 @@ pub enum Press {
 
 /// Looks a key event up once: its intent, or Esc and another key when it stands for two.
 pub fn press(mode: Mode, focus: Pane, event: KeyEvent) -> Press {
-    let intent = intent_for(mode, focus, event);
+    press_in(BINDINGS, mode, focus, event)
+}
+
+fn press_in(bindings: &[Binding], mode: Mode, focus: Pane, event: KeyEvent) -> Press {
+    let intent = lookup(bindings, mode, focus, event);
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     match intent {
         Some(Intent::Input(_)) | None if alt && event.code != KeyCode::Esc => Press::EscThen(
@@ -429,15 +467,6 @@ fn normalise(event: KeyEvent) -> Key {
         other => (other, event.modifiers),
     };
     Key { code, modifiers }
-}
-
-/// Maps full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII.
-pub fn half_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 /// Shift is implied by an upper-case or symbol character, so it is ignored for characters.
@@ -464,11 +493,20 @@ pub fn hints_where(
     focus: Pane,
     applies: impl Fn(&Intent) -> bool,
 ) -> Vec<(String, &'static str)> {
+    hints_in(BINDINGS, mode, focus, applies)
+}
+
+fn hints_in(
+    bindings: &[Binding],
+    mode: Mode,
+    focus: Pane,
+    applies: impl Fn(&Intent) -> bool,
+) -> Vec<(String, &'static str)> {
     let contexts = Context::of(mode, focus);
     let mut hints: Vec<(String, &'static str, Context)> = Vec::new();
-    let shown = BINDINGS
+    let shown = bindings
         .iter()
-        .filter(|b| contexts.contains(&b.context) && applies(&b.intent));
+        .filter(|b| contexts.contains(&b.context) && !b.keys.is_empty() && applies(&b.intent));
     for binding in shown {
         let Some(hint) = binding.hint else { continue };
         match hints.iter_mut().find(|(_, h, _)| *h == hint) {
@@ -489,7 +527,7 @@ pub fn hints_where(
 /// The keys of a binding as one label (`j/↓`), leaving out Shift twins.
 pub fn keys_label(binding: &Binding) -> String {
     let mut labels: Vec<String> = Vec::new();
-    for key in binding.keys {
+    for key in binding.keys.iter() {
         let label = key.label();
         if !labels.contains(&label) {
             labels.push(label);
@@ -498,20 +536,92 @@ pub fn keys_label(binding: &Binding) -> String {
     labels.join("/")
 }
 
+/// The intent of a key while a search in the help is typed: Enter, Esc and the arrows as bound,
+/// anything else typed into the search.
+pub fn press_in_help_search(event: KeyEvent) -> Press {
+    help_search_in(BINDINGS, event)
+}
+
+fn help_search_in(bindings: &[Binding], event: KeyEvent) -> Press {
+    if event.kind == KeyEventKind::Release {
+        return Press::Nothing;
+    }
+    let pressed = normalise(event);
+    let bound = bindings
+        .iter()
+        .filter(|binding| binding.context == Context::HelpSearch)
+        .find(|binding| binding.keys.iter().any(|key| matches(*key, pressed)))
+        .map(|binding| binding.intent.clone());
+    Press::Intent(bound.unwrap_or(Intent::Input(event)))
+}
+
+/// The help's sections with only the rows whose keys or description, or whose section title,
+/// contain `query` (ignoring case), in English or as `words(kind, text)` puts them (`kind` is
+/// `help` for titles, `keys` for descriptions); sections left empty are left out. An empty query
+/// keeps everything.
+pub fn help_sections_matching<W: AsRef<str>>(
+    query: &str,
+    words: impl Fn(&str, &str) -> W,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    sections_matching(help_sections(), query, words)
+}
+
+/// The `sections` that match `query` (see [`help_sections_matching`]).
+fn sections_matching<W: AsRef<str>>(
+    sections: Vec<(&'static str, Vec<(String, &'static str)>)>,
+    query: &str,
+    words: impl Fn(&str, &str) -> W,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return sections;
+    }
+    let has = |kind: &str, text: &str| {
+        text.to_lowercase().contains(&query)
+            || words(kind, text).as_ref().to_lowercase().contains(&query)
+    };
+    sections
+        .into_iter()
+        .filter_map(|(title, rows)| {
+            let rows: Vec<_> = if has("help", title) {
+                rows
+            } else {
+                rows.into_iter()
+                    .filter(|(keys, help)| {
+                        keys.to_lowercase().contains(&query) || has("keys", help)
+                    })
+                    .collect()
+            };
+            (!rows.is_empty()).then_some((title, rows))
+        })
+        .collect()
+}
+
 /// Sections of the help: a title and `(keys, description)` rows.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    help_in(BINDINGS)
+}
+
+fn help_in(bindings: &[Binding]) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     Context::ALL
         .into_iter()
         .map(|context| {
-            let rows = BINDINGS
+            let rows = bindings
                 .iter()
-                .filter(|b| b.context == context)
+                .filter(|b| b.context == context && !b.keys.is_empty())
                 .map(|b| (keys_label(b), b.help))
                 .collect();
             (context.title(), rows)
         })
         .collect()
 }
+
+#[path = "keymap_names.rs"]
+mod names;
+#[path = "keymap_user.rs"]
+mod user;
+pub use names::mode_name;
+pub use user::{Culprit, Keymap, Override, Refusal};
 
 #[cfg(test)]
 #[path = "keymap_tests.rs"]

@@ -169,7 +169,7 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
             let same: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == *context).collect();
             for (i, a) in same.iter().enumerate() {
                 for b in &same[i + 1..] {
-                    for key in a.keys {
+                    for key in a.keys.iter() {
                         assert!(!b.keys.contains(key), "{key:?} bound twice in {context:?}");
                     }
                 }
@@ -213,4 +213,70 @@ fn every_bound_intent_has_a_name() {
             binding.intent
         );
     }
+}
+
+#[test]
+fn h_and_l_move_between_panes_and_ctrl_d_u_half_pages() {
+    assert!(matches!(
+        browse(KeyCode::Char('l')),
+        Some(Intent::FocusNext)
+    ));
+    assert!(matches!(
+        browse(KeyCode::Char('h')),
+        Some(Intent::FocusPrevious)
+    ));
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    for mode in [
+        Mode::Browse,
+        Mode::Zoom,
+        Mode::Since,
+        Mode::Dashboard,
+        Mode::Help,
+    ] {
+        assert!(matches!(
+            intent_for(mode, Pane::Items, ctrl('d')),
+            Some(Intent::HalfPageDown)
+        ));
+        assert!(matches!(
+            intent_for(mode, Pane::Items, ctrl('u')),
+            Some(Intent::HalfPageUp)
+        ));
+    }
+    assert!(matches!(browse(KeyCode::Char('y')), Some(Intent::Copy)));
+    assert!(matches!(
+        browse(KeyCode::Char('E')),
+        Some(Intent::EditOutside)
+    ));
+}
+
+#[test]
+fn the_help_search_keeps_matching_rows_and_types_other_keys() {
+    let all: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
+    let found = help_sections_matching("CLIPBOARD", |_, t| t.to_string());
+    let rows: Vec<&str> = found
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(_, h)| *h))
+        .collect();
+    assert!(!rows.is_empty() && rows.len() < all, "{rows:?}");
+    assert!(
+        rows.iter().all(|h| h.to_lowercase().contains("clipboard")),
+        "{rows:?}"
+    );
+    assert!(help_sections_matching("no such words", |_, t| t.to_string()).is_empty());
+    assert_eq!(
+        help_sections_matching("  ", |_, t| t.to_string()).len(),
+        help_sections().len()
+    );
+    assert_eq!(
+        press_in_help_search(press(KeyCode::Char('q'))),
+        Press::Intent(Intent::Input(press(KeyCode::Char('q'))))
+    );
+    assert_eq!(
+        press_in_help_search(press(KeyCode::Esc)),
+        Press::Intent(Intent::Back)
+    );
+    assert_eq!(
+        press_in_help_search(press(KeyCode::Enter)),
+        Press::Intent(Intent::Submit)
+    );
 }

@@ -86,6 +86,13 @@ pub fn tr(lang: Lang, key: &str) -> Cow<'static, str> {
     Cow::Owned(rust_i18n::t!(key, locale = lang.code()).into_owned())
 }
 
+/// The string `key` in `lang`, or `None` where no language has it (for keys made from data,
+/// such as a field's name in a file).
+pub fn try_tr(lang: Lang, key: &str) -> Option<Cow<'static, str>> {
+    let text = tr(lang, key);
+    (text != key).then_some(text)
+}
+
 /// The string `key` in `lang` with each `%{name}` replaced by its value from `args`.
 pub fn trf(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let names: Vec<&str> = args.iter().map(|(name, _)| *name).collect();

@@ -162,3 +162,28 @@ fn the_compiled_in_sources_are_the_files_checked() {
         assert!(Lang::parse(code).is_some(), "{code}");
     }
 }
+
+#[test]
+fn text_from_files_is_put_in_as_it_is() {
+    // A title that looks like a placeholder is not filled in again.
+    let text = trf(
+        Lang::En,
+        "ask.delete_item",
+        &[("id", &"%{title}"), ("title", &"a %{id} b")],
+    );
+    assert_eq!(text, "Delete item %{title} \"a %{id} b\"?");
+}
+
+#[test]
+fn a_phrase_reads_in_the_language_asked_for_and_english_when_displayed() {
+    let title = Phrase::new("form.edit_item").arg("id", 14);
+    assert_eq!(title.text(Lang::Zh), "编辑事项 14");
+    assert_eq!(title.to_string(), "Edit item 14");
+}
+
+#[test]
+fn counts_take_the_one_and_other_forms() {
+    assert_eq!(trn(Lang::En, "count.items", 1), "1 item");
+    assert_eq!(trn(Lang::En, "count.items", 8), "8 items");
+    assert_eq!(trn(Lang::Zh, "count.items", 1), "1 项");
+}

@@ -3,6 +3,8 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
+pub mod cursor_writer;
 pub mod git;
 pub mod import;
 pub mod keymap;
@@ -14,8 +16,6 @@ pub mod report;
 pub mod runtime;
 pub mod search;
 pub mod store;
-#[doc(hidden)]
-pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

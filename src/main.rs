@@ -10,11 +10,12 @@ use clap::Parser;
 use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
+use tally::config::{Settings, Severity};
 use tally::lang::{Lang, trf};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
-use tally::ui::Theme;
+use tally::ui::{Colour, Looks, Theme};
 
 fn main() -> ExitCode {
     survive_file_size_limit();
@@ -26,13 +27,19 @@ fn main() -> ExitCode {
         let _ = writeln!(io::stderr(), "{}", clean_text(failure.message()));
         return ExitCode::from(failure.exit_code());
     }
+    let settings = Settings::load(cli.config.as_deref());
+    for message in settings.messages() {
+        // The config's text is quoted in messages: cleaned, like file content.
+        let _ = writeln!(io::stderr(), "{}", clean_text(&message));
+    }
     let result = match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            commands::run(command, &mut out).and_then(|()| out.flush().map_err(Failure::from))
+            commands::run(command, &settings, &mut out)
+                .and_then(|()| out.flush().map_err(Failure::from))
         }
-        None => open_interface(&cli),
+        None => open_interface(&cli, &settings),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,12 +151,11 @@ fn select_item(
 
 /// Loads everything first (so bad files stop tally before the screen is touched), then runs the
 /// interface.
-fn open_interface(cli: &Cli) -> Result<(), Failure> {
+fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let (given, wanted) = paths_and_item(cli);
-    // The config file's `language` goes in the second argument once there is a config file.
-    let lang = Lang::for_session(cli.lang, None);
+    let lang = Lang::for_session(cli.lang, settings.config.language.as_deref());
     let (paths, message) = if given.is_empty() {
-        let dir = data_dir(cli)?;
+        let dir = data_dir(cli, settings)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
         let shown = clean_line(&dir.display().to_string()).into_owned();
         let key = if created {
@@ -164,7 +170,7 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
-    state.lang = lang;
+    state.settings.lang = lang;
     select_item(&mut state, wanted)?;
     state.meeting.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
@@ -187,15 +193,69 @@ fn open_interface(cli: &Cli) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
-    tui::run(state, Theme::from_env()).map_err(|err| match err {
+    state.settings.read_only = read_only_reason(cli, &state);
+    if let Some(reason) = state
+        .settings
+        .read_only
+        .as_ref()
+        .filter(|_| !cli.looks.read_only)
+    {
+        let text = format!("Read-only: {}", clean_line(reason));
+        state.message = Some(Message::warning(text));
+    }
+    if let Some(problem) = settings.problems.first() {
+        let mut text = clean_line(&settings.message(problem)).into_owned();
+        if settings.problems.len() > 1 {
+            let more = settings.problems.len() - 1;
+            text.push_str(&format!(" (and {more} more, printed when tally started)"));
+        }
+        state.message = Some(match problem.severity {
+            Severity::Error => Message::error(text),
+            Severity::Warning => Message::warning(text),
+        });
+    }
+    tui::run(state, session(cli, settings)).map_err(|err| match err {
         RunError::NotATerminal => Failure::User(err.to_string()),
         RunError::Terminal(_) => Failure::Internal(err.to_string()),
     })
 }
 
-fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+/// Why the session may not edit: `--read-only`, or a file tally could not save over.
+fn read_only_reason(cli: &Cli, state: &State) -> Option<String> {
+    if cli.looks.read_only {
+        return Some("opened with --read-only".into());
+    }
+    state
+        .files
+        .iter()
+        .find_map(|file| store::why_unwritable(&file.path))
+}
+
+/// How the interface looks and behaves: the command line first, then the config file.
+fn session(cli: &Cli, settings: &Settings) -> tui::Session {
+    let looks = &cli.looks;
+    let name = looks.theme.or(settings.config.theme).unwrap_or_default();
+    let theme = if looks.no_color {
+        Theme::new(name, Colour::Off)
+    } else {
+        Theme::from_env_with(name)
+    };
+    let mouse = match looks.mouse().or(settings.config.mouse) {
+        Some(false) => tui::Mouse::Leave,
+        _ => tui::Mouse::Capture,
+    };
+    let looks = Looks {
+        theme,
+        keys: settings.keymap.clone(),
+        date_format: settings.config.date_format.clone(),
+    };
+    tui::Session { looks, mouse }
+}
+
+fn data_dir(cli: &Cli, settings: &Settings) -> Result<PathBuf, Failure> {
     cli.data_dir
         .clone()
+        .or_else(|| settings.config.data_dir.clone())
         .or_else(store::default_data_dir)
         .ok_or_else(|| {
             Failure::User(

@@ -38,7 +38,7 @@ pub struct Runtime {
     /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
     /// the interactive session) rather than handed off.
     done_here: usize,
-    /// Work for a layer above (git syncs), waiting to be taken with [`Runtime::take_outside`].
+    /// Work for a layer above (git syncs, copying, editing in another program), waiting to be taken with [`Runtime::take_outside`].
     outside: Vec<Effect>,
 }
 
@@ -104,8 +104,8 @@ impl Runtime {
             Effect::PrepareIndex { version, index } => {
                 self.search(state, (version, index), None, next)
             }
-            sync @ Effect::Sync { .. } => {
-                self.outside.push(sync);
+            outside @ (Effect::Sync { .. } | Effect::Copy { .. } | Effect::EditOutside { .. }) => {
+                self.outside.push(outside);
                 None
             }
             Effect::WriteReport {

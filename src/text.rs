@@ -1,6 +1,8 @@
 //! Making text from files safe and tidy for a terminal: control characters, escape sequences and
 //! bidirectional overrides are replaced by visible stand-ins before anything is drawn or printed,
-//! and text is cut or wrapped by screen cells so wide (CJK) characters stay aligned.
+//! and text is cut or wrapped by screen cells so wide (CJK) characters stay aligned. Full-width
+//! ASCII forms typed by a Chinese input method are folded to ASCII here ([`half_width`]), for keys,
+//! search and numbers alike.
 //!
 //! The display policy (docs/RELIABILITY.md explains it with the measurements behind it):
 //!
@@ -125,18 +127,25 @@ fn cleaned(text: &str, one_line: bool) -> String {
     out
 }
 
+/// A full-width ASCII form (U+FF01–U+FF5E: `５`, `．`, `：`, `ａ`, as a Chinese input method types
+/// them) as its ASCII char, and the ideographic space U+3000 as a space; any other char as it is.
+/// The one place width is folded: keys, search text, queries and numbers all go through it.
+#[inline]
+pub fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
 /// Full-width ASCII forms (`５４０`, `３．５`, `－２`) as ASCII, and the ideographic space as a space,
 /// as a Chinese input method may type them.
 pub fn fold_width(text: &str) -> Cow<'_, str> {
-    let fold = |c: char| match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    };
-    if text.chars().all(|c| fold(c) == c) {
+    if text.chars().all(|c| half_width(c) == c) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.chars().map(fold).collect())
+        Cow::Owned(text.chars().map(half_width).collect())
     }
 }
 

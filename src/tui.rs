@@ -12,10 +12,17 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal};
 
-use crate::app::{Event as AppEvent, Intent, State, update};
-use crate::keymap::{self, Press};
+mod clipboard;
+mod editor;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::app::{Effect, Event as AppEvent, Intent, State, update};
+use crate::cursor_writer::CursorWriter;
+use crate::keymap::{Keymap, Press};
 use crate::runtime::Runtime;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Looks};
 
 /// How long the loop waits for input before checking signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -36,8 +43,26 @@ pub enum RunError {
     Terminal(#[from] io::Error),
 }
 
+/// Whether tally takes the mouse from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    /// Clicks and the wheel go to tally.
+    Capture,
+    /// The terminal keeps the mouse, so its own text selection works.
+    Leave,
+}
+
+/// How the session looks and what it takes from the terminal.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub looks: Looks,
+    pub mouse: Mouse,
+}
+
 /// Runs the interface until the user quits or a termination signal arrives.
-pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
+pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
+    let Session { looks, mouse } = session;
+    let keys = &looks.keys;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -49,9 +74,11 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend_signal))?;
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&resumed))?;
     install_panic_cleanup();
-    let mut terminal = ratatui::try_init()?;
+    // the help overlay scrolls as far as the renderer draws it
+    state.screens.help_height = crate::app::HelpHeight(crate::ui::help_height);
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
-    set_up_terminal()?;
+    set_up_terminal(mouse)?;
     let size = terminal.size()?;
     let resize = AppEvent::Resize {
         width: size.width,
@@ -69,11 +96,11 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         }
         if resumed.swap(false, Ordering::SeqCst) {
             // Back from a stop: the terminal may have been used by others meanwhile.
-            set_up_terminal()?;
+            set_up_terminal(mouse)?;
             terminal.clear()?;
         }
         update(&mut state, AppEvent::Tick(Instant::now()));
-        terminal.draw(|frame| ui::render(frame, &state, theme))?;
+        terminal.draw(|frame| ui::render_with(frame, &state, &looks))?;
         // Search results and save outcomes arrive from other threads: look for them often
         // while some are due.
         let tick = if state.search.line.is_some() || runtime.saving() || state.team.syncing {
@@ -85,7 +112,7 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
             // Take every event already waiting before drawing again, so a burst of keys over a
             // slow link costs one frame, not one per key.
             loop {
-                handle(&mut state, &mut runtime, event::read()?);
+                handle(&mut state, &mut runtime, keys, event::read()?);
                 if state.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
@@ -102,7 +129,10 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
         if check_files {
             last_check = Instant::now();
         }
-        run_git(&mut state, &mut runtime, &mut git);
+        let terminal_work = run_git(&mut state, &mut runtime, &mut git);
+        for effect in terminal_work {
+            outside_terminal(&mut state, &mut runtime, (&mut terminal, mouse), effect)?;
+        }
     }
     runtime.finish(&mut state);
     finished.store(true, Ordering::SeqCst);
@@ -110,16 +140,60 @@ pub fn run(mut state: State, theme: Theme) -> Result<(), RunError> {
 }
 
 /// Hands syncs to the git thread, applies what it reports, and lets it fetch when one is due.
-fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worker::Worker) {
-    git.run(runtime.take_outside());
+/// Returns the work that needs the terminal itself (copying, an outside editor).
+fn run_git(
+    state: &mut State,
+    runtime: &mut Runtime,
+    git: &mut crate::git::worker::Worker,
+) -> Vec<Effect> {
+    let (mut terminal_work, syncs) = for_terminal(runtime.take_outside());
+    git.run(syncs);
     for event in git.poll() {
         let effects = update(state, event);
         runtime.run(state, effects);
     }
-    git.run(runtime.take_outside());
+    let (more, syncs) = for_terminal(runtime.take_outside());
+    terminal_work.extend(more);
+    git.run(syncs);
     git.tick(Instant::now(), || {
         state.files.iter().map(|f| f.path.clone()).collect()
     });
+    terminal_work
+}
+
+/// Splits effects into those for the terminal and the rest.
+fn for_terminal(effects: Vec<Effect>) -> (Vec<Effect>, Vec<Effect>) {
+    effects
+        .into_iter()
+        .partition(|e| matches!(e, Effect::Copy { .. } | Effect::EditOutside { .. }))
+}
+
+/// Copies with OSC 52, or hands the terminal to the editor (as a suspend does) and applies what
+/// comes back.
+fn outside_terminal(
+    state: &mut State,
+    runtime: &mut Runtime,
+    (terminal, mouse): (&mut Screen, Mouse),
+    effect: Effect,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy { text } => {
+            let mut out = io::stdout();
+            out.write_all(clipboard::osc52(&text, clipboard::Wrap::from_env()).as_bytes())?;
+            out.flush()
+        }
+        Effect::EditOutside { target, text } => {
+            let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+            ratatui::restore();
+            let outcome = editor::edit(&text);
+            set_up_terminal(mouse)?;
+            terminal.clear()?;
+            let effects = update(state, AppEvent::Edited { target, outcome });
+            runtime.run(state, effects);
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Set to `1` to make F12 panic on purpose, so tests can check the terminal is restored after a
@@ -127,9 +201,9 @@ fn run_git(state: &mut State, runtime: &mut Runtime, git: &mut crate::git::worke
 const PANIC_HOOK_VARIABLE: &str = "TALLY_TEST_PANIC_KEY";
 
 /// Applies a terminal event: what it asks for, and the work that leads to.
-fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
+fn handle(state: &mut State, runtime: &mut Runtime, keys: &Keymap, event: Event) {
     match event {
-        Event::Key(key) => handle_key(state, runtime, key),
+        Event::Key(key) => handle_key(state, runtime, keys, key),
         Event::Resize(width, height) => apply(state, runtime, AppEvent::Resize { width, height }),
         Event::Paste(text) => apply(state, runtime, Intent::Paste(text)),
         Event::Mouse(mouse) => {
@@ -142,19 +216,22 @@ fn handle(state: &mut State, runtime: &mut Runtime, event: Event) {
 }
 
 /// Looks a key up once in the keymap and applies what it stands for.
-fn handle_key(state: &mut State, runtime: &mut Runtime, key: KeyEvent) {
+fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyEvent) {
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    match keymap::press(state.mode(), state.focus, key) {
+    let help_typing = state.help().is_some_and(|help| help.typing);
+    let press = if help_typing {
+        keys.press_in_help_search(key)
+    } else {
+        keys.press(state.mode(), state.focus, key)
+    };
+    match press {
         Press::Intent(intent) => apply(state, runtime, intent),
         Press::EscThen(key) => {
-            handle_key(
-                state,
-                runtime,
-                KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-            );
-            handle_key(state, runtime, key);
+            let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            handle_key(state, runtime, keys, escape);
+            handle_key(state, runtime, keys, key);
         }
         Press::Nothing => {}
     }
@@ -224,6 +301,22 @@ fn watch_signals(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) -> io::Result
     Ok(())
 }
 
+/// ratatui's `try_init` (its panic hook, raw mode, the alternate screen) with the frames written
+/// through a [`CursorWriter`], which leaves out the cursor moves the terminal does not need.
+/// The terminal tally draws on: crossterm through a writer that keeps the cursor's real column.
+type Screen = Terminal<CrosstermBackend<CursorWriter<io::Stdout>>>;
+
+fn init_terminal() -> io::Result<Screen> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), terminal::EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(CursorWriter::new(io::stdout())))
+}
+
 /// Turns mouse reporting and bracketed paste off when a panic unwinds through the session;
 /// ratatui's own hook (installed after this one) restores the rest.
 fn install_panic_cleanup() {
@@ -234,16 +327,19 @@ fn install_panic_cleanup() {
     }));
 }
 
-/// Raw mode, the alternate screen, mouse reporting and bracketed paste: the terminal as the
-/// interface needs it (again, after a suspend).
-fn set_up_terminal() -> io::Result<()> {
+/// Raw mode, the alternate screen, bracketed paste and (unless left to the terminal) mouse
+/// reporting: the terminal as the interface needs it (again, after a suspend).
+fn set_up_terminal(mouse: Mouse) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste
-    )
+    )?;
+    if mouse == Mouse::Capture {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Ctrl-Z or SIGTSTP: hands the terminal back as it was before tally started, stops the process

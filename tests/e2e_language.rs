@@ -30,7 +30,9 @@ fn a_chinese_locale_gives_chinese_panes_hints_and_help() {
     let Some((_dir, _file, tmux)) = open_with("LANG=zh_CN.UTF-8", "", 80, 24) else {
         return;
     };
-    let screen = tmux.wait_for("事项 1/8");
+    let screen = tmux.wait_until("the Chinese screen", 15, |s| {
+        s.contains("事项 1/8") && s.contains("q 退出")
+    });
     for word in [
         "进展",
         "指标",
@@ -59,9 +61,12 @@ fn the_lang_flag_overrides_the_locale() {
     let Some((_dir, _file, tmux)) = open_with("LANG=zh_CN.UTF-8", "--lang en", 80, 24) else {
         return;
     };
-    let screen = tmux.wait_for("Items 1/8");
+    // the whole first frame: from the header to the footer's last hint
+    let screen = tmux.wait_until("the English screen", 15, |s| {
+        s.contains("Items 1/8") && s.contains("q quit")
+    });
     assert!(
-        screen.contains("Timeline") && screen.contains("q quit"),
+        screen.contains("Timeline") && screen.contains("Metrics"),
         "{screen}"
     );
     assert!(!screen.contains("事项"), "{screen}");
@@ -128,5 +133,23 @@ fn list_and_json_output_do_not_change_with_the_locale() {
     assert!(
         listed.contains("\ton_track\t") && !listed.contains("正常推进"),
         "{listed}"
+    );
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_the_choices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    let output = Command::new(tally_bin())
+        .args(["--lang", "fr"])
+        .arg(&file)
+        .env("TALLY_DATA_DIR", dir.path())
+        .output()
+        .expect("run tally");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("'fr'") && stderr.contains("en, zh"),
+        "{stderr}"
     );
 }

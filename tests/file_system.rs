@@ -140,8 +140,9 @@ fn in_the_interface_a_read_only_file_keeps_the_edit_until_it_may_be_written() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = sample_copy(dir.path());
-    chmod(&file, 0o444);
+    // Read-only once open (a file read-only from the start opens read-only: see e2e_config).
     let tmux = common::Tmux::open(&file, 120, 40);
+    chmod(&file, 0o444);
     tmux.keys(&["s", "d"]);
     tmux.wait_for("read-only");
     assert_unchanged(&file);

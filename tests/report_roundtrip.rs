@@ -7,10 +7,13 @@
 mod common;
 
 use common::{run_tally, sample_copy};
+use synth::Rng;
 use tally::import::{Options, import_report};
+use tally::model;
 use tally::model::{Date, Document, Header, Item, Metric, Note, Origin, Period, Point};
 use tally::report::{DraftOptions, ReportPeriod, draft, published};
-use tally::synth::Rng;
+#[path = "common/synth.rs"]
+mod synth;
 
 fn date(text: &str) -> Date {
     text.parse().unwrap()
@@ -360,7 +363,7 @@ fn generated_reports_come_back() {
 fn synthetic_files_keep_their_ids_goals_and_notes() {
     let on = date("2023-10-07");
     for seed in 1..=30 {
-        let doc = tally::synth::synthetic_document(30, seed);
+        let doc = synth::synthetic_document(30, seed);
         let items: Vec<&Item> = doc.items().iter().collect();
         let drafted = draft(&doc, &items, &DraftOptions::dated(on));
         let text = published(&drafted);

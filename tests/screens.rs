@@ -93,10 +93,20 @@ fn the_dashboard_reads_without_colour_in_80_by_24() {
         "{text}"
     );
     assert!(text.contains("13 优化国际化环境和服务"), "{text}");
-    assert!(text.contains("926 条  over 4 metrics"), "{text}");
+    // Each metric against its own target; values of different metrics are not added up.
+    assert!(!text.contains(" over "), "{text}");
+    keys(&mut state, "jjjjjjjjjjjj");
+    let text = screen(&state);
     assert!(
-        text.contains("5 批次  over 1 metric "),
-        "one metric, singular: {text}"
+        text.contains("Metrics: 12 (2 with a target, 50% of targets reached on average)"),
+        "{text}"
+    );
+    let behind = text.find("0/8 个 ░░░░░░░░░░░░    0%").expect(&text);
+    let reached = text.find("8/8 家 ████████████  100%").expect(&text);
+    assert!(behind < reached, "furthest from its target first:\n{text}");
+    assert!(
+        text.contains("14 北京艺术中心外语标识  531 条  (no target)"),
+        "{text}"
     );
 }
 

@@ -4,13 +4,16 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use tally::model;
 use tally::model::Document;
 use tally::search::{Query, QueryError, SearchIndex, rank};
+#[path = "common/synth.rs"]
+mod synth;
 
 fn corpus() -> &'static (Document, SearchIndex) {
     static CORPUS: OnceLock<(Document, SearchIndex)> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let doc = tally::synth::synthetic_document(400, 3);
+        let doc = synth::synthetic_document(400, 3);
         let index = SearchIndex::build(doc.items());
         (doc, index)
     })

@@ -1,7 +1,10 @@
 //! Ranking, filters and highlight positions, on the bundled sample and on small made-up lists.
 
+use tally::model;
 use tally::model::{Document, Item, Note, Status};
 use tally::search::{Hit, SearchIndex, highlight_segments, rank};
+#[path = "common/synth.rs"]
+mod synth;
 
 fn sample() -> Document {
     tally::store::parse_document(std::sync::Arc::from(tally::store::SAMPLE_JSON))
@@ -219,7 +222,7 @@ fn hit_indices_follow_the_given_order_across_files() {
 
 #[test]
 fn scores_are_sorted() {
-    let doc = tally::synth::synthetic_document(3_000, 5);
+    let doc = synth::synthetic_document(3_000, 5);
     let index = SearchIndex::build(doc.items());
     for query in ["国际", "budget", "gj", "外语 标识", "14", "预算 !结算"] {
         let found = rank(&index, query).expect("query");

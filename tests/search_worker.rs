@@ -4,11 +4,14 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use tally::model;
 use tally::model::Document;
 use tally::search::{Query, SearchIndex, SearchResult, SearchWorker, rank};
+#[path = "common/synth.rs"]
+mod synth;
 
 fn synthetic(n: usize) -> (Document, Arc<SearchIndex>) {
-    let doc = tally::synth::synthetic_document(n, 11);
+    let doc = synth::synthetic_document(n, 11);
     let index = Arc::new(SearchIndex::build(doc.items()));
     (doc, index)
 }

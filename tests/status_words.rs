@@ -7,17 +7,12 @@ mod common;
 
 use std::fs;
 
-use common::{run_tally, sample_copy};
+use common::{run_tally_text, sample_copy};
 use tally::model::Status;
 use tally::store;
 
 fn run(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
-    let output = run_tally(args, dir);
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    run_tally_text(args, dir)
 }
 
 fn status_of(file: &std::path::Path, id: &str) -> Status {

@@ -215,6 +215,11 @@ impl World {
             }
             Outside::Remove(i) => {
                 let item = doc.remove(i % count).unwrap();
+                // ids stay the identity of items: the other writer never gives a removed item's id
+                // to a new one (tally could not tell that from an edit of the old item)
+                if let Ok(id) = item.id.parse::<usize>() {
+                    self.next_outside_id = self.next_outside_id.max(id + 1);
+                }
                 self.removed.insert(item.id);
             }
         }

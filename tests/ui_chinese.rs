@@ -21,7 +21,7 @@ fn state_in(lang: Lang, width: u16, height: u16) -> State {
         fingerprint: Fingerprint::of_bytes(b"", None),
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
-    state.lang = lang;
+    state.settings.lang = lang;
     state.today = Some("2023-11-20".parse().unwrap());
     state
 }
@@ -282,7 +282,7 @@ fn two_languages_render_side_by_side_without_a_global_locale() {
 fn a_new_state_speaks_english_whatever_the_locale() {
     // State::new never reads LANG: tests and scripts get English unless a language is chosen.
     let state = state_in(Lang::En, 80, 24);
-    assert_eq!(State::default().lang, Lang::En);
+    assert_eq!(State::default().settings.lang, Lang::En);
     assert!(text(&state).contains("Items 1/8"));
 }
 

@@ -132,16 +132,19 @@ fn no_color_output_has_no_colours() {
 fn colour_output_uses_only_the_sixteen_basic_colours() {
     use ratatui::style::Color;
     let state = sample_state(120, 40);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
-    terminal
-        .draw(|frame| ui::render(frame, &state, Theme { color: true }))
-        .expect("draw");
-    for cell in terminal.backend().buffer().content() {
-        for color in [cell.fg, cell.bg] {
-            assert!(
-                !matches!(color, Color::Rgb(..) | Color::Indexed(_)),
-                "{color:?} is outside the 16-colour palette"
-            );
+    for name in ui::ThemeName::ALL {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+        let theme = Theme::new(name, ui::Colour::On);
+        terminal
+            .draw(|frame| ui::render(frame, &state, theme))
+            .expect("draw");
+        for cell in terminal.backend().buffer().content() {
+            for color in [cell.fg, cell.bg] {
+                assert!(
+                    !matches!(color, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {color:?} is outside the 16-colour palette"
+                );
+            }
         }
     }
 }

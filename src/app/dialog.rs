@@ -51,15 +51,23 @@ pub struct ConflictView {
     pub clashes: Vec<Clash>,
 }
 
+/// The key help: how far it is scrolled, and the search typed in it (`/`), which lists only the
+/// matching keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpView {
+    pub scroll: usize,
+    pub query: String,
+    /// The search takes the keys.
+    pub typing: bool,
+}
+
 /// What is drawn over the screen and has the keys, with what it needs: a form or question carries
 /// what it acts on — the item by file and id, a note or metric by its key (never a position that
 /// someone else's change could shift).
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    /// The key help, scrolled by `scroll` lines.
-    Help {
-        scroll: usize,
-    },
+    /// The key help, with its scroll and search.
+    Help(HelpView),
     /// The search line (its text and results are in `State::search`).
     Search,
     /// The one-key choice for the selected item's first merge conflict.
@@ -79,7 +87,7 @@ impl Overlay {
     /// The mode that gives this overlay the keys.
     pub fn mode(&self) -> Mode {
         match self {
-            Overlay::Help { .. } => Mode::Help,
+            Overlay::Help(_) => Mode::Help,
             Overlay::Search => Mode::Search,
             Overlay::MergeConflict => Mode::MergeConflict,
             Overlay::Summary => Mode::Summary,

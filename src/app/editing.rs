@@ -32,7 +32,7 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.not_changed", &[("error", &err)]);
+        let text = trf(state.settings.lang, "msg.not_changed", &[("error", &err)]);
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -92,17 +92,17 @@ pub(crate) fn change_item(
         .and_then(|doc| doc.item(doc.position(id)?))
         .cloned()
     else {
-        let text = trf(state.lang, "msg.item_gone", &[("id", &id)]);
+        let text = trf(state.settings.lang, "msg.item_gone", &[("id", &id)]);
         state.message = Some(Message::warning(text));
         return Vec::new();
     };
     let after = before.edited(edit);
     if after == before {
-        state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
+        state.message = Some(Message::info(tr(state.settings.lang, "msg.no_change")));
         return Vec::new();
     }
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.on_item",
         &[("what", &label), ("id", &before.id)],
     );
@@ -111,9 +111,9 @@ pub(crate) fn change_item(
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.status",
-        &[("status", &status.label_in(state.lang))],
+        &[("status", &status.label_in(state.settings.lang))],
     );
     if state.mode() == Mode::StatusPicker {
         if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
@@ -185,7 +185,10 @@ pub(crate) fn add(state: &mut State) {
                 let id = doc.next_free_id();
                 open_form(state, Form::add_item(file, &id));
             } else {
-                state.message = Some(Message::warning(tr(state.lang, "msg.no_file_to_add")));
+                state.message = Some(Message::warning(tr(
+                    state.settings.lang,
+                    "msg.no_file_to_add",
+                )));
             }
         }
     }
@@ -205,7 +208,7 @@ pub(crate) fn delete(state: &mut State) {
         Pane::Timeline => note_at_cursor(state, &item).and_then(|note| {
             Some(Confirm {
                 question: trf(
-                    state.lang,
+                    state.settings.lang,
                     "ask.delete_note",
                     &[("id", &id), ("date", &item.progress[note].date)],
                 ),
@@ -221,7 +224,7 @@ pub(crate) fn delete(state: &mut State) {
             item.metrics.get(metric).and_then(|m| {
                 Some(Confirm {
                     question: trf(
-                        state.lang,
+                        state.settings.lang,
                         "ask.delete_metric",
                         &[("name", &m.name), ("id", &id)],
                     ),
@@ -235,7 +238,7 @@ pub(crate) fn delete(state: &mut State) {
         }
         Pane::Items => Some(Confirm {
             question: trf(
-                state.lang,
+                state.settings.lang,
                 "ask.delete_item",
                 &[("id", &id), ("title", &item.title)],
             ),
@@ -273,17 +276,17 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
                 state,
                 file,
                 Change::Remove { index, item },
-                trf(state.lang, "edit.delete_item", &[("id", &id)]),
+                trf(state.settings.lang, "edit.delete_item", &[("id", &id)]),
             )
         }
         Confirmed::DeleteNote { file, id, note } => {
             state.details.note_cursor = state.details.note_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
-                let text = trf(state.lang, "msg.note_gone", &[("id", &id)]);
+                let text = trf(state.settings.lang, "msg.note_gone", &[("id", &id)]);
                 state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            let label = tr(state.lang, "edit.delete_note");
+            let label = tr(state.settings.lang, "edit.delete_note");
             change_item(state, file, &id, &label, |item| {
                 item.progress.remove(index);
             })
@@ -292,14 +295,14 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
             state.details.metric_cursor = state.details.metric_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
                 let text = trf(
-                    state.lang,
+                    state.settings.lang,
                     "msg.metric_gone",
                     &[("name", &metric.name), ("id", &id)],
                 );
                 state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            let label = tr(state.lang, "edit.delete_metric");
+            let label = tr(state.settings.lang, "edit.delete_metric");
             change_item(state, file, &id, &label, |item| {
                 item.metrics.remove(index);
             })
@@ -324,14 +327,17 @@ fn find_in(
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.last().cloned() else {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_undo")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_undo",
+        )));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.inverse(),
-        &trf(state.lang, "msg.undid", &[("what", &step.label)]),
+        &trf(state.settings.lang, "msg.undid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.undone();
@@ -341,14 +347,17 @@ pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
 
 pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.next().cloned() else {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_redo")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_redo",
+        )));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.clone(),
-        &trf(state.lang, "msg.redid", &[("what", &step.label)]),
+        &trf(state.settings.lang, "msg.redid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.redone();
@@ -363,7 +372,7 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.cannot_replay", &[("error", &err)]);
+        let text = trf(state.settings.lang, "msg.cannot_replay", &[("error", &err)]);
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -385,7 +394,10 @@ pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
         .map(|file| Effect::Save { file })
         .collect();
     if effects.is_empty() {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_save")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_save",
+        )));
     }
     effects
 }
@@ -405,7 +417,7 @@ pub(crate) fn quit(state: &mut State) {
     }
     state.open_overlay(Overlay::Confirm(Confirm {
         question: trf(
-            state.lang,
+            state.settings.lang,
             "ask.quit_unsaved",
             &[("files", &unsaved.join(", "))],
         ),

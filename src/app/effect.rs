@@ -22,6 +22,14 @@ pub enum Effect {
     /// Commit these files' saved changes to their git repository, pull and push (on a thread of
     /// its own); stages come back as [`super::Event::SyncStage`], the end as [`super::Event::SyncFinished`].
     Sync { files: Vec<std::path::PathBuf> },
+    /// Put this text on the terminal's clipboard (the terminal layer writes OSC 52).
+    Copy { text: String },
+    /// Hand the terminal to the user's editor on `text`; the result comes back as
+    /// [`super::Event::Edited`].
+    EditOutside {
+        target: Box<super::EditTarget>,
+        text: String,
+    },
     /// Write a new text file `name` (a number is added if taken) in `folder`.
     WriteMinutes {
         folder: std::path::PathBuf,

@@ -95,6 +95,11 @@ pub enum Event {
     ReportFailed {
         error: String,
     },
+    /// The outside editor closed with this text (or could not run).
+    Edited {
+        target: Box<super::EditTarget>,
+        outcome: Result<String, String>,
+    },
 }
 
 impl Event {

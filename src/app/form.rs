@@ -385,7 +385,7 @@ fn choose_status(status: &mut Status, key: KeyEvent) {
 
 /// The status whose badge letter is `c` (either case, full-width too).
 pub fn status_for_letter(c: char) -> Option<Status> {
-    let c = crate::keymap::half_width(c).to_ascii_uppercase();
+    let c = crate::text::half_width(c).to_ascii_uppercase();
     Status::ALL.into_iter().find(|s| s.letter() == c)
 }
 
@@ -469,12 +469,7 @@ mod tests {
             file: 0,
             id: "1".into(),
         };
-        let mut form = Form::single(
-            kind,
-            crate::lang::Phrase::new("form.lead").arg("id", "1"),
-            "lead",
-            "",
-        );
+        let mut form = Form::single(kind, Phrase::new("form.lead").arg("id", 1), "lead", "");
         form.suggestions = ["市商务局", "国际处"].map(String::from).to_vec();
         type_text(&mut form, "gjc");
         assert!(form.complete());

@@ -55,10 +55,6 @@ impl History {
         }
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
     /// The steps in effect (done and not undone), oldest first.
     pub fn steps(&self) -> &[Step] {
         &self.undo

@@ -15,6 +15,9 @@ pub enum Intent {
     Up,
     PageDown,
     PageUp,
+    /// Half a page down / up (Ctrl-D / Ctrl-U).
+    HalfPageDown,
+    HalfPageUp,
     /// First row / top of the pane.
     Top,
     /// Last row / end of the pane.
@@ -32,6 +35,10 @@ pub enum Intent {
     Quit,
     /// Suspend tally to the shell (Ctrl-Z); `fg` brings it back.
     Suspend,
+    /// Copy the focused item, note or metric to the clipboard (OSC 52).
+    Copy,
+    /// Edit the goal or the selected note in `$VISUAL` / `$EDITOR`.
+    EditOutside,
 
     /// Edit what is focused: the item, the selected note or the selected metric.
     Edit,
@@ -130,6 +137,8 @@ impl Intent {
         Intent::Up,
         Intent::PageDown,
         Intent::PageUp,
+        Intent::HalfPageDown,
+        Intent::HalfPageUp,
         Intent::Top,
         Intent::Bottom,
         Intent::FocusNext,
@@ -140,6 +149,8 @@ impl Intent {
         Intent::SortNext,
         Intent::GroupNext,
         Intent::Edit,
+        Intent::EditOutside,
+        Intent::Copy,
         Intent::PickStatus,
         Intent::SetStatus(Status::Todo),
         Intent::SetStatus(Status::OnTrack),
@@ -234,6 +245,16 @@ fn plain_name(intent: &Intent) -> (&'static str, &'static str) {
         Intent::Up => ("prev", "previous row, note or metric; scroll up"),
         Intent::PageDown => ("page_down", "one page down"),
         Intent::PageUp => ("page_up", "one page up"),
+        Intent::HalfPageDown => ("half_page_down", "half a page down"),
+        Intent::HalfPageUp => ("half_page_up", "half a page up"),
+        Intent::Copy => (
+            "copy",
+            "copy the item, note or metric to the clipboard (OSC 52)",
+        ),
+        Intent::EditOutside => (
+            "edit_in_editor",
+            "edit the goal or the note in $VISUAL / $EDITOR",
+        ),
         Intent::Top => ("top", "first row / top"),
         Intent::Bottom => ("bottom", "last row / bottom"),
         Intent::FocusNext => ("next_pane", "focus the next pane"),

@@ -13,8 +13,9 @@ pub(crate) fn click(state: &mut State, at: Position) {
     let panes = state.panes();
     if panes.list.contains(at) {
         state.focus = Pane::Items;
-        let first_row = panes.list.y + 1;
-        if at.y >= first_row && at.y < panes.list.bottom().saturating_sub(1) {
+        let body = panes.list_body();
+        let first_row = body.y;
+        if at.y >= first_row && at.y < body.bottom() {
             let row = state.list.offset + usize::from(at.y - first_row);
             if state.list.rows.get(row).and_then(|r| r.item()).is_some() {
                 select(state, row);

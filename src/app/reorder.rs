@@ -43,7 +43,11 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
             (true, _) => "msg.last_in_group",
             (false, _) => "msg.first_in_group",
         };
-        state.message = Some(Message::info(trf(state.lang, key, &[("id", &item.id)])));
+        state.message = Some(Message::info(trf(
+            state.settings.lang,
+            key,
+            &[("id", &item.id)],
+        )));
         return Vec::new();
     };
     let change = if state.list.group == GroupBy::None {
@@ -58,7 +62,7 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
             second: other.clone(),
         }
     };
-    let label = trf(state.lang, "edit.move_item", &[("id", &item.id)]);
+    let label = trf(state.settings.lang, "edit.move_item", &[("id", &item.id)]);
     let effects = commit(state, file, change, label);
     if !effects.is_empty() {
         let key = if down {
@@ -66,10 +70,14 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         } else {
             "msg.moved_above"
         };
-        let mut text = trf(state.lang, key, &[("id", &item.id), ("other", &other)]);
+        let mut text = trf(
+            state.settings.lang,
+            key,
+            &[("id", &item.id), ("other", &other)],
+        );
         if state.list.group != GroupBy::None {
             text.push_str(&trf(
-                state.lang,
+                state.settings.lang,
                 "msg.swapped_in_file",
                 &[("other", &other)],
             ));
@@ -82,13 +90,20 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
 /// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
 fn move_refused(state: &State) -> Option<String> {
     if state.list.filter.is_some() {
-        return Some(tr(state.lang, "msg.move_filtered").into_owned());
+        return Some(tr(state.settings.lang, "msg.move_filtered").into_owned());
     }
     // Sorted by file name, each file's items still show in file order, so a move within the
     // file shows (the neighbour must be in the same file, see above).
     if !matches!(state.list.sort, SortKey::File | SortKey::Report) {
-        let order = tr(state.lang, &format!("sort.{}", state.list.sort.label()));
-        return Some(trf(state.lang, "msg.move_sorted", &[("order", &order)]));
+        let order = tr(
+            state.settings.lang,
+            &format!("sort.{}", state.list.sort.label()),
+        );
+        return Some(trf(
+            state.settings.lang,
+            "msg.move_sorted",
+            &[("order", &order)],
+        ));
     }
     None
 }

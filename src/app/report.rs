@@ -12,7 +12,10 @@ use crate::report::{DraftOptions, draft, published};
 pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
     let index = state.selected_file();
     let Some(file) = state.files.get(index) else {
-        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.no_file_open",
+        )));
         return Vec::new();
     };
     let items: Vec<&Item> = state
@@ -24,7 +27,10 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
         .filter_map(|row| file.doc.items().get(row.item))
         .collect();
     if items.is_empty() {
-        state.message = Some(Message::warning(tr(state.lang, "msg.nothing_to_report")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.nothing_to_report",
+        )));
         return Vec::new();
     }
     let today = state.today();

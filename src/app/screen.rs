@@ -2,7 +2,7 @@
 //! (if any), and the conflicts with changes on disk that wait above both. [`Mode`] is worked out
 //! from these three, never stored, so it cannot disagree with them.
 
-use super::dialog::{Confirm, Overlay};
+use super::dialog::{Confirm, HelpView, Overlay};
 use super::form::Form;
 use super::state::{Mode, State};
 use super::triage::Triage;
@@ -79,12 +79,17 @@ impl State {
         }
     }
 
+    /// The help's scroll and search, while it is open.
+    pub fn help(&self) -> Option<&HelpView> {
+        match &self.overlay {
+            Some(Overlay::Help(help)) => Some(help),
+            _ => None,
+        }
+    }
+
     /// Lines the help is scrolled by (0 when it is closed).
     pub fn help_scroll(&self) -> usize {
-        match &self.overlay {
-            Some(Overlay::Help { scroll }) => *scroll,
-            _ => 0,
-        }
+        self.help().map_or(0, |help| help.scroll)
     }
 
     /// The selected entry of the "since" screen (0 elsewhere).

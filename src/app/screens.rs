@@ -16,10 +16,31 @@ use crate::report;
 pub struct ScreenData {
     /// The date of the "since" screen (`None`: the last review date in the files).
     pub since: Option<crate::model::Date>,
+    /// How many lines the help overlay has.
+    pub help_height: HelpHeight,
     /// The data version and "since" date the figures were made for.
     made_for: Option<(u64, Option<crate::model::Date>, Option<crate::model::Date>)>,
     pub entries: Arc<Vec<report::Entry>>,
     pub stats: Arc<report::Stats>,
+}
+
+/// How many lines the help overlay has for a state (its screen size and language). The help
+/// lists the key bindings, which the keymap owns, a layer above this one, so the interface
+/// supplies the count when it starts (the renderer's, which draws those lines); until then help
+/// scrolls without a limit.
+#[derive(Clone, Copy)]
+pub struct HelpHeight(pub fn(&State) -> usize);
+
+impl Default for HelpHeight {
+    fn default() -> HelpHeight {
+        HelpHeight(|_| usize::MAX)
+    }
+}
+
+impl std::fmt::Debug for HelpHeight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HelpHeight")
+    }
 }
 
 /// Brings the meeting screens' data up to date when one of them is showing.
@@ -39,6 +60,7 @@ pub(crate) fn refresh(state: &mut State) {
     let docs = || state.files.iter().map(|f| &f.doc);
     state.screens = ScreenData {
         since: state.screens.since,
+        help_height: state.screens.help_height,
         made_for: Some(key),
         entries: Arc::new(report::entries(docs(), since)),
         stats: Arc::new(report::stats(docs(), state.today())),
@@ -103,17 +125,14 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        let text = crate::lang::trf(state.settings.lang, "msg.not_in_list", &[("id", &id)]);
         state.message = Some(super::Message::warning(text));
     }
 }
 
 pub(crate) fn dashboard_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.size.height.saturating_sub(6)).max(1);
-    let limit = crate::ui::dashboard::height(&crate::ui::View {
-        state,
-        theme: crate::ui::Theme::plain(),
-    });
+    let limit = crate::layout::dashboard_height(&state.screens.stats);
     match intent {
         Intent::Back => back_to_list(state),
         other => {

@@ -237,7 +237,9 @@ pub(crate) fn results(
     let keep = if typing { None } else { state.selection_key() };
     state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     if typing {
-        state.list.selected = super::view::item_row_near(&state.list.rows, 0, true).unwrap_or(0);
+        state.list.selected =
+            super::view::item_row_near(&state.list.rows, 0, super::triage::Toward::Next)
+                .unwrap_or(0);
         state.list.offset = 0;
     }
 }

@@ -10,6 +10,7 @@ use super::dialog::ConflictView;
 pub use super::dialog::Overlay;
 use super::history::History;
 pub use super::screen::Screen;
+use super::triage::Toward;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
 use crate::model::{Change, Document, Item, Status};
@@ -216,8 +217,8 @@ pub struct State {
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
     pub quit: bool,
-    /// The language of the interface's words (the data is shown as it is).
-    pub lang: crate::lang::Lang,
+    /// The interface language, and what the session may do (edit, copy).
+    pub settings: Settings,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
 }
@@ -258,6 +259,17 @@ pub struct Details {
     pub timeline_scroll: usize,
     pub metrics_scroll: usize,
     pub zoom_scroll: usize,
+}
+
+/// How the session was started: its language, and whether it may edit and copy.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The language of the interface's words (the data is shown as it is).
+    pub lang: crate::lang::Lang,
+    /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
+    pub read_only: Option<String>,
+    /// `y` does not copy (`osc52 = false` in the config).
+    pub copy_off: bool,
 }
 
 /// What a meeting carries from one triage walk to the next.
@@ -302,7 +314,7 @@ impl State {
                 .position(|row| row.item() == Some(target))
         });
         self.list.selected = wanted
-            .or_else(|| item_row_near(&self.list.rows, self.list.selected, true))
+            .or_else(|| item_row_near(&self.list.rows, self.list.selected, Toward::Next))
             .unwrap_or(0);
     }
 

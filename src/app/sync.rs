@@ -27,7 +27,7 @@ pub(crate) fn saved(
     open.unsaved.drain(..covered);
     open.save_error = None;
     let more = !open.unsaved.is_empty();
-    let saved = trf(state.lang, "msg.saved", &[("file", &open.name())]);
+    let saved = trf(state.settings.lang, "msg.saved", &[("file", &open.name())]);
     // what the footer said before (an edit re-applied, a new id) stays in front of "saved"
     state.message = Some(match state.message.take() {
         Some(earlier)
@@ -53,7 +53,7 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
     };
     open.save_error = Some(error.clone());
     super::team::save_failed(state);
-    let text = trf(state.lang, "msg.not_saved", &[("error", &error)]);
+    let text = trf(state.settings.lang, "msg.not_saved", &[("error", &error)]);
     state.message = Some(Message::error(text));
 }
 
@@ -62,7 +62,7 @@ pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
         return;
     };
     let text = trf(
-        state.lang,
+        state.settings.lang,
         "msg.unreadable",
         &[("file", &open.name()), ("error", &error)],
     );
@@ -87,7 +87,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
             Replayed::Applied(change) => fresh.unsaved.push(change),
             Replayed::Renamed { change, from } => {
                 notes.push(trf(
-                    state.lang,
+                    state.settings.lang,
                     "msg.id_taken_yours",
                     &[("from", &from), ("to", &change.id())],
                 ));
@@ -125,10 +125,14 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
     notes.extend(super::waiting::rebase(state, file, &old.doc));
     let head = match (replayed, conflicts.len()) {
-        (0, 0) => trf(state.lang, "msg.reloaded", &[("file", &name)]),
-        (_, 0) => trf(state.lang, "msg.reloaded_reapplied", &[("file", &name)]),
+        (0, 0) => trf(state.settings.lang, "msg.reloaded", &[("file", &name)]),
+        (_, 0) => trf(
+            state.settings.lang,
+            "msg.reloaded_reapplied",
+            &[("file", &name)],
+        ),
         (_, n) => trf(
-            state.lang,
+            state.settings.lang,
             "msg.reloaded_collide",
             &[("file", &name), ("n", &n)],
         ),
@@ -196,7 +200,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
         their_change(&conflict)
     };
     let Some(forced) = forced else {
-        let text = trf(state.lang, "msg.kept_disk", &[("id", &conflict.id)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.kept_disk",
+            &[("id", &conflict.id)],
+        );
         state.message = Some(Message::info(text));
         return Vec::new();
     };
@@ -206,7 +214,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     };
     let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.could_not_keep", &[("error", &err)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.could_not_keep",
+            &[("error", &err)],
+        );
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -217,7 +229,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     } else {
         "msg.kept_disk_with_yours"
     };
-    state.message = Some(Message::info(trf(state.lang, key, &[("id", &conflict.id)])));
+    state.message = Some(Message::info(trf(
+        state.settings.lang,
+        key,
+        &[("id", &conflict.id)],
+    )));
     effects.push(Effect::Save { file });
     effects
 }

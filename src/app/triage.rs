@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use super::editing::{self, open_form};
 use super::form::{Form, FormKind};
-use super::minutes;
 use super::state::{Message, Overlay, Screen, State};
 use super::{Effect, ItemRef};
+use crate::report;
 
 /// Timeboxes `T` cycles through.
 const TIMEBOXES: [Option<u64>; 5] = [None, Some(120), Some(180), Some(300), Some(600)];
@@ -59,7 +59,10 @@ pub(crate) fn start(state: &mut State) {
         .filter_map(|r| Some((r.file, state.item(r)?.id.clone())))
         .collect();
     if order.is_empty() {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_triage")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_triage",
+        )));
         return;
     }
     let selected = state.selection_key();
@@ -122,7 +125,7 @@ pub(crate) fn go(state: &mut State, toward: Toward) {
 /// Enter/Space: marks the item reviewed today and moves on.
 pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
-    let label = tr(state.lang, "edit.mark_reviewed");
+    let label = tr(state.settings.lang, "edit.mark_reviewed");
     let effects = editing::change_target(state, &label, |item| item.reviewed = Some(today));
     go(state, Toward::Next);
     effects
@@ -150,8 +153,12 @@ pub(crate) fn next_timebox(state: &mut State) {
         triage.timebox = next;
     }
     state.message = Some(Message::info(match next {
-        Some(d) => trf(state.lang, "msg.timebox", &[("time", &format_duration(d))]),
-        None => tr(state.lang, "msg.no_timebox").into_owned(),
+        Some(d) => trf(
+            state.settings.lang,
+            "msg.timebox",
+            &[("time", &format_duration(d))],
+        ),
+        None => tr(state.settings.lang, "msg.no_timebox").into_owned(),
     }));
 }
 
@@ -214,7 +221,10 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         .get(state.selected_file())
         .or(state.files.first())
     else {
-        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.no_file_open",
+        )));
         return Vec::new();
     };
     let (first_step, walked) = match state.triage() {
@@ -222,18 +232,22 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         None => (0, None),
     };
     let steps = &state.history.steps()[first_step.min(state.history.steps().len())..];
-    let changes = minutes::changes(steps);
-    let text = minutes::markdown(&file.doc.header.title, state.today(), walked, &changes);
+    let changes = report::changes(steps.iter().map(|s| (s.file, &s.change)));
+    let text = report::minutes_markdown(&file.doc.header.title, state.today(), walked, &changes);
     let (folder, stem) = file.folder_and_stem();
     let name = format!("{stem}-minutes-{}", state.today());
     if let Some((last, path)) = &state.meeting.last_minutes
         && *last == text
     {
         let place = path.as_ref().map_or_else(
-            || tr(state.lang, "msg.minutes_being_written").into_owned(),
+            || tr(state.settings.lang, "msg.minutes_being_written").into_owned(),
             |p| crate::text::clean_line(&p.display().to_string()).into_owned(),
         );
-        let text = trf(state.lang, "msg.minutes_unchanged", &[("place", &place)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.minutes_unchanged",
+            &[("place", &place)],
+        );
         state.message = Some(Message::info(text));
         return Vec::new();
     }

@@ -2,14 +2,17 @@
 //! scrolling and mouse handling live here; edits are handed to `editing`, disk outcomes to `sync`.
 
 use crate::lang::{tr, trf};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
+use super::dialog::HelpView;
+use super::triage::Toward;
 use super::view::item_row_near;
 use super::{
     Effect, Event, Intent, Mode, Msg, Overlay, Pane, Screen, State, editing, mouse, report,
     screens, search, settle, submit, sync, team, triage,
 };
-use crate::ui::{self, Theme, View};
+use crate::layout;
 
 /// Applies one intent or event to the state and returns the work the runtime must do (saves,
 /// searches, writing files). The one place the interface state changes.
@@ -26,6 +29,9 @@ pub fn update(state: &mut State, msg: impl Into<Msg>) -> Vec<Effect> {
 }
 
 fn on_intent(state: &mut State, intent: Intent) -> Vec<Effect> {
+    if super::read_only::refused(state, &intent) {
+        return Vec::new();
+    }
     match intent {
         Intent::Suspend => state.suspend = true,
         Intent::Click { column, row } => mouse::click(state, Position::new(column, row)),
@@ -57,6 +63,9 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             return effects;
         }
         Event::Reloaded { file, loaded } => return sync::reloaded(state, file, *loaded),
+        Event::Edited { target, outcome } => {
+            return super::outside::edited(state, *target, outcome);
+        }
         Event::PrepareSearch => return search::prepare(state),
         Event::SaveFailed { file, error } => sync::save_failed(state, file, error),
         Event::Unchanged { file, fingerprint } => {
@@ -92,7 +101,11 @@ fn files_written(state: &mut State, event: Event) {
     match event {
         Event::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
-            let text = trf(state.lang, "msg.minutes_written", &[("path", &shown)]);
+            let text = trf(
+                state.settings.lang,
+                "msg.minutes_written",
+                &[("path", &shown)],
+            );
             state.message = Some(super::Message::info(text));
             if let Some((_, written)) = state.meeting.last_minutes.as_mut() {
                 *written = Some(path);
@@ -100,15 +113,23 @@ fn files_written(state: &mut State, event: Event) {
         }
         Event::MinutesFailed { error } => {
             state.meeting.last_minutes = None;
-            let text = trf(state.lang, "msg.minutes_failed", &[("error", &error)]);
+            let text = trf(
+                state.settings.lang,
+                "msg.minutes_failed",
+                &[("error", &error)],
+            );
             state.message = Some(super::Message::error(text));
         }
         Event::ReportWritten { path, items, of } => {
-            let text = report::written(state.lang, &path, items, of);
+            let text = report::written(state.settings.lang, &path, items, of);
             state.message = Some(super::Message::info(text));
         }
         Event::ReportFailed { error } => {
-            let text = trf(state.lang, "msg.report_failed", &[("error", &error)]);
+            let text = trf(
+                state.settings.lang,
+                "msg.report_failed",
+                &[("error", &error)],
+            );
             state.message = Some(super::Message::error(text));
         }
         _ => {}
@@ -274,6 +295,7 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Redo => return editing::redo(state),
         Intent::Save => return editing::save_all(state),
         Intent::Sync => return team::start(state),
+        Intent::Copy | Intent::EditOutside => return super::outside::intent(state, intent),
         Intent::SortNext => {
             state.list.sort = state.list.sort.next();
             reorder(state);
@@ -304,26 +326,51 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
 fn reorder(state: &mut State) {
     let keep = state.selection_key();
     state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
-    let order = tr(state.lang, &format!("sort.{}", state.list.sort.label()));
-    let by = tr(state.lang, &format!("group.{}", state.list.group.label()));
-    let text = trf(state.lang, "msg.sorted", &[("order", &order), ("by", &by)]);
+    let order = tr(
+        state.settings.lang,
+        &format!("sort.{}", state.list.sort.label()),
+    );
+    let by = tr(
+        state.settings.lang,
+        &format!("group.{}", state.list.group.label()),
+    );
+    let text = trf(
+        state.settings.lang,
+        "msg.sorted",
+        &[("order", &order), ("by", &by)],
+    );
     state.message = Some(super::Message::info(text));
 }
 
 fn open_help(state: &mut State) {
-    state.open_overlay(Overlay::Help { scroll: 0 });
+    state.open_overlay(Overlay::Help(HelpView::default()));
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
     let page = usize::from(state.size.height.saturating_sub(6)).max(1);
-    let limit = ui::help_height(&view(state));
+    let limit = (state.screens.help_height.0)(state);
+    let Some(Overlay::Help(help)) = &mut state.overlay else {
+        return;
+    };
     match intent {
-        Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
-        other => {
-            if let Some(Overlay::Help { scroll: at }) = &mut state.overlay {
-                *at = scroll(*at, &other, page, limit);
+        Intent::Search => help.typing = true,
+        Intent::Input(key) if help.typing => {
+            match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    help.query.push(c);
+                }
+                KeyCode::Backspace => {
+                    help.query.pop();
+                }
+                _ => {}
             }
+            help.scroll = 0;
         }
+        Intent::Paste(text) if help.typing => help.query.push_str(text.trim()),
+        Intent::Submit => help.typing = false,
+        Intent::Back if help.typing || !help.query.is_empty() => *help = HelpView::default(),
+        Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
+        other => help.scroll = scroll(help.scroll, &other, page, limit),
     }
 }
 
@@ -338,9 +385,13 @@ fn zoom_action(state: &mut State, intent: Intent) {
 pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.size.height.saturating_sub(4)).max(1);
     let lines = if state.mode() == Mode::Triage {
-        ui::triage::height(&view(state))
+        let width = usize::from(state.size.width.saturating_sub(4));
+        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
     } else {
-        ui::zoom::height(&view(state))
+        let size = state.size;
+        state
+            .selected_item()
+            .map_or(1, |item| layout::zoom_height(item, size))
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.size.height.saturating_sub(3));
@@ -386,12 +437,13 @@ pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
     }
     let page = state.panes().list_rows().max(1);
     let target = step(state.list.selected, intent, page, count);
-    let down = match intent {
-        Intent::Up | Intent::PageUp | Intent::Bottom => false,
-        Intent::Top => true,
-        _ => target >= state.list.selected,
+    let prefer = match intent {
+        Intent::Up | Intent::PageUp | Intent::HalfPageUp | Intent::Bottom => Toward::Previous,
+        Intent::Top => Toward::Next,
+        _ if target >= state.list.selected => Toward::Next,
+        _ => Toward::Previous,
     };
-    if let Some(row) = item_row_near(&state.list.rows, target, down) {
+    if let Some(row) = item_row_near(&state.list.rows, target, prefer) {
         select(state, row);
     }
 }
@@ -404,6 +456,8 @@ pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -
         Intent::Up => current.saturating_sub(1),
         Intent::PageDown => current.saturating_add(page),
         Intent::PageUp => current.saturating_sub(page),
+        Intent::HalfPageDown => current.saturating_add((page / 2).max(1)),
+        Intent::HalfPageUp => current.saturating_sub((page / 2).max(1)),
         Intent::Top => 0,
         Intent::Bottom => last,
         _ => current,
@@ -433,14 +487,17 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.progress.len());
     let (page, _) = pane_extent(state, Pane::Timeline);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
             state.details.timeline_scroll =
                 scroll(state.details.timeline_scroll, intent, page, limit);
         }
         _ if count > 0 => {
             state.details.note_cursor = step(state.details.note_cursor, intent, 1, count);
-            let starts = ui::timeline::note_starts(&view(state), pane_width(state, Pane::Timeline));
+            let width = pane_width(state, Pane::Timeline);
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
             state.details.timeline_scroll = follow(
                 state.details.timeline_scroll,
                 &starts,
@@ -456,14 +513,16 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
     let count = state.selected_item().map_or(0, |i| i.metrics.len());
     let (page, _) = pane_extent(state, Pane::Metrics);
     match intent {
-        Intent::PageDown | Intent::PageUp => {
+        Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
             state.details.metrics_scroll =
                 scroll(state.details.metrics_scroll, intent, page, limit);
         }
         _ if count > 0 => {
             state.details.metric_cursor = step(state.details.metric_cursor, intent, 1, count);
-            let starts = ui::metrics::metric_starts(&view(state), pane_width(state, Pane::Metrics));
+            let starts = state
+                .selected_item()
+                .map_or_else(Vec::new, layout::metric_starts);
             state.details.metrics_scroll = follow(
                 state.details.metrics_scroll,
                 &starts,
@@ -514,10 +573,10 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let Some(rect) = rect else { return (1, 1) };
     let page = usize::from(rect.height.saturating_sub(2)).max(1);
     let width = pane_width(state, pane);
-    let view = view(state);
+    let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(ui::timeline::height(&view, width), page),
-        Pane::Metrics => positions(ui::metrics::height(&view, width), page),
+        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.list.rows.len(),
     };
     (page, limit)
@@ -529,11 +588,11 @@ fn positions(lines: usize, visible: usize) -> usize {
     lines.saturating_sub(visible) + 1
 }
 
-fn view(state: &State) -> View<'_> {
-    View {
-        state,
-        theme: Theme::plain(),
-    }
+/// The item triage is showing.
+fn triage_item(state: &State) -> Option<&crate::model::Item> {
+    let (file, id) = state.triage()?.current()?;
+    let doc = state.document(file)?;
+    doc.item(doc.position(id)?)
 }
 
 /// Moves the list's window so the selected row is on screen.

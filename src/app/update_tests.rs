@@ -147,12 +147,12 @@ fn q_quits() {
 #[test]
 fn clicking_a_row_selects_it_and_clicking_a_pane_focuses_it() {
     let mut state = sample_state(120, 40);
-    let list = state.panes().list;
+    let list = state.panes().list_body();
     press(
         &mut state,
         &[Intent::Click {
             column: list.x + 3,
-            row: list.y + 1 + 4,
+            row: list.y + 4,
         }],
     );
     assert_eq!(selected_id(&state), "14");
@@ -316,5 +316,94 @@ fn j_moves_an_item_in_a_list_sorted_by_file_name_since_each_file_shows_in_file_o
     assert_eq!(
         state.message.as_ref().map(|m| m.text.as_str()),
         Some("moved item 10 below item 11")
+    );
+}
+
+#[test]
+fn half_pages_move_half_as_far_as_pages() {
+    let mut state = sample_state(120, 12);
+    let page = state.panes().list_rows().max(1);
+    press(&mut state, &[Intent::HalfPageDown]);
+    let half = state.list.selected;
+    assert_eq!(half, (page / 2).max(1));
+    press(&mut state, &[Intent::HalfPageUp]);
+    assert_eq!(state.list.selected, 0);
+}
+
+#[test]
+fn copy_gives_the_focused_thing_as_text_unless_turned_off() {
+    let mut state = sample_state(120, 40);
+    press(
+        &mut state,
+        &[Intent::Down, Intent::Down, Intent::Down, Intent::Down],
+    );
+    let effects = update(&mut state, Intent::Copy);
+    let [Effect::Copy { text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.starts_with("14 网上国际服务平台和外语标识\nstatus: on track\n"),
+        "{text}"
+    );
+    press(&mut state, &[Intent::FocusNext, Intent::FocusNext]);
+    let effects = update(&mut state, Intent::Copy);
+    let [Effect::Copy { text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(text, "北京艺术中心外语标识: 531条");
+    state.settings.copy_off = true;
+    assert!(update(&mut state, Intent::Copy).is_empty());
+    assert!(
+        state
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("osc52 = false")
+    );
+}
+
+#[test]
+fn an_outside_edit_of_the_goal_is_an_ordinary_edit() {
+    let mut state = sample_state(120, 40);
+    let effects = update(&mut state, Intent::EditOutside);
+    let [Effect::EditOutside { target, text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        Some(text.as_str()),
+        state.selected_item().unwrap().goal.as_deref()
+    );
+    let outcome = Ok("新目标\n".to_string());
+    let effects = update(
+        &mut state,
+        Event::Edited {
+            target: target.clone(),
+            outcome,
+        },
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save { file: 0 }]),
+        "{effects:?}"
+    );
+    assert_eq!(
+        state.selected_item().unwrap().goal.as_deref(),
+        Some("新目标")
+    );
+    update(&mut state, Intent::Undo);
+    assert_eq!(
+        state.selected_item().unwrap().goal.as_deref(),
+        Some(text.as_str())
+    );
+    let failed = Err("vi exited with 1".to_string());
+    assert!(
+        update(
+            &mut state,
+            Event::Edited {
+                target: target.clone(),
+                outcome: failed
+            }
+        )
+        .is_empty()
     );
 }

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use super::state::{ItemRef, OpenFile};
+use super::triage::Toward;
 use crate::model::{Item, Status};
 
 /// One line of the item list.
@@ -109,18 +110,6 @@ impl GroupBy {
     }
 }
 
-/// The rank of a status when problems come first.
-pub fn attention(status: Status) -> u8 {
-    match status {
-        Status::Blocked => 0,
-        Status::AtRisk => 1,
-        Status::OnTrack => 2,
-        Status::Todo => 3,
-        Status::Done => 4,
-        Status::Dropped => 5,
-    }
-}
-
 /// Builds the list rows from `items` (already filtered, in base order).
 pub fn build_rows(
     files: &[OpenFile],
@@ -207,7 +196,7 @@ fn group_key(group: GroupBy, item: Option<&Item>) -> (u8, String) {
         return (9, String::new());
     };
     match group {
-        GroupBy::Status => (attention(item.status), item.status.label().to_string()),
+        GroupBy::Status => (item.status.attention(), item.status.label().to_string()),
         GroupBy::Lead => match &item.lead {
             Some(lead) => (0, lead.clone()),
             None => (1, "(no lead)".to_string()),
@@ -220,7 +209,7 @@ fn compare(sort: SortKey, a: &Item, b: &Item) -> Ordering {
     match sort {
         SortKey::File | SortKey::Report => Ordering::Equal,
         SortKey::Id => natural(&a.id, &b.id),
-        SortKey::Status => attention(a.status).cmp(&attention(b.status)),
+        SortKey::Status => a.status.attention().cmp(&b.status.attention()),
         SortKey::Due => last_if_none(a.due, b.due, |x, y| x.cmp(y)),
         SortKey::Lead => last_if_none(a.lead.as_ref(), b.lead.as_ref(), |x, y| x.cmp(y)),
         SortKey::Updated => last_if_none(a.last_update(), b.last_update(), |x, y| y.cmp(x)),
@@ -248,14 +237,14 @@ pub fn natural(a: &str, b: &str) -> Ordering {
 }
 
 /// The nearest item row at or after `from` going `down` (or before, going up), if any.
-pub fn item_row_near(rows: &[Row], from: usize, down: bool) -> Option<usize> {
+pub fn item_row_near(rows: &[Row], from: usize, prefer: Toward) -> Option<usize> {
     if rows.is_empty() {
         return None;
     }
     let from = from.min(rows.len() - 1);
     let forward = (from..rows.len()).find(|&i| rows[i].item().is_some());
     let backward = (0..=from).rev().find(|&i| rows[i].item().is_some());
-    if down {
+    if prefer == Toward::Next {
         forward.or(backward)
     } else {
         backward.or(forward)
@@ -300,9 +289,9 @@ mod tests {
         };
         let item = |n| Row::Item(ItemRef { file: 0, item: n });
         let rows = vec![group(), item(0), group(), item(1)];
-        assert_eq!(item_row_near(&rows, 0, true), Some(1));
-        assert_eq!(item_row_near(&rows, 2, true), Some(3));
-        assert_eq!(item_row_near(&rows, 2, false), Some(1));
-        assert_eq!(item_row_near(&[group()], 0, true), None);
+        assert_eq!(item_row_near(&rows, 0, Toward::Next), Some(1));
+        assert_eq!(item_row_near(&rows, 2, Toward::Next), Some(3));
+        assert_eq!(item_row_near(&rows, 2, Toward::Previous), Some(1));
+        assert_eq!(item_row_near(&[group()], 0, Toward::Next), None);
     }
 }

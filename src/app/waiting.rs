@@ -18,7 +18,7 @@ pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<S
         state.overlay = Some(overlay);
         return None;
     };
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let (kept, note) = match overlay {
         Overlay::StatusPicker { file: f, id } if f == file && find(doc, &id).is_none() => {
             (None, Some(trf(lang, "msg.gone_no_status", &[("id", &id)])))

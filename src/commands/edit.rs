@@ -7,11 +7,10 @@ use std::path::Path;
 
 use super::Failure;
 use super::target::locate;
-use crate::app::split_tags;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
 use crate::model::{
     Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
-    record_reading,
+    record_reading, split_tags,
 };
 use crate::store::{self, SaveError};
 use crate::text::clean_line;
@@ -33,7 +32,7 @@ fn edit_file(
     }
     for _ in 0..ATTEMPTS {
         // Other tally processes wait while this one reads, changes and writes the file.
-        let turn = store::Turn::take(path)
+        let lock = store::SaveLock::take(path)
             .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
         let loaded = store::load(path)?;
         let Some(change) = make(&loaded.doc)? else {
@@ -43,7 +42,7 @@ fn edit_file(
         change
             .apply(&mut doc)
             .map_err(|e| Failure::User(e.to_string()))?;
-        match store::save_in_turn(&turn, path, &doc, &loaded.fingerprint) {
+        match store::save_locked(&lock, path, &doc, &loaded.fingerprint) {
             Ok(saved) => {
                 if let Some(notice) = saved.notice {
                     eprintln!("tally: {}", clean_line(&notice));

@@ -1,6 +1,7 @@
 //! The scriptable subcommands. Each writes to the given output, so tests can read what a user
 //! would see; failures come back as [`Failure`] and `main` turns them into exit codes.
 
+mod config;
 mod edit;
 mod export;
 mod generate;
@@ -64,7 +65,11 @@ impl From<crate::store::LoadError> for Failure {
 }
 
 /// Runs a subcommand, writing its normal output to `out`.
-pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn run(
+    command: &Command,
+    settings: &crate::config::Settings,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     match command {
         Command::Validate(args) => validate(&args.paths, out),
         Command::List(args) => list(args, out),
@@ -80,6 +85,8 @@ pub fn run(command: &Command, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Resolve(args) => merge::resolve(args, out),
         Command::GitSetup(args) => merge::git_setup(args, out),
         Command::Sync(args) => sync::sync(args, out),
+        Command::Config(args) => config::config(args, settings, out),
+        Command::Keys => config::keys(settings, out),
         Command::Completions(args) => generate::completions(args.shell, out),
         Command::Man => generate::man(out),
         Command::New(args) => new::new(args, out),

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::app::{ItemChanges, Step, changes};
+use crate::app::Step;
 use crate::model::{Change, Document};
+use crate::report::{ItemChanges, changes};
 
 /// The longest first line before the rest is summed up as "and N more".
 const SUBJECT_CELLS: usize = 72;
@@ -93,7 +94,7 @@ fn item_words(before: &Document, after: &Document) -> Vec<String> {
         }
     }
     let mut words = Vec::new();
-    for change in changes(&steps) {
+    for change in changes(steps.iter().map(|s| (s.file, &s.change))) {
         words.extend(words_of(&change));
     }
     let touched: Vec<&str> = steps.iter().map(|s| s.change.id()).collect();

@@ -15,7 +15,14 @@ pub const FETCH_EVERY: Duration = Duration::from_secs(60);
 
 enum Job {
     Sync(Vec<PathBuf>),
-    Check { files: Vec<PathBuf>, fetch: bool },
+    Check { files: Vec<PathBuf>, fetch: Fetch },
+}
+
+/// Whether a check asks the remote first (`git fetch`) or counts against what is already known.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fetch {
+    First,
+    Skip,
 }
 
 /// Hands git work to the thread and takes its outcomes back as actions.
@@ -85,7 +92,10 @@ impl Worker {
         }
         self.last_fetch = Some(now);
         self.checking = true;
-        let job = Job::Check { files, fetch: true };
+        let job = Job::Check {
+            files,
+            fetch: Fetch::First,
+        };
         if self.jobs.send(job).is_err() {
             self.checking = false;
         }
@@ -105,15 +115,15 @@ fn sync(
         Err(err) => Message::error(format!("sync failed: {err}")),
     };
     outbox.send(Event::SyncFinished(outcome))?;
-    outbox.send(Event::TeamMark(check(files, false)))
+    outbox.send(Event::TeamMark(check(files, Fetch::Skip)))
 }
 
 /// Commits to push and to pull for the first file's repository, after a fetch when asked.
-fn check(files: &[PathBuf], fetch: bool) -> Option<Mark> {
+fn check(files: &[PathBuf], fetch: Fetch) -> Option<Mark> {
     let root = repo::root_of(files.first()?)?;
     let git = Git::in_dir(root);
     let upstream = repo::upstream(&git)?;
-    if fetch {
+    if fetch == Fetch::First {
         let _ = git.run(["fetch", "--quiet", &upstream.remote]);
     }
     let distance = repo::distance(&git)?;

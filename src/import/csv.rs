@@ -6,7 +6,7 @@
 
 use super::header::parse_loose_date;
 use super::{ImportError, Warning};
-use crate::model::{Date, Item, Status};
+use crate::model::{Date, Item, Status, TAG_COMMAS, split_tags};
 
 /// The columns, in the order the writer puts them.
 pub const COLUMNS: [&str; 7] = ["id", "title", "goal", "lead", "status", "due", "tags"];
@@ -216,24 +216,10 @@ fn read_date(value: &str) -> Option<Date> {
 /// so that [`split_tags`] splits it at semicolons only.
 fn tags_cell(tags: &[String]) -> String {
     let mut cell = tags.join(";");
-    if tags.iter().any(|t| t.contains(OTHER_SEPARATORS)) {
+    if tags.iter().any(|t| t.contains(TAG_COMMAS)) {
         cell.push(';');
     }
     cell
-}
-
-const SEMICOLONS: [char; 2] = [';', '\u{ff1b}'];
-const OTHER_SEPARATORS: [char; 3] = [',', '\u{ff0c}', '、'];
-
-/// Tags from one cell: split at semicolons when it has any, else also at commas and `、`.
-fn split_tags(value: &str) -> Vec<String> {
-    let semicolons = value.contains(SEMICOLONS);
-    value
-        .split(|c: char| SEMICOLONS.contains(&c) || (!semicolons && OTHER_SEPARATORS.contains(&c)))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// Splits CSV text into records of cells, each with the line it starts on.

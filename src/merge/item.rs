@@ -3,10 +3,9 @@
 use serde_json::Value;
 
 use super::Labels;
-use super::fields::three_way;
 use super::metrics::merge_metrics;
 use super::notes::merge_notes;
-use crate::model::{Conflict, Item};
+use crate::model::{Conflict, Item, three_way};
 use crate::store::{item_extras, with_item_extras};
 
 /// True when two versions of an item hold the same values, unknown fields included.

@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::fields::three_way;
 use super::item::{merge_item, same};
 use super::{Labels, Outcome};
-use crate::model::{Document, Header, Item};
+use crate::model::{Document, Header, Item, three_way};
 
 /// Merges `ours` and `theirs`, two descendants of `base`. The result is ours with theirs'
 /// changes made to it, so ours' layout and untouched items' text stay as they were.

@@ -5,8 +5,7 @@
 
 use serde_json::{Number, Value};
 
-use super::fields::three_way;
-use crate::model::{Conflict, Date, Metric, Point};
+use crate::model::{Conflict, Date, Metric, Point, three_way};
 
 /// The merged metrics and the conflicts found in them.
 pub(super) fn merge_metrics(

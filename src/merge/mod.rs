@@ -1,9 +1,9 @@
 //! Three-way merge of task files: two versions of a file that grew from one base become one,
 //! item by item (matched by id) and field by field. What both sides changed differently is kept as
-//! ours and recorded in the item's `conflicts`, so the result is always a valid file. No IO here:
-//! texts in, text out.
+//! ours and recorded in the item's `conflicts`, so the result is always a valid file. Each value
+//! follows the model's rule ([`crate::model::three_way`]), the one an interactive session uses
+//! when a file changed under its edits. No IO here: texts in, text out.
 
-mod fields;
 mod item;
 mod items;
 mod metrics;

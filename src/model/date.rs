@@ -49,6 +49,19 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date written with a strftime `pattern` (`%m月%d日`); `YYYY-MM-DD` when the pattern
+    /// cannot be used.
+    pub fn format_with(self, pattern: &str) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        match write!(out, "{}", self.0.format(pattern)) {
+            Ok(()) => out,
+            Err(_) => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

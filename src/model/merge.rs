@@ -96,14 +96,27 @@ fn optional(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-/// The merged value of one field, or `None` when both sides changed it differently.
+/// The rule every merged value follows, here and in the merge of whole files (`crate::merge`):
+/// the side that changed it wins, the same change on both sides is one change, and different
+/// changes are a clash (`None`). `base` is `None` when the value did not exist before (then only
+/// equal values agree). Where the sides are equal, ours is the value kept.
+pub fn three_way<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> Option<T> {
+    if ours == theirs || base == Some(theirs) {
+        Some(ours.clone())
+    } else if base == Some(ours) {
+        Some(theirs.clone())
+    } else {
+        None
+    }
+}
+
+/// The merged value of one field, or `None` when both sides changed it differently: the
+/// [`three_way`] rule, except that a field this session left alone takes their value as it is.
 pub fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> Option<T> {
     if mine == base {
         Some(theirs.clone())
-    } else if theirs == base || theirs == mine {
-        Some(mine.clone())
     } else {
-        None
+        three_way(Some(base), mine, theirs)
     }
 }
 
@@ -279,6 +292,19 @@ fn describe_metrics(metrics: &[Metric]) -> String {
 mod tests {
     use super::*;
     use crate::model::Status;
+
+    #[test]
+    fn the_side_that_changed_wins() {
+        assert_eq!(three_way(Some(&1), &1, &2), Some(2));
+        assert_eq!(three_way(Some(&1), &3, &1), Some(3));
+        assert_eq!(three_way(Some(&1), &4, &4), Some(4));
+        assert_eq!(three_way(Some(&1), &3, &4), None);
+        assert_eq!(three_way(None, &3, &4), None);
+        assert_eq!(three_way(None, &3, &3), Some(3));
+        assert_eq!(pick(&1, &1, &2), Some(2));
+        assert_eq!(pick(&1, &3, &1), Some(3));
+        assert_eq!(pick(&1, &3, &4), None);
+    }
 
     fn note(text: &str) -> Note {
         Note::new("2023-10-07".parse().unwrap(), text)

@@ -11,6 +11,7 @@ mod period;
 mod reading;
 mod rebase;
 mod status;
+mod tags;
 mod target;
 
 pub use change::{Change, ChangeError, Place, Shift};
@@ -18,7 +19,7 @@ pub use conflict::{Conflict, KNOWN_FIELDS, ResolveError, Side, note_value};
 pub use date::{BadDate, Date};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{Item, Metric, Note, Point, parse_number, read_number};
-pub use merge::{Clash, Merged, merge, pick};
+pub use merge::{Clash, Merged, merge, pick, three_way};
 pub use origin::Origin;
 pub use period::{BadPeriod, Precision, parse_period, span};
 pub use reading::{
@@ -26,4 +27,5 @@ pub use reading::{
 };
 pub use rebase::{Collision, Replayed, net, replay};
 pub use status::{Status, UnknownStatus, UnknownStatusWord};
+pub use tags::{TAG_COMMAS, split_tags};
 pub use target::{MetricKey, NoteKey};

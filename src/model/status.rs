@@ -32,6 +32,19 @@ impl Status {
         Status::Dropped,
     ];
 
+    /// The rank of a status when problems come first: blocked, at risk, on track, todo, done,
+    /// dropped.
+    pub fn attention(self) -> u8 {
+        match self {
+            Status::Blocked => 0,
+            Status::AtRisk => 1,
+            Status::OnTrack => 2,
+            Status::Todo => 3,
+            Status::Done => 4,
+            Status::Dropped => 5,
+        }
+    }
+
     /// The name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {

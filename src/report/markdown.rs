@@ -1,9 +1,9 @@
 //! Minutes for a chat or a document: a status table of every item, then per item the notes and
 //! metric readings since a date.
 
+use super::figures::{period_text, progress_figure};
 use crate::model::{Date, Document, Item};
 use crate::text::clean_for_document;
-use crate::ui::item_list::progress_figure;
 
 use super::{Entry, entries};
 
@@ -48,7 +48,7 @@ fn header_line(doc: &Document) -> Option<String> {
     if let Some(published) = h.published {
         parts.push(format!("published {published}"));
     }
-    if let Some(period) = crate::ui::header_period(doc) {
+    if let Some(period) = period_text(doc) {
         parts.push(cell(&period));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))

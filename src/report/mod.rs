@@ -1,10 +1,13 @@
 //! Reading across items for meetings and exports: what changed since a date, the figures of
-//! the dashboard, and the next progress report (plain text in the published style, or Word).
-//! Pure functions over documents; the caller writes the files through the store.
+//! the dashboard, what a session changed (its minutes), and the next progress report (plain text
+//! in the published style, or Word). Pure functions over documents and changes; the caller writes
+//! the files through the store.
 
 mod docx;
 mod draft;
+mod figures;
 mod markdown;
+mod minutes;
 mod period;
 mod published;
 mod since;
@@ -12,11 +15,15 @@ mod stats;
 
 pub use docx::docx;
 pub use draft::{DEFAULT_PLACEHOLDER, Draft, DraftOptions, Section, draft, retitle};
+pub use figures::{period_text, period_text_in, progress_figure};
 pub use markdown::markdown;
+pub use minutes::{
+    ItemChanges, Tally, change_lines, change_lines_in, changes, markdown as minutes_markdown, tally,
+};
 pub use period::{BadPeriod, ReportPeriod};
 pub use published::published;
 pub use since::{Change, Entry, default_since, entries};
-pub use stats::{Stats, stats};
+pub use stats::{MetricProgress, Stats, stats};
 
 /// An item's short fields with values, as `(name, value)` for pages and panels: lead, due,
 /// reviewed, tags (the ones that are set).

@@ -1,5 +1,5 @@
-//! The dashboard's figures: items per status, what needs attention, what is overdue, and metric
-//! totals.
+//! The dashboard's figures: items per status, what needs attention, what is overdue, and each
+//! metric's progress toward its target (values of different metrics are never added up).
 
 use crate::model::{Date, Document, Status};
 
@@ -17,8 +17,24 @@ pub struct Stats {
     pub with_target: usize,
     /// Average share of targets reached, over metrics with a target.
     pub average_completion: Option<f64>,
-    /// Sum of metric values per unit ("" for metrics without one), largest first.
-    pub totals: Vec<(String, f64, usize)>,
+    /// Every metric: those with a target first, furthest from it first; then the others in file
+    /// order.
+    pub progress: Vec<MetricProgress>,
+}
+
+/// One metric's value against its target.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MetricProgress {
+    pub file: usize,
+    /// The item's id.
+    pub item: String,
+    pub name: String,
+    /// The value and the target as the file writes them.
+    pub value: String,
+    pub target: Option<String>,
+    pub unit: Option<String>,
+    /// value / target, clamped to 0..=1, when the target is positive.
+    pub ratio: Option<f64>,
 }
 
 pub fn stats<'a>(docs: impl IntoIterator<Item = &'a Document>, today: Date) -> Stats {
@@ -43,21 +59,28 @@ pub fn stats<'a>(docs: impl IntoIterator<Item = &'a Document>, today: Date) -> S
                     s.with_target += 1;
                     ratios.push(ratio);
                 }
-                let unit = metric.unit.clone().unwrap_or_default();
-                match s.totals.iter_mut().find(|(u, ..)| *u == unit) {
-                    Some(total) => {
-                        total.1 += metric.value_f64();
-                        total.2 += 1;
-                    }
-                    None => s.totals.push((unit, metric.value_f64(), 1)),
-                }
+                s.progress.push(MetricProgress {
+                    file,
+                    item: item.id.clone(),
+                    name: metric.name.clone(),
+                    value: metric.value.to_string(),
+                    target: metric.target.as_ref().map(ToString::to_string),
+                    unit: metric.unit.clone(),
+                    ratio: metric.ratio(),
+                });
             }
         }
     }
     s.attention
-        .sort_by_key(|(_, _, _, status)| crate::app::attention(*status));
+        .sort_by_key(|(_, _, _, status)| status.attention());
     s.overdue.sort_by_key(|(_, _, _, due)| *due);
-    s.totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // stable: equal ratios, and metrics without a target, keep file order
+    s.progress.sort_by(|a, b| match (a.ratio, b.ratio) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
     s.average_completion =
         (!ratios.is_empty()).then(|| ratios.iter().sum::<f64>() / ratios.len() as f64);
     s
@@ -80,7 +103,18 @@ mod tests {
         let attention: Vec<&str> = s.attention.iter().map(|a| a.1.as_str()).collect();
         assert_eq!(attention, ["11", "13"], "blocked before at risk");
         assert_eq!(s.overdue.len(), 1);
-        let signs = s.totals.iter().find(|(unit, ..)| unit == "条").unwrap();
-        assert_eq!((signs.1, signs.2), (926.0, 4));
+        assert_eq!(s.progress.len(), s.metrics);
+        let ratios: Vec<Option<f64>> = s.progress.iter().map(|p| p.ratio).collect();
+        let with_target = ratios.iter().take_while(|r| r.is_some()).count();
+        assert_eq!(with_target, s.with_target, "targets first: {ratios:?}");
+        assert!(
+            ratios[..with_target].windows(2).all(|w| w[0] <= w[1]),
+            "furthest from the target first: {ratios:?}"
+        );
+        let signs = s.progress.iter().find(|p| p.value == "531").unwrap();
+        assert_eq!(
+            (signs.item.as_str(), signs.unit.as_deref()),
+            ("14", Some("条"))
+        );
     }
 }

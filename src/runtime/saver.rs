@@ -16,7 +16,7 @@ pub(super) fn save(state: &State, file: usize) -> Option<Event> {
 pub(super) struct SaveJob {
     file: usize,
     path: std::path::PathBuf,
-    text: store::Written,
+    text: store::TextToSave,
     seen: store::Fingerprint,
     /// How many unsaved changes the text includes.
     covered: usize,
@@ -37,7 +37,7 @@ impl SaveJob {
     /// Writes the file (or reads it again when someone else changed it); the outcome as an event.
     fn run(self) -> Event {
         let file = self.file;
-        match store::save_written(&self.path, &self.text, &self.seen) {
+        match store::save_text(&self.path, &self.text, &self.seen) {
             Ok(saved) => Event::Saved {
                 file,
                 fingerprint: saved.fingerprint,

@@ -69,7 +69,7 @@ impl Needle {
 
 /// How a term matched a field.
 #[derive(Clone, Copy, Debug)]
-enum Via {
+enum MatchedAs {
     /// As a contiguous substring starting at this char.
     Contiguous(usize),
     /// As a scattered subsequence (positions found again when needed).
@@ -80,17 +80,17 @@ enum Via {
 
 /// What one thread needs: its own fuzzy matcher (sharing one across threads is much slower) and
 /// scratch space.
-struct Ctx {
+struct ThreadMatcher {
     matcher: SkimMatcherV2,
     pinyin: pinyin::Scratch,
     table: &'static pinyin::Table,
     /// Per positive term: how it matched the title of the item being looked at.
-    title: Vec<Option<Via>>,
+    title: Vec<Option<MatchedAs>>,
 }
 
-impl Ctx {
-    fn new(terms: usize) -> Ctx {
-        Ctx {
+impl ThreadMatcher {
+    fn new(terms: usize) -> ThreadMatcher {
+        ThreadMatcher {
             matcher: SkimMatcherV2::default().respect_case(),
             pinyin: pinyin::Scratch::default(),
             table: pinyin::table(),
@@ -181,9 +181,11 @@ impl<'a> Pass<'a> {
     /// Matches the primary fields of `candidates`. `None` when cancelled.
     pub(crate) fn primary(&self, candidates: &[u32], cancel: Cancel) -> Option<Primary> {
         let parts = parallel(candidates.len(), cancel, |range, out: &mut Part| {
-            let ctx = out.ctx.get_or_insert_with(|| Ctx::new(self.positive.len()));
+            let thread = out
+                .thread
+                .get_or_insert_with(|| ThreadMatcher::new(self.positive.len()));
             for &item in &candidates[range] {
-                match self.eval_primary(ctx, item as usize) {
+                match self.eval_primary(thread, item as usize) {
                     Outcome::Hit(hit) => out.hits.push(hit),
                     Outcome::Drop => {}
                     Outcome::Later => out.later.push(item),
@@ -222,9 +224,11 @@ impl<'a> Pass<'a> {
             });
         }
         let parts = parallel(later.len(), cancel, |range, out: &mut Part| {
-            let ctx = out.ctx.get_or_insert_with(|| Ctx::new(self.positive.len()));
+            let thread = out
+                .thread
+                .get_or_insert_with(|| ThreadMatcher::new(self.positive.len()));
             for &item in &later[range] {
-                if let Some(hit) = self.eval_full(ctx, item as usize) {
+                if let Some(hit) = self.eval_full(thread, item as usize) {
                     out.hits.push(hit);
                 }
             }
@@ -236,18 +240,18 @@ impl<'a> Pass<'a> {
         )
     }
 
-    fn eval_primary(&self, ctx: &mut Ctx, item: usize) -> Outcome {
+    fn eval_primary(&self, thread: &mut ThreadMatcher, item: usize) -> Outcome {
         let index = self.index;
         let entry = index.entry(item);
         let primary = index.primary(entry);
         if self.negated_in(primary) {
             return Outcome::Drop;
         }
-        ctx.title.fill(None);
+        thread.title.fill(None);
         let mut total = 0;
         for (t, needle) in self.positive.iter().enumerate() {
             let found = self.best(
-                ctx,
+                thread,
                 needle,
                 t,
                 primary,
@@ -262,22 +266,22 @@ impl<'a> Pass<'a> {
                 None => return Outcome::Drop,
             }
         }
-        Outcome::Hit(self.hit(ctx, item, entry, total))
+        Outcome::Hit(self.hit(thread, item, entry, total))
     }
 
-    fn eval_full(&self, ctx: &mut Ctx, item: usize) -> Option<Hit> {
+    fn eval_full(&self, thread: &mut ThreadMatcher, item: usize) -> Option<Hit> {
         let index = self.index;
         let entry = index.entry(item);
         let (primary, secondary) = (index.primary(entry), index.secondary(entry));
         if self.negated_in(primary) || self.negated_in(secondary) {
             return None;
         }
-        ctx.title.fill(None);
+        thread.title.fill(None);
         let mut total = 0;
         for (t, needle) in self.positive.iter().enumerate() {
             let score = self
                 .best(
-                    ctx,
+                    thread,
                     needle,
                     t,
                     primary,
@@ -286,7 +290,7 @@ impl<'a> Pass<'a> {
                 )
                 .or_else(|| {
                     self.best(
-                        ctx,
+                        thread,
                         needle,
                         t,
                         secondary,
@@ -296,13 +300,13 @@ impl<'a> Pass<'a> {
                 })?;
             total += score;
         }
-        Some(self.hit(ctx, item, entry, total))
+        Some(self.hit(thread, item, entry, total))
     }
 
     /// The best score of a term over some fields of one item.
     fn best(
         &self,
-        ctx: &mut Ctx,
+        thread: &mut ThreadMatcher,
         needle: &Needle,
         term: usize,
         fields: &[Field],
@@ -316,19 +320,20 @@ impl<'a> Pass<'a> {
         }
         let mut best = None;
         for field in fields {
-            let Some((base, via)) = field_match(self.index, ctx, needle, field, direct) else {
+            let Some((base, matched)) = field_match(self.index, thread, needle, field, direct)
+            else {
                 continue;
             };
             let exact_id = field.kind == Kind::Id
                 && needle.chars == field.chars as usize
-                && matches!(via, Via::Contiguous(0));
+                && matches!(matched, MatchedAs::Contiguous(0));
             let score = if exact_id {
                 EXACT_ID
             } else {
                 field.kind.tier()
             } + base;
             if field.kind == Kind::Title {
-                ctx.title[term] = Some(via);
+                thread.title[term] = Some(matched);
             }
             best = best.max(Some(score));
         }
@@ -344,17 +349,20 @@ impl<'a> Pass<'a> {
         })
     }
 
-    fn hit(&self, ctx: &mut Ctx, item: usize, entry: &Entry, score: i64) -> Hit {
+    fn hit(&self, thread: &mut ThreadMatcher, item: usize, entry: &Entry, score: i64) -> Hit {
         let mut positions = Vec::new();
-        if ctx.title.iter().any(Option::is_some)
+        if thread.title.iter().any(Option::is_some)
             && let Some((_, title)) = self.index.title(entry)
         {
-            for (needle, via) in self.positive.iter().zip(&ctx.title) {
-                match *via {
-                    Some(Via::Contiguous(start)) => positions.extend(start..start + needle.chars),
-                    Some(Via::Pinyin(start, end)) => positions.extend(start..end),
-                    Some(Via::Scattered) => {
-                        if let Some((_, found)) = ctx.matcher.fuzzy_indices(title, &needle.text) {
+            for (needle, matched) in self.positive.iter().zip(&thread.title) {
+                match *matched {
+                    Some(MatchedAs::Contiguous(start)) => {
+                        positions.extend(start..start + needle.chars)
+                    }
+                    Some(MatchedAs::Pinyin(start, end)) => positions.extend(start..end),
+                    Some(MatchedAs::Scattered) => {
+                        if let Some((_, found)) = thread.matcher.fuzzy_indices(title, &needle.text)
+                        {
                             positions.extend(found);
                         }
                     }
@@ -379,11 +387,11 @@ fn may_match(needle: &Needle, bits: u128, han: bool) -> bool {
 /// How well a term matches one field: contiguous text beats pinyin beats scattered text.
 fn field_match(
     index: &SearchIndex,
-    ctx: &mut Ctx,
+    thread: &mut ThreadMatcher,
     needle: &Needle,
     field: &Field,
     direct: bool,
-) -> Option<(i64, Via)> {
+) -> Option<(i64, MatchedAs)> {
     let mut found = None;
     if direct && needle.bits64 & !field.bits == 0 {
         let text = index.text(field);
@@ -399,11 +407,11 @@ fn field_match(
                 let base = CONTIGUOUS
                     + placement(start, needle.chars, field.chars as usize)
                     + if boundary { 300 } else { 0 };
-                return Some((base, Via::Contiguous(start)));
+                return Some((base, MatchedAs::Contiguous(start)));
             }
             Located::Scattered => {
-                if let Some(score) = ctx.matcher.fuzzy_match(text, &needle.text) {
-                    found = Some((score.clamp(1, SCATTERED_MAX), Via::Scattered));
+                if let Some(score) = thread.matcher.fuzzy_match(text, &needle.text) {
+                    found = Some((score.clamp(1, SCATTERED_MAX), MatchedAs::Scattered));
                 }
             }
         }
@@ -413,15 +421,15 @@ fn field_match(
     {
         let found_pinyin = match index.han_ids(field) {
             Some(ids) if field.initials & pattern.first_letter_bit() != 0 => {
-                pinyin::find_in(ctx.table, pattern, ids)
+                pinyin::find_in(thread.table, pattern, ids)
             }
             Some(_) => None,
-            None => pinyin::find(ctx.table, pattern, index.text(field), &mut ctx.pinyin),
+            None => pinyin::find(thread.table, pattern, index.text(field), &mut thread.pinyin),
         };
         if let Some((start, end)) = found_pinyin {
             let base = PINYIN + placement(start, end - start, field.chars as usize);
             if found.is_none_or(|(score, _)| score < base) {
-                found = Some((base, Via::Pinyin(start, end)));
+                found = Some((base, MatchedAs::Pinyin(start, end)));
             }
         }
     }
@@ -532,7 +540,7 @@ fn merge(a: Vec<Hit>, b: Vec<Hit>) -> Vec<Hit> {
 /// One thread's share of a pass.
 #[derive(Default)]
 struct Part {
-    ctx: Option<Ctx>,
+    thread: Option<ThreadMatcher>,
     hits: Vec<Hit>,
     later: Vec<u32>,
 }

@@ -2,9 +2,11 @@
 //! `Budget`, `BUDGET` and full-width `ＢＵＤＧＥＴ` all find `budget`, and Traditional `國際` finds
 //! Simplified `国际` and the reverse (both fold to Simplified, one character at a time, with the
 //! `fast2s` table). Folding maps every char to exactly one char, so char positions in folded text
-//! are char positions in the original.
+//! are char positions in the original. Width folding itself is [`crate::text::half_width`].
 
 use std::sync::OnceLock;
+
+use crate::text::half_width;
 
 /// The ideographs the Traditional → Simplified table covers: CJK Extension A and the Unified
 /// Ideographs block, where every Traditional character with a Simplified form lives.
@@ -55,10 +57,7 @@ pub fn fold_char(c: char) -> char {
         '\u{3001}'..='\u{33FF}' => c,
         // general punctuation (quotes, dashes, ellipses) has no case either
         '\u{2000}'..='\u{206F}' => c,
-        '\u{3000}' => ' ',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)
-            .map(|a| a.to_ascii_lowercase())
-            .unwrap_or(c),
+        '\u{3000}' | '\u{FF01}'..='\u{FF5E}' => half_width(c).to_ascii_lowercase(),
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {

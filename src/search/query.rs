@@ -21,8 +21,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fold::fold;
-use super::pinyin;
 use crate::model::{Date, Precision, Status};
+use crate::text::half_width;
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -171,13 +171,6 @@ impl FromStr for Query {
     }
 }
 
-impl Term {
-    /// True when the term is also tried as pinyin (ASCII letters only).
-    pub fn is_pinyin(&self) -> bool {
-        pinyin::is_pattern(&self.text)
-    }
-}
-
 impl Compare {
     pub fn holds(self, due: Date, span: &DateSpan) -> bool {
         match self {
@@ -291,18 +284,9 @@ enum Parsed {
     Filter(Filter),
 }
 
-/// Full-width forms (U+FF01–U+FF5E, as a Chinese input method types them: `ｉｄ：１４`, `＃标签`)
-/// read as their ASCII forms, filter names and syntax included.
-fn half_width_syntax(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
 /// True when a fuzzy term's text would read as syntax unless escaped.
 fn needs_escape(text: &str) -> bool {
-    let normal: String = text.chars().map(half_width_syntax).collect();
+    let normal: String = text.chars().map(half_width).collect();
     normal.starts_with(['!', '#', '\\']) || filter_head(&normal).is_some()
 }
 
@@ -325,7 +309,8 @@ fn filter_head(token: &str) -> Option<(&str, &str, &str)> {
 }
 
 fn parse_term(token: &str) -> Result<Parsed, QueryError> {
-    let normal: String = token.chars().map(half_width_syntax).collect();
+    // full-width forms (`ｉｄ：１４`, `＃标签`) read as ASCII, filter names and syntax included
+    let normal: String = token.chars().map(half_width).collect();
     let (negated, body) = match normal.strip_prefix('!') {
         Some("") => return Err(QueryError::LoneNegation),
         Some(rest) => (true, rest),
@@ -348,6 +333,11 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             negated,
         }));
     };
+    filter(named_filter(name, op, raw)?)
+}
+
+/// The test a `name` filter (`status:`, `due<`, …) with operator `op` and value `raw` stands for.
+fn named_filter(name: &str, op: &str, raw: &str) -> Result<Test, QueryError> {
     let name = name.to_ascii_lowercase();
     let colon_only = |filter: &str| {
         if op == ":" {
@@ -362,24 +352,24 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
     match name.as_str() {
         "status" => {
             colon_only("status")?;
-            filter(Test::Status(statuses(raw)?))
+            Ok(Test::Status(statuses(raw)?))
         }
         "lead" => {
             colon_only("lead")?;
-            filter(Test::Lead(value(raw, "lead:", "lead:国际处")?))
+            Ok(Test::Lead(value(raw, "lead:", "lead:国际处")?))
         }
         "tag" => {
             colon_only("tag")?;
-            filter(Test::Tag(value(raw, "tag:", "#会展")?))
+            Ok(Test::Tag(value(raw, "tag:", "#会展")?))
         }
         "file" => {
             colon_only("file")?;
-            filter(Test::File(value(raw, "file:", "file:2023-q3")?))
+            Ok(Test::File(value(raw, "file:", "file:2023-q3")?))
         }
         "id" => {
             colon_only("id")?;
             let ids: Vec<String> = list(raw, "id:", "id:14")?.map(fold).collect();
-            filter(Test::Id(ids))
+            Ok(Test::Id(ids))
         }
         "due" => {
             let compare = match op {
@@ -391,12 +381,12 @@ fn parse_term(token: &str) -> Result<Parsed, QueryError> {
             };
             let text = value(raw, "due", "due<2023-12-31")?;
             let span = DateSpan::parse(&text).ok_or(QueryError::BadDate { value: text })?;
-            filter(Test::Due(compare, span))
+            Ok(Test::Due(compare, span))
         }
         "is" => {
             colon_only("is")?;
             match value(raw, "is:", "is:conflict")?.as_str() {
-                "conflict" | "conflicts" => filter(Test::Conflict),
+                "conflict" | "conflicts" => Ok(Test::Conflict),
                 other => Err(QueryError::UnknownIs {
                     value: other.to_string(),
                 }),

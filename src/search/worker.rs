@@ -177,32 +177,60 @@ impl Drop for SearchWorker {
 }
 
 fn run(
-    mut index: Arc<SearchIndex>,
+    index: Arc<SearchIndex>,
     jobs: Receiver<Job>,
     results: Sender<SearchResult>,
     shared: &Shared,
 ) {
-    let mut epoch = 0;
-    // the last complete search over this index: its query and hit items, for narrowing
-    let mut last: Option<(Query, Vec<usize>)> = None;
+    let mut thread = Thread {
+        index,
+        epoch: 0,
+        last: None,
+    };
     while let Ok(job) = jobs.recv() {
-        // take everything queued: index changes apply in order, only the newest search runs
+        let Some(search) = thread.take_queued(job, &jobs, shared) else {
+            continue;
+        };
+        if thread.search(search, &results, shared).is_err() {
+            return;
+        }
+    }
+}
+
+/// A search to run: its generation, the index epoch it was asked against, and its text.
+type Asked = (u64, u64, String);
+
+/// The results channel closed: nobody waits for answers any more.
+struct Closed;
+
+/// What the worker thread keeps from one job to the next.
+struct Thread {
+    index: Arc<SearchIndex>,
+    epoch: u64,
+    /// The last complete search over this index: its query and hit items, for narrowing.
+    last: Option<(Query, Vec<usize>)>,
+}
+
+impl Thread {
+    /// Takes `job` and everything queued behind it: index changes apply in order, only the
+    /// newest search runs. Builds the index asked for, if any; returns the search to run.
+    fn take_queued(&mut self, job: Job, jobs: &Receiver<Job>, shared: &Shared) -> Option<Asked> {
         let mut search = None;
         let mut to_build = None;
         let mut next = Some(job);
         while let Some(job) = next {
             match job {
                 Job::Index(new) => {
-                    index = new;
+                    self.index = new;
                     to_build = None;
-                    epoch += 1;
-                    last = None;
+                    self.epoch += 1;
+                    self.last = None;
                     search = None;
                 }
                 Job::Build { tag, build } => {
                     to_build = Some((tag, build));
-                    epoch += 1;
-                    last = None;
+                    self.epoch += 1;
+                    self.last = None;
                     search = None;
                 }
                 Job::Search {
@@ -214,22 +242,32 @@ fn run(
             next = jobs.try_recv().ok();
         }
         if let Some((tag, build)) = to_build {
-            index = Arc::new(build());
+            self.index = Arc::new(build());
             if let Ok(mut built) = shared.built.lock() {
-                *built = Some((tag, Arc::clone(&index)));
+                *built = Some((tag, Arc::clone(&self.index)));
             }
         }
-        let Some((generation, job_epoch, text)) = search else {
-            continue;
-        };
+        search
+    }
+
+    /// Runs one search unless a newer one or a new index made it stale, sending its answers: a
+    /// first part on a large index, then the complete one.
+    fn search(
+        &mut self,
+        (generation, job_epoch, text): Asked,
+        results: &Sender<SearchResult>,
+        shared: &Shared,
+    ) -> Result<(), Closed> {
+        let epoch = self.epoch;
         let cancelled = || {
             shared.stop.load(Ordering::Relaxed)
                 || shared.latest.load(Ordering::Relaxed) != generation
                 || shared.epoch.load(Ordering::Relaxed) != epoch
         };
         if job_epoch != epoch || cancelled() {
-            continue;
+            return Ok(());
         }
+        let index = &self.index;
         let answer = |hits, complete, error| SearchResult {
             generation,
             query: text.clone(),
@@ -238,38 +276,31 @@ fn run(
             error,
             total: index.len(),
         };
+        let send = |result| results.send(result).map_err(|_| Closed);
         let query = match Query::parse(&text) {
             Ok(query) => query,
-            Err(error) => {
-                if results.send(answer(Vec::new(), true, Some(error))).is_err() {
-                    return;
-                }
-                continue;
-            }
+            Err(error) => return send(answer(Vec::new(), true, Some(error))),
         };
-        let pass = Pass::new(&index, &query);
-        let within = last
+        let pass = Pass::new(index, &query);
+        let within = self
+            .last
             .as_ref()
             .filter(|(previous, _)| query.narrows(previous))
             .map(|(_, items)| items.as_slice());
         let candidates = pass.candidates(within);
         let Some(primary) = pass.primary(&candidates, &cancelled) else {
-            continue;
+            return Ok(());
         };
         if !primary.is_final(&pass) && primary.pending() >= PROGRESSIVE_MIN {
-            let partial = answer(primary.hits.clone(), false, None);
-            if results.send(partial).is_err() {
-                return;
-            }
+            send(answer(primary.hits.clone(), false, None))?;
         }
         let Some(hits) = pass.secondary(primary, &cancelled) else {
-            continue;
+            return Ok(());
         };
         let mut items: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
         items.sort_unstable();
-        last = Some((query, items));
-        if results.send(answer(hits, true, None)).is_err() {
-            return;
-        }
+        let answer = answer(hits, true, None);
+        self.last = Some((query, items));
+        send(answer)
     }
 }

@@ -33,6 +33,21 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
+/// Why tally could not save over `path`, if it could not: no write permission, or several hard
+/// links (checked without changing anything).
+pub fn why_unwritable(path: &Path) -> Option<String> {
+    let path = real_path(path);
+    let SaveError::Io { message, .. } = check_replaceable(&path).err()? else {
+        return Some("it cannot be saved".into());
+    };
+    let reason = message.trim_end_matches("; nothing was written");
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Some(format!("{name} {reason}"))
+}
+
 /// Refuses to replace a file the rename would not replace faithfully.
 pub(super) fn check_replaceable(path: &Path) -> Result<(), SaveError> {
     let refuse = |message: String| SaveError::Io {
@@ -89,7 +104,9 @@ pub(super) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Saved, 
         None => fs::Permissions::from_mode(0o666),
     });
     let mut temp = builder.tempfile_in(&dir).map_err(fail)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for part in parts {
+        hasher.update(part);
         temp.write_all(part).map_err(fail)?;
     }
     let notice = match &old {
@@ -97,13 +114,27 @@ pub(super) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Saved, 
         None => None,
     };
     temp.as_file().sync_all().map_err(fail)?;
+    let written = temp.as_file().metadata().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;
     if let Ok(folder) = File::open(&dir) {
         let _ = folder.sync_all();
     }
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    // The fingerprint of what was written, with the times and inode of the file now at `path`
+    // (the rename moved its status-change time) if it is still the one written. When someone
+    // else's file is already there, the times are left unknown, so the next save compares
+    // contents and finds their change.
+    let fingerprint = Fingerprint {
+        len: parts.iter().map(|part| part.len() as u64).sum(),
+        modified: written.modified().ok(),
+        hash: hasher.digest(),
+        stamp: None,
+    };
+    let fingerprint = match fs::metadata(path) {
+        Ok(now) if (now.dev(), now.ino()) == (written.dev(), written.ino()) => fingerprint.at(&now),
+        _ => fingerprint,
+    };
     Ok(Saved {
-        fingerprint: Fingerprint::of_parts(parts, modified),
+        fingerprint,
         notice,
     })
 }

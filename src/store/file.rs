@@ -1,8 +1,9 @@
 //! Reading and writing files on disk: size limit, UTF-8 check, atomic replace, and the fingerprint
 //! that tells whether someone else changed a file since tally read it.
 
-use std::fs::{self, File};
+use std::fs::{self, File, Metadata};
 use std::io::{Read, Write};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -10,10 +11,11 @@ use std::time::SystemTime;
 use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
 use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, describe_io};
-use super::lock::{Turn, folder_of};
+use super::lock::{SaveLock, folder_of};
 use super::parse::parse_document;
+use super::read::{Whole, read_shared};
+use super::text_to_save::TextToSave;
 use super::write::write_document;
-use super::written::Written;
 use crate::model::Document;
 
 /// Files above this size are refused instead of read (see docs/format.md).
@@ -25,6 +27,32 @@ pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
     pub hash: u64,
+    /// Which file on disk it is and when its inode last changed, when known (see [`Stamp`]).
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's device and inode numbers and its status-change time (ctime): a file renamed over it
+/// has other numbers, and any write, `touch` or change of mode moves the ctime, which no program
+/// can set back (unlike the modification time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub device: u64,
+    pub inode: u64,
+    pub changed: (i64, i64),
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Stamp {
+        Stamp {
+            device: meta.dev(),
+            inode: meta.ino(),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    fn same_inode(&self, meta: &Metadata) -> bool {
+        (self.device, self.inode) == (meta.dev(), meta.ino())
+    }
 }
 
 impl Fingerprint {
@@ -33,6 +61,7 @@ impl Fingerprint {
             len: bytes.len() as u64,
             modified,
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
+            stamp: None,
         }
     }
 
@@ -44,7 +73,28 @@ impl Fingerprint {
             len: parts.iter().map(|part| part.len() as u64).sum(),
             modified,
             hash: hasher.digest(),
+            stamp: None,
         }
+    }
+
+    /// This fingerprint with the times and inode of the file `meta` describes.
+    pub fn at(self, meta: &Metadata) -> Fingerprint {
+        Fingerprint {
+            modified: meta.modified().ok(),
+            stamp: Some(Stamp::of(meta)),
+            ..self
+        }
+    }
+
+    /// True when `meta` shows the very file this fingerprint was taken of, untouched since: the
+    /// same inode, size, modification and status-change times (all known). Kernels since 6.13
+    /// give a change that follows a look at the file a time of its own, so even a write right
+    /// after tally's save moves the times (ext4, XFS, Btrfs, tmpfs).
+    pub fn same_file(&self, meta: &Metadata) -> bool {
+        self.stamp == Some(Stamp::of(meta))
+            && self.len == meta.len()
+            && self.modified.is_some()
+            && meta.modified().ok() == self.modified
     }
 }
 
@@ -69,10 +119,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
-    let (bytes, modified) = read_limited(path)?;
-    let fingerprint = Fingerprint::of_bytes(&bytes, modified);
-    let text = String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))?;
-    let text: Arc<str> = Arc::from(text);
+    let (text, meta) = read_whole(path)?;
+    let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
     let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
     Ok(Loaded {
         path: path.to_path_buf(),
@@ -84,7 +132,25 @@ fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads a UTF-8 text file with the same size limit and UTF-8 check as [`load`].
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let (bytes, _) = read_limited(path)?;
-    String::from_utf8(bytes).map_err(|err| not_utf8(path, &err))
+    String::from_utf8(bytes)
+        .map_err(|err| not_utf8(path, err.as_bytes(), err.utf8_error().valid_up_to()))
+}
+
+/// The whole text of a file, read once into a buffer of its size and shared.
+fn read_whole(path: &Path) -> Result<(Arc<str>, Metadata), LoadError> {
+    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let (mut file, meta) = open_limited(path)?;
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    match read_shared(&mut file, len).map_err(io_error)? {
+        Whole::Text(text) => Ok((text, meta)),
+        Whole::NotUtf8 { bytes, valid_up_to } => Err(not_utf8(path, &bytes, valid_up_to)),
+        Whole::Moved => {
+            let (bytes, meta) = read_limited(path)?;
+            let text = String::from_utf8(bytes)
+                .map_err(|err| not_utf8(path, err.as_bytes(), err.utf8_error().valid_up_to()))?;
+            Ok((Arc::from(text), meta))
+        }
+    }
 }
 
 /// Reads a text file from elsewhere, such as a report or spreadsheet to import, with the same size
@@ -127,7 +193,8 @@ pub fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError> {
+/// Opens a file to read, refusing folders and files above the size limit.
+fn open_limited(path: &Path) -> Result<(File, Metadata), LoadError> {
     let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
     let file = File::open(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
@@ -142,6 +209,12 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError>
         );
         return Err(LoadError::new(path, message));
     }
+    Ok((file, meta))
+}
+
+fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), LoadError> {
+    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let (file, meta) = open_limited(path)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -152,12 +225,10 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), LoadError>
             "file grew past the size limit while being read",
         ));
     }
-    Ok((bytes, meta.modified().ok()))
+    Ok((bytes, meta))
 }
 
-fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> LoadError {
-    let bytes = err.as_bytes();
-    let valid = err.utf8_error().valid_up_to();
+fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> LoadError {
     let before = String::from_utf8_lossy(&bytes[..valid]);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -171,10 +242,47 @@ fn not_utf8(path: &Path, err: &std::string::FromUtf8Error) -> LoadError {
     }
 }
 
-/// How the file on disk looks now, or `None` when it is gone.
+/// How the file on disk looks now, or `None` when it is gone. The file is hashed a chunk at a
+/// time, never held whole in memory.
 pub fn fingerprint(path: &Path) -> Option<Fingerprint> {
-    let (bytes, modified) = read_limited(path).ok()?;
-    Some(Fingerprint::of_bytes(&bytes, modified))
+    const CHUNK: usize = 1 << 20;
+    let (file, meta) = open_limited(path).ok()?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buffer = vec![0; CHUNK];
+    let mut len = 0u64;
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(&buffer[..n]);
+                len += n as u64;
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    (len <= MAX_FILE_BYTES).then(|| {
+        Fingerprint {
+            len,
+            modified: None,
+            hash: hasher.digest(),
+            stamp: None,
+        }
+        .at(&meta)
+    })
+}
+
+/// True when the file at `path` still holds what `seen` describes: at once when it is the same
+/// file with the same size and time, else by hashing its content (a `touch`, or a copy of the
+/// same text renamed over it, is no change).
+pub fn unchanged_on_disk(path: &Path, seen: &Fingerprint) -> bool {
+    match fs::metadata(path) {
+        Err(_) => false,
+        Ok(meta) if meta.len() != seen.len => false,
+        Ok(meta) if seen.same_file(&meta) => true,
+        Ok(_) => fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash),
+    }
 }
 
 /// The size and modification time of a file, if it exists.
@@ -189,12 +297,16 @@ pub fn stat(path: &Path) -> Option<(u64, Option<SystemTime>)> {
 pub fn looks_changed(path: &Path, seen: &Fingerprint) -> bool {
     match fs::metadata(path) {
         Err(_) => true,
-        Ok(meta) => meta.len() != seen.len || meta.modified().ok() != seen.modified,
+        Ok(meta) => {
+            meta.len() != seen.len
+                || meta.modified().ok() != seen.modified
+                || seen.stamp.is_some_and(|stamp| !stamp.same_inode(&meta))
+        }
     }
 }
 
 /// True when the file on disk is no longer what `seen` describes. Cheap when nothing changed:
-/// size and time are compared first, and the content is hashed only when the time moved.
+/// size, time and inode are compared first, and the content is hashed only when they moved.
 pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
     let Ok(meta) = fs::metadata(path) else {
         return true;
@@ -202,14 +314,16 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
     if meta.len() != seen.len {
         return true;
     }
-    if meta.modified().ok() == seen.modified {
+    let same_inode = seen.stamp.is_none_or(|stamp| stamp.same_inode(&meta));
+    if same_inode && meta.modified().ok() == seen.modified {
         return false;
     }
     fingerprint(path).is_none_or(|now| now.hash != seen.hash)
 }
 
 /// Writes a document over the file it was read from, unless someone else changed that file since
-/// `seen` (compared by content, not only size and time). Saves by tally processes to the same
+/// `seen`: the same file with the same size and time is taken as unchanged without reading it,
+/// otherwise the content is compared. Saves by tally processes to the same
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, SaveError> {
@@ -218,30 +332,30 @@ pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, Sa
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
 pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Saved, SaveError> {
-    let turn = Turn::take(path)?;
-    write_in_turn(&turn, path, &[text], seen)
+    let lock = SaveLock::take(path)?;
+    write_locked(&lock, path, &[text], seen)
 }
 
 /// [`save`] for a document written out as pieces ([`super::write_pieces`]): the pieces go to the
 /// file one after the other, so the whole text is never put together in memory.
-pub fn save_written(path: &Path, text: &Written, seen: &Fingerprint) -> Result<Saved, SaveError> {
+pub fn save_text(path: &Path, text: &TextToSave, seen: &Fingerprint) -> Result<Saved, SaveError> {
     let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
-    let turn = Turn::take(path)?;
-    write_in_turn(&turn, path, &parts, seen)
+    let lock = SaveLock::take(path)?;
+    write_locked(&lock, path, &parts, seen)
 }
 
-/// [`save`] for a caller that already holds the folder's turn.
-pub fn save_in_turn(
-    turn: &Turn,
+/// [`save`] for a caller that already holds the file's save lock.
+pub fn save_locked(
+    lock: &SaveLock,
     path: &Path,
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Saved, SaveError> {
-    write_in_turn(turn, path, &[write_document(doc).as_bytes()], seen)
+    write_locked(lock, path, &[write_document(doc).as_bytes()], seen)
 }
 
-fn write_in_turn(
-    turn: &Turn,
+fn write_locked(
+    lock: &SaveLock,
     path: &Path,
     text: &[&[u8]],
     seen: &Fingerprint,
@@ -249,14 +363,12 @@ fn write_in_turn(
     let path = &real_path(path);
     still_there(path)?;
     check_replaceable(path)?;
-    let unchanged =
-        fingerprint(path).is_some_and(|now| now.len == seen.len && now.hash == seen.hash);
-    if !unchanged {
+    if !unchanged_on_disk(path, seen) {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
         });
     }
-    remove_stale_temp_files(turn, path);
+    remove_stale_temp_files(lock, path);
     write_atomic_parts(path, text)
 }
 
@@ -294,8 +406,8 @@ pub const TEMP_SUFFIX: &str = ".tally-tmp";
 /// Removes temporary files that an earlier save of `path` left behind when it was killed
 /// mid-write. Only while the folder is locked: every tally save that can lock it does so before
 /// it creates its temporary file, so none of them is still being written.
-fn remove_stale_temp_files(turn: &Turn, path: &Path) {
-    if !turn.holds_folder() {
+fn remove_stale_temp_files(lock: &SaveLock, path: &Path) {
+    if !lock.holds_folder() {
         return;
     }
     for stale in temp_files_of(path) {
@@ -331,14 +443,14 @@ pub fn temp_files_of(path: &Path) -> Vec<PathBuf> {
 
 /// Writes a new file; refuses to replace an existing one unless `overwrite`.
 pub fn save_new(path: &Path, doc: &Document, overwrite: bool) -> Result<Saved, SaveError> {
-    let turn = Turn::take(path)?;
+    let lock = SaveLock::take(path)?;
     if !overwrite && path.exists() {
         return Err(SaveError::Exists {
             path: path.to_path_buf(),
         });
     }
     check_replaceable(&real_path(path))?;
-    remove_stale_temp_files(&turn, path);
+    remove_stale_temp_files(&lock, path);
     write_atomic_parts(path, &[write_document(doc).as_bytes()])
 }
 
@@ -421,7 +533,7 @@ mod tests {
         loaded.doc.item_mut(4).unwrap().lead = Some("市外办、市文旅局".into());
         let pieces = crate::store::write_pieces(&loaded.doc);
         assert!(pieces.parts().count() > 1);
-        let saved = save_written(&path, &pieces, &loaded.fingerprint).unwrap();
+        let saved = save_text(&path, &pieces, &loaded.fingerprint).unwrap();
         let on_disk = fs::read(&path).unwrap();
         assert_eq!(on_disk, write_document(&loaded.doc).as_bytes());
         let read = fingerprint(&path).unwrap();
@@ -451,6 +563,91 @@ mod tests {
             vec![path],
             "temp files are never loaded"
         );
+    }
+
+    #[test]
+    fn an_untouched_file_is_known_unchanged_without_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, loaded) = sample_in(dir.path());
+        // A fingerprint with the wrong hash but the file's own inode, size and times: only a
+        // check that never reads the file can take it for unchanged.
+        let wrong_hash = Fingerprint {
+            hash: loaded.fingerprint.hash ^ 1,
+            ..loaded.fingerprint
+        };
+        assert!(unchanged_on_disk(&path, &wrong_hash));
+        assert!(unchanged_on_disk(&path, &loaded.fingerprint));
+    }
+
+    #[test]
+    fn a_touched_or_replaced_file_is_compared_by_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, loaded) = sample_in(dir.path());
+        let seen = loaded.fingerprint;
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        assert!(unchanged_on_disk(&path, &seen), "a touch is no change");
+        let wrong_hash = Fingerprint {
+            hash: seen.hash ^ 1,
+            ..seen
+        };
+        assert!(
+            !unchanged_on_disk(&path, &wrong_hash),
+            "the content was read"
+        );
+        // the same text renamed over it, with the old time: another inode, so compared
+        let copy = dir.path().join("copy.json");
+        fs::copy(&path, &copy).unwrap();
+        let modified = seen.modified.unwrap();
+        File::options()
+            .write(true)
+            .open(&copy)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        fs::rename(&copy, &path).unwrap();
+        assert!(unchanged_on_disk(&path, &seen));
+        assert!(!unchanged_on_disk(&path, &wrong_hash));
+    }
+
+    #[test]
+    fn a_change_of_the_same_size_with_the_old_time_put_back_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, loaded) = sample_in(dir.path());
+        let text = fs::read_to_string(&path).unwrap();
+        let changed = text.replacen("2023-10-07", "2023-10-08", 1);
+        assert_ne!(changed, text);
+        let mut file = File::options().write(true).open(&path).unwrap();
+        file.write_all(changed.as_bytes()).unwrap();
+        file.set_modified(loaded.fingerprint.modified.unwrap())
+            .unwrap();
+        drop(file);
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(meta.len(), loaded.fingerprint.len);
+        assert_eq!(meta.modified().ok(), loaded.fingerprint.modified);
+        assert!(!unchanged_on_disk(&path, &loaded.fingerprint));
+        let err = save(&path, &loaded.doc, &loaded.fingerprint).unwrap_err();
+        assert!(matches!(err, SaveError::ChangedOnDisk { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_save_keeps_the_fingerprint_of_what_it_wrote_and_the_next_save_needs_no_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut loaded) = sample_in(dir.path());
+        loaded.doc.item_mut(4).unwrap().lead = Some("市外办".into());
+        let saved = save(&path, &loaded.doc, &loaded.fingerprint).unwrap();
+        let on_disk = fingerprint(&path).unwrap();
+        assert_eq!(saved.fingerprint, on_disk);
+        let meta = fs::metadata(&path).unwrap();
+        assert!(saved.fingerprint.same_file(&meta));
+        loaded.doc.item_mut(4).unwrap().lead = Some("国际处".into());
+        save(&path, &loaded.doc, &saved.fingerprint).unwrap();
+        assert!(fs::read_to_string(&path).unwrap().contains("国际处"));
     }
 
     #[test]

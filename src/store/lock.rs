@@ -17,24 +17,24 @@ use super::error::{SaveError, describe_io};
 /// How many times a file replaced while waiting for its lock is locked again before giving up.
 const RELOCKS: usize = 1000;
 
-/// A turn at changing one file: while it is held, no other tally process saves it.
-pub struct Turn {
+/// The right to save one file: while it is held, no other tally process saves it.
+pub struct SaveLock {
     folder: Option<File>,
     file: Option<File>,
 }
 
-impl Turn {
+impl SaveLock {
     /// Waits for the file at `path` (the target, when `path` is a symbolic link) to be free, then
     /// holds it until dropped. Fails when no lock at all can be taken on an existing file; a file
     /// that does not exist (yet) has only its folder's lock, when there is one.
-    pub fn take(path: &Path) -> Result<Turn, SaveError> {
+    pub fn take(path: &Path) -> Result<SaveLock, SaveError> {
         let path = real_path(path);
         let folder = File::open(folder_of(&path))
             .ok()
             .filter(|folder| folder.lock().is_ok());
         let file = lock_file(&path);
         match (folder, file) {
-            (folder, Ok(file)) => Ok(Turn { folder, file }),
+            (folder, Ok(file)) => Ok(SaveLock { folder, file }),
             (_, Err(err)) => Err(SaveError::Io {
                 path: path.clone(),
                 message: format!(
@@ -74,7 +74,7 @@ fn lock_file(path: &Path) -> std::io::Result<Option<File>> {
     Err(std::io::Error::other("the file kept being replaced"))
 }
 
-impl Drop for Turn {
+impl Drop for SaveLock {
     fn drop(&mut self) {
         if let Some(file) = &self.file {
             let _ = file.unlock();

@@ -25,11 +25,11 @@ const BOM: char = '\u{feff}';
 
 /// Parses a whole file. `text` is kept (shared) by the objects' origins.
 ///
-/// A well-formed file is read once, by the fast path in fast.rs (on two threads when large). A
+/// A well-formed file is read once, by the reader for valid files in read_valid.rs (on two threads when large). A
 /// file the fast path declines is read again by the precise reader below, which accepts exactly
 /// what the fast path accepts (and a little more it leaves alone) and explains every problem.
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
-    match fast::document(&text, body_start(&text)) {
+    match read_valid::document(&text, body_start(&text)) {
         Ok(doc) => Ok(doc),
         Err(declined) => {
             let marker = conflict_marker(&text);
@@ -574,8 +574,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line_of(text, end), column_text.chars().count() + 1)
 }
 
-#[path = "fast.rs"]
-mod fast;
+#[path = "read_valid.rs"]
+mod read_valid;
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]

@@ -7,7 +7,7 @@ use super::parse::{
     origin_entries, reparse_conflict, reparse_item, reparse_metric, reparse_note, reparse_period,
     reparse_point,
 };
-use super::written::Written;
+use super::text_to_save::TextToSave;
 use std::sync::Arc;
 
 use crate::model::{
@@ -21,15 +21,15 @@ pub fn write_document(doc: &Document) -> String {
 
 /// [`write_document`] as pieces: the runs of the file's text that stay as they were, and the new
 /// text between them. Making it costs little more than the changed items, so the interface makes
-/// it and a saving thread writes it out (see [`super::save_written`]).
-pub fn write_pieces(doc: &Document) -> Written {
+/// it and a saving thread writes it out (see [`super::save_text`]).
+pub fn write_pieces(doc: &Document) -> TextToSave {
     if let (Some(layout), Some((text, _))) = (&doc.layout, doc.origin.parts())
         && layout.header == doc.header
         && !layout.item_spans.is_empty()
     {
         return splice(doc, layout, text);
     }
-    let mut written = Written::default();
+    let mut written = TextToSave::default();
     written.new_text().push_str(&write_whole(doc));
     written
 }
@@ -45,7 +45,7 @@ pub fn write_item(item: &Item) -> String {
 }
 
 /// Keeps the text before, between and after the items; rewrites only the items that changed.
-fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> Written {
+fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> TextToSave {
     let text: &str = source;
     let spans = &layout.item_spans;
     let (first, last) = (spans[0].start, spans[spans.len() - 1].end);
@@ -58,7 +58,7 @@ fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> Written {
         None => ",".to_string(),
     };
     let items = doc.items();
-    let mut out = Written::from_source(source);
+    let mut out = TextToSave::from_source(source);
     if items.is_empty() {
         out.kept(0..layout.items_open);
         out.kept(layout.items_close..text.len());

@@ -1,5 +1,6 @@
-//! The dashboard: items per status as bars, what needs attention, what is overdue, and metric
-//! totals — readable in 80×24 and without colour (letters, counts and percentages on every bar).
+//! The dashboard: items per status as bars, what needs attention, what is overdue, and each
+//! metric's progress toward its target — readable in 80×24 and without colour (letters, counts
+//! and percentages on every bar).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, scrolled};
+use crate::layout::DASHBOARD_LIST;
 use crate::model::Status;
-use crate::report::Stats;
+use crate::report::{MetricProgress, Stats};
 use crate::text::{clean_line, pad, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -61,7 +63,7 @@ fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>>
             Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
             Span::raw(format!(
                 " {}",
-                pad(&status.label_in(view.state.lang), LABEL)
+                pad(&status.label_in(view.state.settings.lang), LABEL)
             )),
             Span::styled("█".repeat(filled), view.theme.status_text(status)),
             Span::styled("░".repeat(bar_width - filled), view.theme.dim()),
@@ -76,7 +78,7 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
         view.trf("dashboard.attention", &[("n", &figures.attention.len())]),
         view.theme.title(),
     )];
-    for (_, id, title, status) in figures.attention.iter().take(12) {
+    for (_, id, title, status) in figures.attention.iter().take(DASHBOARD_LIST) {
         let text = truncate(
             &format!(" {} {}", clean_line(id), clean_line(title)),
             width.saturating_sub(3),
@@ -87,11 +89,14 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
             Span::raw(text),
         ]));
     }
-    if figures.attention.len() > 12 {
+    if figures.attention.len() > DASHBOARD_LIST {
         out.push(Line::styled(
             format!(
                 "  {}",
-                view.trf("dashboard.more", &[("n", &(figures.attention.len() - 12))])
+                view.trf(
+                    "dashboard.more",
+                    &[("n", &(figures.attention.len() - DASHBOARD_LIST))]
+                )
             ),
             view.theme.dim(),
         ));
@@ -101,18 +106,21 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
         view.trf("dashboard.overdue", &[("n", &figures.overdue.len())]),
         view.theme.title(),
     ));
-    for (_, id, title, due) in figures.overdue.iter().take(12) {
+    for (_, id, title, due) in figures.overdue.iter().take(DASHBOARD_LIST) {
         let text = format!(" {due}  {} {}", clean_line(id), clean_line(title));
         out.push(Line::styled(
             truncate(&text, width).into_owned(),
             view.theme.warning(),
         ));
     }
-    if figures.overdue.len() > 12 {
+    if figures.overdue.len() > DASHBOARD_LIST {
         out.push(Line::styled(
             format!(
                 "  {}",
-                view.trf("dashboard.more", &[("n", &(figures.overdue.len() - 12))])
+                view.trf(
+                    "dashboard.more",
+                    &[("n", &(figures.overdue.len() - DASHBOARD_LIST))]
+                )
             ),
             view.theme.dim(),
         ));
@@ -132,29 +140,48 @@ fn metric_lines(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>
         ),
         view.theme.title(),
     )];
-    for (unit, total, count) in &figures.totals {
-        let unit = if unit.is_empty() {
-            "(no unit)".to_string()
-        } else {
-            clean_line(unit).into_owned()
-        };
-        let metrics = if *count == 1 { "metric" } else { "metrics" };
-        let text = format!(" {} {unit}  over {count} {metrics}", number(*total));
-        out.push(Line::raw(truncate(&text, width).into_owned()));
+    for metric in &figures.progress {
+        out.push(metric_line(view, metric, width));
     }
     out
 }
 
-/// Whole numbers without a fraction, others with up to two decimals.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
-    }
+const GAUGE: usize = 12;
+
+/// ` 13 国际医疗服务机构  7/10 家  ████████░░░░  70%`, or the value alone without a target.
+fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'static> {
+    let unit = metric
+        .unit
+        .as_deref()
+        .map(|u| format!(" {}", clean_line(u)))
+        .unwrap_or_default();
+    let name = format!(" {} {}", clean_line(&metric.item), clean_line(&metric.name));
+    let (Some(target), Some(ratio)) = (&metric.target, metric.ratio) else {
+        let text = format!("{name}  {}{unit}  (no target)", clean_line(&metric.value));
+        return Line::styled(truncate(&text, width).into_owned(), view.theme.dim());
+    };
+    let figure = format!(
+        "  {}/{}{unit}",
+        clean_line(&metric.value),
+        clean_line(target)
+    );
+    // The figure keeps its place at the right; a long name gives way.
+    let room = width.saturating_sub(GAUGE + 7);
+    let name_room = room.saturating_sub(crate::text::width(&figure));
+    let text = format!("{}{figure}", pad(&truncate(&name, name_room), name_room));
+    let text = truncate(&text, room).into_owned();
+    let filled = ((ratio * GAUGE as f64).round() as usize).min(GAUGE);
+    Line::from(vec![
+        Span::raw(pad(&text, room)),
+        Span::raw(" "),
+        Span::styled("█".repeat(filled), view.theme.gauge()),
+        Span::styled("░".repeat(GAUGE - filled), view.theme.dim()),
+        Span::raw(format!(" {:>4.0}%", ratio * 100.0)),
+    ])
 }
 
-/// The number of lines the dashboard scrolls through.
+/// The number of lines the dashboard scrolls through, as drawn (the layout counts them).
+#[cfg(test)]
 pub fn height(view: &View) -> usize {
     lines(view, usize::from(view.state.size.width.saturating_sub(4))).len()
 }

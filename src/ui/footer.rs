@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::app::Level;
-use crate::keymap;
 use crate::text::clean_line;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -48,8 +47,8 @@ fn hints(view: &View, width: usize) -> Line<'static> {
     }
     let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
     let all = match (view.state.form(), view.state.mode()) {
-        (Some(form), crate::app::Mode::Form) => super::form::hints_for(form),
-        _ => keymap::hints(view.state.mode(), view.state.focus),
+        (Some(form), crate::app::Mode::Form) => super::form::hints_for(view, form),
+        _ => view.keys.hints(view.state.mode(), view.state.focus),
     };
     let all = all
         .into_iter()

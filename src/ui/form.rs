@@ -19,7 +19,7 @@ const MULTILINE_ROWS: u16 = 5;
 pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
     let wanted: u16 = form.fields.iter().map(field_rows).sum();
     let width = area.width.saturating_sub(4).clamp(20, 100);
-    let title = form.title.text(view.state.lang);
+    let title = form.title.text(view.state.settings.lang);
     let inner = popup::open(frame, area, width, wanted + 4, &title, view.theme);
     // On a short screen the keys take one line (the screen's footer shows them too).
     let footer_rows = if inner.height >= wanted + 2 { 2 } else { 1 };
@@ -156,7 +156,7 @@ fn render_text(
 fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, focused: bool) {
     let mut spans = vec![
         Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-        Span::raw(format!(" {}", status.label_in(view.state.lang))),
+        Span::raw(format!(" {}", status.label_in(view.state.settings.lang))),
     ];
     if focused {
         let letters: Vec<String> = Status::ALL
@@ -183,7 +183,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
         None => Line::default(),
     };
     let mut hints = Vec::new();
-    for (keys, hint) in hints_for(form) {
+    for (keys, hint) in hints_for(view, form) {
         hints.push(Span::styled(format!("{keys} "), view.theme.key()));
         let hint = super::footer::hint_text(view, hint);
         hints.push(Span::styled(format!("{hint}  "), view.theme.dim()));
@@ -193,7 +193,7 @@ fn footer_lines(view: &View, form: &Form, width: usize) -> Vec<Line<'static>> {
 
 /// The form keys that do something in `form`: a new line only where a field takes line breaks,
 /// the next field only with several fields, and Tab's completion where it completes.
-pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
+pub fn hints_for(view: &View, form: &Form) -> Vec<(String, &'static str)> {
     use crate::app::{Input, Intent, Mode, Pane};
     let multiline = form.fields.iter().any(|f| {
         matches!(
@@ -205,11 +205,13 @@ pub fn hints_for(form: &Form) -> Vec<(String, &'static str)> {
         )
     });
     let completes = !form.suggestions.is_empty() && form.fields.len() == 1;
-    let mut hints = crate::keymap::hints_where(Mode::Form, Pane::Items, |action| match action {
-        Intent::Newline => multiline,
-        Intent::NextField => form.fields.len() > 1,
-        _ => true,
-    });
+    let mut hints = view
+        .keys
+        .hints_where(Mode::Form, Pane::Items, |action| match action {
+            Intent::Newline => multiline,
+            Intent::NextField => form.fields.len() > 1,
+            _ => true,
+        });
     if completes {
         // after "save", where "next field" would stand
         let at = hints.len().min(1);

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::View;
-use crate::lang::{Lang, trf};
-use crate::model::{Document, Status};
+use crate::model::Status;
+use crate::report::period_text_in;
 use crate::text::{clean_line, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -23,7 +23,7 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let Some(doc) = state.selected_document() else {
         return Line::styled(" tally", view.theme.title());
     };
-    let mut tail = period_text_in(doc, state.lang)
+    let mut tail = period_text_in(doc, state.settings.lang)
         .map(|p| format!("  {p}"))
         .unwrap_or_default();
     if state.files.len() > 1 {
@@ -31,6 +31,10 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
             "  ({})",
             view.trf("header.files", &[("n", &state.files.len())])
         ));
+    }
+    if state.settings.read_only.is_some() {
+        // Before the period, so a narrow screen cuts the period first.
+        tail.insert_str(0, "  [read-only]");
     }
     let room = width
         .saturating_sub(crate::text::width(&tail) + 1)
@@ -48,27 +52,6 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
         Span::styled(format!(" {title}"), view.theme.title()),
         Span::styled(tail, view.theme.dim()),
     ])
-}
-
-/// `2023年前三季度 2023-01-01 – 2023-09-30`, from whatever parts the file gives.
-pub fn period_text(doc: &Document) -> Option<String> {
-    period_text_in(doc, Lang::En)
-}
-
-/// [`period_text`] with its words (`from`, `until`) in `lang`.
-pub fn period_text_in(doc: &Document, lang: Lang) -> Option<String> {
-    let period = doc.header.period.as_ref()?;
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(label) = &period.label {
-        parts.push(clean_line(label).into_owned());
-    }
-    match (period.start, period.end) {
-        (Some(start), Some(end)) => parts.push(format!("{start} – {end}")),
-        (Some(start), None) => parts.push(trf(lang, "header.from", &[("date", &start)])),
-        (None, Some(end)) => parts.push(trf(lang, "header.until", &[("date", &end)])),
-        (None, None) => {}
-    }
-    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 fn counts_line(view: &View) -> Line<'static> {
@@ -98,7 +81,7 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.badge(status),
         ));
         spans.push(Span::styled(
-            format!(" {} {count}", status.label_in(state.lang)),
+            format!(" {} {count}", status.label_in(state.settings.lang)),
             view.theme.status_text(status),
         ));
     }

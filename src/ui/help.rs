@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
-use crate::keymap;
-use crate::text::{pad, wrap};
+use crate::app::State;
+use crate::text::{clean_line, pad, wrap};
 
 const KEYS_WIDTH: usize = 14;
 const MAX_WIDTH: u16 = 84;
@@ -32,7 +32,25 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    for (title, rows) in keymap::help_sections() {
+    let closed = crate::app::HelpView::default();
+    let help = view.state.help().unwrap_or(&closed);
+    let query = &help.query;
+    if help.typing || !query.is_empty() {
+        let cursor = if help.typing { "▏" } else { "" };
+        out.push(Line::styled(
+            format!("/{}{cursor}", clean_line(query)),
+            view.theme.key(),
+        ));
+        out.push(Line::default());
+    }
+    let sections = view
+        .keys
+        .help_sections_matching(query, |kind, text| view.tr(&format!("{kind}.{text}")));
+    if sections.is_empty() {
+        out.push(Line::raw(view.tr("popup.no_key_matches")));
+        return out;
+    }
+    for (title, rows) in sections {
         out.push(Line::styled(
             view.tr(&format!("help.{title}")),
             view.theme.title(),
@@ -57,7 +75,8 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of help lines (for scrolling limits).
-pub fn height(view: &View) -> usize {
-    lines(view, size(view.state.size).1).len()
+/// The number of help lines for `state`'s screen and language (for scrolling limits: the
+/// interface hands it to the update function, see [`crate::app::HelpHeight`]).
+pub fn height(state: &State) -> usize {
+    lines(&View::plain(state), size(state.size).1).len()
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::View;
 use crate::app::{ItemRef, Pane, Row};
 use crate::model::{Item, Status};
+use crate::report::progress_figure;
 use crate::text::{clean_line, pad, pad_left, width};
 
 /// Draws the list into `area` (border included).
@@ -24,12 +25,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     if inner.is_empty() {
         return;
     }
+    let columns = Columns::fit(view, usize::from(inner.width));
+    if crate::layout::has_list_header(area) {
+        let header = Rect { height: 1, ..inner };
+        frame.render_widget(Paragraph::new(columns.header(view)), header);
+    }
+    let inner = crate::layout::list_body(area);
     let rows = usize::from(inner.height);
     let start = state.list.offset.min(state.list.rows.len());
     let end = (start + rows).min(state.list.rows.len());
     let visible = &state.list.rows[start..end];
     let width = usize::from(inner.width);
-    let columns = Columns::fit(view, width);
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -75,7 +81,7 @@ fn group_line(
     }
     // a status group is named in the interface language; leads and files are data
     let label = match status {
-        Some(status) => status.label_in(view.state.lang),
+        Some(status) => status.label_in(view.state.settings.lang),
         None if label == "(no lead)" => view.tr("list.no_lead"),
         None => std::borrow::Cow::Borrowed(label),
     };
@@ -166,6 +172,28 @@ impl Columns {
         }
     }
 
+    /// The column names over the rows, each where its column is.
+    fn header(&self, view: &View) -> Line<'static> {
+        let mut text = String::new();
+        if self.file > 0 {
+            text.push_str(&pad("file", self.file));
+            text.push(' ');
+        }
+        text.push_str(&pad_left("id", self.id));
+        text.push(' ');
+        text.push_str(&pad("st", BADGE + 1));
+        text.push_str(&pad("title", self.title));
+        if self.lead > 0 {
+            text.push(' ');
+            text.push_str(&pad("lead", self.lead));
+        }
+        if self.progress > 0 {
+            text.push(' ');
+            text.push_str(&pad_left("done", self.progress));
+        }
+        Line::styled(text, view.theme.dim())
+    }
+
     fn line(&self, view: &View, row: ItemRef, item: &Item, selected: bool) -> Line<'static> {
         let theme = view.theme;
         let mut spans: Vec<Span<'static>> = Vec::with_capacity(10);
@@ -247,12 +275,4 @@ fn title_spans(title: &str, marks: &[usize], cells: usize, view: &View) -> Vec<S
     }
     spans.push(Span::raw(" ".repeat(cells.saturating_sub(used))));
     spans
-}
-
-/// The share of targets reached (`60%`), or `-` when no metric has a target.
-pub fn progress_figure(item: &Item) -> String {
-    match item.completion() {
-        Some(ratio) => format!("{:.0}%", ratio * 100.0),
-        None => String::from("-"),
-    }
 }

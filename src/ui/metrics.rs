@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::app::Pane;
+use crate::layout::sparkline_values;
 use crate::model::{Item, Metric};
 use crate::text::{clean_line, pad};
 
@@ -32,33 +33,17 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
 }
 
-/// The pane's content for `item` at `width` cells.
+/// The pane's content for `item` at `width` cells (the lines [`crate::layout::metric_starts`]
+/// counts).
 pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
-    build(view, item, width).0
-}
-
-/// The first line of each metric of the selected item, then the number of lines (for keeping the
-/// cursor's metric in view, the last one included).
-pub fn metric_starts(view: &View, width: usize) -> Vec<usize> {
-    view.state
-        .selected_item()
-        .map_or_else(Vec::new, |item| build(view, item, width).1)
-}
-
-fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.metrics.is_empty() {
-        return (
-            vec![Line::styled(view.tr("metrics.none"), view.theme.dim())],
-            Vec::new(),
-        );
+        return vec![Line::styled(view.tr("metrics.none"), view.theme.dim())];
     }
     let state = view.state;
     let cursor = (state.focus == Pane::Metrics && state.mode() != crate::app::Mode::Zoom)
         .then_some(state.details.metric_cursor);
     let mut out = Vec::new();
-    let mut starts = Vec::new();
     for (index, metric) in item.metrics.iter().enumerate() {
-        starts.push(out.len());
         out.push(heading(view, metric, width, cursor == Some(index)));
         if let Some(ratio) = metric.ratio() {
             out.push(gauge(view, ratio, width));
@@ -69,8 +54,7 @@ fn build(view: &View, item: &Item, width: usize) -> (Vec<Line<'static>>, Vec<usi
         out.push(Line::default());
     }
     out.pop();
-    starts.push(out.len());
-    (out, starts)
+    out
 }
 
 /// `name ........ 531 条 / 600 条`
@@ -116,17 +100,7 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 
 /// The readings over time, newest on the right, with the first and last date.
 fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>> {
-    let mut values: Vec<f64> = metric
-        .history
-        .iter()
-        .filter_map(|p| p.value.as_f64())
-        .collect();
-    if values.last() != Some(&metric.value_f64()) {
-        values.push(metric.value_f64());
-    }
-    if values.len() < 2 {
-        return None;
-    }
+    let values = sparkline_values(metric)?;
     let first = metric
         .history
         .first()
@@ -162,19 +136,11 @@ fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>
     ]))
 }
 
-/// The number of content lines for the selected item (for scrolling limits).
-pub fn height(view: &View, width: usize) -> usize {
-    view.state
-        .selected_item()
-        .map_or(1, |item| lines(view, item, width).len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Point, parse_number};
     use crate::text::width;
-    use crate::ui::Theme;
 
     fn text(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -183,10 +149,7 @@ mod tests {
     #[test]
     fn gauge_fills_in_proportion_and_fits() {
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let line = gauge(&view, 0.6, 25);
         let shown = text(&line);
         assert_eq!(width(&shown), 25);
@@ -196,10 +159,7 @@ mod tests {
     #[test]
     fn sparkline_rises_with_the_history() {
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let mut metric = Metric::new("m", parse_number("30").unwrap());
         for (date, value) in [("2023-03-31", "10"), ("2023-06-30", "20")] {
             metric.history.push(Point {

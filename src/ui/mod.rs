@@ -22,11 +22,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-pub use header::period_text as header_period;
 pub use help::height as help_height;
-pub use theme::Theme;
+pub use theme::{Colour, Theme, ThemeName};
 
 use crate::app::{Mode, State};
+use crate::keymap::Keymap;
 use crate::layout::Panes;
 
 /// What a frame is drawn from.
@@ -34,28 +34,80 @@ use crate::layout::Panes;
 pub struct View<'a> {
     pub state: &'a State,
     pub theme: Theme,
+    /// The session's keys, for the footer hints and the help.
+    pub keys: &'a Keymap,
+    /// How dates are shown (a strftime pattern); `None` for `YYYY-MM-DD`.
+    pub date_format: Option<&'a str>,
+}
+
+impl<'a> View<'a> {
+    /// `state` without colour, with the default keys (for measuring and tests).
+    pub fn plain(state: &'a State) -> View<'a> {
+        View {
+            state,
+            theme: Theme::plain(),
+            keys: Keymap::defaults(),
+            date_format: None,
+        }
+    }
+
+    /// A date as the user wants dates shown.
+    pub fn date(&self, date: crate::model::Date) -> String {
+        match self.date_format {
+            Some(pattern) => date.format_with(pattern),
+            None => date.to_string(),
+        }
+    }
+}
+
+/// What the user chose for the session's looks: colours, keys and the date format.
+#[derive(Debug, Clone)]
+pub struct Looks {
+    pub theme: Theme,
+    pub keys: Keymap,
+    pub date_format: Option<String>,
 }
 
 impl View<'_> {
     /// The interface string `key` in the state's language.
     pub fn tr(&self, key: &str) -> std::borrow::Cow<'static, str> {
-        crate::lang::tr(self.state.lang, key)
+        crate::lang::tr(self.state.settings.lang, key)
     }
 
     /// A count in the state's language (see [`crate::lang::trn`]).
     pub fn trn(&self, key: &str, n: usize) -> String {
-        crate::lang::trn(self.state.lang, key, n)
+        crate::lang::trn(self.state.settings.lang, key, n)
     }
 
     /// [`View::tr`] with each `%{name}` filled in from `args`.
     pub fn trf(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        crate::lang::trf(self.state.lang, key, args)
+        crate::lang::trf(self.state.settings.lang, key, args)
     }
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen with the default keys and dates.
 pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
-    let view = View { state, theme };
+    let view = View {
+        theme,
+        ..View::plain(state)
+    };
+    draw(frame, view);
+}
+
+/// Draws the whole screen as the user chose: `looks` gives the colours, the keys shown in the
+/// footer and the help, and the date format.
+pub fn render_with(frame: &mut Frame, state: &State, looks: &Looks) {
+    let view = View {
+        state,
+        theme: looks.theme,
+        keys: &looks.keys,
+        date_format: looks.date_format.as_deref(),
+    };
+    draw(frame, view);
+}
+
+fn draw(frame: &mut Frame, view: View) {
+    let state = view.state;
     let area = frame.area();
     let panes = Panes::new(area);
     let underneath = state.screen.mode();
@@ -185,3 +237,6 @@ pub(crate) fn cut_line(line: Line<'static>, width: usize) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod layout_tests;

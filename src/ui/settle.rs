@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     };
     let lines = vec![
         Line::styled(
-            clean_line(&conflict.subject()).into_owned(),
+            clean_line(&subject(view, conflict)).into_owned(),
             view.theme.warning(),
         ),
         Line::default(),
@@ -59,6 +59,15 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         ]),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// What the conflict is about, its field named in the interface language where tally knows it.
+fn subject(view: &View, conflict: &crate::model::Conflict) -> String {
+    let field = &conflict.field;
+    match crate::lang::try_tr(view.state.settings.lang, &format!("field.{field}")) {
+        Some(name) => conflict.subject().replacen(field.as_str(), &name, 1),
+        None => conflict.subject(),
+    }
 }
 
 /// Where a side came from, as git users read it: a full commit id (git names the side it merges

@@ -8,13 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::{View, scrolled};
 use crate::app::Pane;
+use crate::layout::timeline_note_dated;
 use crate::model::{Date, Document, Item};
-use crate::text::{clean_line, wrap_at_most};
-
-/// Notes wider than this many lines of text are cut on screen (the file keeps them whole).
-const MAX_NOTE_LINES: usize = 400;
-/// Below this width a note's date goes on its own line instead of in a gutter.
-const GUTTER_MIN_WIDTH: usize = 44;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused: bool) {
     let item = view.state.selected_item();
@@ -33,34 +28,21 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View, scroll: usize, focused
     frame.render_widget(Paragraph::new(scrolled(lines, scroll, inner)), inner);
 }
 
-/// The pane's content for `item`, wrapped to `width` cells.
+/// The pane's content for `item`, wrapped to `width` cells (as many lines as
+/// [`crate::layout::timeline_height`] counts).
 pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line<'static>> {
-    build(view, item, doc, width).0
-}
-
-/// The content lines, and the line where each note (in date order) starts followed by the number
-/// of lines.
-fn build(
-    view: &View,
-    item: &Item,
-    doc: &Document,
-    width: usize,
-) -> (Vec<Line<'static>>, Vec<usize>) {
     if item.progress.is_empty() {
         let hint = view.tr("timeline.no_notes");
-        return (vec![Line::styled(hint, view.theme.dim())], Vec::new());
+        return vec![Line::styled(hint, view.theme.dim())];
     }
     let order = item.notes_by_date();
     let dates: Vec<Date> = order.iter().map(|&i| item.progress[i].date).collect();
     let mut out = vec![axis(view, doc, &dates, width), Line::default()];
-    let mut starts = Vec::with_capacity(order.len());
     let cursor = cursor(view);
     for (position, &index) in order.iter().enumerate() {
-        starts.push(out.len());
         note_lines(view, item, index, width, cursor == Some(position), &mut out);
     }
-    starts.push(out.len());
-    (out, starts)
+    out
 }
 
 /// The note to highlight: the cursor, while the timeline has the focus.
@@ -68,15 +50,6 @@ fn cursor(view: &View) -> Option<usize> {
     let state = view.state;
     (state.focus == Pane::Timeline && state.mode() != crate::app::Mode::Zoom)
         .then_some(state.details.note_cursor)
-}
-
-/// The first line of each note of the selected item, then the number of lines (for keeping the
-/// cursor's note in view, the last one included).
-pub fn note_starts(view: &View, width: usize) -> Vec<usize> {
-    match (view.state.selected_item(), view.state.selected_document()) {
-        (Some(item), Some(doc)) => build(view, item, doc, width).1,
-        _ => Vec::new(),
-    }
 }
 
 /// `2023-01-01 ──█───█──█ 2023-10-07`: the report period with a mark per note date.
@@ -136,32 +109,19 @@ fn note_lines(
     out: &mut Vec<Line<'static>>,
 ) {
     let note = &item.progress[index];
-    let date = note.date.to_string();
-    let by = note
-        .by
-        .as_deref()
-        .map(|by| format!(" — {}", clean_line(by)));
-    let gutter = width >= GUTTER_MIN_WIDTH;
-    let text_width = if gutter {
-        width.saturating_sub(date.len() + 1)
-    } else {
-        width
-    };
-    // Only what can be shown is wrapped, so a 10 MB note costs no more than a page.
-    let (mut text, more) = wrap_at_most(&note.text, text_width, MAX_NOTE_LINES);
-    if more {
+    let laid = timeline_note_dated(note, view.date(note.date), width);
+    let (date, mut text) = (laid.date, laid.text);
+    if laid.cut {
         text.push(view.tr("timeline.note_goes_on").into_owned());
     }
-    if let Some(by) = by {
-        text.push(by);
-    }
+    text.extend(laid.by);
     let date_style = if selected {
         view.theme.selected()
     } else {
         view.theme.date()
     };
-    if gutter {
-        let blank = " ".repeat(date.len() + 1);
+    if laid.gutter {
+        let blank = " ".repeat(crate::text::width(&date) + 1);
         for (i, line) in text.into_iter().enumerate() {
             let head = if i == 0 {
                 Span::styled(format!("{date} "), date_style)
@@ -177,28 +137,16 @@ fn note_lines(
     out.push(Line::default());
 }
 
-/// The number of content lines for the selected item at `width` (for scrolling limits).
-pub fn height(view: &View, width: usize) -> usize {
-    match (view.state.selected_item(), view.state.selected_document()) {
-        (Some(item), Some(doc)) => lines(view, item, doc, width).len(),
-        _ => 1,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::width;
-    use crate::ui::Theme;
 
     #[test]
     fn axis_spans_the_period_and_marks_notes() {
         let doc = crate::store::parse_document(crate::store::SAMPLE_JSON.into()).unwrap();
         let state = crate::app::State::default();
-        let view = View {
-            state: &state,
-            theme: Theme::plain(),
-        };
+        let view = View::plain(&state);
         let dates: Vec<Date> = ["2023-01-01", "2023-07-28", "2023-10-07"]
             .iter()
             .map(|d| d.parse().unwrap())

@@ -10,12 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
-use crate::app::{Triage, change_lines, changes, format_duration, tally};
+use crate::app::{Triage, format_duration};
+use crate::layout::{LATEST_NOTES, triage_goal, triage_note};
 use crate::model::{Date, Item};
+use crate::report::{change_lines_in, changes, tally};
 use crate::text::{clean_line, wrap};
-
-/// Latest notes shown besides the new ones.
-const LATEST_NOTES: usize = 3;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let Some(triage) = view.state.triage() else {
@@ -124,9 +123,8 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     ];
     if let Some(goal) = &item.goal {
         out.extend(
-            wrap(goal, width)
+            triage_goal(goal, width)
                 .into_iter()
-                .take(4)
                 .map(|l| Line::styled(l, theme.dim())),
         );
         out.push(Line::default());
@@ -155,7 +153,10 @@ fn fields(view: &View, item: &Item) -> Line<'static> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}   ", item.status.label_in(view.state.lang))),
+        Span::raw(format!(
+            " {}   ",
+            item.status.label_in(view.state.settings.lang)
+        )),
         Span::styled(format!("{} ", view.tr("field.lead")), view.theme.dim()),
         Span::raw(format!(
             "{}   ",
@@ -224,7 +225,7 @@ fn note_lines(
     } else {
         Style::default()
     };
-    let body = wrap(text, width.saturating_sub(13).max(8));
+    let body = triage_note(text, width);
     for (i, part) in body.into_iter().enumerate() {
         let head = if i == 0 {
             format!("{mark}{date} ")
@@ -238,7 +239,8 @@ fn note_lines(
     }
 }
 
-/// The number of lines the triage view scrolls through.
+/// The number of lines the triage view scrolls through, as drawn (the layout counts them).
+#[cfg(test)]
 pub fn height(view: &View) -> usize {
     let width = usize::from(view.state.size.width.saturating_sub(4));
     current(view).map_or(1, |item| lines(view, item, width).len())
@@ -250,7 +252,11 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
         return;
     };
     let steps = view.state.history.steps();
-    let changed = changes(&steps[triage.first_step.min(steps.len())..]);
+    let changed = changes(
+        steps[triage.first_step.min(steps.len())..]
+            .iter()
+            .map(|s| (s.file, &s.change)),
+    );
     let counts = tally(&changed);
     let width = area.width.saturating_sub(4).min(90);
     let inner_width = usize::from(width.saturating_sub(4));
@@ -274,7 +280,7 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
             format!("{} · {}", clean_line(&change.id), clean_line(&change.title)),
             view.theme.title(),
         ));
-        for text in change_lines(change) {
+        for text in change_lines_in(change, view.state.settings.lang) {
             lines.extend(
                 wrap(&format!("  {text}"), inner_width)
                     .into_iter()

@@ -2,17 +2,14 @@
 //! metrics — for reading on a projector or a small terminal.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, scrolled, timeline};
-use crate::layout::{Panes, WIDE_COLUMNS};
+use crate::layout::{goal_lines, zoom_columns};
 use crate::model::Item;
-use crate::text::{clean_line, wrap_at_most};
-
-/// Goals longer than this many lines are cut on screen (the file keeps them whole).
-const MAX_GOAL_LINES: usize = 400;
+use crate::text::clean_line;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let Some(item) = view.state.selected_item() else {
@@ -22,7 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let block = frame_block(view, item);
     frame.render_widget(block, area);
     let scroll = view.state.details.zoom_scroll;
-    let (main, side) = columns(area);
+    let (main, side) = zoom_columns(area);
     match side {
         Some(side) => {
             let lines = main_lines(view, item, usize::from(main.width));
@@ -48,30 +45,15 @@ fn frame_block(view: &View, item: &Item) -> Block<'static> {
         )]))
 }
 
-/// The main column and, on wide screens, a side column for the metrics.
-fn columns(area: Rect) -> (Rect, Option<Rect>) {
-    let inner = Block::default()
-        .borders(Borders::ALL)
-        .padding(Padding::horizontal(1))
-        .inner(area);
-    if area.width < WIDE_COLUMNS {
-        return (inner, None);
-    }
-    let [main, side] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-        .spacing(2)
-        .areas(inner);
-    (main, Some(side))
-}
-
 /// Fields, goal and timeline.
 fn main_lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
     let mut out = fields(view, item);
     if let Some(goal) = &item.goal {
         out.push(Line::default());
         out.push(Line::styled(view.tr("zoom.goal"), view.theme.title()));
-        let (lines, more) = wrap_at_most(goal, width, MAX_GOAL_LINES);
+        let (lines, cut) = goal_lines(goal, width);
         out.extend(lines.into_iter().map(Line::raw));
-        if more {
+        if cut {
             out.push(Line::raw(view.tr("zoom.goal_goes_on")));
         }
     }
@@ -103,7 +85,10 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}", item.status.label_in(view.state.lang))),
+        Span::raw(format!(
+            " {}",
+            item.status.label_in(view.state.settings.lang)
+        )),
     ];
     if let Some(ratio) = item.completion() {
         status.push(Span::styled(
@@ -130,12 +115,13 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
     out
 }
 
-/// The number of lines the zoomed item scrolls through.
+/// The number of lines the zoomed item scrolls through, as drawn (the layout counts them).
+#[cfg(test)]
 pub fn height(view: &View) -> usize {
     let Some(item) = view.state.selected_item() else {
         return 1;
     };
-    let (main, side) = columns(Panes::zoom_body(view.state.size));
+    let (main, side) = zoom_columns(crate::layout::Panes::zoom_body(view.state.size));
     let width = usize::from(main.width);
     match side {
         Some(side) => main_lines(view, item, width)

@@ -27,9 +27,22 @@ pub fn run_tally(args: &[&str], data_dir: &Path) -> Output {
     Command::new(tally_bin())
         .args(args)
         .env("TALLY_DATA_DIR", data_dir)
+        // No config file of the user's: `tally/config.toml` under the data folder, which has none.
+        .env("XDG_CONFIG_HOME", data_dir)
+        .env_remove("TALLY_CONFIG")
         .env("NO_COLOR", "1")
         .output()
         .expect("run tally")
+}
+
+/// Runs tally like [`run_tally`] and returns its exit code, stdout and stderr as text.
+pub fn run_tally_text(args: &[&str], data_dir: &Path) -> (i32, String, String) {
+    let output = run_tally(args, data_dir);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 /// True when tmux can be used. Without it the end-to-end tests are skipped with a message,
@@ -100,7 +113,7 @@ impl Tmux {
     /// `env` can set it otherwise.
     pub fn tally_with_env(args: &str, data_dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
         let command = format!(
-            "env TALLY_DATA_DIR={} NO_COLOR=1 LC_ALL= LC_MESSAGES= LANG=C.UTF-8 {env} {} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
+            "env -u TALLY_CONFIG TALLY_DATA_DIR={0} XDG_CONFIG_HOME={0} NO_COLOR=1 LC_ALL= LC_MESSAGES= LANG=C.UTF-8 {env} {1} {args}; echo EXITED:$?; stty -a | tr -s ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600",
             quote(&data_dir.display().to_string()),
             quote(&tally_bin().display().to_string()),
         );

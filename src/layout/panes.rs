@@ -1,13 +1,15 @@
-//! Where each pane sits for a given terminal size. Shared by rendering (to draw) and by the update
-//! function (to page, keep the selection in view, and map mouse clicks), so both always agree.
+//! Where each pane sits for a given terminal size.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Padding};
 
 /// Below this width the detail panes move under the list.
 pub const WIDE_COLUMNS: u16 = 100;
 /// Below this size only the list is shown; Enter opens the details full-screen.
 pub const MIN_SPLIT_COLUMNS: u16 = 60;
 pub const MIN_SPLIT_ROWS: u16 = 18;
+/// The list shows its column header when at least this many rows of items still fit under it.
+const LIST_HEADER_MIN_ROWS: u16 = 4;
 
 /// How the main screen is arranged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,10 +69,44 @@ impl Panes {
         }
     }
 
-    /// How many item rows the list shows (its height inside the border).
-    pub fn list_rows(&self) -> usize {
-        usize::from(self.list.height.saturating_sub(2))
+    /// Whether the list has room for its column header (id, status, title, lead, progress).
+    pub fn list_header(&self) -> bool {
+        has_list_header(self.list)
     }
+
+    /// Where the list's rows are: inside the border, under the column header when there is one.
+    pub fn list_body(&self) -> Rect {
+        list_body(self.list)
+    }
+
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.list_body().height)
+    }
+}
+
+/// Where the rows of a list drawn in `list` (border included) are: inside the border, under the
+/// column header when there is room for one.
+pub fn list_body(list: Rect) -> Rect {
+    let inner = Rect {
+        x: list.x.saturating_add(1),
+        y: list.y.saturating_add(1),
+        width: list.width.saturating_sub(2),
+        height: list.height.saturating_sub(2),
+    };
+    if has_list_header(list) {
+        Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        }
+    } else {
+        inner
+    }
+}
+
+/// Whether a list drawn in `list` (border included) has room for its column header.
+pub fn has_list_header(list: Rect) -> bool {
+    list.height >= 2 + LIST_HEADER_MIN_ROWS
 }
 
 fn split_body(body: Rect, arrangement: Arrangement) -> (Rect, Option<Rect>, Option<Rect>) {
@@ -95,6 +131,22 @@ fn split_body(body: Rect, arrangement: Arrangement) -> (Rect, Option<Rect>, Opti
         }
         Arrangement::ListOnly => (body, None, None),
     }
+}
+
+/// The zoomed item's main column and, on wide screens, a side column for the metrics, inside the
+/// frame drawn around `area`.
+pub fn zoom_columns(area: Rect) -> (Rect, Option<Rect>) {
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .inner(area);
+    if area.width < WIDE_COLUMNS {
+        return (inner, None);
+    }
+    let [main, side] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+        .spacing(2)
+        .areas(inner);
+    (main, Some(side))
 }
 
 #[cfg(test)]
@@ -140,5 +192,19 @@ mod tests {
             }
         }
         assert_eq!(panes(20, 5).arrangement, Arrangement::ListOnly);
+    }
+
+    #[test]
+    fn the_column_header_sits_over_the_rows_when_there_is_room() {
+        let p = panes(80, 24);
+        assert!(p.list_header());
+        let body = p.list_body();
+        assert_eq!(body.y, p.list.y + 2, "border, then the header row");
+        assert_eq!(body.bottom(), p.list.bottom() - 1);
+        assert_eq!(p.list_rows(), usize::from(p.list.height) - 3);
+        // A list with room for only a few rows keeps them all for items.
+        let small = panes(40, 7);
+        assert!(!small.list_header());
+        assert_eq!(small.list_rows(), usize::from(small.list.height) - 2);
     }
 }

@@ -1,14 +1,14 @@
-//! The loader's fast path: one pass over the text, straight into typed values, keeping every rule
-//! of the precise reader in parse.rs (duplicate keys in every object it reads, required fields,
-//! strings, real dates, known statuses, numbers, `null` meaning absent) and the exact place of
-//! every object it reads, for the writer.
+//! The reader for valid files, the loader's fast path: one pass over the text, straight into
+//! typed values, keeping every rule of the precise reader in parse.rs (duplicate keys in every
+//! object it reads, required fields, strings, real dates, known statuses, numbers, `null` meaning
+//! absent) and the exact place of every object it reads, for the writer.
 //!
 //! It never explains anything. When a file breaks a rule, or uses something this path leaves to
 //! the precise reader (escaped keys, odd layouts of the items array), it gives up and the precise
 //! reader reads the file again from the start: that one finds the problem and says exactly what
 //! and where it is. So the fast path may refuse what the precise one accepts, but must never
 //! accept what the precise one refuses, and when both accept they give the same document
-//! (checked by the tests in fast_tests.rs).
+//! (checked by the tests in read_valid_tests.rs).
 //!
 //! Strings with escapes, numbers and values of unknown fields are handed to serde_json, on exactly
 //! the text the precise reader hands it, so they are accepted and decoded the same way.
@@ -755,5 +755,5 @@ fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
 }
 
 #[cfg(test)]
-#[path = "fast_tests.rs"]
+#[path = "read_valid_tests.rs"]
 mod tests;

@@ -9,9 +9,13 @@ use proptest::prelude::*;
 
 use super::super::{body_start, parse_precisely};
 use super::{Declined, document_with};
-use crate::model::Document;
+use crate::model::{self, Document};
 use crate::store::write_document;
-use crate::synth::synthetic_document;
+use synth::synthetic_document;
+
+// The benchmarks' data generator, shared with the tests and benches outside the library.
+#[path = "../../tests/common/synth.rs"]
+mod synth;
 
 /// Every origin in a document, in a fixed order.
 fn spans(doc: &Document) -> Vec<Option<Range<usize>>> {

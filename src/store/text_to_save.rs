@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 /// A document written out: runs of the text it was read from and new text, in order.
 #[derive(Clone, Debug, Default)]
-pub struct Written {
+pub struct TextToSave {
     source: Option<Arc<str>>,
     pieces: Vec<Piece>,
 }
@@ -17,9 +17,9 @@ enum Piece {
     New(String),
 }
 
-impl Written {
-    pub(super) fn from_source(source: &Arc<str>) -> Written {
-        Written {
+impl TextToSave {
+    pub(super) fn from_source(source: &Arc<str>) -> TextToSave {
+        TextToSave {
             source: Some(Arc::clone(source)),
             pieces: Vec::new(),
         }

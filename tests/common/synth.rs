@@ -1,19 +1,105 @@
 //! Synthetic reports for benchmarks and load tests: realistic items built from fragments of the
 //! bundled sample's text (mostly Chinese, some English), deterministic for a given seed.
 //!
-//! `synthetic_document(100_000, 1)` is the "100,000-item file" that the performance figures in
-//! docs/PERFORMANCE.md refer to; `examples/gen_big.rs` writes it as JSON.
+//! `synthetic_document(100_000, 1)` is the compact 100,000-item file (113 MB) of the earlier
+//! performance figures in docs/PERFORMANCE.md; `synthetic_document_shaped(100_000, 1,
+//! Shape::REALISTIC)` is the realistic one (3–8 notes of 50–200 Chinese characters and 2–5 metrics
+//! per item, about 270 MB) of the later ones. Items come one after the other from the seed, so the
+//! first 10,000 items of a 100,000-item document are the 10,000-item document of the same seed.
+//! `examples/gen_big.rs` writes either as JSON.
+//!
+//! Not part of the shipped library: tests, benches and examples include this file as a module
+//! of their own, next to a `model` in scope (`use tally::model;`, or `use crate::model;` in the
+//! library's unit tests):
+//!
+//! ```text
+//! use tally::model;
+//! #[path = "../tests/common/synth.rs"]
+//! mod synth;
+//! ```
+
+#![allow(dead_code)]
 
 use serde_json::Number;
 
-use crate::model::{Date, Document, Header, Item, Metric, Note, Origin, Period, Point, Status};
+use super::model::{Date, Document, Header, Item, Metric, Note, Origin, Period, Point, Status};
+
+/// How many notes and metrics an item gets, and how long its notes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Notes per item, `min..=max`.
+    pub notes: (usize, usize),
+    /// Characters per note, `min..=max`; `None` for one fragment of the sample's text each.
+    pub note_chars: Option<(usize, usize)>,
+    /// Metrics per item, `min..=max`.
+    pub metrics: (usize, usize),
+    /// How counts and lengths are drawn from their ranges.
+    pub spread: Spread,
+}
+
+/// How a count or length is drawn from its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// Every value as likely as any other.
+    Even,
+    /// The smaller of two even draws: short notes and few metrics are the most common, as in
+    /// real reports, and the long ones are there too.
+    Low,
+}
+
+impl Spread {
+    fn draw(self, rng: &mut Rng, (min, max): (usize, usize)) -> usize {
+        let span = max - min + 1;
+        match self {
+            Spread::Even => min + rng.below(span),
+            Spread::Low => {
+                let (a, b) = (rng.below(span), rng.below(span));
+                min + a.min(b)
+            }
+        }
+    }
+}
+
+impl Shape {
+    /// Up to 5 short notes and up to 3 metrics per item: the 113 MB 100,000-item file.
+    pub const COMPACT: Shape = Shape {
+        notes: (0, 5),
+        note_chars: None,
+        metrics: (0, 3),
+        spread: Spread::Even,
+    };
+    /// 3–8 notes of 50–200 Chinese characters and 2–5 metrics per item, the shorter and fewer
+    /// the more common: about 2.7 KB an item, the 270 MB 100,000-item file.
+    pub const REALISTIC: Shape = Shape {
+        notes: (3, 8),
+        note_chars: Some((50, 200)),
+        metrics: (2, 5),
+        spread: Spread::Low,
+    };
+
+    /// The shape named `compact` or `realistic`.
+    pub fn named(name: &str) -> Option<Shape> {
+        match name {
+            "compact" => Some(Shape::COMPACT),
+            "realistic" => Some(Shape::REALISTIC),
+            _ => None,
+        }
+    }
+}
 
 /// A document of `n` items, the same for the same `n` and `seed`. Ids are `1..=n`.
 pub fn synthetic_document(n: usize, seed: u64) -> Document {
+    synthetic_document_shaped(n, seed, Shape::COMPACT)
+}
+
+/// A document of `n` items of the given shape, the same for the same `n`, `seed` and shape.
+pub fn synthetic_document_shaped(n: usize, seed: u64, shape: Shape) -> Document {
     let mut rng = Rng::new(seed);
-    let items = (0..n).map(|i| synthetic_item(i + 1, &mut rng)).collect();
+    let items = (0..n)
+        .map(|i| synthetic_item_shaped(i + 1, &mut rng, shape))
+        .collect();
     let header = Header {
-        format: Some(crate::model::FORMAT_VERSION),
+        format: Some(super::model::FORMAT_VERSION),
         title: format!("合成测试报告（{n}项重点任务）Synthetic report"),
         source: Some("tally synth".to_string()),
         published: Date::from_ymd(2023, 10, 7),
@@ -29,6 +115,11 @@ pub fn synthetic_document(n: usize, seed: u64) -> Document {
 
 /// One synthetic item with the given number as its id.
 pub fn synthetic_item(number: usize, rng: &mut Rng) -> Item {
+    synthetic_item_shaped(number, rng, Shape::COMPACT)
+}
+
+/// One synthetic item of the given shape with the given number as its id.
+pub fn synthetic_item_shaped(number: usize, rng: &mut Rng, shape: Shape) -> Item {
     let mut item = Item::new(number.to_string(), title(rng));
     if rng.chance(90) {
         item.goal = Some(goal(rng));
@@ -50,15 +141,22 @@ pub fn synthetic_item(number: usize, rng: &mut Rng) -> Item {
     if rng.chance(30) {
         item.reviewed = Some(day(rng, 180, 280));
     }
-    let note_count = rng.below(6);
+    let note_count = shape.spread.draw(rng, shape.notes);
     for _ in 0..note_count {
-        let mut note = Note::new(day(rng, 0, 280), note_text(rng));
+        let text = match shape.note_chars {
+            None => note_text(rng),
+            Some(range) => {
+                let chars = shape.spread.draw(rng, range);
+                long_note(rng, chars)
+            }
+        };
+        let mut note = Note::new(day(rng, 0, 280), text);
         if rng.chance(20) {
             note.by = Some(rng.pick(LEADS).to_string());
         }
         item.progress.push(note);
     }
-    let metric_count = rng.below(4);
+    let metric_count = shape.spread.draw(rng, shape.metrics);
     for _ in 0..metric_count {
         item.metrics.push(metric(rng));
     }
@@ -144,6 +242,10 @@ fn note_text(rng: &mut Rng) -> String {
     if rng.chance(6) {
         return rng.pick(ENGLISH_NOTES).to_string();
     }
+    chinese_note(rng)
+}
+
+fn chinese_note(rng: &mut Rng) -> String {
     let ordinal = rng.pick(&["一是", "二是", "三是", "四是", "", "", ""]);
     let body = rng.pick(NOTES);
     let count = 2 + rng.below(300);
@@ -153,6 +255,21 @@ fn note_text(rng: &mut Rng) -> String {
         1 => format!("{ordinal}{body}累计完成{count}项，{object}取得阶段性进展。"),
         _ => format!("{ordinal}围绕{object}，{body}"),
     }
+}
+
+/// A note of exactly `chars` characters: fragments of the sample's notes one after the other,
+/// the last one cut short.
+fn long_note(rng: &mut Rng, chars: usize) -> String {
+    let mut text = String::new();
+    let mut count = 0;
+    while count < chars {
+        let part = chinese_note(rng);
+        for c in part.chars().take(chars - count) {
+            text.push(c);
+            count += 1;
+        }
+    }
+    text
 }
 
 fn metric(rng: &mut Rng) -> Metric {
@@ -370,35 +487,3 @@ const METRICS: &[(&str, &str)] = &[
     ("预算执行率", "%"),
     ("Visas issued", "pcs"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_document() {
-        let a = synthetic_document(50, 7);
-        let b = synthetic_document(50, 7);
-        assert_eq!(a.items(), b.items());
-        let c = synthetic_document(50, 8);
-        assert_ne!(a.items(), c.items());
-        assert_eq!(a.items()[49].id, "50");
-    }
-
-    #[test]
-    fn writes_and_reads_back() {
-        let doc = synthetic_document(30, 3);
-        let text = crate::store::write_document(&doc);
-        let back = crate::store::parse_document(std::sync::Arc::from(text)).unwrap();
-        assert_eq!(back.items(), doc.items());
-    }
-
-    #[test]
-    fn below_stays_in_range() {
-        let mut rng = Rng::new(0);
-        for n in 1..50 {
-            assert!(rng.below(n) < n);
-        }
-        assert_eq!(rng.below(0), 0);
-    }
-}

@@ -1,7 +1,8 @@
-//! What a session changed, item by item, derived from its undo history: the triage summary and
-//! the minutes written next to the data file.
+//! What a session changed, item by item, derived from the changes it made (its undo history):
+//! the triage summary and the minutes written next to the data file, and the words of a sync's
+//! commit message.
 
-use super::history::Step;
+use crate::lang::{Lang, tr, trf};
 use crate::model::{Change, Date, Item, Status};
 use crate::text::clean_for_document;
 
@@ -34,12 +35,13 @@ impl ItemChanges {
     }
 }
 
-/// The changes of `steps`, one entry per item in the order items were first touched. Changes that
-/// cancel out (a status set and set back) disappear.
-pub fn changes(steps: &[Step]) -> Vec<ItemChanges> {
+/// The changes of a session, `(file, change)` in the order they were made: one entry per item in
+/// the order items were first touched. Changes that cancel out (a status set and set back)
+/// disappear.
+pub fn changes<'a>(steps: impl IntoIterator<Item = (usize, &'a Change)>) -> Vec<ItemChanges> {
     let mut out: Vec<ItemChanges> = Vec::new();
-    for step in steps {
-        let (before, after) = match &step.change {
+    for (file, change) in steps {
+        let (before, after) = match change {
             Change::Replace { before, after } => (Some(before), Some(after)),
             Change::Insert { item, .. } => (None, Some(item)),
             Change::Remove { item, .. } => (Some(item), None),
@@ -48,13 +50,10 @@ pub fn changes(steps: &[Step]) -> Vec<ItemChanges> {
         let Some(any) = after.or(before) else {
             continue;
         };
-        let entry = match out
-            .iter()
-            .position(|c| c.file == step.file && c.id == any.id)
-        {
+        let entry = match out.iter().position(|c| c.file == file && c.id == any.id) {
             Some(index) => &mut out[index],
             None => {
-                out.push(ItemChanges::new(step.file, any));
+                out.push(ItemChanges::new(file, any));
                 let last = out.len() - 1;
                 &mut out[last]
             }
@@ -203,7 +202,17 @@ pub fn markdown(
 
 /// One line per thing that changed, in words.
 pub fn change_lines(change: &ItemChanges) -> Vec<String> {
+    change_lines_in(change, Lang::En)
+}
+
+/// [`change_lines`] with their words in `lang` (the triage summary on screen; the minutes
+/// written to a file stay as they are).
+pub fn change_lines_in(change: &ItemChanges, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
+    let arrow = |key: &str, from: &str, to: &str| {
+        let name = tr(lang, key);
+        format!("{name}: {from} → {to}")
+    };
     let text = |value: &Option<String>| {
         value
             .as_deref()
@@ -211,16 +220,21 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
     };
     let date = |value: &Option<Date>| value.map_or("–".to_string(), |d| d.to_string());
     if change.added {
-        out.push("added".to_string());
+        out.push(tr(lang, "changes.added").into_owned());
     }
     if change.removed {
-        out.push("removed".to_string());
+        out.push(tr(lang, "changes.removed").into_owned());
     }
     if let Some((from, to)) = change.status {
-        out.push(format!("status: {} → {}", from.label(), to.label()));
+        out.push(arrow(
+            "field.status",
+            &from.label_in(lang),
+            &to.label_in(lang),
+        ));
     }
     for (when, note) in &change.notes {
-        out.push(format!("note ({when}): {}", clean_for_document(note)));
+        let head = trf(lang, "changes.note", &[("date", when)]);
+        out.push(format!("{head}: {}", clean_for_document(note)));
     }
     for (name, from, to, unit) in &change.metrics {
         out.push(
@@ -234,16 +248,16 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
         );
     }
     if let Some((from, to)) = &change.lead {
-        out.push(format!("lead: {} → {}", text(from), text(to)));
+        out.push(arrow("field.lead", &text(from), &text(to)));
     }
     if let Some((from, to)) = &change.due {
-        out.push(format!("due: {} → {}", date(from), date(to)));
+        out.push(arrow("field.due", &date(from), &date(to)));
     }
     if change.other_edits {
-        out.push("title, goal or tags edited".to_string());
+        out.push(tr(lang, "changes.other").into_owned());
     }
     if change.reviewed {
-        out.push("reviewed".to_string());
+        out.push(tr(lang, "changes.reviewed").into_owned());
     }
     out
 }
@@ -252,17 +266,13 @@ pub fn change_lines(change: &ItemChanges) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn step(before: &Item, edit: impl FnOnce(&mut Item)) -> (Step, Item) {
+    fn step(before: &Item, edit: impl FnOnce(&mut Item)) -> ((usize, Change), Item) {
         let after = before.edited(edit);
-        let step = Step {
-            file: 0,
-            change: Change::Replace {
-                before: before.clone(),
-                after: after.clone(),
-            },
-            label: String::new(),
+        let change = Change::Replace {
+            before: before.clone(),
+            after: after.clone(),
         };
-        (step, after)
+        ((0, change), after)
     }
 
     #[test]
@@ -277,7 +287,7 @@ mod tests {
         });
         let (c, item) = step(&item, |i| i.status = Status::Todo);
         let (d, _) = step(&item, |i| i.reviewed = Some("2023-11-20".parse().unwrap()));
-        let all = changes(&[a, b, c, d]);
+        let all = changes([a, b, c, d].iter().map(|(file, change)| (*file, change)));
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].status, None, "todo → at risk → todo is no change");
         assert_eq!(all[0].notes.len(), 1);
