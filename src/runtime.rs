@@ -38,7 +38,8 @@ pub struct Runtime {
     /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
     /// the interactive session) rather than handed off.
     done_here: usize,
-    /// Work for a layer above (git syncs, copying, editing in another program), waiting to be taken with [`Runtime::take_outside`].
+    /// Work for a layer above (git syncs, copying, editing in another program), waiting to be
+    /// taken with [`Runtime::take_outside`].
     outside: Vec<Effect>,
 }
 
