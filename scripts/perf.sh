@@ -87,6 +87,7 @@ wait_gone() {
     while screen | grep -qF -- "$1"; do
         [ "$(date +%s)" -gt "$deadline" ] && { echo "timed out waiting for $1 to go" >&2; return 1; }
     done
+    return 0
 }
 # Starts tally on $1 in a 120×40 tmux window (under /usr/bin/time -v writing to $2 when given).
 start_tally() {

@@ -77,11 +77,14 @@ mod tests {
         .unwrap();
         assert_eq!(loaded.len(), 2);
         let total = super::super::SAMPLE_JSON.len() as u64;
+        let start = Progress::Reading { done: 0, total };
         let reading = Progress::Reading { done: total, total };
         let parsing = Progress::Parsing { total };
         let expected = [
+            ("a.json".to_string(), 1, 2, start),
             ("a.json".to_string(), 1, 2, reading),
             ("a.json".to_string(), 1, 2, parsing),
+            ("b.json".to_string(), 2, 2, start),
             ("b.json".to_string(), 2, 2, reading),
             ("b.json".to_string(), 2, 2, parsing),
         ];
