@@ -42,17 +42,18 @@ pub struct Runtime {
     /// Saves, reloads, searches and minutes done on the calling thread (the interface thread, in
     /// the interactive session) rather than handed off.
     done_here: usize,
+    /// Search indexes built on the calling thread.
+    indexes_built: usize,
     /// Work for a layer above (git syncs, copying, editing in another program), waiting to be
     /// taken with [`Runtime::take_outside`].
     outside: Vec<Effect>,
 }
 
 /// Where saves, reloads and searches run.
-#[derive(Default)]
 enum Executor {
-    /// On the calling thread, right away; a search builds the index it needs first.
-    #[default]
-    Inline,
+    /// On the calling thread, right away; a search builds the index it needs first and keeps
+    /// it for the next search of the same data version.
+    Inline { index: Option<KeptIndex> },
     /// Reads and writes on the saver thread, searches on the search worker (started on the first
     /// search); outcomes come back through [`Runtime::poll`], and the threads call `waker`, when
     /// there is one, as each is ready.
@@ -61,6 +62,15 @@ enum Executor {
         searcher: Option<Searcher>,
         waker: Option<Waker>,
     },
+}
+
+/// The search index of one data version.
+type KeptIndex = (u64, std::sync::Arc<crate::search::SearchIndex>);
+
+impl Default for Executor {
+    fn default() -> Executor {
+        Executor::Inline { index: None }
+    }
 }
 
 impl Runtime {
@@ -102,7 +112,7 @@ impl Runtime {
             dedup_saves(&mut queue);
             let mut next = Vec::new();
             for effect in std::mem::take(&mut queue) {
-                if let Some(event) = self.execute(state, effect, &mut next) {
+                if let Some(event) = self.execute(state, effect) {
                     next.extend(journal::applied(state, event));
                 }
             }
@@ -111,13 +121,8 @@ impl Runtime {
     }
 
     /// Carries one effect out: the outcome when it is known at once, `None` when it comes later
-    /// (from a thread) or never. Effects of updates made on the way join `next`.
-    fn execute(
-        &mut self,
-        state: &mut State,
-        effect: Effect,
-        next: &mut Vec<Effect>,
-    ) -> Option<Event> {
+    /// (from a thread) or never.
+    fn execute(&mut self, state: &mut State, effect: Effect) -> Option<Event> {
         match effect {
             Effect::Save { file } => self.save(state, file),
             Effect::Search {
@@ -125,10 +130,8 @@ impl Runtime {
                 query,
                 version,
                 index,
-            } => self.search(state, (version, index), Some((generation, query)), next),
-            Effect::PrepareIndex { version, index } => {
-                self.search(state, (version, index), None, next)
-            }
+            } => self.search((version, index), Some((generation, query))),
+            Effect::PrepareIndex { version, index } => self.search((version, index), None),
             outside @ (Effect::Sync { .. } | Effect::Copy { .. } | Effect::EditOutside { .. }) => {
                 self.outside.push(outside);
                 None
@@ -187,49 +190,52 @@ impl Runtime {
 
     /// The one place a search (`query`: generation and text) or an index build (`query` = None)
     /// is carried out: on the worker, which keeps the index of one data version; or here, with
-    /// the index built first when it is not ready (the state is told, so the next search finds
-    /// it).
+    /// the index built first when the one kept is of other data. The index stays with the
+    /// runtime: the state only knows which data version it asked for.
     fn search(
         &mut self,
-        state: &mut State,
         (version, index): (u64, IndexSource),
         query: Option<(u64, String)>,
-        next: &mut Vec<Effect>,
     ) -> Option<Event> {
-        if let Executor::Threaded {
-            searcher, waker, ..
-        } = &mut self.executor
-        {
-            let searcher = searcher.get_or_insert_with(|| Searcher::spawn(waker.clone()));
-            searcher.use_index(version, index);
-            if let Some((generation, query)) = query {
-                searcher.worker.submit(generation, query);
+        match &mut self.executor {
+            Executor::Threaded {
+                searcher, waker, ..
+            } => {
+                let searcher = searcher.get_or_insert_with(|| Searcher::spawn(waker.clone()));
+                searcher.use_index(version, index);
+                if let Some((generation, query)) = query {
+                    searcher.worker.submit(generation, query);
+                }
+                None
             }
-            return None;
-        }
-        // searching here builds the index when it is first needed
-        let (generation, query) = query?;
-        self.done_here += 1;
-        let index = match index {
-            IndexSource::Ready(index) => index,
-            IndexSource::Build(build) => {
-                let index = std::sync::Arc::new(build());
-                let built = Event::IndexBuilt {
-                    version,
-                    index: std::sync::Arc::clone(&index),
+            Executor::Inline { index: kept } => {
+                // searching here builds the index when it is first needed
+                let (generation, query) = query?;
+                self.done_here += 1;
+                let index = match kept.take() {
+                    Some((kept_version, built)) if kept_version == version => built,
+                    _ => {
+                        self.indexes_built += 1;
+                        std::sync::Arc::new((index.0)())
+                    }
                 };
-                next.extend(crate::app::update(state, built));
-                index
+                let result = search_now(generation, &query, &index);
+                *kept = Some((version, index));
+                Some(Event::SearchResults(Box::new(result)))
             }
-        };
-        let result = search_now(generation, &query, &index);
-        Some(Event::SearchResults(Box::new(result)))
+        }
     }
 
     /// How many saves, reloads, searches and minutes this runtime did on the calling thread. The
     /// interactive session hands every one of them to a thread of its own, so it stays 0 there.
     pub fn work_done_here(&self) -> usize {
         self.done_here
+    }
+
+    /// How many search indexes this runtime built on the calling thread (a search of data it
+    /// has indexed already uses the index it keeps).
+    pub fn indexes_built(&self) -> usize {
+        self.indexes_built
     }
 
     /// Effects this runtime does not carry out itself (a sync with git): the caller's to run.
@@ -289,17 +295,10 @@ impl Runtime {
             searcher: Some(searcher),
             ..
         } = &self.executor
+            && let Some(result) = searcher.worker.poll()
         {
-            let built = searcher.worker.take_built();
-            let result = searcher.worker.poll();
-            if let Some((version, index)) = built {
-                let effects = crate::app::update(state, Event::IndexBuilt { version, index });
-                self.run(state, effects);
-            }
-            if let Some(result) = result {
-                let effects = crate::app::update(state, Event::SearchResults(Box::new(result)));
-                self.run(state, effects);
-            }
+            let effects = crate::app::update(state, Event::SearchResults(Box::new(result)));
+            self.run(state, effects);
         }
         if check_files && !self.saving() {
             for file in self.watcher.changed(state) {
@@ -343,7 +342,7 @@ impl Runtime {
     pub fn background_jobs(&self) -> usize {
         match &self.executor {
             Executor::Threaded { saver, .. } => saver.busy.len(),
-            Executor::Inline => 0,
+            Executor::Inline { .. } => 0,
         }
     }
 }

@@ -234,15 +234,15 @@ fn typed(state: &State, c: char) -> tally::app::Intent {
 #[test]
 fn the_index_is_built_from_a_snapshot_that_the_state_does_not_keep() {
     use std::sync::Arc;
-    use tally::app::{Effect, IndexSource, Intent};
+    use tally::app::{Effect, Intent};
     let (mut state, _dir, _) = open(120, 40);
+    let mut runtime = tally::runtime::Runtime::default();
     let mut effects = update(&mut state, Intent::Search);
     let action = typed(&state, '外');
     effects.extend(update(&mut state, action));
-    let [Effect::Search { index, version, .. }] = effects.as_slice() else {
+    let [Effect::Search { version, .. }] = effects.as_slice() else {
         panic!("one search: {effects:?}");
     };
-    assert!(matches!(index, IndexSource::Build(_)), "{index:?}");
     assert_eq!(*version, state.data_version);
     let shared = state.files[0].doc.shared_items();
     assert_eq!(
@@ -250,63 +250,62 @@ fn the_index_is_built_from_a_snapshot_that_the_state_does_not_keep() {
         3,
         "the document, the builder, this test"
     );
-    run_effects(&mut state, effects);
+    runtime.run(&mut state, effects);
     assert_eq!(
         Arc::strong_count(&shared),
         2,
         "once built, only the document and this test hold the items"
     );
-    let indexed = state.search.indexed.as_ref().unwrap();
-    assert!(indexed.index.is_some(), "the built index is kept");
+    assert_eq!(runtime.indexes_built(), 1);
     let action = typed(&state, '语');
     let effects = update(&mut state, action);
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [Effect::Search {
-                index: IndexSource::Ready(_),
-                ..
-            }]
-        ),
-        "the next keystroke reuses it: {effects:?}"
+    runtime.run(&mut state, effects);
+    assert_eq!(listed(&state), ["14"]);
+    assert_eq!(
+        runtime.indexes_built(),
+        1,
+        "the next keystroke searches the index the runtime kept"
     );
 }
 
 #[test]
-fn an_index_built_for_older_data_is_not_kept() {
-    use tally::app::Event;
+fn an_edit_makes_the_runtime_index_the_new_data() {
     let (mut state, _dir, _) = open(120, 40);
-    keys(&mut state, "/外");
-    code(&mut state, KeyCode::Enter);
-    let old = state
-        .search
-        .indexed
-        .as_ref()
-        .unwrap()
-        .index
-        .clone()
-        .unwrap();
+    let mut runtime = tally::runtime::Runtime::default();
+    let mut press_here = |state: &mut State, key: KeyEvent| {
+        if let Some(action) = intent_for(state.mode(), state.focus, key) {
+            let effects = update(state, action);
+            runtime.run(state, effects);
+        }
+    };
+    for c in "/外".chars() {
+        press_here(
+            &mut state,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        );
+    }
+    press_here(
+        &mut state,
+        KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+    );
     let old_version = state.data_version;
-    keys(&mut state, "sb");
+    for c in "sb".chars() {
+        press_here(
+            &mut state,
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        );
+    }
     assert!(
         state.data_version > old_version,
         "an edit changes the data version"
     );
-    let built = Event::IndexBuilt {
-        version: old_version,
-        index: old.clone(),
-    };
-    assert!(update(&mut state, built).is_empty());
-    let kept = state.search.indexed.as_ref().unwrap();
-    assert_eq!(kept.version, state.data_version);
-    let same = kept
-        .index
-        .as_ref()
-        .is_some_and(|i| std::sync::Arc::ptr_eq(i, &old));
-    assert!(
-        !same,
-        "the index of older data is not used for the new data"
+    assert_eq!(
+        runtime.indexes_built(),
+        2,
+        "the search under the filter ran on an index of the edited data"
     );
+    let asked = state.search.indexed.as_ref().unwrap();
+    assert_eq!(asked.version, state.data_version);
 }
 
 #[test]
@@ -316,19 +315,15 @@ fn in_the_interactive_runtime_the_index_is_built_in_the_background_before_the_fi
     let (mut state, _dir, _) = open(120, 40);
     let mut runtime = tally::runtime::Runtime::interactive();
     let effects = update(&mut state, Event::PrepareSearch);
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [tally::app::Effect::PrepareIndex { .. }]
+        ),
+        "{effects:?}"
+    );
     runtime.run(&mut state, effects);
     let deadline = Instant::now() + Duration::from_secs(30);
-    while state
-        .search
-        .indexed
-        .as_ref()
-        .and_then(|i| i.index.as_ref())
-        .is_none()
-    {
-        assert!(Instant::now() < deadline, "the index never arrived");
-        std::thread::sleep(Duration::from_millis(5));
-        runtime.poll(&mut state, false);
-    }
     for c in "/外语".chars() {
         let action = typed(&state, c);
         let effects = update(&mut state, action);
@@ -344,11 +339,16 @@ fn in_the_interactive_runtime_the_index_is_built_in_the_background_before_the_fi
         runtime.poll(&mut state, false);
     }
     assert_eq!(listed(&state), ["14"]);
+    assert_eq!(
+        runtime.work_done_here(),
+        0,
+        "built and searched on the worker"
+    );
 }
 
 #[test]
 fn an_edit_under_a_filter_keeps_the_same_items_listed_and_re_ranks_in_the_background() {
-    use tally::app::{Effect, IndexSource};
+    use tally::app::Effect;
     let (mut state, _dir, _) = open(120, 40);
     keys(&mut state, "/国际");
     code(&mut state, KeyCode::Enter);
@@ -362,18 +362,11 @@ fn an_edit_under_a_filter_keeps_the_same_items_listed_and_re_ranks_in_the_backgr
     }
     assert_eq!(listed(&state), ["12", "14", "17", "16", "10", "11"]);
     assert!(
-        state.search.indexed.as_ref().unwrap().index.is_none(),
-        "no index was built while handling the key"
-    );
-    assert!(
         effects.iter().any(|e| matches!(
             e,
-            Effect::Search {
-                index: IndexSource::Build(_),
-                ..
-            }
+            Effect::Search { version, .. } if *version == state.data_version
         )),
-        "the search runs again elsewhere: {effects:?}"
+        "the search runs again elsewhere, on the edited data: {effects:?}"
     );
     run_effects(&mut state, effects);
     assert_eq!(listed(&state), ["12", "14", "17", "16", "10", "11"]);

@@ -6,8 +6,8 @@
 pub enum Effect {
     /// Write this file's document to disk (checking first that nobody else changed it).
     Save { file: usize },
-    /// Search for `query` in the index of data version `version`; results come back as
-    /// [`super::Event::SearchResults`], and an index built for it as [`super::Event::IndexBuilt`].
+    /// Search for `query` in the index of data version `version` (built with `index` first when
+    /// the runtime does not hold it yet); results come back as [`super::Event::SearchResults`].
     Search {
         generation: u64,
         query: String,

@@ -38,11 +38,6 @@ pub enum Event {
     PrepareSearch,
     /// Results of a search, for the generation it was asked with.
     SearchResults(Box<crate::search::SearchResult>),
-    /// The search index for data version `version` was built off the interface thread.
-    IndexBuilt {
-        version: u64,
-        index: std::sync::Arc<crate::search::SearchIndex>,
-    },
     /// The sync reached a stage (shown in the footer).
     SyncStage(String),
     /// The sync ended, well or not: its outcome in one line.

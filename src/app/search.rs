@@ -14,33 +14,27 @@ use super::{Effect, Intent};
 use crate::model::Item;
 use crate::search::{Hit, QueryError, SearchIndex};
 
-/// The search index with the list position each of its items stands for.
+/// The list position each item of the search index stands for. The index itself belongs to the
+/// runtime (its search worker), which keeps the one of the newest data version it was asked for.
 #[derive(Clone)]
 pub struct Indexed {
-    /// `None` while it is being built off the interface thread.
-    pub index: Option<Arc<SearchIndex>>,
     pub refs: Arc<Vec<ItemRef>>,
-    /// The data version the index was built from.
+    /// The data version the runtime was asked to index.
     pub version: u64,
 }
 
 /// Makes a search index from a snapshot of the items, on whichever thread calls it.
 pub type IndexBuilder = Arc<dyn Fn() -> SearchIndex + Send + Sync>;
 
-/// Where a search's index comes from: built already, or to be built by the runtime (off the
-/// interface thread when it can), so that a keystroke never waits for a large index.
+/// How to build the index of one data version: the runtime uses it only when it does not hold
+/// that version's index yet (off the interface thread when it can), and drops it otherwise, so
+/// that a keystroke never waits for a large index.
 #[derive(Clone)]
-pub enum IndexSource {
-    Ready(Arc<SearchIndex>),
-    Build(IndexBuilder),
-}
+pub struct IndexSource(pub IndexBuilder);
 
 impl fmt::Debug for IndexSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            IndexSource::Ready(index) => write!(f, "Ready({} items)", index.len()),
-            IndexSource::Build(_) => write!(f, "Build"),
-        }
+        write!(f, "IndexSource")
     }
 }
 
@@ -159,27 +153,25 @@ pub(crate) fn prepare(state: &mut State) -> Vec<Effect> {
     if items > PREPARE_MAX_ITEMS {
         return Vec::new();
     }
-    match index_source(state) {
-        IndexSource::Ready(_) => Vec::new(),
-        index => vec![Effect::PrepareIndex {
-            version: state.data_version,
-            index,
-        }],
+    let asked = state.search.indexed.as_ref();
+    if asked.is_some_and(|i| i.version == state.data_version) {
+        return Vec::new();
     }
+    vec![Effect::PrepareIndex {
+        version: state.data_version,
+        index: index_source(state),
+    }]
 }
 
-/// The index for the data as it is now, or how to build it. A builder holds a snapshot of the
-/// items (shared, not copied), so it is handed out and never kept: a kept snapshot would make
-/// the next edit copy the whole list.
+/// How to build the index of the data as it is now. A builder holds a snapshot of the items
+/// (shared, not copied), so it is handed out and never kept: a kept snapshot would make the next
+/// edit copy the whole list.
 fn index_source(state: &mut State) -> IndexSource {
     let current = state
         .search
         .indexed
         .as_ref()
         .filter(|i| i.version == state.data_version);
-    if let Some(index) = current.and_then(|i| i.index.clone()) {
-        return IndexSource::Ready(index);
-    }
     let refs = match current {
         Some(indexed) => Arc::clone(&indexed.refs),
         None => Arc::new(all_rows(&state.files)),
@@ -196,20 +188,10 @@ fn index_source(state: &mut State) -> IndexSource {
         )
     });
     state.search.indexed = Some(Indexed {
-        index: None,
         refs,
         version: state.data_version,
     });
-    IndexSource::Build(builder)
-}
-
-/// An index built elsewhere: kept when the data has not changed since it was asked for.
-pub(crate) fn index_built(state: &mut State, version: u64, index: Arc<SearchIndex>) {
-    if let Some(indexed) = state.search.indexed.as_mut()
-        && indexed.version == version
-    {
-        indexed.index = Some(index);
-    }
+    IndexSource(builder)
 }
 
 /// Results from the runtime: taken when they answer the newest search.

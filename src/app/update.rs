@@ -90,7 +90,6 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
                 result.total,
             );
         }
-        Event::IndexBuilt { version, index } => search::index_built(state, version, index),
         written => files_written(state, written),
     }
     Vec::new()

@@ -32,12 +32,8 @@ impl Searcher {
             return;
         }
         self.version = Some(version);
-        match index {
-            IndexSource::Ready(index) => self.worker.set_index(index),
-            IndexSource::Build(build) => {
-                self.worker.build_index(version, Box::new(move || build()))
-            }
-        }
+        let IndexSource(build) = index;
+        self.worker.build_index(version, Box::new(move || build()));
     }
 }
 

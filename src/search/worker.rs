@@ -83,8 +83,9 @@ struct Shared {
     /// Bumped by each new index; work on an older index stops.
     epoch: AtomicU64,
     stop: AtomicBool,
-    /// The newest index built by [`SearchWorker::build_index`], with its tag, until taken.
-    built: Mutex<Option<(u64, Arc<SearchIndex>)>>,
+    /// The tag of the newest index built by [`SearchWorker::build_index`], until taken. The
+    /// index itself stays with the worker.
+    built: Mutex<Option<u64>>,
 }
 
 impl SearchWorker {
@@ -141,8 +142,8 @@ impl SearchWorker {
     }
 
     /// Replaces the index with one that `build` makes on the worker's thread, so a large index
-    /// never holds up the caller. Searches submitted after this call use the new index; the
-    /// index itself, with `tag`, can be had from [`SearchWorker::take_built`] once it is ready.
+    /// never holds up the caller. Searches submitted after this call use the new index;
+    /// [`SearchWorker::take_built`] says `tag` once it is ready.
     pub fn build_index(&self, tag: u64, build: IndexBuilder) {
         self.shared.epoch.fetch_add(1, Ordering::SeqCst);
         if let Some(jobs) = &self.jobs {
@@ -150,9 +151,9 @@ impl SearchWorker {
         }
     }
 
-    /// The index the last [`SearchWorker::build_index`] made, with its tag, once (None before it
-    /// is ready, and after it was taken).
-    pub fn take_built(&self) -> Option<(u64, Arc<SearchIndex>)> {
+    /// The tag of the index the last [`SearchWorker::build_index`] made, once (None before it is
+    /// ready, and after it was taken).
+    pub fn take_built(&self) -> Option<u64> {
         self.shared.built.lock().ok()?.take()
     }
 
@@ -275,7 +276,7 @@ impl Thread {
         if let Some((tag, build)) = to_build {
             self.index = Arc::new(build());
             if let Ok(mut built) = shared.built.lock() {
-                *built = Some((tag, Arc::clone(&self.index)));
+                *built = Some(tag);
             }
             notify();
         }
