@@ -11,7 +11,7 @@ use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::config::{Settings, Severity};
-use tally::lang::{Lang, trf};
+use tally::lang::{Lang, tr, trf};
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
@@ -173,6 +173,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     state.lang = lang;
     select_item(&mut state, wanted)?;
     state.timebox = cli.timebox;
+    state.copy_off = settings.config.osc52 == Some(false);
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
     state.authors = tally::git::author::authors(&file_paths);
     if state.files.is_empty() {
@@ -190,16 +191,16 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
-    state.read_only = read_only_reason(cli, &state);
+    state.read_only = read_only_reason(cli, &state, lang);
     if let Some(reason) = state.read_only.as_ref().filter(|_| !cli.looks.read_only) {
-        let text = format!("Read-only: {}", clean_line(reason));
+        let text = trf(lang, "msg.read_only", &[("reason", &clean_line(reason))]);
         state.message = Some(Message::warning(text));
     }
     if let Some(problem) = settings.problems.first() {
         let mut text = clean_line(&settings.message(problem)).into_owned();
         if settings.problems.len() > 1 {
             let more = settings.problems.len() - 1;
-            text.push_str(&format!(" (and {more} more, printed when tally started)"));
+            text.push_str(&trf(lang, "msg.config_more", &[("n", &more)]));
         }
         state.message = Some(match problem.severity {
             Severity::Error => Message::error(text),
@@ -213,9 +214,9 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
 }
 
 /// Why the session may not edit: `--read-only`, or a file tally could not save over.
-fn read_only_reason(cli: &Cli, state: &State) -> Option<String> {
+fn read_only_reason(cli: &Cli, state: &State, lang: Lang) -> Option<String> {
     if cli.looks.read_only {
-        return Some("opened with --read-only".into());
+        return Some(tr(lang, "msg.opened_read_only").into_owned());
     }
     state
         .files

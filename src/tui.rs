@@ -86,7 +86,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
     };
     update(&mut state, resize);
     let mut runtime = Runtime::interactive();
-    let mut git = crate::git::worker::Worker::spawn();
+    let mut git = crate::git::worker::Worker::spawn(state.lang);
     let mut last_check = Instant::now();
     let mut search_prepared = false;
     while !state.quit && !stop.load(Ordering::Relaxed) {

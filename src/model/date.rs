@@ -14,6 +14,13 @@ pub struct Date(NaiveDate);
 #[error("invalid date `{0}` (expected YYYY-MM-DD, a real calendar date)")]
 pub struct BadDate(pub String);
 
+impl BadDate {
+    /// The reason in words the interface can show in any language.
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.bad_date").arg("text", &self.0)
+    }
+}
+
 impl Date {
     /// Builds a date from its parts, if it exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
