@@ -21,6 +21,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fold::fold;
+use crate::lang::Phrase;
 use crate::model::{Date, Precision, Status};
 use crate::text::half_width;
 
@@ -114,6 +115,35 @@ pub enum QueryError {
     UnknownIs { value: String },
     #[error("\"!\" needs a term after it, as in !done or !status:done")]
     LoneNegation,
+}
+
+impl QueryError {
+    /// The problem in words the search line can show in any language.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            QueryError::UnknownFilter { name } => {
+                Phrase::new("query.unknown_filter").arg("name", name)
+            }
+            QueryError::BadStatus { value } => Phrase::new("query.bad_status")
+                .arg("value", value)
+                .arg("expected", Status::expected())
+                .arg("chinese", Status::ALL.map(Status::chinese).join(", ")),
+            QueryError::AmbiguousStatus { value, candidates } => {
+                Phrase::new("query.ambiguous_status")
+                    .arg("value", value)
+                    .arg("candidates", candidates)
+            }
+            QueryError::BadDate { value } => Phrase::new("query.bad_date").arg("value", value),
+            QueryError::MissingValue { filter, example } => Phrase::new("query.missing_value")
+                .arg("filter", filter)
+                .arg("example", example),
+            QueryError::BadOperator { filter, op } => Phrase::new("query.bad_operator")
+                .arg("filter", filter)
+                .arg("op", op),
+            QueryError::UnknownIs { value } => Phrase::new("query.unknown_is").arg("value", value),
+            QueryError::LoneNegation => Phrase::new("query.lone_negation"),
+        }
+    }
 }
 
 impl Query {
