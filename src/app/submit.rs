@@ -102,8 +102,9 @@ fn fresh_id(state: &mut State) -> Option<String> {
         "msg.id_taken_new",
         &[("from", &id.trim()), ("to", &next)],
     );
+    let lang = state.lang;
     let form = state.form_mut()?;
-    form.rebase("id", &next);
+    form.rebase("id", &next, lang);
     Some(note)
 }
 
@@ -349,7 +350,11 @@ fn metric_change(
                     recorded,
                     Recorded::Added { latest: true } | Recorded::Unchanged
                 ) {
-                    said = Some(recorded.describe(&metric.name, date, &value, metric));
+                    said = Some(
+                        recorded
+                            .phrase(&metric.name, date, &value, metric)
+                            .text(state.lang),
+                    );
                 }
             }
         }

@@ -154,14 +154,18 @@ fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
         field("title", &clean_line(&item.title)),
         field("status", &item.status.label_in(view.state.lang)),
         field("lead", &clean_line(item.lead.as_deref().unwrap_or("-"))),
-        field("due", &item.due.map_or("-".into(), |d| d.to_string())),
+        field("due", &item.due.map_or("-".into(), |d| view.date(d))),
         field("tags", &clean_line(&item.tags.join(", "))),
         field("goal", &clean_line(item.goal.as_deref().unwrap_or("-"))),
         field("notes", &item.progress.len().to_string()),
     ];
     for index in item.notes_by_date().into_iter().rev().take(3) {
         let note = &item.progress[index];
-        out.push(format!("  {} {}", note.date, clean_line(&note.text)));
+        out.push(format!(
+            "  {} {}",
+            view.date(note.date),
+            clean_line(&note.text)
+        ));
     }
     out.push(field("metrics", &item.metrics.len().to_string()));
     for metric in &item.metrics {
