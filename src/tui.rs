@@ -185,7 +185,7 @@ fn outside_terminal(
         Effect::EditOutside { target, text } => {
             let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
-            let outcome = editor::edit(&text);
+            let outcome = editor::edit(&text, state.lang);
             set_up_terminal(mouse)?;
             terminal.clear()?;
             let effects = update(state, AppEvent::Edited { target, outcome });

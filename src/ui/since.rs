@@ -64,9 +64,11 @@ fn entry_lines(view: &View, entry: &Entry, width: usize, selected: bool) -> [Lin
     );
     let what = match entry.change {
         Change::Note { .. } => format!(
-            "  {}: {}",
-            view.tr("since.note"),
-            entry.change.describe(plain)
+            "  {}",
+            view.trf(
+                "since.note_line",
+                &[("text", &entry.change.describe(plain))]
+            )
         ),
         Change::Metric { .. } => format!("  {}", entry.change.describe(plain)),
     };
