@@ -166,7 +166,7 @@ fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'stat
     let name = format!(" {} {}", clean_line(&metric.item), clean_line(&metric.name));
     let (Some(target), Some(ratio)) = (&metric.target, metric.ratio) else {
         let text = format!(
-            "{name}  {}{unit}  ({})",
+            "{name}  {}{unit}  {}",
             clean_line(&metric.value),
             view.tr("dashboard.no_target")
         );
