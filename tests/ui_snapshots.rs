@@ -5,13 +5,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 use tally::app::{Intent, Mode, State, update};
 use tally::lang::Lang;
-use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
+use tally::model::Status;
+use tally::runtime::run_effects;
+use tally::store::{self, Fingerprint, Loaded, SAMPLE_JSON, parse_document};
 use tally::ui::{self, Theme};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -133,4 +137,35 @@ fn triage_summary() {
         Mode::Summary,
         ("reviewed", "已复核"),
     );
+}
+
+#[test]
+fn conflict_with_a_change_on_disk() {
+    for lang in Lang::ALL {
+        for (width, height) in SIZES {
+            let dir = tempfile::tempdir().unwrap();
+            let path = common::sample_copy(dir.path());
+            let loaded = store::load(&path).unwrap();
+            let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
+            state.lang = lang;
+            let mut doc = store::load(&path).unwrap().doc;
+            let theirs = doc.item_mut(4).unwrap();
+            theirs.title = "他们的标题".into();
+            theirs.status = Status::Blocked;
+            std::fs::write(&path, store::write_document(&doc)).unwrap();
+            while state.selected_item().map(|i| i.id.as_str()) != Some("14") {
+                update(&mut state, Intent::Down);
+            }
+            for intent in [Intent::PickStatus, Intent::SetStatus(Status::Done)] {
+                let effects = update(&mut state, intent);
+                run_effects(&mut state, effects);
+            }
+            assert_eq!(state.mode, Mode::Conflict);
+            let screen = text(&state);
+            let word = if lang == Lang::Zh { "他们" } else { "theirs" };
+            assert!(screen.contains(word), "{lang:?}:\n{screen}");
+            let snapshot = format!("{}_conflict_{width}x{height}", lang.code());
+            insta::assert_snapshot!(snapshot, screen);
+        }
+    }
 }

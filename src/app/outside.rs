@@ -62,7 +62,7 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
 pub fn item_text(item: &Item, lang: crate::lang::Lang) -> String {
     let line = |name: &str, value: &str| {
         let field = tr(lang, &format!("field.{name}"));
-        trf(lang, "clipboard.field", &[("field", &field), ("value", &value)]) + "\n"
+        trf(lang, "punct.field", &[("field", &field), ("value", &value)]) + "\n"
     };
     let mut text = format!("{} {}\n", item.id, item.title);
     text.push_str(&line("status", &item.status.label_in(lang)));

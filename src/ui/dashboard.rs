@@ -165,11 +165,8 @@ fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'stat
         .unwrap_or_default();
     let name = format!(" {} {}", clean_line(&metric.item), clean_line(&metric.name));
     let (Some(target), Some(ratio)) = (&metric.target, metric.ratio) else {
-        let text = format!(
-            "{name}  {}{unit}  {}",
-            clean_line(&metric.value),
-            view.tr("dashboard.no_target")
-        );
+        let no_target = view.trf("punct.aside", &[("text", &view.tr("dashboard.no_target"))]);
+        let text = format!("{name}  {}{unit}  {no_target}", clean_line(&metric.value));
         return Line::styled(truncate(&text, width).into_owned(), view.theme.dim());
     };
     let figure = format!(
