@@ -197,7 +197,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         state.message = Some(Message::warning(text));
     }
     if let Some(problem) = settings.problems.first() {
-        let mut text = clean_line(&settings.message(problem)).into_owned();
+        let mut text = clean_line(&settings.message_in(problem, lang)).into_owned();
         if settings.problems.len() > 1 {
             let more = settings.problems.len() - 1;
             text.push_str(&trf(lang, "msg.config_more", &[("n", &more)]));

@@ -171,8 +171,14 @@ fn a_chinese_session_has_no_english_left_in_the_header_row_sync_and_dashboard() 
     let tmux = Tmux::tally_with_env(&args, dir.path(), "LANG=zh_CN.UTF-8", 120, 40);
     let screen = tmux.wait_for("事项 1/8");
     assert!(screen.contains("号 状态 事项"), "{screen}");
-    assert!(screen.contains("2023年01月01日 – 2023年09月30日"), "{screen}");
-    assert!(!screen.contains("title") && !screen.contains("lead"), "{screen}");
+    assert!(
+        screen.contains("2023年01月01日 – 2023年09月30日"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("title") && !screen.contains("lead"),
+        "{screen}"
+    );
     // The sample's folder is no git repository: the sync says so in Chinese.
     tmux.keys(&["S"]);
     let screen = tmux.wait_for("同步失败：");
