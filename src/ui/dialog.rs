@@ -170,7 +170,7 @@ fn clash_value(view: &View, item: Option<&Item>, field: &str, written: &str) -> 
 /// An item as short `field: value` lines, for comparing two versions side by side.
 fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
     let Some(item) = item else {
-        return vec![format!("({})", view.tr("dialog.deleted"))];
+        return vec![view.trf("punct.aside", &[("text", &view.tr("dialog.deleted"))])];
     };
     let field = |name: &str, value: &str| {
         let name = view.tr(&format!("field.{name}"));

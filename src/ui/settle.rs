@@ -87,7 +87,7 @@ fn origin(from: &str) -> &str {
 fn shown(view: &View, field: &str, value: &Value) -> String {
     let status = |word: &str| crate::model::Status::from_word(word).ok();
     let text = match value {
-        Value::Null => format!("({})", view.tr("settle.none")),
+        Value::Null => view.trf("punct.aside", &[("text", &view.tr("settle.none"))]),
         Value::String(s) if field == "status" && status(s).is_some() => status(s)
             .map(|s| s.label_in(view.state.lang).into_owned())
             .unwrap_or_default(),
