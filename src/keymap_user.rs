@@ -179,7 +179,7 @@ impl Keymap {
                         let at = self.bindings[i].keys.iter().position(|k| k == key)?;
                         Some((*entry, indices.get(at).copied().unwrap_or(0)))
                     })?;
-                    let text = Phrase::new("config.bound_twice")
+                    let text = Phrase::new("config_file.bound_twice")
                         .arg("key", key.config_name())
                         .arg("first", first.intent.name())
                         .arg("second", second.intent.name())
@@ -272,14 +272,14 @@ fn resolve(entry: &Override) -> Result<Resolved, (Culprit, Phrase, bool)> {
         None => None,
         Some(mode) => Some(context_named(mode).ok_or_else(|| {
             let names: Vec<&str> = Context::ALL.iter().map(|c| mode_name(*c)).collect();
-            let text = Phrase::new("config.unknown_mode")
+            let text = Phrase::new("config_file.unknown_mode")
                 .arg("mode", mode)
                 .arg("modes", names.join(", "));
             (Culprit::Mode, text, true)
         })?),
     };
     let action = intent_named(entry.action).ok_or_else(|| {
-        let text = Phrase::new("config.unknown_action").arg("action", entry.action);
+        let text = Phrase::new("config_file.unknown_action").arg("action", entry.action);
         (Culprit::Action, text, true)
     })?;
     if let Some(context) = context
@@ -287,7 +287,7 @@ fn resolve(entry: &Override) -> Result<Resolved, (Culprit, Phrase, bool)> {
             .iter()
             .any(|b| b.context == context && b.intent == action)
     {
-        let text = Phrase::new("config.does_nothing")
+        let text = Phrase::new("config_file.does_nothing")
             .arg("action", entry.action)
             .arg("mode", mode_name(context));
         return Err((Culprit::Action, text, false));

@@ -225,7 +225,7 @@ pub(crate) fn results(
         return;
     }
     if let Some(error) = error {
-        let text = error.phrase().text(state.lang);
+        let text = error.phrase(state.lang).text(state.lang);
         state.search.error = Some(text.clone());
         state.message = Some(Message::warning(text));
         return;

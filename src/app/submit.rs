@@ -350,11 +350,8 @@ fn metric_change(
                     recorded,
                     Recorded::Added { latest: true } | Recorded::Unchanged
                 ) {
-                    said = Some(
-                        recorded
-                            .phrase(&metric.name, date, &value, metric)
-                            .text(state.lang),
-                    );
+                    let phrase = recorded.phrase(&metric.name, date, &value, metric);
+                    said = Some(phrase.text(state.lang));
                 }
             }
         }

@@ -116,7 +116,10 @@ impl Settings {
         match store::read_config(&path) {
             Ok(Some(text)) => Settings::from_text(Some(path), &text),
             Ok(None) if explicit.is_some() => Settings {
-                problems: vec![Problem::warning(None, Phrase::new("config.no_such_file"))],
+                problems: vec![Problem::warning(
+                    None,
+                    Phrase::new("config_file.no_such_file"),
+                )],
                 path: Some(path),
                 ..Settings::default()
             },
@@ -127,7 +130,7 @@ impl Settings {
             Err(text) => Settings {
                 problems: vec![Problem::error(
                     None,
-                    Phrase::new("config.unreadable").arg("error", text),
+                    Phrase::new("config_file.unreadable").arg("error", text),
                 )],
                 ..Settings::default()
             },
@@ -166,8 +169,8 @@ impl Settings {
             (None, _) => String::new(),
         };
         let kind = match problem.severity {
-            Severity::Error => "config.error",
-            Severity::Warning => "config.warning",
+            Severity::Error => "config_file.error",
+            Severity::Warning => "config_file.warning",
         };
         let what = problem.phrase.text(lang);
         format!("{place}{}", trf(lang, kind, &[("what", &what)]))

@@ -67,7 +67,7 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
             let name = key.get_ref().as_ref();
             problems.push(Problem::warning(
                 at,
-                Phrase::new("config.unknown_setting").arg("name", name),
+                Phrase::new("config_file.unknown_setting").arg("name", name),
             ));
         }
     }
@@ -98,7 +98,7 @@ fn language(text: &str, name: Spanned<String>, problems: &mut Vec<Problem>) -> O
     }
     problems.push(Problem::error(
         Some(position(text, name.span().start)),
-        Phrase::new("config.unknown_language").arg("name", name.get_ref()),
+        Phrase::new("config_file.unknown_language").arg("name", name.get_ref()),
     ));
     None
 }
@@ -109,7 +109,7 @@ fn theme(text: &str, name: &Spanned<String>, problems: &mut Vec<Problem>) -> Opt
         let known: Vec<&str> = ThemeName::ALL.iter().map(|t| t.name()).collect();
         problems.push(Problem::error(
             Some(position(text, name.span().start)),
-            Phrase::new("config.unknown_theme")
+            Phrase::new("config_file.unknown_theme")
                 .arg("name", name.get_ref())
                 .arg("known", known.join(", ")),
         ));
@@ -124,7 +124,7 @@ fn date_format(text: &str, format: Spanned<String>, problems: &mut Vec<Problem>)
     if bad || format.get_ref().is_empty() {
         problems.push(Problem::error(
             Some(position(text, format.span().start)),
-            Phrase::new("config.not_a_date_format").arg("format", format.get_ref()),
+            Phrase::new("config_file.not_a_date_format").arg("format", format.get_ref()),
         ));
         return None;
     }
@@ -174,7 +174,7 @@ fn toml_problem(text: &str, err: &toml::de::Error) -> Problem {
     let message = err.message().trim().replace('\n', " ");
     Problem::error(
         at,
-        Phrase::new("config.whole_file_ignored").arg("message", message),
+        Phrase::new("config_file.whole_file_ignored").arg("message", message),
     )
 }
 

@@ -21,7 +21,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fold::fold;
-use crate::lang::Phrase;
+use crate::lang::{Lang, Phrase};
 use crate::model::{Date, Precision, Status};
 use crate::text::half_width;
 
@@ -118,16 +118,22 @@ pub enum QueryError {
 }
 
 impl QueryError {
-    /// The problem in words the search line can show in any language.
-    pub fn phrase(&self) -> Phrase {
+    /// The problem in words for the search line in `lang` (the statuses it expects are listed
+    /// in the words of that language, so the line stays short).
+    pub fn phrase(&self, lang: Lang) -> Phrase {
         match self {
             QueryError::UnknownFilter { name } => {
                 Phrase::new("query.unknown_filter").arg("name", name)
             }
-            QueryError::BadStatus { value } => Phrase::new("query.bad_status")
-                .arg("value", value)
-                .arg("expected", Status::expected())
-                .arg("chinese", Status::ALL.map(Status::chinese).join(", ")),
+            QueryError::BadStatus { value } => {
+                let expected = match lang {
+                    Lang::Zh => Status::ALL.map(Status::chinese).join("、"),
+                    Lang::En => Status::expected(),
+                };
+                Phrase::new("query.bad_status")
+                    .arg("value", value)
+                    .arg("expected", expected)
+            }
             QueryError::AmbiguousStatus { value, candidates } => {
                 Phrase::new("query.ambiguous_status")
                     .arg("value", value)
