@@ -12,6 +12,7 @@ use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::config::{Settings, Severity};
 use tally::lang::{Lang, tr, trf};
+use tally::model::DateStyle;
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
@@ -174,6 +175,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     select_item(&mut state, wanted)?;
     state.timebox = cli.timebox;
     state.copy_off = settings.config.osc52 == Some(false);
+    state.dates = DateStyle::new(settings.config.date_format.clone());
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
     state.authors = tally::git::author::authors(&file_paths);
     if state.files.is_empty() {
@@ -240,7 +242,6 @@ fn session(cli: &Cli, settings: &Settings) -> tui::Session {
     let looks = Looks {
         theme,
         keys: settings.keymap.clone(),
-        date_format: settings.config.date_format.clone(),
     };
     tui::Session { looks, mouse }
 }

@@ -10,9 +10,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use tally::app::{Intent, State, update};
+use tally::app::{Event, Intent, State, update};
 use tally::keymap::Keymap;
 use tally::lang::Lang;
+use tally::model::DateStyle;
 use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
 use tally::ui::{self, Looks, Theme};
 
@@ -46,14 +47,15 @@ fn dated_state(lang: Lang) -> State {
 }
 
 fn shown(state: &State, format: Option<&str>) -> String {
+    let mut state = state.clone();
+    state.dates = DateStyle::new(format.map(str::to_string));
     let looks = Looks {
         theme: Theme::plain(),
         keys: Keymap::defaults().clone(),
-        date_format: format.map(str::to_string),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
-        .draw(|frame| ui::render_with(frame, state, &looks))
+        .draw(|frame| ui::render_with(frame, &state, &looks))
         .unwrap();
     terminal.backend().to_string()
 }
@@ -107,21 +109,37 @@ fn every_screen_shows_dates_in_the_configured_format() {
 
 #[test]
 fn a_chinese_format_with_wide_characters_keeps_the_timeline_in_its_pane() {
-    let state = dated_state(Lang::Zh);
-    let looks = Looks {
-        theme: Theme::plain(),
-        keys: Keymap::defaults().clone(),
-        date_format: Some("%Y年%m月%d日".into()),
-    };
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|frame| ui::render_with(frame, &state, &looks))
-        .unwrap();
-    let screen = terminal.backend().to_string();
+    let mut state = dated_state(Lang::Zh);
+    let screen = shown(&state, Some("%Y年%m月%d日"));
     assert!(screen.contains("2023年10月07日"), "{screen}");
     // The axis fits between the pane's borders: its last date ends just before the right one.
     assert!(screen.contains("│ 2023年01月01日 ─"), "{screen}");
     assert!(screen.contains("█ 2023年10月07日 │\""), "{screen}");
+    // Triage at 80 columns wraps each note beside its wider date: every word stays in sight.
+    state.dates = DateStyle::new(Some("%Y年%m月%d日".into()));
+    update(
+        &mut state,
+        Event::Resize {
+            width: 80,
+            height: 40,
+        },
+    );
+    update(&mut state, Intent::StartTriage);
+    let mut terminal = Terminal::new(TestBackend::new(80, 40)).unwrap();
+    terminal
+        .draw(|frame| ui::render(frame, &state, Theme::plain()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let rows: String = (0..40)
+        .map(|y| (1..79).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("")
+        .replace(' ', "");
+    assert!(rows.contains("▌2023年10月07日举办"), "{rows}");
+    assert!(
+        rows.replace('▌', "").contains("丰富在京外籍人士文体生活;"),
+        "the note's end was cut: {rows}"
+    );
 }
 
 #[test]

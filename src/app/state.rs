@@ -251,6 +251,8 @@ pub struct State {
     pub read_only: Option<String>,
     /// The language of the interface's words (the data is shown as it is).
     pub lang: crate::lang::Lang,
+    /// How the interface writes dates (`date_format` in the config).
+    pub dates: crate::model::DateStyle,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.

@@ -371,12 +371,12 @@ pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
     let lines = if state.mode == Mode::Triage {
         let width = usize::from(state.screen.width.saturating_sub(4));
-        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
+        triage_item(state).map_or(1, |item| layout::triage_height(item, width, &state.dates))
     } else {
         let screen = state.screen;
         state
             .selected_item()
-            .map_or(1, |item| layout::zoom_height(item, screen))
+            .map_or(1, |item| layout::zoom_height(item, screen, &state.dates))
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.screen.height.saturating_sub(3));
@@ -475,9 +475,9 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
         _ if count > 0 => {
             state.note_cursor = step(state.note_cursor, intent, 1, count);
             let width = pane_width(state, Pane::Timeline);
-            let starts = state
-                .selected_item()
-                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
+            let starts = state.selected_item().map_or_else(Vec::new, |item| {
+                layout::note_starts(item, width, &state.dates)
+            });
             state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
         }
         _ => {}
@@ -544,7 +544,10 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let width = pane_width(state, pane);
     let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Timeline => positions(
+            item.map_or(1, |i| layout::timeline_height(i, width, &state.dates)),
+            page,
+        ),
         Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.rows.len(),
     };

@@ -69,6 +69,27 @@ impl Date {
     }
 }
 
+/// How the interface writes dates: the user's strftime pattern (`date_format` in the config), or
+/// `YYYY-MM-DD`. Files, exports and command output always keep `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateStyle {
+    pattern: Option<String>,
+}
+
+impl DateStyle {
+    pub fn new(pattern: Option<String>) -> DateStyle {
+        DateStyle { pattern }
+    }
+
+    /// `date` as the interface shows it.
+    pub fn show(&self, date: Date) -> String {
+        match &self.pattern {
+            Some(pattern) => date.format_with(pattern),
+            None => date.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -16,7 +16,7 @@ mod target;
 
 pub use change::{Change, ChangeError, Place, Shift};
 pub use conflict::{Conflict, KNOWN_FIELDS, ResolveError, Side, note_value};
-pub use date::{BadDate, Date};
+pub use date::{BadDate, Date, DateStyle};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
 pub use item::{BadNumber, Item, Metric, Note, Point, parse_number, read_number};
 pub use merge::{Clash, Merged, merge, pick, three_way};

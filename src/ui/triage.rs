@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
 use crate::app::{Triage, format_duration};
-use crate::layout::{LATEST_NOTES, triage_goal, triage_note};
+use crate::layout::{LATEST_NOTES, TRIAGE_DATE, triage_goal, triage_note};
 use crate::model::{Date, Item};
 use crate::report::{change_lines_in, changes, tally};
 use crate::text::{clean_line, wrap};
@@ -225,11 +225,11 @@ fn note_lines(
     } else {
         Style::default()
     };
-    let body = triage_note(text, width);
     // The date column is as wide as `YYYY-MM-DD` (or the date, when the user's format is wider).
     let shown = view.date(date);
-    let date = if crate::text::width(&shown) < 10 {
-        crate::text::pad(&shown, 10)
+    let body = triage_note(text, &shown, width);
+    let date = if crate::text::width(&shown) < TRIAGE_DATE {
+        crate::text::pad(&shown, TRIAGE_DATE)
     } else {
         shown
     };
