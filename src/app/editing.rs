@@ -208,7 +208,10 @@ pub(crate) fn delete(state: &mut State) {
                 question: trf(
                     state.lang,
                     "ask.delete_note",
-                    &[("id", &id), ("date", &item.progress[note].date)],
+                    &[
+                        ("id", &id),
+                        ("date", &state.dates.show(item.progress[note].date)),
+                    ],
                 ),
                 on_yes: Confirmed::DeleteNote {
                     file,

@@ -350,7 +350,8 @@ fn metric_change(
                     recorded,
                     Recorded::Added { latest: true } | Recorded::Unchanged
                 ) {
-                    let phrase = recorded.phrase(&metric.name, date, &value, metric);
+                    let shown = state.dates.show(date);
+                    let phrase = recorded.phrase(&metric.name, &shown, &value, metric);
                     said = Some(phrase.text(state.lang));
                 }
             }

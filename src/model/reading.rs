@@ -51,11 +51,13 @@ impl Recorded {
 
     /// The outcome in words, for a footer or a command's output: `what` names the metric.
     pub fn describe(&self, what: &str, date: Date, value: &Number, metric: &Metric) -> String {
-        self.phrase(what, date, value, metric).to_string()
+        self.phrase(what, &date.to_string(), value, metric)
+            .to_string()
     }
 
-    /// [`Recorded::describe`] as words the interface can show in any language.
-    pub fn phrase(&self, what: &str, date: Date, value: &Number, metric: &Metric) -> Phrase {
+    /// [`Recorded::describe`] as words the interface can show in any language, with the date
+    /// written as the interface writes dates.
+    pub fn phrase(&self, what: &str, date: &str, value: &Number, metric: &Metric) -> Phrase {
         let now = &metric.value;
         let phrase = |key| {
             Phrase::new(key)
