@@ -171,13 +171,16 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
-    state.lang = lang;
+    state.settings.lang = lang;
     select_item(&mut state, wanted)?;
-    state.timebox = cli.timebox;
-    state.copy_off = settings.config.osc52 == Some(false);
-    state.dates = DateStyle::new(settings.config.date_format.clone());
+    state.meeting.timebox = cli.timebox;
+    state.settings.copy_off = settings.config.osc52 == Some(false);
+    state.settings.dates = DateStyle::new(settings.config.date_format.clone());
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
-    state.authors = tally::git::author::authors(&file_paths);
+    let authors = tally::git::author::authors(&file_paths);
+    for (open, author) in state.files.iter_mut().zip(authors) {
+        open.author = author;
+    }
     if state.files.is_empty() {
         let folder = paths
             .first()
@@ -193,8 +196,13 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
-    state.read_only = read_only_reason(cli, &state, lang);
-    if let Some(reason) = state.read_only.as_ref().filter(|_| !cli.looks.read_only) {
+    state.settings.read_only = read_only_reason(cli, &state, lang);
+    if let Some(reason) = state
+        .settings
+        .read_only
+        .as_ref()
+        .filter(|_| !cli.looks.read_only)
+    {
         let text = trf(lang, "msg.read_only", &[("reason", &clean_line(reason))]);
         state.message = Some(Message::warning(text));
     }

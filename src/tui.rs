@@ -86,7 +86,7 @@ pub fn run(mut state: State, session: Session) -> Result<(), RunError> {
     };
     update(&mut state, resize);
     let mut runtime = Runtime::interactive();
-    let mut git = crate::git::worker::Worker::spawn(state.lang);
+    let mut git = crate::git::worker::Worker::spawn(state.settings.lang);
     let mut last_check = Instant::now();
     let mut search_prepared = false;
     while !state.quit && !stop.load(Ordering::Relaxed) {
@@ -185,7 +185,7 @@ fn outside_terminal(
         Effect::EditOutside { target, text } => {
             let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
             ratatui::restore();
-            let outcome = editor::edit(&text, state.lang);
+            let outcome = editor::edit(&text, state.settings.lang);
             set_up_terminal(mouse)?;
             terminal.clear()?;
             let effects = update(state, AppEvent::Edited { target, outcome });
@@ -220,10 +220,11 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyE
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    let press = if state.mode == crate::app::Mode::Help && state.help_typing {
+    let help_typing = state.help().is_some_and(|help| help.typing);
+    let press = if help_typing {
         keys.press_in_help_search(key)
     } else {
-        keys.press(state.mode, state.focus, key)
+        keys.press(state.mode(), state.focus, key)
     };
     match press {
         Press::Intent(intent) => apply(state, runtime, intent),

@@ -37,7 +37,7 @@ fn dated_state(lang: Lang) -> State {
         fingerprint: Fingerprint::of_bytes(b"", None),
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, 120, 40));
-    state.lang = lang;
+    state.settings.lang = lang;
     state.today = Some("2023-11-20".parse().unwrap());
     update(&mut state, Intent::Top);
     while state.selected_item().map(|i| i.id.as_str()) != Some("13") {
@@ -48,7 +48,7 @@ fn dated_state(lang: Lang) -> State {
 
 fn shown(state: &State, format: Option<&str>) -> String {
     let mut state = state.clone();
-    state.dates = DateStyle::new(format.map(str::to_string));
+    state.settings.dates = DateStyle::new(format.map(str::to_string));
     let looks = Looks {
         theme: Theme::plain(),
         keys: Keymap::defaults().clone(),
@@ -116,7 +116,7 @@ fn a_chinese_format_with_wide_characters_keeps_the_timeline_in_its_pane() {
     assert!(screen.contains("│ 2023年01月01日 ─"), "{screen}");
     assert!(screen.contains("█ 2023年10月07日 │\""), "{screen}");
     // Triage at 80 columns wraps each note beside its wider date: every word stays in sight.
-    state.dates = DateStyle::new(Some("%Y年%m月%d日".into()));
+    state.settings.dates = DateStyle::new(Some("%Y年%m月%d日".into()));
     update(
         &mut state,
         Event::Resize {

@@ -27,7 +27,7 @@ fn state_in(lang: Lang, (width, height): (u16, u16)) -> State {
         fingerprint: Fingerprint::of_bytes(b"", None),
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
-    state.lang = lang;
+    state.settings.lang = lang;
     state.today = Some("2023-11-20".parse().unwrap());
     update(&mut state, Intent::Top);
     while state.selected_item().map(|i| i.id.as_str()) != Some("13") {
@@ -37,7 +37,7 @@ fn state_in(lang: Lang, (width, height): (u16, u16)) -> State {
 }
 
 fn text(state: &State) -> String {
-    let (width, height) = (state.screen.width, state.screen.height);
+    let (width, height) = (state.size.width, state.size.height);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|frame| ui::render(frame, state, Theme::plain()))
@@ -54,7 +54,7 @@ fn snapshot_everywhere(name: &str, intents: &[Intent], mode: Mode, words: (&str,
             for intent in intents {
                 update(&mut state, intent.clone());
             }
-            assert_eq!(state.mode, mode, "{name}");
+            assert_eq!(state.mode(), mode, "{name}");
             let screen = text(&state);
             let word = if lang == Lang::Zh { words.1 } else { words.0 };
             assert!(screen.contains(word), "{name} {lang:?} {size:?}:\n{screen}");
@@ -147,7 +147,7 @@ fn conflict_with_a_change_on_disk() {
             let path = common::sample_copy(dir.path());
             let loaded = store::load(&path).unwrap();
             let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
-            state.lang = lang;
+            state.settings.lang = lang;
             let mut doc = store::load(&path).unwrap().doc;
             let theirs = doc.item_mut(4).unwrap();
             theirs.title = "他们的标题".into();
@@ -160,7 +160,7 @@ fn conflict_with_a_change_on_disk() {
                 let effects = update(&mut state, intent);
                 run_effects(&mut state, effects);
             }
-            assert_eq!(state.mode, Mode::Conflict);
+            assert_eq!(state.mode(), Mode::Conflict);
             let screen = text(&state);
             let word = if lang == Lang::Zh { "他们" } else { "theirs" };
             assert!(screen.contains(word), "{lang:?}:\n{screen}");

@@ -42,14 +42,16 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
             field_change(state, *file, id, "lead", |item| item.lead = lead)
         }
         FormKind::SetLead { .. } => Ok(None),
-        FormKind::SetDue { file, id } => match date_field(&form, "due", state.lang) {
+        FormKind::SetDue { file, id } => match date_field(&form, "due", state.settings.lang) {
             Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
             Err(problem) => Err(problem),
         },
-        FormKind::SetSince => match date_field(&form, "since", state.lang) {
+        FormKind::SetSince => match date_field(&form, "since", state.settings.lang) {
             Ok(date) => {
-                state.since = date;
-                state.since_cursor = 0;
+                state.screens.since = date;
+                if let super::Screen::Since { cursor } = &mut state.screen {
+                    *cursor = 0;
+                }
                 close_form(state);
                 return Vec::new();
             }
@@ -59,7 +61,7 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
     match result {
         Ok(None) => {
             close_form(state);
-            state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
+            state.message = Some(Message::info(tr(state.settings.lang, "msg.no_change")));
             Vec::new()
         }
         Ok(Some(edit)) => {
@@ -98,11 +100,11 @@ fn fresh_id(state: &mut State) -> Option<String> {
     }
     let next = doc.next_free_id();
     let note = trf(
-        state.lang,
+        state.settings.lang,
         "msg.id_taken_new",
         &[("from", &id.trim()), ("to", &next)],
     );
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let form = state.form_mut()?;
     form.rebase("id", &next, lang);
     Some(note)
@@ -121,7 +123,7 @@ struct Edit {
 type Outcome = Result<Option<Edit>, String>;
 
 fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let doc = state
         .document(file)
         .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
@@ -203,9 +205,9 @@ fn field_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let after = before.edited(edit);
-    let what = tr(state.lang, &format!("field.{what}"));
+    let what = tr(state.settings.lang, &format!("field.{what}"));
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.set_field",
         &[("what", &what), ("id", &id)],
     );
@@ -215,14 +217,15 @@ fn field_change(
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let before = current(state, file, id)?;
     let mut problem = Ok(());
-    let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed, state.lang));
+    let after =
+        before.edited(|item| problem = fill_item(item, form, Fields::Changed, state.settings.lang));
     problem?;
-    let label = trf(state.lang, "edit.edit_item", &[("id", &id)]);
+    let label = trf(state.settings.lang, "edit.edit_item", &[("id", &id)]);
     replace(file, before, after, label)
 }
 
 fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let doc = state
         .document(file)
         .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
@@ -256,15 +259,15 @@ fn note_change(
     let index = match key {
         Some(key) => Some(
             key.find(&before.progress)
-                .ok_or_else(|| tr(state.lang, "form.note_gone").into_owned())?,
+                .ok_or_else(|| tr(state.settings.lang, "form.note_gone").into_owned())?,
         ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
     let text = optional(form.value("text"))
-        .ok_or_else(|| tr(state.lang, "form.note_empty").into_owned())?;
-    let date = date_field(form, "date", state.lang)?
-        .ok_or_else(|| tr(state.lang, "form.date_needed").into_owned())?;
+        .ok_or_else(|| tr(state.settings.lang, "form.note_empty").into_owned())?;
+    let date = date_field(form, "date", state.settings.lang)?
+        .ok_or_else(|| tr(state.settings.lang, "form.date_needed").into_owned())?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
@@ -288,7 +291,12 @@ fn note_change(
     } else {
         "edit.add_note"
     };
-    replace(file, before, after, trf(state.lang, key, &[("id", &id)]))
+    replace(
+        file,
+        before,
+        after,
+        trf(state.settings.lang, key, &[("id", &id)]),
+    )
 }
 
 fn metric_change(
@@ -299,24 +307,25 @@ fn metric_change(
     form: &Form,
     today: Date,
 ) -> Outcome {
+    let lang = state.settings.lang;
     let before = current(state, file, id)?;
     let index = match key {
         Some(key) => Some(
             key.find(&before.metrics)
-                .ok_or_else(|| trf(state.lang, "form.metric_gone", &[("name", &key.name)]))?,
+                .ok_or_else(|| trf(lang, "form.metric_gone", &[("name", &key.name)]))?,
         ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
     let name = optional(form.value("name"))
-        .ok_or_else(|| tr(state.lang, "form.name_needed").into_owned())?;
-    let value = number_field(&form.value("value"), "value", state.lang)?;
+        .ok_or_else(|| tr(state.settings.lang, "form.name_needed").into_owned())?;
+    let value = number_field(&form.value("value"), "value", state.settings.lang)?;
     let target = match optional(form.value("target")) {
         None => None,
-        Some(text) => Some(number_field(&text, "target", state.lang)?),
+        Some(text) => Some(number_field(&text, "target", state.settings.lang)?),
     };
     let unit = optional(form.value("unit"));
-    let date = date_field(form, "date", state.lang)?.unwrap_or(today);
+    let date = date_field(form, "date", state.settings.lang)?.unwrap_or(today);
     let clash = before
         .metrics
         .iter()
@@ -324,7 +333,7 @@ fn metric_change(
         .any(|(i, m)| m.name == name && Some(i) != index);
     if clash {
         return Err(trf(
-            state.lang,
+            lang,
             "form.name_taken",
             &[("id", &id), ("name", &name)],
         ));
@@ -350,9 +359,9 @@ fn metric_change(
                     recorded,
                     Recorded::Added { latest: true } | Recorded::Unchanged
                 ) {
-                    let shown = state.dates.show(date);
+                    let shown = state.settings.dates.show(date);
                     let phrase = recorded.phrase(&metric.name, &shown, &value, metric);
-                    said = Some(phrase.text(state.lang));
+                    said = Some(phrase.text(state.settings.lang));
                 }
             }
         }
@@ -367,6 +376,6 @@ fn metric_change(
     } else {
         "edit.add_metric"
     };
-    let edit = replace(file, before, after, trf(state.lang, key, &[("id", &id)]))?;
+    let edit = replace(file, before, after, trf(lang, key, &[("id", &id)]))?;
     Ok(edit.map(|edit| Edit { said, ..edit }))
 }

@@ -34,7 +34,10 @@ pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
             Line::from(vec![
                 Span::styled(format!("{key}  "), view.theme.key()),
                 Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-                Span::raw(format!(" {}{marker}", status.label_in(view.state.lang))),
+                Span::raw(format!(
+                    " {}{marker}",
+                    status.label_in(view.state.settings.lang)
+                )),
             ])
         })
         .collect();
@@ -159,7 +162,7 @@ fn clash_value(view: &View, item: Option<&Item>, field: &str, written: &str) -> 
     };
     let date = |d: Option<crate::model::Date>| d.map(|d| view.date(d)).unwrap_or_default();
     match field {
-        "status" => item.status.label_in(view.state.lang).into_owned(),
+        "status" => item.status.label_in(view.state.settings.lang).into_owned(),
         "due" => date(item.due),
         "reviewed" => date(item.reviewed),
         "notes" => view.trn("dialog.notes", item.progress.len()),
@@ -178,7 +181,7 @@ fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
     };
     let mut out = vec![
         field("title", &clean_line(&item.title)),
-        field("status", &item.status.label_in(view.state.lang)),
+        field("status", &item.status.label_in(view.state.settings.lang)),
         field("lead", &clean_line(item.lead.as_deref().unwrap_or("-"))),
         field("due", &item.due.map_or("-".into(), |d| view.date(d))),
         field("tags", &clean_line(&item.tags.join(", "))),

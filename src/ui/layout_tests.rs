@@ -69,7 +69,7 @@ fn date_styles() -> [DateStyle; 3] {
 fn timeline_and_metrics_have_the_lines_the_layout_counts() {
     for dates in date_styles() {
         let mut state = state((100, 30));
-        state.dates = dates.clone();
+        state.settings.dates = dates.clone();
         timeline_and_metrics_counted(&state, &dates);
     }
 }
@@ -118,16 +118,16 @@ fn zoom_and_triage_have_the_lines_the_layout_counts() {
         .flat_map(|s| date_styles().map(|d| (s, d)))
     {
         let mut state = state(screen);
-        state.dates = dates.clone();
+        state.settings.dates = dates.clone();
         for (row, item) in items(&state).iter().enumerate() {
-            state.selected = row;
+            state.list.selected = row;
             let view = View::plain(&state);
             let Some(selected) = state.selected_item() else {
                 continue;
             };
             assert_eq!(
                 zoom::height(&view),
-                layout::zoom_height(selected, state.screen, &dates),
+                layout::zoom_height(selected, state.size, &dates),
                 "{} {screen:?}",
                 selected.id
             );

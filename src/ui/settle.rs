@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 /// What the conflict is about, its field named in the interface language where tally knows it.
 fn subject(view: &View, conflict: &crate::model::Conflict) -> String {
     let field = &conflict.field;
-    match crate::lang::try_tr(view.state.lang, &format!("field.{field}")) {
+    match crate::lang::try_tr(view.state.settings.lang, &format!("field.{field}")) {
         Some(name) => conflict.subject().replacen(field.as_str(), &name, 1),
         None => conflict.subject(),
     }
@@ -89,7 +89,7 @@ fn shown(view: &View, field: &str, value: &Value) -> String {
     let text = match value {
         Value::Null => view.trf("punct.aside", &[("text", &view.tr("settle.none"))]),
         Value::String(s) if field == "status" && status(s).is_some() => status(s)
-            .map(|s| s.label_in(view.state.lang).into_owned())
+            .map(|s| s.label_in(view.state.settings.lang).into_owned())
             .unwrap_or_default(),
         Value::String(s) => s.clone(),
         Value::Object(map) if map.contains_key("text") => {
