@@ -87,9 +87,10 @@ pub enum SyncError {
     #[error("{0} is not in a git repository; nothing to sync")]
     NotARepository(String),
     #[error(
-        "the repository is in the middle of a merge ({0}); resolve it, then sync again \
-         (or `git merge --abort`)"
+        "the repository is in the middle of a merge (unresolved: {0}); resolve it, then sync \
+         again (or `git merge --abort`)"
     )]
+    /// The files git still holds unmerged.
     MidMerge(String),
     #[error(
         "pulled with conflicts in {0}: the repository is mid-merge; resolve them (is:conflict), \
@@ -117,7 +118,7 @@ impl SyncError {
             SyncError::NotARepository(path) => {
                 Phrase::new("sync.not_a_repository").arg("path", path)
             }
-            SyncError::MidMerge(what) => Phrase::new("sync.mid_merge").arg("what", what),
+            SyncError::MidMerge(files) => Phrase::new("sync.mid_merge").arg("files", files),
             SyncError::Conflict(files) => Phrase::new("sync.conflict").arg("files", files),
             SyncError::Offline(line) => Phrase::new("sync.offline").arg("git", line),
             SyncError::NeedsPassword => Phrase::new("sync.needs_password"),
@@ -182,10 +183,7 @@ fn finish_merge(git: &Git, root: &Path, names: &[PathBuf]) -> Result<(), SyncErr
         .cloned()
         .collect();
     if !open.is_empty() {
-        return Err(SyncError::MidMerge(format!(
-            "unresolved: {}",
-            open.join(", ")
-        )));
+        return Err(SyncError::MidMerge(open.join(", ")));
     }
     let mut add = vec!["add".to_string(), "--".to_string()];
     add.extend(unmerged);
