@@ -46,7 +46,7 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
             None => (item_text(&item, state.settings.lang), "item"),
         },
         Pane::Metrics if in_browse => match item.metrics.get(state.details.metric_cursor) {
-            Some(metric) => (metric_line(metric), "metric"),
+            Some(metric) => (metric_line(metric, state.settings.lang), "metric"),
             None => (item_text(&item, state.settings.lang), "item"),
         },
         _ => (item_text(&item, state.settings.lang), "item"),
@@ -86,16 +86,21 @@ pub fn item_text(item: &Item, lang: crate::lang::Lang) -> String {
     if !item.metrics.is_empty() {
         text.push('\n');
         for metric in &item.metrics {
-            text.push_str(&metric_line(metric));
+            text.push_str(&metric_line(metric, lang));
             text.push('\n');
         }
     }
     text
 }
 
-fn metric_line(metric: &crate::model::Metric) -> String {
+fn metric_line(metric: &crate::model::Metric, lang: crate::lang::Lang) -> String {
     let unit = metric.unit.as_deref().unwrap_or("");
-    let mut line = format!("{}: {}{unit}", metric.name, metric.value);
+    let value = format!("{}{unit}", metric.value);
+    let mut line = trf(
+        lang,
+        "punct.field",
+        &[("field", &metric.name), ("value", &value)],
+    );
     if let Some(target) = &metric.target {
         line.push_str(&format!(" / {target}{unit}"));
     }

@@ -420,4 +420,5 @@ fn a_copied_item_reads_in_the_interface_language() {
         text.starts_with("10 主场外交和重大国事活动服务保障\n状态：正常推进\n牵头人：市外办\n"),
         "{text}"
     );
+    assert!(text.ends_with("\n接待党宾国宾团组：126个\n"), "{text}");
 }
