@@ -42,13 +42,8 @@ pub fn intent_named(name: &str) -> Option<Intent> {
 impl Key {
     /// Reads a key as the config writes it: `Q`, `j`, `?`, `Ctrl-n`, `Alt-Enter`, `Down`,
     /// `PageDown`, `Space`, `Esc`, `Shift-Tab`, `F5` (also `C-n`, `M-x`, `ctrl+n`).
-    pub fn parse(text: &str) -> Result<Key, String> {
-        let bad = || {
-            format!(
-                "`{text}` is not a key (examples: Q, j, ?, Ctrl-n, Alt-Enter, Down, PageDown, \
-                 Space, Esc, Shift-Tab, F5)"
-            )
-        };
+    pub fn parse(text: &str) -> Result<Key, crate::lang::Phrase> {
+        let bad = || crate::lang::Phrase::new("config_file.not_a_key").arg("key", text);
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text.trim();
         while let Some((head, tail)) = rest.split_once(['-', '+']).filter(|(_, t)| !t.is_empty()) {

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::names::{context_named, intent_named, mode_name};
 use super::{BINDINGS, Binding, Context, Key};
 use crate::app::{Intent, Mode, Pane};
+use crate::lang::Phrase;
 
 /// The key bindings of a session: the defaults, or the defaults changed by the user.
 #[derive(Debug, Clone)]
@@ -47,7 +48,9 @@ pub struct Refusal {
     /// The override's index in the list given.
     pub entry: usize,
     pub culprit: Culprit,
+    /// What is wrong, in English (`phrase` in any language).
     pub text: String,
+    pub phrase: Phrase,
     /// True for names tally does not know (a warning); false for errors.
     pub unknown: bool,
 }
@@ -75,10 +78,11 @@ impl Keymap {
                     action,
                     keys,
                 }),
-                Err((culprit, text, unknown)) => refusals.push(Refusal {
+                Err((culprit, phrase, unknown)) => refusals.push(Refusal {
                     entry: i,
                     culprit,
-                    text,
+                    text: phrase.to_string(),
+                    phrase,
                     unknown,
                 }),
             }
@@ -93,7 +97,8 @@ impl Keymap {
             refusals.push(Refusal {
                 entry,
                 culprit: Culprit::Key(key_index),
-                text,
+                text: text.to_string(),
+                phrase: text,
                 unknown: false,
             });
             accepted.retain(|a| a.entry != entry);
@@ -154,7 +159,7 @@ impl Keymap {
     fn first_clash(
         &self,
         changed_by: &[Option<(usize, Vec<usize>)>],
-    ) -> Option<(usize, usize, String)> {
+    ) -> Option<(usize, usize, Phrase)> {
         for (mode, focus) in VIEWS {
             let contexts = Context::of(mode, focus);
             let live: Vec<usize> = (0..self.bindings.len())
@@ -174,13 +179,11 @@ impl Keymap {
                         let at = self.bindings[i].keys.iter().position(|k| k == key)?;
                         Some((*entry, indices.get(at).copied().unwrap_or(0)))
                     })?;
-                    let text = format!(
-                        "`{}` is bound to both `{}` and `{}` in {}",
-                        key.config_name(),
-                        first.intent.name(),
-                        second.intent.name(),
-                        mode_name(contexts[0]),
-                    );
+                    let text = Phrase::new("config_file.bound_twice")
+                        .arg("key", key.config_name())
+                        .arg("first", first.intent.name())
+                        .arg("second", second.intent.name())
+                        .arg("mode", mode_name(contexts[0]));
                     return Some((culprit, position, text));
                 }
             }
@@ -264,23 +267,19 @@ fn apply(accepted: &[Accepted]) -> (Keymap, ChangedBy) {
 type Resolved = (Option<Context>, Intent, Vec<(Key, usize)>);
 
 /// An override's mode, action and keys, or what is wrong with it.
-fn resolve(entry: &Override) -> Result<Resolved, (Culprit, String, bool)> {
+fn resolve(entry: &Override) -> Result<Resolved, (Culprit, Phrase, bool)> {
     let context = match entry.mode {
         None => None,
         Some(mode) => Some(context_named(mode).ok_or_else(|| {
             let names: Vec<&str> = Context::ALL.iter().map(|c| mode_name(*c)).collect();
-            let text = format!(
-                "unknown mode `[keys.{mode}]` (ignored; modes: {})",
-                names.join(", ")
-            );
+            let text = Phrase::new("config_file.unknown_mode")
+                .arg("mode", mode)
+                .arg("modes", names.join(", "));
             (Culprit::Mode, text, true)
         })?),
     };
     let action = intent_named(entry.action).ok_or_else(|| {
-        let text = format!(
-            "unknown action `{}` (ignored; `tally keys` lists them)",
-            entry.action
-        );
+        let text = Phrase::new("config_file.unknown_action").arg("action", entry.action);
         (Culprit::Action, text, true)
     })?;
     if let Some(context) = context
@@ -288,11 +287,9 @@ fn resolve(entry: &Override) -> Result<Resolved, (Culprit, String, bool)> {
             .iter()
             .any(|b| b.context == context && b.intent == action)
     {
-        let text = format!(
-            "`{}` does nothing in {} (ignored; `tally keys` shows where each action works)",
-            entry.action,
-            mode_name(context)
-        );
+        let text = Phrase::new("config_file.does_nothing")
+            .arg("action", entry.action)
+            .arg("mode", mode_name(context));
         return Err((Culprit::Action, text, false));
     }
     let mut keys = Vec::new();

@@ -187,3 +187,62 @@ fn counts_take_the_one_and_other_forms() {
     assert_eq!(trn(Lang::En, "count.items", 8), "8 items");
     assert_eq!(trn(Lang::Zh, "count.items", 1), "1 项");
 }
+
+/// Every `"section.key"` written in the source, for the sections the strings files have.
+fn keys_in_source(sections: &BTreeSet<String>) -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    let mut keys = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for literal in text.split('"').skip(1).step_by(2) {
+            let Some((section, rest)) = literal.split_once('.') else {
+                continue;
+            };
+            let plain = |s: &str| {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.')
+            };
+            if sections.contains(section) && plain(section) && plain(rest) && !rest.ends_with('.') {
+                keys.push((file.display().to_string(), literal.to_string()));
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_the_source_names_is_in_the_strings_files() {
+    let files = files();
+    let english = &files["en"];
+    let sections: BTreeSet<String> = english
+        .keys()
+        .filter_map(|k| k.split_once('.').map(|(s, _)| s.to_string()))
+        .collect();
+    let keys = keys_in_source(&sections);
+    assert!(keys.len() > 100, "only {} keys found", keys.len());
+    let missing: Vec<&(String, String)> = keys
+        .iter()
+        .filter(|(_, key)| {
+            !english.contains_key(key.as_str()) && !english.contains_key(&format!("{key}.one"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys missing from locales/en.toml: {missing:?}"
+    );
+}

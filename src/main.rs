@@ -11,7 +11,8 @@ use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::config::{Settings, Severity};
-use tally::lang::{Lang, trf};
+use tally::lang::{Lang, tr, trf};
+use tally::model::DateStyle;
 use tally::store;
 use tally::text::{clean_line, clean_text};
 use tally::tui::{self, RunError};
@@ -220,6 +221,8 @@ fn first_state(
     state.settings.lang = lang;
     select_item(&mut state, wanted)?;
     state.meeting.timebox = cli.timebox;
+    state.settings.copy_off = settings.config.osc52 == Some(false);
+    state.settings.dates = DateStyle::new(settings.config.date_format.clone());
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
     let authors = tally::git::author::authors(&file_paths);
     for (open, author) in state.files.iter_mut().zip(authors) {
@@ -240,21 +243,21 @@ fn first_state(
             level: Level::Info,
         });
     }
-    state.settings.read_only = read_only_reason(cli, &state);
+    state.settings.read_only = read_only_reason(cli, &state, lang);
     if let Some(reason) = state
         .settings
         .read_only
         .as_ref()
         .filter(|_| !cli.looks.read_only)
     {
-        let text = format!("Read-only: {}", clean_line(reason));
+        let text = trf(lang, "msg.read_only", &[("reason", &clean_line(reason))]);
         state.message = Some(Message::warning(text));
     }
     if let Some(problem) = settings.problems.first() {
-        let mut text = clean_line(&settings.message(problem)).into_owned();
+        let mut text = clean_line(&settings.message_in(problem, lang)).into_owned();
         if settings.problems.len() > 1 {
             let more = settings.problems.len() - 1;
-            text.push_str(&format!(" (and {more} more, printed when tally started)"));
+            text.push_str(&trf(lang, "msg.config_more", &[("n", &more)]));
         }
         state.message = Some(match problem.severity {
             Severity::Error => Message::error(text),
@@ -265,9 +268,9 @@ fn first_state(
 }
 
 /// Why the session may not edit: `--read-only`, or a file tally could not save over.
-fn read_only_reason(cli: &Cli, state: &State) -> Option<String> {
+fn read_only_reason(cli: &Cli, state: &State, lang: Lang) -> Option<String> {
     if cli.looks.read_only {
-        return Some("opened with --read-only".into());
+        return Some(tr(lang, "msg.opened_read_only").into_owned());
     }
     state
         .files
@@ -291,7 +294,6 @@ fn session(cli: &Cli, settings: &Settings) -> tui::Session {
     let looks = Looks {
         theme,
         keys: settings.keymap.clone(),
-        date_format: settings.config.date_format.clone(),
     };
     tui::Session { looks, mouse }
 }

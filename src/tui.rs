@@ -153,7 +153,7 @@ impl Interface {
         } = self;
         let (looks, mouse) = (&session.looks, session.mouse);
         let keys = &looks.keys;
-        let mut git = crate::git::worker::Worker::spawn();
+        let mut git = crate::git::worker::Worker::spawn(state.settings.lang);
         let mut last_check = Instant::now();
         let mut search_prepared = false;
         while !state.quit && !signals.stop.load(Ordering::Relaxed) {
@@ -270,7 +270,7 @@ fn outside_terminal(
             ratatui::restore();
             // the editor reads the keys now
             inbox.pause();
-            let outcome = editor::edit(&text);
+            let outcome = editor::edit(&text, state.settings.lang);
             inbox.resume();
             set_up_terminal(mouse)?;
             terminal.backend_mut().forget()?;

@@ -35,6 +35,37 @@ fn a_configured_quit_key_replaces_q() {
 }
 
 #[test]
+fn osc52_false_in_the_config_stops_y_copying() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    write_config(dir.path(), "osc52 = false\n");
+    let tmux = Tmux::tally_with_env(
+        &quote(&file.display().to_string()),
+        dir.path(),
+        "TMUX=",
+        100,
+        30,
+    );
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.wait_until("the list drawn", 15, |s| {
+        s.contains("Items 1/8") && s.contains(" quit")
+    });
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("copying is off");
+    assert!(!screen.contains("copied item"), "{screen}");
+    // Nothing reached tmux's clipboard buffer.
+    let buffer = tmux.run(&["show-buffer"]);
+    assert!(
+        !String::from_utf8_lossy(&buffer.stdout).contains("主场外交"),
+        "{buffer:?}"
+    );
+    tmux.quit();
+}
+
+#[test]
 fn a_broken_config_is_shown_on_screen_and_the_defaults_apply() {
     if !tmux_available() {
         return;

@@ -153,3 +153,42 @@ fn an_unknown_language_is_a_usage_error_naming_the_choices() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_chinese_session_has_no_english_left_in_the_header_row_sync_and_dashboard() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    std::fs::create_dir_all(dir.path().join("tally")).unwrap();
+    std::fs::write(
+        dir.path().join("tally/config.toml"),
+        "date_format = \"%Y年%m月%d日\"\n",
+    )
+    .unwrap();
+    let args = quote(&file.display().to_string());
+    let tmux = Tmux::tally_with_env(&args, dir.path(), "LANG=zh_CN.UTF-8", 120, 40);
+    let screen = tmux.wait_for("事项 1/8");
+    assert!(screen.contains("号 状态 事项"), "{screen}");
+    assert!(
+        screen.contains("2023年01月01日 – 2023年09月30日"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("title") && !screen.contains("lead"),
+        "{screen}"
+    );
+    // The sample's folder is no git repository: the sync says so in Chinese.
+    tmux.keys(&["S"]);
+    let screen = tmux.wait_for("同步失败：");
+    assert!(screen.contains("不在 git 仓库中"), "{screen}");
+    tmux.keys(&["v", "v"]);
+    let screen = tmux.wait_for("总览");
+    assert!(screen.contains("指标：12 项（2 项有目标值"), "{screen}");
+    assert!(!screen.contains("with a target"), "{screen}");
+    tmux.quit();
+    // The file keeps its dates as the format says.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"2023-09-30\""), "{text}");
+}

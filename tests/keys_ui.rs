@@ -37,7 +37,6 @@ fn looks(settings: &Settings) -> ui::Looks {
     ui::Looks {
         theme: Theme::plain(),
         keys: settings.keymap.clone(),
-        date_format: settings.config.date_format.clone(),
     }
 }
 
@@ -88,11 +87,13 @@ fn the_timeline_shows_dates_in_the_configured_format() {
     for _ in 0..3 {
         update(&mut state, Intent::Down);
     }
+    state.settings.dates = tally::model::DateStyle::new(settings.config.date_format.clone());
     let text = screen(&state, &settings).join("\n");
     // multi-width characters are followed by a padding cell in the buffer
     let squeezed: String = text.replace(' ', "");
     assert!(squeezed.contains("10月07日举办"), "{text}");
     assert!(!text.contains("2023-10-07 举"), "{text}");
+    state.settings.dates = tally::model::DateStyle::default();
     let defaults = screen(&state, &Settings::from_text(None, "")).join("\n");
     assert!(defaults.contains("2023-10-07 举"), "{defaults}");
 }

@@ -482,3 +482,13 @@ fn a_query_problem_shows_beside_the_query_and_is_cut_with_an_ellipsis() {
     assert!(footer.contains("bad status \"foo\""), "{footer}");
     assert!(footer.contains('…'), "the cut is marked: {footer}");
 }
+
+#[test]
+fn a_query_problem_is_said_in_the_interface_language() {
+    let (mut state, _dir, _) = open(120, 24);
+    state.settings.lang = tally::lang::Lang::Zh;
+    keys(&mut state, "/status:foo");
+    let footer = screen(&state).lines().last().unwrap().to_string();
+    assert!(footer.contains("状态“foo”无效（应为 未开始"), "{footer}");
+    assert!(!footer.contains("bad status"), "{footer}");
+}

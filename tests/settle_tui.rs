@@ -206,3 +206,18 @@ fn e_keeps_ours_and_opens_the_form_and_esc_leaves_it_for_later() {
     assert_eq!(session.state.mode(), Mode::Browse, "nothing to settle");
     assert!(session.screen().contains("no merge conflicts in this item"));
 }
+
+#[test]
+fn a_merge_conflict_reads_in_chinese() {
+    let mut session = Session::open();
+    session.state.settings.lang = tally::lang::Lang::Zh;
+    session.select("14");
+    session.keys("c");
+    assert_eq!(session.state.mode(), Mode::MergeConflict);
+    let screen = session.screen();
+    assert!(screen.contains("合并冲突 1/1 · 事项 14"), "{screen}");
+    // The statuses each side set, in Chinese words, after a Chinese colon.
+    assert!(screen.contains("(HEAD)：受阻"), "{screen}");
+    assert!(screen.contains("(origin/main)：已完成"), "{screen}");
+    assert!(!screen.contains("blocked"), "{screen}");
+}

@@ -343,3 +343,42 @@ fn a_refused_form_says_why_in_chinese() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_bad_date_or_number_typed_in_a_form_is_refused_in_chinese() {
+    let mut state = state_in(Lang::Zh, 120, 40);
+    select(&mut state, "14");
+    update(&mut state, Intent::StartTriage);
+    update(&mut state, Intent::EditDue);
+    assert_eq!(state.mode(), Mode::Form);
+    update(&mut state, Intent::Paste("明天".into()));
+    update(&mut state, Intent::Submit);
+    let refusal = state.form().unwrap().error.clone().unwrap();
+    assert_eq!(
+        refusal,
+        "截止：日期 `明天` 无效（应为 YYYY-MM-DD 格式的真实日期）"
+    );
+    assert!(text(&state).contains("截止：日期 `明天` 无效"));
+
+    let mut state = state_in(Lang::Zh, 120, 40);
+    select(&mut state, "14");
+    update(&mut state, Intent::EditMetrics);
+    assert_eq!(state.mode(), Mode::Form);
+    update(&mut state, Intent::Paste("多".into()));
+    update(&mut state, Intent::Submit);
+    let refusal = state.form().unwrap().error.clone().unwrap();
+    assert!(refusal.starts_with("数值：`"), "{refusal}");
+    assert!(refusal.ends_with("` 不是数字"), "{refusal}");
+
+    // The same mistakes in English read as before.
+    let mut english = state_in(Lang::En, 120, 40);
+    select(&mut english, "14");
+    update(&mut english, Intent::StartTriage);
+    update(&mut english, Intent::EditDue);
+    update(&mut english, Intent::Paste("tomorrow".into()));
+    update(&mut english, Intent::Submit);
+    assert_eq!(
+        english.form().unwrap().error.as_deref(),
+        Some("due: invalid date `tomorrow` (expected YYYY-MM-DD, a real calendar date)")
+    );
+}

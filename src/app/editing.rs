@@ -210,7 +210,10 @@ pub(crate) fn delete(state: &mut State) {
                 question: trf(
                     state.settings.lang,
                     "ask.delete_note",
-                    &[("id", &id), ("date", &item.progress[note].date)],
+                    &[
+                        ("id", &id),
+                        ("date", &state.settings.dates.show(item.progress[note].date)),
+                    ],
                 ),
                 on_yes: Confirmed::DeleteNote {
                     file,

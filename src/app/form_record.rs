@@ -3,6 +3,7 @@
 //! values while changed ones keep the user's text and say what the file has now.
 
 use super::form::{Field, Form, Input, optional_date, text};
+use crate::lang::{Lang, tr, trf};
 use crate::model::{Item, Metric};
 
 impl Form {
@@ -21,7 +22,7 @@ impl Form {
 
     /// The file now has `value` for the field `label`: a field the user did not change shows it
     /// (silently); a changed one keeps the user's text and says so. Returns the words for a clash.
-    pub fn rebase(&mut self, label: &'static str, value: &str) -> Option<String> {
+    pub fn rebase(&mut self, label: &'static str, value: &str, lang: Lang) -> Option<String> {
         let changed = self.changed(label);
         let field = self.fields.iter_mut().find(|f| f.label == label)?;
         if field.start == value {
@@ -44,7 +45,12 @@ impl Form {
             Input::Text { area, .. } => area.lines().join(" "),
             Input::Status(status) => status.as_str().to_string(),
         };
-        Some(format!("{label}: on disk “{value}”, yours “{mine}”"))
+        let field = tr(lang, &format!("field.{label}"));
+        Some(trf(
+            lang,
+            "form.on_disk_and_yours",
+            &[("field", &field), ("value", &value), ("mine", &mine)],
+        ))
     }
 }
 

@@ -43,13 +43,13 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
                 let note = &item.progress[index];
                 (format!("{}  {}", note.date, note.text), "note")
             }
-            None => (item_text(&item), "item"),
+            None => (item_text(&item, state.settings.lang), "item"),
         },
         Pane::Metrics if in_browse => match item.metrics.get(state.details.metric_cursor) {
-            Some(metric) => (metric_line(metric), "metric"),
-            None => (item_text(&item), "item"),
+            Some(metric) => (metric_line(metric, state.settings.lang), "metric"),
+            None => (item_text(&item, state.settings.lang), "item"),
         },
-        _ => (item_text(&item), "item"),
+        _ => (item_text(&item, state.settings.lang), "item"),
     };
     let chars = text.chars().count();
     let key = format!("msg.copied_{what}");
@@ -62,12 +62,16 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
     vec![Effect::Copy { text }]
 }
 
-/// The item as a few readable lines: title, fields, goal, notes (newest first) and metrics.
-pub fn item_text(item: &Item) -> String {
+/// The item as a few readable lines in `lang`: title, fields, goal, notes and metrics.
+pub fn item_text(item: &Item, lang: crate::lang::Lang) -> String {
+    let line = |name: &str, value: &str| {
+        let field = tr(lang, &format!("field.{name}"));
+        trf(lang, "punct.field", &[("field", &field), ("value", &value)]) + "\n"
+    };
     let mut text = format!("{} {}\n", item.id, item.title);
-    text.push_str(&format!("status: {}\n", item.status.label()));
+    text.push_str(&line("status", &item.status.label_in(lang)));
     for (name, value) in crate::report::fields(item) {
-        text.push_str(&format!("{name}: {value}\n"));
+        text.push_str(&line(name, &value));
     }
     if let Some(goal) = &item.goal {
         text.push_str(&format!("\n{goal}\n"));
@@ -82,16 +86,21 @@ pub fn item_text(item: &Item) -> String {
     if !item.metrics.is_empty() {
         text.push('\n');
         for metric in &item.metrics {
-            text.push_str(&metric_line(metric));
+            text.push_str(&metric_line(metric, lang));
             text.push('\n');
         }
     }
     text
 }
 
-fn metric_line(metric: &crate::model::Metric) -> String {
+fn metric_line(metric: &crate::model::Metric, lang: crate::lang::Lang) -> String {
     let unit = metric.unit.as_deref().unwrap_or("");
-    let mut line = format!("{}: {}{unit}", metric.name, metric.value);
+    let value = format!("{}{unit}", metric.value);
+    let mut line = trf(
+        lang,
+        "punct.field",
+        &[("field", &metric.name), ("value", &value)],
+    );
     if let Some(target) = &metric.target {
         line.push_str(&format!(" / {target}{unit}"));
     }

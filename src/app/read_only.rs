@@ -11,9 +11,12 @@ pub fn refused(state: &mut State, intent: &Intent) -> bool {
     if !edits(intent) {
         return false;
     }
-    state.message = Some(Message::warning(format!(
-        "Read-only: {reason}, so nothing can be changed"
-    )));
+    let text = crate::lang::trf(
+        state.settings.lang,
+        "msg.read_only_refused",
+        &[("reason", reason)],
+    );
+    state.message = Some(Message::warning(text));
     true
 }
 

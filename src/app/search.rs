@@ -207,8 +207,9 @@ pub(crate) fn results(
         return;
     }
     if let Some(error) = error {
-        state.search.error = Some(error.to_string());
-        state.message = Some(Message::warning(error.to_string()));
+        let text = error.phrase(state.settings.lang).text(state.settings.lang);
+        state.search.error = Some(text.clone());
+        state.message = Some(Message::warning(text));
         return;
     }
     state.search.error = None;

@@ -270,6 +270,8 @@ pub struct Settings {
     pub read_only: Option<String>,
     /// `y` does not copy (`osc52 = false` in the config).
     pub copy_off: bool,
+    /// How the interface writes dates (`date_format` in the config).
+    pub dates: crate::model::DateStyle,
 }
 
 /// What a meeting carries from one triage walk to the next.

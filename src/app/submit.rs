@@ -5,7 +5,9 @@ use super::Effect;
 use super::editing::{close_form, commit};
 use super::form::{Form, FormKind};
 use super::state::{Message, State};
-use crate::lang::{tr, trf};
+use crate::lang::{Lang, Phrase, tr, trf};
+use serde_json::Number;
+
 use crate::model::{
     Change, Date, Item, Metric, MetricKey, Note, NoteKey, Recorded, SameDate, new_metric,
     read_number, record_reading, split_tags,
@@ -40,11 +42,11 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
             field_change(state, *file, id, "lead", |item| item.lead = lead)
         }
         FormKind::SetLead { .. } => Ok(None),
-        FormKind::SetDue { file, id } => match date_field(&form, "due") {
+        FormKind::SetDue { file, id } => match date_field(&form, "due", state.settings.lang) {
             Ok(due) => field_change(state, *file, id, "due", |item| item.due = due),
             Err(problem) => Err(problem),
         },
-        FormKind::SetSince => match date_field(&form, "since") {
+        FormKind::SetSince => match date_field(&form, "since", state.settings.lang) {
             Ok(date) => {
                 state.screens.since = date;
                 if let super::Screen::Since { cursor } = &mut state.screen {
@@ -102,8 +104,9 @@ fn fresh_id(state: &mut State) -> Option<String> {
         "msg.id_taken_new",
         &[("from", &id.trim()), ("to", &next)],
     );
+    let lang = state.settings.lang;
     let form = state.form_mut()?;
-    form.rebase("id", &next);
+    form.rebase("id", &next, lang);
     Some(note)
 }
 
@@ -145,20 +148,35 @@ fn optional(text: String) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
-fn date_field(form: &Form, label: &str) -> Result<Option<Date>, String> {
+/// What is wrong with one field, in the interface's language: `截止：日期 …无效`.
+fn field_problem(lang: Lang, label: &str, problem: &Phrase) -> String {
+    let field = tr(lang, &format!("field.{label}"));
+    trf(
+        lang,
+        "form.problem",
+        &[("field", &field), ("problem", &problem.text(lang))],
+    )
+}
+
+fn date_field(form: &Form, label: &str, lang: Lang) -> Result<Option<Date>, String> {
     match optional(form.value(label)) {
         None => Ok(None),
         Some(text) => text
             .parse::<Date>()
             .map(Some)
-            .map_err(|e| format!("{label}: {e}")),
+            .map_err(|e| field_problem(lang, label, &e.phrase())),
     }
 }
 
-fn fill_item(item: &mut Item, form: &Form, which: Fields) -> Result<(), String> {
+fn number_field(text: &str, label: &str, lang: Lang) -> Result<Number, String> {
+    read_number(text).map_err(|e| field_problem(lang, label, &e.phrase()))
+}
+
+fn fill_item(item: &mut Item, form: &Form, which: Fields, lang: Lang) -> Result<(), String> {
     let wanted = |label: &str| which == Fields::All || form.changed(label);
     if wanted("title") {
-        item.title = optional(form.value("title")).ok_or("title: a title is needed")?;
+        item.title = optional(form.value("title"))
+            .ok_or_else(|| tr(lang, "form.title_needed").into_owned())?;
     }
     if wanted("goal") {
         item.goal = optional(form.value("goal"));
@@ -170,7 +188,7 @@ fn fill_item(item: &mut Item, form: &Form, which: Fields) -> Result<(), String> 
         item.status = form.status().unwrap_or(item.status);
     }
     if wanted("due") {
-        item.due = date_field(form, "due")?;
+        item.due = date_field(form, "due", lang)?;
     }
     if wanted("tags") {
         item.tags = split_tags(&form.value("tags"));
@@ -199,7 +217,8 @@ fn field_change(
 fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let before = current(state, file, id)?;
     let mut problem = Ok(());
-    let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed));
+    let after =
+        before.edited(|item| problem = fill_item(item, form, Fields::Changed, state.settings.lang));
     problem?;
     let label = trf(state.settings.lang, "edit.edit_item", &[("id", &id)]);
     replace(file, before, after, label)
@@ -215,7 +234,7 @@ fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
         return Err(trf(lang, "form.id_used", &[("id", &id)]));
     }
     let mut item = Item::new(id.clone(), "");
-    fill_item(&mut item, form, Fields::All)?;
+    fill_item(&mut item, form, Fields::All, lang)?;
     let change = Change::Insert {
         index: doc.items().len(),
         item,
@@ -247,7 +266,7 @@ fn note_change(
     let wanted = |label: &str| index.is_none() || form.changed(label);
     let text = optional(form.value("text"))
         .ok_or_else(|| tr(state.settings.lang, "form.note_empty").into_owned())?;
-    let date = date_field(form, "date")?
+    let date = date_field(form, "date", state.settings.lang)?
         .ok_or_else(|| tr(state.settings.lang, "form.date_needed").into_owned())?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
@@ -298,15 +317,15 @@ fn metric_change(
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
-    let name =
-        optional(form.value("name")).ok_or_else(|| tr(lang, "form.name_needed").into_owned())?;
-    let value = read_number(&form.value("value")).map_err(|e| format!("value: {e}"))?;
+    let name = optional(form.value("name"))
+        .ok_or_else(|| tr(state.settings.lang, "form.name_needed").into_owned())?;
+    let value = number_field(&form.value("value"), "value", state.settings.lang)?;
     let target = match optional(form.value("target")) {
         None => None,
-        Some(text) => Some(read_number(&text).map_err(|e| format!("target: {e}"))?),
+        Some(text) => Some(number_field(&text, "target", state.settings.lang)?),
     };
     let unit = optional(form.value("unit"));
-    let date = date_field(form, "date")?.unwrap_or(today);
+    let date = date_field(form, "date", state.settings.lang)?.unwrap_or(today);
     let clash = before
         .metrics
         .iter()
@@ -340,7 +359,9 @@ fn metric_change(
                     recorded,
                     Recorded::Added { latest: true } | Recorded::Unchanged
                 ) {
-                    said = Some(recorded.describe(&metric.name, date, &value, metric));
+                    let shown = state.settings.dates.show(date);
+                    let phrase = recorded.phrase(&metric.name, &shown, &value, metric);
+                    said = Some(phrase.text(state.settings.lang));
                 }
             }
         }

@@ -385,12 +385,14 @@ pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
     let page = usize::from(state.size.height.saturating_sub(4)).max(1);
     let lines = if state.mode() == Mode::Triage {
         let width = usize::from(state.size.width.saturating_sub(4));
-        triage_item(state).map_or(1, |item| layout::triage_height(item, width))
+        triage_item(state).map_or(1, |item| {
+            layout::triage_height(item, width, &state.settings.dates)
+        })
     } else {
         let size = state.size;
-        state
-            .selected_item()
-            .map_or(1, |item| layout::zoom_height(item, size))
+        state.selected_item().map_or(1, |item| {
+            layout::zoom_height(item, size, &state.settings.dates)
+        })
     };
     // inside the frame: the screen less the footer and the frame's two borders
     let visible = usize::from(state.size.height.saturating_sub(3));
@@ -494,9 +496,9 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
         _ if count > 0 => {
             state.details.note_cursor = step(state.details.note_cursor, intent, 1, count);
             let width = pane_width(state, Pane::Timeline);
-            let starts = state
-                .selected_item()
-                .map_or_else(Vec::new, |item| layout::note_starts(item, width));
+            let starts = state.selected_item().map_or_else(Vec::new, |item| {
+                layout::note_starts(item, width, &state.settings.dates)
+            });
             state.details.timeline_scroll = follow(
                 state.details.timeline_scroll,
                 &starts,
@@ -574,7 +576,12 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let width = pane_width(state, pane);
     let item = state.selected_item();
     let limit = match pane {
-        Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
+        Pane::Timeline => positions(
+            item.map_or(1, |i| {
+                layout::timeline_height(i, width, &state.settings.dates)
+            }),
+            page,
+        ),
         Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
         Pane::Items => state.list.rows.len(),
     };

@@ -407,3 +407,18 @@ fn an_outside_edit_of_the_goal_is_an_ordinary_edit() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_copied_item_reads_in_the_interface_language() {
+    let mut state = sample_state(120, 40);
+    state.settings.lang = crate::lang::Lang::Zh;
+    let effects = update(&mut state, Intent::Copy);
+    let [Effect::Copy { text }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.starts_with("10 主场外交和重大国事活动服务保障\n状态：正常推进\n牵头人：市外办\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("\n接待党宾国宾团组：126个\n"), "{text}");
+}

@@ -113,7 +113,7 @@ fn rebase_form(
     };
     let clashes: Vec<String> = values
         .into_iter()
-        .filter_map(|(label, value)| form.rebase(label, &value))
+        .filter_map(|(label, value)| form.rebase(label, &value, lang))
         .collect();
     if clashes.is_empty() {
         return None;
@@ -200,7 +200,7 @@ fn fresh_id(lang: Lang, form: &mut Form, doc: &Document) -> Option<String> {
         return None;
     }
     let next = doc.next_free_id();
-    form.rebase("id", &next);
+    form.rebase("id", &next, lang);
     let note = trf(
         lang,
         "msg.id_taken_new",

@@ -222,8 +222,9 @@ fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
 }
 
 pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let number =
-        |text: &str| read_number(text).map_err(|e| Failure::User(clean_line(&e).into_owned()));
+    let number = |text: &str| {
+        read_number(text).map_err(|e| Failure::User(clean_line(&e.to_string()).into_owned()))
+    };
     let value = number(&args.value)?;
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);

@@ -10,7 +10,7 @@ use crate::git::{self, SyncError};
 
 pub fn sync(args: &PathsArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let files = task_files(&args.paths)?;
-    let mut stages = |stage: git::Stage| eprintln!("{}", stage.label());
+    let mut stages = |stage: git::Stage| eprintln!("{}", stage.phrase());
     match git::sync(&files, &mut stages) {
         Ok(synced) => {
             writeln!(out, "{}", synced.describe())?;

@@ -25,9 +25,9 @@ pub fn keymap(entries: &[KeyEntry]) -> (Keymap, Vec<Problem>) {
                 Culprit::Key(i) => entry.keys.get(i).map(|k| k.at),
             };
             Some(if refusal.unknown {
-                Problem::warning(at, refusal.text)
+                Problem::warning(at, refusal.phrase)
             } else {
-                Problem::error(at, refusal.text)
+                Problem::error(at, refusal.phrase)
             })
         })
         .collect();

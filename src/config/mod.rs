@@ -8,6 +8,7 @@ mod parse;
 use std::path::{Path, PathBuf};
 
 use crate::keymap::Keymap;
+use crate::lang::{Lang, Phrase, trf};
 use crate::store;
 use crate::ui::ThemeName;
 
@@ -67,23 +68,27 @@ pub enum Severity {
 pub struct Problem {
     pub at: Option<Position>,
     pub severity: Severity,
+    /// What is wrong, in English (as printed on stderr); `phrase` says it in any language.
     pub text: String,
+    pub phrase: Phrase,
 }
 
 impl Problem {
-    pub fn error(at: Option<Position>, text: impl Into<String>) -> Problem {
+    pub fn error(at: Option<Position>, phrase: Phrase) -> Problem {
         Problem {
             at,
             severity: Severity::Error,
-            text: text.into(),
+            text: phrase.to_string(),
+            phrase,
         }
     }
 
-    pub fn warning(at: Option<Position>, text: impl Into<String>) -> Problem {
+    pub fn warning(at: Option<Position>, phrase: Phrase) -> Problem {
         Problem {
             at,
             severity: Severity::Warning,
-            text: text.into(),
+            text: phrase.to_string(),
+            phrase,
         }
     }
 }
@@ -111,7 +116,10 @@ impl Settings {
         match store::read_config(&path) {
             Ok(Some(text)) => Settings::from_text(Some(path), &text),
             Ok(None) if explicit.is_some() => Settings {
-                problems: vec![Problem::warning(None, "no such file; using the defaults")],
+                problems: vec![Problem::warning(
+                    None,
+                    Phrase::new("config_file.no_such_file"),
+                )],
                 path: Some(path),
                 ..Settings::default()
             },
@@ -120,7 +128,10 @@ impl Settings {
                 ..Settings::default()
             },
             Err(text) => Settings {
-                problems: vec![Problem::error(None, text)],
+                problems: vec![Problem::error(
+                    None,
+                    Phrase::new("config_file.unreadable").arg("error", text),
+                )],
                 ..Settings::default()
             },
         }
@@ -147,16 +158,22 @@ impl Settings {
 
     /// One problem as a line: `PATH:LINE:COL: error: what`.
     pub fn message(&self, problem: &Problem) -> String {
+        self.message_in(problem, Lang::En)
+    }
+
+    /// [`Settings::message`] in `lang`, for the interface (the place stays as it is).
+    pub fn message_in(&self, problem: &Problem, lang: Lang) -> String {
         let place = match (&self.path, problem.at) {
             (Some(path), Some(at)) => format!("{}:{}:{}: ", path.display(), at.line, at.column),
             (Some(path), None) => format!("{}: ", path.display()),
             (None, _) => String::new(),
         };
         let kind = match problem.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => "config_file.error",
+            Severity::Warning => "config_file.warning",
         };
-        format!("{place}{kind}: {}", problem.text)
+        let what = problem.phrase.text(lang);
+        format!("{place}{}", trf(lang, kind, &[("what", &what)]))
     }
 }
 

@@ -8,6 +8,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::{Config, KeyEntry, Located, Position, Problem};
+use crate::lang::Phrase;
 use crate::ui::ThemeName;
 
 /// The settings tally knows, at the top of the file.
@@ -66,7 +67,7 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
             let name = key.get_ref().as_ref();
             problems.push(Problem::warning(
                 at,
-                format!("unknown setting `{name}` (ignored)"),
+                Phrase::new("config_file.unknown_setting").arg("name", name),
             ));
         }
     }
@@ -97,7 +98,7 @@ fn language(text: &str, name: Spanned<String>, problems: &mut Vec<Problem>) -> O
     }
     problems.push(Problem::error(
         Some(position(text, name.span().start)),
-        format!("unknown language `{}` (expected en or zh)", name.get_ref()),
+        Phrase::new("config_file.unknown_language").arg("name", name.get_ref()),
     ));
     None
 }
@@ -108,11 +109,9 @@ fn theme(text: &str, name: &Spanned<String>, problems: &mut Vec<Problem>) -> Opt
         let known: Vec<&str> = ThemeName::ALL.iter().map(|t| t.name()).collect();
         problems.push(Problem::error(
             Some(position(text, name.span().start)),
-            format!(
-                "unknown theme `{}` (expected {})",
-                name.get_ref(),
-                known.join(", ")
-            ),
+            Phrase::new("config_file.unknown_theme")
+                .arg("name", name.get_ref())
+                .arg("known", known.join(", ")),
         ));
     }
     theme
@@ -125,10 +124,7 @@ fn date_format(text: &str, format: Spanned<String>, problems: &mut Vec<Problem>)
     if bad || format.get_ref().is_empty() {
         problems.push(Problem::error(
             Some(position(text, format.span().start)),
-            format!(
-                "`{}` is not a date format (a strftime pattern like \"%Y-%m-%d\" or \"%m月%d日\")",
-                format.get_ref()
-            ),
+            Phrase::new("config_file.not_a_date_format").arg("format", format.get_ref()),
         ));
         return None;
     }
@@ -176,7 +172,10 @@ fn key_entries(text: &str, keys: Entries<KeysValue>) -> Vec<KeyEntry> {
 fn toml_problem(text: &str, err: &toml::de::Error) -> Problem {
     let at = err.span().map(|span| position(text, span.start));
     let message = err.message().trim().replace('\n', " ");
-    Problem::error(at, format!("{message} (the whole file is ignored)"))
+    Problem::error(
+        at,
+        Phrase::new("config_file.whole_file_ignored").arg("message", message),
+    )
 }
 
 /// The line and column (from 1, in characters) of a byte offset.

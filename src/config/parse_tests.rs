@@ -153,3 +153,35 @@ fn the_documentation_names_every_setting_mode_and_action() {
         assert!(docs.contains(&format!("| `{name}` |")), "action {name}");
     }
 }
+
+#[test]
+fn problems_read_in_chinese_on_screen_and_in_english_on_stderr() {
+    let settings = crate::config::Settings::from_text(
+        Some("/home/li/.config/tally/config.toml".into()),
+        "theme = \"neon\"\n[keys]\nfly = [\"f\"]\nquit = [\"Ctrl-Hyper-x\"]\n",
+    );
+    let english: Vec<String> = settings.messages();
+    assert_eq!(
+        english[0],
+        "/home/li/.config/tally/config.toml:1:9: error: unknown theme `neon` (expected dark, light, high-contrast)"
+    );
+    let chinese: Vec<String> = settings
+        .problems
+        .iter()
+        .map(|p| settings.message_in(p, crate::lang::Lang::Zh))
+        .collect();
+    assert_eq!(
+        chinese[0],
+        "/home/li/.config/tally/config.toml:1:9: 错误：未知的主题 `neon`（应为 dark, light, high-contrast）"
+    );
+    assert!(
+        chinese.iter().any(|m| m.contains("警告：未知的动作 `fly`")),
+        "{chinese:?}"
+    );
+    assert!(
+        chinese
+            .iter()
+            .any(|m| m.contains("`Ctrl-Hyper-x` 不是按键")),
+        "{chinese:?}"
+    );
+}

@@ -9,6 +9,7 @@ use super::failure::classify;
 use super::message::{FileChange, commit_message};
 use super::repo::{self, Upstream};
 use super::run::{Git, NoGit, Output};
+use crate::lang::{Lang, Phrase, tr, trf, trn};
 use crate::model::Document;
 
 /// A stage of the sync, for the footer while it runs.
@@ -20,12 +21,13 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Committing => "sync: committing…",
-            Stage::Pulling => "sync: pulling…",
-            Stage::Pushing => "sync: pushing…",
-        }
+    /// What the footer says while the stage runs.
+    pub fn phrase(self) -> Phrase {
+        Phrase::new(match self {
+            Stage::Committing => "sync.committing",
+            Stage::Pulling => "sync.pulling",
+            Stage::Pushing => "sync.pushing",
+        })
     }
 }
 
@@ -44,31 +46,35 @@ pub struct Synced {
 }
 
 impl Synced {
-    /// One line for the footer and the command line.
+    /// One line for the command line.
     pub fn describe(&self) -> String {
+        self.describe_in(Lang::En)
+    }
+
+    /// One line for the footer, in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(subject) = &self.committed {
-            parts.push(format!("committed \"{subject}\""));
+            parts.push(trf(lang, "sync.committed", &[("subject", subject)]));
         }
         if self.pulled > 0 {
-            let s = if self.pulled == 1 { "" } else { "s" };
-            parts.push(format!("pulled {} commit{s}", self.pulled));
+            parts.push(trn(lang, "sync.pulled", self.pulled));
         }
         if self.pushed {
-            parts.push("pushed".into());
+            parts.push(tr(lang, "sync.pushed").into_owned());
         }
         if self.local_only {
-            parts.push("no remote to sync with (git remote add origin URL)".into());
+            parts.push(tr(lang, "sync.local_only").into_owned());
         }
         let line = if parts.is_empty() {
-            "synced: already up to date".to_string()
+            tr(lang, "sync.up_to_date").into_owned()
         } else {
-            format!("synced: {}", parts.join(", "))
+            let joined = parts.join(&tr(lang, "sync.and"));
+            trf(lang, "sync.synced", &[("what", &joined)])
         };
         match self.left_out {
             0 => line,
-            1 => format!("{line} (1 file outside this repository left out)"),
-            n => format!("{line} ({n} files outside this repository left out)"),
+            n => format!("{line}{}", trn(lang, "sync.left_out", n)),
         }
     }
 }
@@ -76,14 +82,15 @@ impl Synced {
 /// Why a sync stopped, each in one line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SyncError {
-    #[error("{0}")]
+    #[error("git could not be run: {0}")]
     NoGit(String),
     #[error("{0} is not in a git repository; nothing to sync")]
     NotARepository(String),
     #[error(
-        "the repository is in the middle of a merge ({0}); resolve it, then sync again \
-         (or `git merge --abort`)"
+        "the repository is in the middle of a merge (unresolved: {0}); resolve it, then sync \
+         again (or `git merge --abort`)"
     )]
+    /// The files git still holds unmerged.
     MidMerge(String),
     #[error(
         "pulled with conflicts in {0}: the repository is mid-merge; resolve them (is:conflict), \
@@ -103,9 +110,29 @@ pub enum SyncError {
     Failed(&'static str, String),
 }
 
+impl SyncError {
+    /// The reason in words the interface can show in any language.
+    pub fn phrase(&self) -> Phrase {
+        match self {
+            SyncError::NoGit(why) => Phrase::new("sync.no_git").arg("why", why),
+            SyncError::NotARepository(path) => {
+                Phrase::new("sync.not_a_repository").arg("path", path)
+            }
+            SyncError::MidMerge(files) => Phrase::new("sync.mid_merge").arg("files", files),
+            SyncError::Conflict(files) => Phrase::new("sync.conflict").arg("files", files),
+            SyncError::Offline(line) => Phrase::new("sync.offline").arg("git", line),
+            SyncError::NeedsPassword => Phrase::new("sync.needs_password"),
+            SyncError::Rejected(why) => Phrase::new("sync.rejected").arg("why", why),
+            SyncError::Failed(step, line) => Phrase::new("sync.step_failed")
+                .arg("step", step)
+                .arg("git", line),
+        }
+    }
+}
+
 impl From<NoGit> for SyncError {
     fn from(err: NoGit) -> SyncError {
-        SyncError::NoGit(err.to_string())
+        SyncError::NoGit(err.0)
     }
 }
 
@@ -156,10 +183,7 @@ fn finish_merge(git: &Git, root: &Path, names: &[PathBuf]) -> Result<(), SyncErr
         .cloned()
         .collect();
     if !open.is_empty() {
-        return Err(SyncError::MidMerge(format!(
-            "unresolved: {}",
-            open.join(", ")
-        )));
+        return Err(SyncError::MidMerge(open.join(", ")));
     }
     let mut add = vec!["add".to_string(), "--".to_string()];
     add.extend(unmerged);
@@ -357,5 +381,46 @@ mod tests {
             partly.describe(),
             "synced: already up to date (2 files outside this repository left out)"
         );
+    }
+
+    #[test]
+    fn stages_outcomes_and_failures_read_in_chinese_and_unchanged_in_english() {
+        let synced = Synced {
+            committed: Some("tally: 14 note".into()),
+            pulled: 1,
+            pushed: true,
+            local_only: false,
+            left_out: 1,
+        };
+        assert_eq!(
+            synced.describe_in(Lang::Zh),
+            "已同步：已提交“tally: 14 note”，拉取了 1 个提交，已推送（1 个文件不在此仓库中，未同步）"
+        );
+        assert_eq!(
+            synced.describe(),
+            "synced: committed \"tally: 14 note\", pulled 1 commit, pushed \
+             (1 file outside this repository left out)"
+        );
+        assert_eq!(Stage::Pulling.phrase().text(Lang::Zh), "同步：正在拉取…");
+        assert_eq!(Stage::Pulling.phrase().to_string(), "sync: pulling…");
+        let failures = [
+            SyncError::NoGit("x".into()),
+            SyncError::NotARepository("a.json".into()),
+            SyncError::MidMerge("x".into()),
+            SyncError::Conflict("a.json".into()),
+            SyncError::Offline("x".into()),
+            SyncError::NeedsPassword,
+            SyncError::Rejected("x".into()),
+            SyncError::Failed("pull", "x".into()),
+        ];
+        for failure in failures {
+            // The English words are the error's own; the Chinese ones have no English left.
+            assert_eq!(failure.phrase().to_string(), failure.to_string());
+            let chinese = failure.phrase().text(Lang::Zh);
+            assert!(
+                !chinese.contains(" the ") && chinese != failure.to_string(),
+                "{chinese}"
+            );
+        }
     }
 }

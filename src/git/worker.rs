@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::repo;
 use super::run::Git;
 use crate::app::{Effect, Event, Mark, Message};
+use crate::lang::{Lang, trf};
 
 /// The shortest time between two fetches.
 pub const FETCH_EVERY: Duration = Duration::from_secs(60);
@@ -35,13 +36,14 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn spawn() -> Worker {
+    /// The worker, saying what it does in `lang`.
+    pub fn spawn(lang: Lang) -> Worker {
         let (jobs, inbox) = channel::<Job>();
         let (outbox, outcomes) = channel();
         std::thread::spawn(move || {
             for job in inbox {
                 let sent = match job {
-                    Job::Sync(files) => sync(&files, &outbox),
+                    Job::Sync(files) => sync(&files, &outbox, lang),
                     Job::Check { files, fetch } => {
                         outbox.send(Event::TeamMark(check(&files, fetch)))
                     }
@@ -106,13 +108,18 @@ impl Worker {
 fn sync(
     files: &[PathBuf],
     outbox: &Sender<Event>,
+    lang: Lang,
 ) -> Result<(), std::sync::mpsc::SendError<Event>> {
     let mut stages = |stage: super::Stage| {
-        let _ = outbox.send(Event::SyncStage(stage.label().to_string()));
+        let _ = outbox.send(Event::SyncStage(stage.phrase().text(lang)));
     };
     let outcome = match super::sync(files, &mut stages) {
-        Ok(synced) => Message::info(synced.describe()),
-        Err(err) => Message::error(format!("sync failed: {err}")),
+        Ok(synced) => Message::info(synced.describe_in(lang)),
+        Err(err) => Message::error(trf(
+            lang,
+            "sync.failed",
+            &[("error", &err.phrase().text(lang))],
+        )),
     };
     outbox.send(Event::SyncFinished(outcome))?;
     outbox.send(Event::TeamMark(check(files, Fetch::Skip)))

@@ -7,15 +7,16 @@ use super::lines::{
     LATEST_NOTES, goal_lines, sparkline_values, timeline_note, triage_goal, triage_note,
 };
 use super::panes::{Panes, zoom_columns};
-use crate::model::{Item, Status};
+use crate::model::{DateStyle, Item, Status};
 use crate::report::Stats;
 
 /// How many entries of a dashboard list are shown before `… and N more`.
 pub const DASHBOARD_LIST: usize = 12;
 
 /// The first line of each of `item`'s notes in date order, then the number of lines in the
-/// timeline (nothing when it has no notes): for keeping the cursor's note in view.
-pub fn note_starts(item: &Item, width: usize) -> Vec<usize> {
+/// timeline (nothing when it has no notes): for keeping the cursor's note in view. Dates are
+/// written as `dates` says (their width moves the text).
+pub fn note_starts(item: &Item, width: usize, dates: &DateStyle) -> Vec<usize> {
     if item.progress.is_empty() {
         return Vec::new();
     }
@@ -24,15 +25,15 @@ pub fn note_starts(item: &Item, width: usize) -> Vec<usize> {
     let mut line = 2;
     for index in item.notes_by_date() {
         starts.push(line);
-        line += timeline_note(&item.progress[index], width).height();
+        line += timeline_note(&item.progress[index], dates, width).height();
     }
     starts.push(line);
     starts
 }
 
 /// The timeline's lines for `item` at `width` (a hint line when it has no notes).
-pub fn timeline_height(item: &Item, width: usize) -> usize {
-    note_starts(item, width).last().copied().unwrap_or(1)
+pub fn timeline_height(item: &Item, width: usize, dates: &DateStyle) -> usize {
+    note_starts(item, width, dates).last().copied().unwrap_or(1)
 }
 
 /// The first line of each of `item`'s metrics, then the number of lines (nothing when it has no
@@ -62,7 +63,7 @@ pub fn metrics_height(item: &Item) -> usize {
 }
 
 /// The lines the zoomed `item` scrolls through on a `screen` of this size.
-pub fn zoom_height(item: &Item, screen: Rect) -> usize {
+pub fn zoom_height(item: &Item, screen: Rect, dates: &DateStyle) -> usize {
     let (main, side) = zoom_columns(Panes::zoom_body(screen));
     let width = usize::from(main.width);
     // status, then one line per field
@@ -71,7 +72,7 @@ pub fn zoom_height(item: &Item, screen: Rect) -> usize {
         let (lines, cut) = goal_lines(goal, width);
         main_lines += 2 + lines.len() + usize::from(cut);
     }
-    main_lines += 2 + timeline_height(item, width);
+    main_lines += 2 + timeline_height(item, width, dates);
     // a "Metrics" heading above the metrics
     let metric_lines = 1 + metrics_height(item);
     match side {
@@ -81,17 +82,18 @@ pub fn zoom_height(item: &Item, screen: Rect) -> usize {
 }
 
 /// The lines triage scrolls through for `item` in a view `width` cells wide.
-pub fn triage_height(item: &Item, width: usize) -> usize {
+pub fn triage_height(item: &Item, width: usize, dates: &DateStyle) -> usize {
     // title, fields, blank line
     let mut lines = 3;
     if let Some(goal) = &item.goal {
         lines += triage_goal(goal, width).len() + 1;
     }
-    lines += new_since_review_height(item, width);
+    lines += new_since_review_height(item, width, dates);
     lines += 1;
     let order = item.notes_by_date();
     for &index in order.iter().rev().take(LATEST_NOTES) {
-        lines += triage_note(&item.progress[index].text, width).len();
+        let note = &item.progress[index];
+        lines += triage_note(&note.text, &dates.show(note.date), width).len();
     }
     if order.is_empty() {
         lines += 1;
@@ -100,13 +102,13 @@ pub fn triage_height(item: &Item, width: usize) -> usize {
     lines + 2 + metrics_height(item)
 }
 
-fn new_since_review_height(item: &Item, width: usize) -> usize {
+fn new_since_review_height(item: &Item, width: usize, dates: &DateStyle) -> usize {
     let Some(reviewed) = item.reviewed else {
         return 2;
     };
     let mut lines = 0;
     for note in item.progress.iter().filter(|note| note.date > reviewed) {
-        lines += triage_note(&note.text, width).len();
+        lines += triage_note(&note.text, &dates.show(note.date), width).len();
     }
     lines += item
         .metrics

@@ -2,7 +2,7 @@
 //! and a triage note wrap at a width, and which readings a sparkline draws. The renderer styles
 //! these lines; the heights in heights.rs count them.
 
-use crate::model::{Metric, Note};
+use crate::model::{DateStyle, Metric, Note};
 use crate::text::{clean_line, wrap, wrap_at_most};
 
 /// Notes longer than this many lines of text are cut on screen (the file keeps them whole).
@@ -17,6 +17,8 @@ pub const LATEST_NOTES: usize = 3;
 pub const TRIAGE_GOAL_LINES: usize = 4;
 /// The cells a triage note's mark and date take before its text.
 const TRIAGE_NOTE_HEAD: usize = 13;
+/// The cells a triage note's date takes at least (`YYYY-MM-DD`); a wider date format takes more.
+pub const TRIAGE_DATE: usize = 10;
 
 /// One timeline note laid out at a width. On screen: the wrapped text, a line saying the note
 /// goes on when it was cut, who wrote it when known, then a blank line.
@@ -43,9 +45,9 @@ impl TimelineNote {
     }
 }
 
-/// `note` laid out for a timeline `width` cells wide.
-pub fn timeline_note(note: &Note, width: usize) -> TimelineNote {
-    timeline_note_dated(note, note.date.to_string(), width)
+/// `note` laid out for a timeline `width` cells wide, its date written as `dates` says.
+pub fn timeline_note(note: &Note, dates: &DateStyle, width: usize) -> TimelineNote {
+    timeline_note_dated(note, dates.show(note.date), width)
 }
 
 /// A note laid out beside `date`, its date as the user wants dates shown.
@@ -84,9 +86,11 @@ pub fn triage_goal(goal: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A triage note's text wrapped beside its mark and date, in a view `width` cells wide.
-pub fn triage_note(text: &str, width: usize) -> Vec<String> {
-    wrap(text, width.saturating_sub(TRIAGE_NOTE_HEAD).max(8))
+/// A triage note's text wrapped beside its mark and its date (`date` as shown), in a view
+/// `width` cells wide.
+pub fn triage_note(text: &str, date: &str, width: usize) -> Vec<String> {
+    let head = TRIAGE_NOTE_HEAD + crate::text::width(date).saturating_sub(TRIAGE_DATE);
+    wrap(text, width.saturating_sub(head).max(8))
 }
 
 /// The readings a metric's sparkline draws, oldest first (the current value last), or `None`

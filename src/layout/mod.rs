@@ -13,8 +13,8 @@ pub use heights::{
     triage_height, zoom_height,
 };
 pub use lines::{
-    LATEST_NOTES, TimelineNote, goal_lines, sparkline_values, timeline_note, timeline_note_dated,
-    triage_goal, triage_note,
+    LATEST_NOTES, TRIAGE_DATE, TimelineNote, goal_lines, sparkline_values, timeline_note,
+    timeline_note_dated, triage_goal, triage_note,
 };
 pub use panes::{
     Arrangement, MIN_SPLIT_COLUMNS, MIN_SPLIT_ROWS, Panes, WIDE_COLUMNS, has_list_header,

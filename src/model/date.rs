@@ -14,6 +14,13 @@ pub struct Date(NaiveDate);
 #[error("invalid date `{0}` (expected YYYY-MM-DD, a real calendar date)")]
 pub struct BadDate(pub String);
 
+impl BadDate {
+    /// The reason in words the interface can show in any language.
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.bad_date").arg("text", &self.0)
+    }
+}
+
 impl Date {
     /// Builds a date from its parts, if it exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
@@ -58,6 +65,27 @@ impl Date {
         match write!(out, "{}", self.0.format(pattern)) {
             Ok(()) => out,
             Err(_) => self.to_string(),
+        }
+    }
+}
+
+/// How the interface writes dates: the user's strftime pattern (`date_format` in the config), or
+/// `YYYY-MM-DD`. Files, exports and command output always keep `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateStyle {
+    pattern: Option<String>,
+}
+
+impl DateStyle {
+    pub fn new(pattern: Option<String>) -> DateStyle {
+        DateStyle { pattern }
+    }
+
+    /// `date` as the interface shows it.
+    pub fn show(&self, date: Date) -> String {
+        match &self.pattern {
+            Some(pattern) => date.format_with(pattern),
+            None => date.to_string(),
         }
     }
 }

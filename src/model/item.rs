@@ -3,6 +3,7 @@
 use serde_json::Number;
 
 use super::{Conflict, Date, Origin, Status};
+use crate::lang::Phrase;
 
 /// A numbered key task.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -144,7 +145,7 @@ pub fn parse_number(text: &str) -> Option<Number> {
 /// a decimal keeps the digits typed, and a number a float cannot hold (`1e-400`, `1e400`, `NaN`) is
 /// refused with the reason rather than stored as something else. Full-width digits (`５４０`, as a
 /// Chinese input method types them) are digits.
-pub fn read_number(text: &str) -> Result<Number, String> {
+pub fn read_number(text: &str) -> Result<Number, BadNumber> {
     let folded = crate::text::fold_width(text);
     let text = folded.trim();
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
@@ -156,13 +157,14 @@ pub fn read_number(text: &str) -> Result<Number, String> {
         } else {
             ""
         };
-        return json_number(&format!("{sign}{digits}")).ok_or_else(|| not_a_number(text));
+        return json_number(&format!("{sign}{digits}"))
+            .ok_or_else(|| BadNumber::NotANumber(text.into()));
     }
-    let float = text.parse::<f64>().map_err(|_| not_a_number(text))?;
+    let float = text
+        .parse::<f64>()
+        .map_err(|_| BadNumber::NotANumber(text.into()))?;
     if !float.is_finite() {
-        return Err(format!(
-            "`{text}` is not a number that can be stored (too large, or not finite)"
-        ));
+        return Err(BadNumber::TooLarge(text.into()));
     }
     let has_digit = |s: &str| {
         s.bytes()
@@ -170,13 +172,34 @@ pub fn read_number(text: &str) -> Result<Number, String> {
             .any(|b| matches!(b, b'1'..=b'9'))
     };
     if float == 0.0 && has_digit(text) {
-        return Err(format!(
-            "`{text}` is too small to be stored; it would become 0"
-        ));
+        return Err(BadNumber::TooSmall(text.into()));
     }
     json_number(unsigned_plus(text))
         .or_else(|| Number::from_f64(float))
-        .ok_or_else(|| not_a_number(text))
+        .ok_or_else(|| BadNumber::NotANumber(text.into()))
+}
+
+/// Why typed text is not a number that can be stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadNumber {
+    #[error("`{0}` is not a number")]
+    NotANumber(String),
+    #[error("`{0}` is not a number that can be stored (too large, or not finite)")]
+    TooLarge(String),
+    #[error("`{0}` is too small to be stored; it would become 0")]
+    TooSmall(String),
+}
+
+impl BadNumber {
+    /// The reason in words the interface can show in any language.
+    pub fn phrase(&self) -> Phrase {
+        let (key, text) = match self {
+            BadNumber::NotANumber(text) => ("error.not_a_number", text),
+            BadNumber::TooLarge(text) => ("error.number_too_large", text),
+            BadNumber::TooSmall(text) => ("error.number_too_small", text),
+        };
+        Phrase::new(key).arg("text", text)
+    }
 }
 
 /// The text without a leading `+`, which JSON does not allow.
@@ -187,10 +210,6 @@ fn unsigned_plus(text: &str) -> &str {
 /// The text as a JSON number, when it is one.
 fn json_number(text: &str) -> Option<Number> {
     serde_json::from_str::<Number>(text).ok()
-}
-
-fn not_a_number(text: &str) -> String {
-    format!("`{text}` is not a number")
 }
 
 #[cfg(test)]
@@ -243,7 +262,12 @@ mod tests {
         assert_eq!(parse_number("-0").unwrap().to_string(), "0");
         assert_eq!(parse_number(".5").unwrap().to_string(), "0.5");
         assert_eq!(parse_number("1e-5").unwrap().to_string(), "1e-5");
-        assert!(read_number("1e-400").unwrap_err().contains("too small"));
+        assert!(
+            read_number("1e-400")
+                .unwrap_err()
+                .to_string()
+                .contains("too small")
+        );
         assert!(read_number("1e400").is_err());
         assert!(read_number("0e-400").is_ok());
     }

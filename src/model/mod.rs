@@ -16,9 +16,9 @@ mod target;
 
 pub use change::{Change, ChangeError, Place, Shift};
 pub use conflict::{Conflict, KNOWN_FIELDS, ResolveError, Side, note_value};
-pub use date::{BadDate, Date};
+pub use date::{BadDate, Date, DateStyle};
 pub use document::{Document, FORMAT_VERSION, Header, ItemError, Layout, Period};
-pub use item::{Item, Metric, Note, Point, parse_number, read_number};
+pub use item::{BadNumber, Item, Metric, Note, Point, parse_number, read_number};
 pub use merge::{Clash, Merged, merge, pick, three_way};
 pub use origin::Origin;
 pub use period::{BadPeriod, Precision, parse_period, span};

@@ -19,6 +19,7 @@
 use serde_json::Number;
 
 use super::{Date, Metric, Origin, Point};
+use crate::lang::Phrase;
 
 /// What to do with a reading for a date that already has a different one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,22 +51,35 @@ impl Recorded {
 
     /// The outcome in words, for a footer or a command's output: `what` names the metric.
     pub fn describe(&self, what: &str, date: Date, value: &Number, metric: &Metric) -> String {
+        self.phrase(what, &date.to_string(), value, metric)
+            .to_string()
+    }
+
+    /// [`Recorded::describe`] as words the interface can show in any language, with the date
+    /// written as the interface writes dates.
+    pub fn phrase(&self, what: &str, date: &str, value: &Number, metric: &Metric) -> Phrase {
         let now = &metric.value;
+        let phrase = |key| {
+            Phrase::new(key)
+                .arg("what", what)
+                .arg("value", value)
+                .arg("date", date)
+        };
         match self {
-            Recorded::Unchanged => format!("{what}: already {value} on {date}; no change"),
-            Recorded::Added { latest: true } => format!("{what}: {value} on {date}"),
-            Recorded::Added { latest: false } => {
-                format!("{what}: {value} on {date} added to its history; the value stays {now}")
-            }
-            Recorded::Replaced { previous, latest } => {
-                let stays = if *latest {
-                    String::new()
-                } else {
-                    format!("; the value stays {now}")
-                };
-                format!("{what}: the reading of {date} replaced ({previous} → {value}){stays}")
-            }
-            Recorded::Kept { kept } => format!("{what}: {date} already has {kept}; kept it"),
+            Recorded::Unchanged => phrase("reading.unchanged"),
+            Recorded::Added { latest: true } => phrase("reading.added"),
+            Recorded::Added { latest: false } => phrase("reading.added_earlier").arg("now", now),
+            Recorded::Replaced {
+                previous,
+                latest: true,
+            } => phrase("reading.replaced").arg("previous", previous),
+            Recorded::Replaced {
+                previous,
+                latest: false,
+            } => phrase("reading.replaced_earlier")
+                .arg("previous", previous)
+                .arg("now", now),
+            Recorded::Kept { kept } => phrase("reading.kept").arg("kept", kept),
         }
     }
 }

@@ -20,15 +20,24 @@ pub fn period_text(doc: &Document) -> Option<String> {
 
 /// [`period_text`] with its words (`from`, `until`) in `lang`.
 pub fn period_text_in(doc: &Document, lang: Lang) -> Option<String> {
+    period_text_shown(doc, lang, &|date| date.to_string())
+}
+
+/// [`period_text_in`] with its dates written by `show` (the interface's date format).
+pub fn period_text_shown(
+    doc: &Document,
+    lang: Lang,
+    show: &dyn Fn(crate::model::Date) -> String,
+) -> Option<String> {
     let period = doc.header.period.as_ref()?;
     let mut parts: Vec<String> = Vec::new();
     if let Some(label) = &period.label {
         parts.push(clean_line(label).into_owned());
     }
     match (period.start, period.end) {
-        (Some(start), Some(end)) => parts.push(format!("{start} – {end}")),
-        (Some(start), None) => parts.push(trf(lang, "header.from", &[("date", &start)])),
-        (None, Some(end)) => parts.push(trf(lang, "header.until", &[("date", &end)])),
+        (Some(start), Some(end)) => parts.push(format!("{} – {}", show(start), show(end))),
+        (Some(start), None) => parts.push(trf(lang, "header.from", &[("date", &show(start))])),
+        (None, Some(end)) => parts.push(trf(lang, "header.until", &[("date", &show(end))])),
         (None, None) => {}
     }
     (!parts.is_empty()).then(|| parts.join(" "))

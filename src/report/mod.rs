@@ -15,7 +15,7 @@ mod stats;
 
 pub use docx::docx;
 pub use draft::{DEFAULT_PLACEHOLDER, Draft, DraftOptions, Section, draft, retitle};
-pub use figures::{period_text, period_text_in, progress_figure};
+pub use figures::{period_text, period_text_in, period_text_shown, progress_figure};
 pub use markdown::markdown;
 pub use minutes::{
     ItemChanges, Tally, change_lines, change_lines_in, changes, markdown as minutes_markdown, tally,
@@ -28,15 +28,23 @@ pub use stats::{MetricProgress, Stats, stats};
 /// An item's short fields with values, as `(name, value)` for pages and panels: lead, due,
 /// reviewed, tags (the ones that are set).
 pub fn fields(item: &crate::model::Item) -> Vec<(&'static str, String)> {
+    fields_shown(item, &|date| date.to_string())
+}
+
+/// [`fields`] with the dates written by `show` (the interface's date format).
+pub fn fields_shown(
+    item: &crate::model::Item,
+    show: &dyn Fn(crate::model::Date) -> String,
+) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if let Some(lead) = &item.lead {
         out.push(("lead", lead.clone()));
     }
     if let Some(due) = item.due {
-        out.push(("due", due.to_string()));
+        out.push(("due", show(due)));
     }
     if let Some(reviewed) = item.reviewed {
-        out.push(("reviewed", reviewed.to_string()));
+        out.push(("reviewed", show(reviewed)));
     }
     if !item.tags.is_empty() {
         out.push(("tags", item.tags.join(", ")));

@@ -21,6 +21,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::fold::fold;
+use crate::lang::{Lang, Phrase};
 use crate::model::{Date, Precision, Status};
 use crate::text::half_width;
 
@@ -114,6 +115,41 @@ pub enum QueryError {
     UnknownIs { value: String },
     #[error("\"!\" needs a term after it, as in !done or !status:done")]
     LoneNegation,
+}
+
+impl QueryError {
+    /// The problem in words for the search line in `lang` (the statuses it expects are listed
+    /// in the words of that language, so the line stays short).
+    pub fn phrase(&self, lang: Lang) -> Phrase {
+        match self {
+            QueryError::UnknownFilter { name } => {
+                Phrase::new("query.unknown_filter").arg("name", name)
+            }
+            QueryError::BadStatus { value } => {
+                let expected = match lang {
+                    Lang::Zh => Status::ALL.map(Status::chinese).join("、"),
+                    Lang::En => Status::expected(),
+                };
+                Phrase::new("query.bad_status")
+                    .arg("value", value)
+                    .arg("expected", expected)
+            }
+            QueryError::AmbiguousStatus { value, candidates } => {
+                Phrase::new("query.ambiguous_status")
+                    .arg("value", value)
+                    .arg("candidates", candidates)
+            }
+            QueryError::BadDate { value } => Phrase::new("query.bad_date").arg("value", value),
+            QueryError::MissingValue { filter, example } => Phrase::new("query.missing_value")
+                .arg("filter", filter)
+                .arg("example", example),
+            QueryError::BadOperator { filter, op } => Phrase::new("query.bad_operator")
+                .arg("filter", filter)
+                .arg("op", op),
+            QueryError::UnknownIs { value } => Phrase::new("query.unknown_is").arg("value", value),
+            QueryError::LoneNegation => Phrase::new("query.lone_negation"),
+        }
+    }
 }
 
 impl Query {

@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::process::Command;
 
+use crate::lang::{Lang, trf};
+
 /// The exit status a shell gives for a command it cannot find.
 const NOT_FOUND: i32 = 127;
 
@@ -18,16 +20,17 @@ fn editors() -> Vec<String> {
 
 /// Opens `text` in the editor and returns the text the file holds when it closes. The editor
 /// command may hold arguments (`code -w`), so the shell runs it, with the file as its last
-/// argument.
-pub fn edit(text: &str) -> Result<String, String> {
+/// argument. What went wrong is said in `lang`.
+pub fn edit(text: &str, lang: Lang) -> Result<String, String> {
+    let failed = |key: &str, error: &dyn std::fmt::Display| trf(lang, key, &[("error", error)]);
     let mut file = tempfile::Builder::new()
         .prefix("tally-")
         .suffix(".md")
         .tempfile()
-        .map_err(|e| format!("no temporary file: {e}"))?;
+        .map_err(|e| failed("editor.no_temp_file", &e))?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.flush())
-        .map_err(|e| format!("cannot write the temporary file: {e}"))?;
+        .map_err(|e| failed("editor.cannot_write", &e))?;
     let path = file.path().to_path_buf();
     let mut tried = Vec::new();
     for editor in editors() {
@@ -37,18 +40,19 @@ pub fn edit(text: &str) -> Result<String, String> {
             .arg("sh")
             .arg(&path)
             .status()
-            .map_err(|e| format!("cannot run the editor: {e}"))?;
+            .map_err(|e| failed("editor.cannot_run", &e))?;
         match status.code() {
             Some(0) => {
                 return std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read the edited text back: {e}"));
+                    .map_err(|e| failed("editor.cannot_read", &e));
             }
             Some(NOT_FOUND) => tried.push(editor),
-            _ => return Err(format!("{editor} exited with {status}; nothing changed")),
+            _ => {
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("editor", &editor), ("status", &status)];
+                return Err(trf(lang, "editor.exited", &args));
+            }
         }
     }
-    Err(format!(
-        "no editor found (tried {}); set $EDITOR",
-        tried.join(", ")
-    ))
+    Err(trf(lang, "editor.none", &[("tried", &tried.join(", "))]))
 }

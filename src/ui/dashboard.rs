@@ -107,6 +107,7 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
         view.theme.title(),
     ));
     for (_, id, title, due) in figures.overdue.iter().take(DASHBOARD_LIST) {
+        let due = view.date(*due);
         let text = format!(" {due}  {} {}", clean_line(id), clean_line(title));
         out.push(Line::styled(
             truncate(&text, width).into_owned(),
@@ -129,17 +130,24 @@ fn attention(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
 }
 
 fn metric_lines(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>> {
-    let average = figures
-        .average_completion
-        .map(|a| format!(", {:.0}% of targets reached on average", a * 100.0))
-        .unwrap_or_default();
-    let mut out = vec![Line::styled(
-        format!(
-            "Metrics: {} ({} with a target{average})",
-            figures.metrics, figures.with_target
+    let heading = match figures.average_completion {
+        Some(average) => view.trf(
+            "dashboard.metrics_average",
+            &[
+                ("n", &figures.metrics),
+                ("with_target", &figures.with_target),
+                ("percent", &format!("{:.0}", average * 100.0)),
+            ],
         ),
-        view.theme.title(),
-    )];
+        None => view.trf(
+            "dashboard.metrics",
+            &[
+                ("n", &figures.metrics),
+                ("with_target", &figures.with_target),
+            ],
+        ),
+    };
+    let mut out = vec![Line::styled(heading, view.theme.title())];
     for metric in &figures.progress {
         out.push(metric_line(view, metric, width));
     }
@@ -157,7 +165,8 @@ fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'stat
         .unwrap_or_default();
     let name = format!(" {} {}", clean_line(&metric.item), clean_line(&metric.name));
     let (Some(target), Some(ratio)) = (&metric.target, metric.ratio) else {
-        let text = format!("{name}  {}{unit}  (no target)", clean_line(&metric.value));
+        let no_target = view.trf("punct.aside", &[("text", &view.tr("dashboard.no_target"))]);
+        let text = format!("{name}  {}{unit}  {no_target}", clean_line(&metric.value));
         return Line::styled(truncate(&text, width).into_owned(), view.theme.dim());
     };
     let figure = format!(

@@ -97,18 +97,19 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
     ])];
     for clash in &conflict.clashes {
         let field = view.tr(&format!("field.{}", clash.field));
-        let both = format!(
-            "{}: ",
-            view.trf("dialog.both_changed", &[("field", &field)])
-        );
+        let both = view.trf("dialog.both_changed", &[("field", &field)]);
+        // `双方都改了状态：` — the field-and-value form with the value left to follow.
+        let both = view.trf("punct.field", &[("field", &both), ("value", &"")]);
+        let mine = clash_value(view, conflict.mine.as_ref(), clash.field, &clash.mine);
+        let theirs = clash_value(view, conflict.theirs.as_ref(), clash.field, &clash.theirs);
         lines.push(Line::from(vec![
             Span::styled(
-                crate::text::pad(&format!("{both}{}", clean_line(&clash.mine)), column),
+                crate::text::pad(&format!("{both}{}", clean_line(&mine)), column),
                 view.theme.error(),
             ),
             Span::raw(" │ "),
             Span::styled(
-                truncate(&format!("{both}{}", clean_line(&clash.theirs)), column).into_owned(),
+                truncate(&format!("{both}{}", clean_line(&theirs)), column).into_owned(),
                 view.theme.error(),
             ),
         ]));
@@ -140,31 +141,60 @@ pub fn conflict(frame: &mut Frame, area: Rect, view: &View, conflict: &ConflictV
         Span::styled("t ", view.theme.key()),
         Span::raw(hint_text(view, "take theirs")),
         Span::styled(
-            format!("   ({})", view.trf("dialog.to_decide", &[("n", &left)])),
+            format!(
+                "   {}",
+                view.trf(
+                    "punct.aside",
+                    &[("text", &view.trf("dialog.to_decide", &[("n", &left)]))]
+                )
+            ),
             view.theme.dim(),
         ),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A clashing field's value on one side, as the interface shows it: a status in the reader's
+/// language, a date in the user's format, notes counted; other fields as the merge wrote them.
+fn clash_value(view: &View, item: Option<&Item>, field: &str, written: &str) -> String {
+    let Some(item) = item else {
+        return written.to_string();
+    };
+    let date = |d: Option<crate::model::Date>| d.map(|d| view.date(d)).unwrap_or_default();
+    match field {
+        "status" => item.status.label_in(view.state.settings.lang).into_owned(),
+        "due" => date(item.due),
+        "reviewed" => date(item.reviewed),
+        "notes" => view.trn("dialog.notes", item.progress.len()),
+        _ => written.to_string(),
+    }
+}
+
 /// An item as short `field: value` lines, for comparing two versions side by side.
 fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
     let Some(item) = item else {
-        return vec![format!("({})", view.tr("dialog.deleted"))];
+        return vec![view.trf("punct.aside", &[("text", &view.tr("dialog.deleted"))])];
     };
-    let field = |name: &str, value: &str| format!("{}: {value}", view.tr(&format!("field.{name}")));
+    let field = |name: &str, value: &str| {
+        let name = view.tr(&format!("field.{name}"));
+        view.trf("punct.field", &[("field", &name), ("value", &value)])
+    };
     let mut out = vec![
         field("title", &clean_line(&item.title)),
         field("status", &item.status.label_in(view.state.settings.lang)),
         field("lead", &clean_line(item.lead.as_deref().unwrap_or("-"))),
-        field("due", &item.due.map_or("-".into(), |d| d.to_string())),
+        field("due", &item.due.map_or("-".into(), |d| view.date(d))),
         field("tags", &clean_line(&item.tags.join(", "))),
         field("goal", &clean_line(item.goal.as_deref().unwrap_or("-"))),
         field("notes", &item.progress.len().to_string()),
     ];
     for index in item.notes_by_date().into_iter().rev().take(3) {
         let note = &item.progress[index];
-        out.push(format!("  {} {}", note.date, clean_line(&note.text)));
+        out.push(format!(
+            "  {} {}",
+            view.date(note.date),
+            clean_line(&note.text)
+        ));
     }
     out.push(field("metrics", &item.metrics.len().to_string()));
     for metric in &item.metrics {

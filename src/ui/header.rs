@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::View;
 use crate::model::Status;
-use crate::report::period_text_in;
+use crate::report::period_text_shown;
 use crate::text::{clean_line, truncate};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
@@ -23,7 +23,7 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let Some(doc) = state.selected_document() else {
         return Line::styled(" tally", view.theme.title());
     };
-    let mut tail = period_text_in(doc, state.settings.lang)
+    let mut tail = period_text_shown(doc, state.settings.lang, &|date| view.date(date))
         .map(|p| format!("  {p}"))
         .unwrap_or_default();
     if state.files.len() > 1 {

@@ -174,22 +174,27 @@ impl Columns {
 
     /// The column names over the rows, each where its column is.
     fn header(&self, view: &View) -> Line<'static> {
+        let name = |key: &str| view.tr(&format!("list.column.{key}"));
         let mut text = String::new();
         if self.file > 0 {
-            text.push_str(&pad("file", self.file));
+            text.push_str(&pad(&name("file"), self.file));
             text.push(' ');
         }
-        text.push_str(&pad_left("id", self.id));
+        text.push_str(&pad_left(&name("id"), self.id));
         text.push(' ');
-        text.push_str(&pad("st", BADGE + 1));
-        text.push_str(&pad("title", self.title));
+        // A status name wider than the badge ("状态") keeps a space before the title's.
+        let status = format!("{} ", name("status"));
+        let used = width(&status).max(BADGE + 1);
+        text.push_str(&pad(&status, used));
+        let title = self.title.saturating_sub(used - (BADGE + 1));
+        text.push_str(&pad(&name("title"), title));
         if self.lead > 0 {
             text.push(' ');
-            text.push_str(&pad("lead", self.lead));
+            text.push_str(&pad(&name("lead"), self.lead));
         }
         if self.progress > 0 {
             text.push(' ');
-            text.push_str(&pad_left("done", self.progress));
+            text.push_str(&pad_left(&name("progress"), self.progress));
         }
         Line::styled(text, view.theme.dim())
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use super::{View, dashboard, metrics, timeline, triage, zoom};
 use crate::app::State;
 use crate::layout;
-use crate::model::{Document, Item, Point, parse_number};
+use crate::model::{DateStyle, Document, Item, Point, parse_number};
 use crate::store::{Fingerprint, Loaded, parse_document};
 
 const WIDTHS: [usize; 7] = [1, 12, 30, 43, 44, 70, 160];
@@ -56,23 +56,39 @@ fn text(line: &Line) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
+/// The date formats the line counts are checked with: the default, a wider and a narrower one.
+fn date_styles() -> [DateStyle; 3] {
+    [
+        DateStyle::default(),
+        DateStyle::new(Some("%Y年%m月%d日".into())),
+        DateStyle::new(Some("%m/%d".into())),
+    ]
+}
+
 #[test]
 fn timeline_and_metrics_have_the_lines_the_layout_counts() {
-    let state = state((100, 30));
-    let view = View::plain(&state);
+    for dates in date_styles() {
+        let mut state = state((100, 30));
+        state.settings.dates = dates.clone();
+        timeline_and_metrics_counted(&state, &dates);
+    }
+}
+
+fn timeline_and_metrics_counted(state: &State, dates: &DateStyle) {
+    let view = View::plain(state);
     let doc = &state.files[0].doc;
-    for item in items(&state) {
+    for item in items(state) {
         for width in WIDTHS {
             let drawn = timeline::lines(&view, &item, doc, width);
             assert_eq!(
                 drawn.len(),
-                layout::timeline_height(&item, width),
+                layout::timeline_height(&item, width, dates),
                 "{}",
                 item.id
             );
-            let starts = layout::note_starts(&item, width);
+            let starts = layout::note_starts(&item, width, dates);
             for (start, index) in starts.iter().zip(item.notes_by_date()) {
-                let date = item.progress[index].date.to_string();
+                let date = dates.show(item.progress[index].date);
                 assert!(
                     text(&drawn[*start]).starts_with(&date),
                     "{} {width}",
@@ -97,8 +113,12 @@ fn timeline_and_metrics_have_the_lines_the_layout_counts() {
 
 #[test]
 fn zoom_and_triage_have_the_lines_the_layout_counts() {
-    for screen in SCREENS {
+    for (screen, dates) in SCREENS
+        .into_iter()
+        .flat_map(|s| date_styles().map(|d| (s, d)))
+    {
         let mut state = state(screen);
+        state.settings.dates = dates.clone();
         for (row, item) in items(&state).iter().enumerate() {
             state.list.selected = row;
             let view = View::plain(&state);
@@ -107,14 +127,14 @@ fn zoom_and_triage_have_the_lines_the_layout_counts() {
             };
             assert_eq!(
                 zoom::height(&view),
-                layout::zoom_height(selected, state.size),
+                layout::zoom_height(selected, state.size, &dates),
                 "{} {screen:?}",
                 selected.id
             );
             let width = usize::from(screen.0.saturating_sub(4));
             assert_eq!(
                 triage::lines(&view, item, width).len(),
-                layout::triage_height(item, width),
+                layout::triage_height(item, width, &dates),
                 "{} {screen:?}",
                 item.id
             );

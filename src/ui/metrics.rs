@@ -104,7 +104,7 @@ fn sparkline(view: &View, metric: &Metric, width: usize) -> Option<Line<'static>
     let first = metric
         .history
         .first()
-        .map(|p| p.date.to_string())
+        .map(|p| view.date(p.date))
         .unwrap_or_default();
     let label = format!(" {}", view.trf("metrics.since", &[("date", &first)]));
     let room = width.saturating_sub(crate::text::width(&label)).max(1);

@@ -37,8 +37,6 @@ pub struct View<'a> {
     pub theme: Theme,
     /// The session's keys, for the footer hints and the help.
     pub keys: &'a Keymap,
-    /// How dates are shown (a strftime pattern); `None` for `YYYY-MM-DD`.
-    pub date_format: Option<&'a str>,
 }
 
 impl<'a> View<'a> {
@@ -48,25 +46,21 @@ impl<'a> View<'a> {
             state,
             theme: Theme::plain(),
             keys: Keymap::defaults(),
-            date_format: None,
         }
     }
 
-    /// A date as the user wants dates shown.
+    /// A date as the user wants dates shown (`date_format` in the config).
     pub fn date(&self, date: crate::model::Date) -> String {
-        match self.date_format {
-            Some(pattern) => date.format_with(pattern),
-            None => date.to_string(),
-        }
+        self.state.settings.dates.show(date)
     }
 }
 
-/// What the user chose for the session's looks: colours, keys and the date format.
+/// What the user chose for the session's looks: colours and keys (the date format is the
+/// state's, since the layout counts lines with it).
 #[derive(Debug, Clone)]
 pub struct Looks {
     pub theme: Theme,
     pub keys: Keymap,
-    pub date_format: Option<String>,
 }
 
 impl View<'_> {
@@ -96,13 +90,12 @@ pub fn render(frame: &mut Frame, state: &State, theme: Theme) {
 }
 
 /// Draws the whole screen as the user chose: `looks` gives the colours, the keys shown in the
-/// footer and the help, and the date format.
+/// footer and the help.
 pub fn render_with(frame: &mut Frame, state: &State, looks: &Looks) {
     let view = View {
         state,
         theme: looks.theme,
         keys: &looks.keys,
-        date_format: looks.date_format.as_deref(),
     };
     draw(frame, view);
 }

@@ -30,8 +30,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
             .map(|f| format!(" ({})", clean_line(origin(f))))
             .unwrap_or_default();
         Line::from(vec![
-            Span::styled(format!("{name}{from}: "), view.theme.title()),
-            Span::raw(shown(view, value)),
+            Span::styled(
+                view.trf(
+                    "punct.field",
+                    &[("field", &format!("{name}{from}")), ("value", &"")],
+                ),
+                view.theme.title(),
+            ),
+            Span::raw(shown(view, &conflict.field, value)),
         ])
     };
     let lines = vec![
@@ -78,9 +84,13 @@ fn origin(from: &str) -> &str {
 }
 
 /// A recorded value in words: text as it is, a note as its date and text, nothing as "(none)".
-fn shown(view: &View, value: &Value) -> String {
+fn shown(view: &View, field: &str, value: &Value) -> String {
+    let status = |word: &str| crate::model::Status::from_word(word).ok();
     let text = match value {
-        Value::Null => format!("({})", view.tr("settle.none")),
+        Value::Null => view.trf("punct.aside", &[("text", &view.tr("settle.none"))]),
+        Value::String(s) if field == "status" && status(s).is_some() => status(s)
+            .map(|s| s.label_in(view.state.settings.lang).into_owned())
+            .unwrap_or_default(),
         Value::String(s) => s.clone(),
         Value::Object(map) if map.contains_key("text") => {
             let part = |key: &str| map.get(key).and_then(Value::as_str).unwrap_or("");

@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let state = view.state;
     let since = state.since_date();
     let found = &state.screens.entries;
-    let after = since.map_or(view.tr("since.beginning").into_owned(), |d| d.to_string());
+    let after = since.map_or(view.tr("since.beginning").into_owned(), |d| view.date(d));
     let block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
@@ -58,15 +58,17 @@ fn plain(text: &str) -> String {
 fn entry_lines(view: &View, entry: &Entry, width: usize, selected: bool) -> [Line<'static>; 2] {
     let head = format!(
         "{}  {} · {}",
-        entry.date,
+        view.date(entry.date),
         clean_line(&entry.id),
         clean_line(&entry.title)
     );
     let what = match entry.change {
         Change::Note { .. } => format!(
-            "  {}: {}",
-            view.tr("since.note"),
-            entry.change.describe(plain)
+            "  {}",
+            view.trf(
+                "since.note_line",
+                &[("text", &entry.change.describe(plain))]
+            )
         ),
         Change::Metric { .. } => format!("  {}", entry.change.describe(plain)),
     };

@@ -71,13 +71,13 @@ fn axis(view: &View, doc: &Document, dates: &[Date], width: usize) -> Line<'stat
     let long = width >= 40;
     let label = |d: Date| {
         if long {
-            d.to_string()
+            view.date(d)
         } else {
             format!("{:02}-{:02}", d.month(), d.day())
         }
     };
     let (left, right) = (label(start), label(end));
-    let cells = width.saturating_sub(left.len() + right.len() + 2);
+    let cells = width.saturating_sub(crate::text::width(&left) + crate::text::width(&right) + 2);
     if cells < 3 {
         return Line::styled(format!("{left}…{right}"), view.theme.dim());
     }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::{View, metrics, popup, scrolled};
 use crate::app::{Triage, format_duration};
-use crate::layout::{LATEST_NOTES, triage_goal, triage_note};
+use crate::layout::{LATEST_NOTES, TRIAGE_DATE, triage_goal, triage_note};
 use crate::model::{Date, Item};
 use crate::report::{change_lines_in, changes, tally};
 use crate::text::{clean_line, wrap};
@@ -147,7 +147,7 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
 }
 
 fn fields(view: &View, item: &Item) -> Line<'static> {
-    let date = |d: Option<Date>| d.map_or("–".to_string(), |d| d.to_string());
+    let date = |d: Option<Date>| d.map_or("–".to_string(), |d| view.date(d));
     Line::from(vec![
         Span::styled(
             format!(" {} ", item.status.letter()),
@@ -179,7 +179,7 @@ fn new_since_review(view: &View, item: &Item, width: usize) -> Vec<Line<'static>
         ];
     };
     let mut out = vec![Line::styled(
-        view.trf("triage.new_since", &[("date", &reviewed)]),
+        view.trf("triage.new_since", &[("date", &view.date(reviewed))]),
         view.theme.warning(),
     )];
     let before = out.len();
@@ -194,7 +194,10 @@ fn new_since_review(view: &View, item: &Item, width: usize) -> Vec<Line<'static>
             .history
             .iter()
             .filter(|p| p.date > reviewed)
-            .map(|p| view.trf("triage.reading", &[("value", &p.value), ("date", &p.date)]))
+            .map(|p| {
+                let date = view.date(p.date);
+                view.trf("triage.reading", &[("value", &p.value), ("date", &date)])
+            })
             .collect();
         if !readings.is_empty() {
             let text = format!("▌ {}: {}", clean_line(&metric.name), readings.join(", "));
@@ -225,12 +228,20 @@ fn note_lines(
     } else {
         Style::default()
     };
-    let body = triage_note(text, width);
+    // The date column is as wide as `YYYY-MM-DD` (or the date, when the user's format is wider).
+    let shown = view.date(date);
+    let body = triage_note(text, &shown, width);
+    let date = if crate::text::width(&shown) < TRIAGE_DATE {
+        crate::text::pad(&shown, TRIAGE_DATE)
+    } else {
+        shown
+    };
+    let indent = " ".repeat(crate::text::width(&date));
     for (i, part) in body.into_iter().enumerate() {
         let head = if i == 0 {
             format!("{mark}{date} ")
         } else {
-            format!("{mark}{} ", " ".repeat(10))
+            format!("{mark}{indent} ")
         };
         out.push(Line::from(vec![
             Span::styled(head, view.theme.date()),

@@ -103,7 +103,7 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
         ));
     }
     let mut out = vec![Line::from(status)];
-    for (name, value) in crate::report::fields(item) {
+    for (name, value) in crate::report::fields_shown(item, &|date| view.date(date)) {
         out.push(Line::from(vec![
             Span::styled(
                 crate::text::pad(&view.tr(&format!("field.{name}")), 9),
