@@ -118,10 +118,27 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     loaded
 }
 
+/// [`load`] as an outline (see [`super::parse_outline`]): every item checked, only those with an
+/// id in `whole` read whole. For a command that changes a few items and saves.
+pub fn load_outline(path: &Path, whole: &[&str]) -> Result<Loaded, LoadError> {
+    let loaded = read_and_parse(path, |text| super::parse_outline(text, whole));
+    if let Err(err) = &loaded {
+        tracing::warn!(path = %path.display(), "cannot load: {err}");
+    }
+    loaded
+}
+
 fn load_quietly(path: &Path) -> Result<Loaded, LoadError> {
+    read_and_parse(path, parse_document)
+}
+
+fn read_and_parse(
+    path: &Path,
+    parse: impl FnOnce(Arc<str>) -> Result<Document, super::Problem>,
+) -> Result<Loaded, LoadError> {
     let (text, meta) = read_whole(path)?;
     let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
-    let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
+    let doc = parse(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
     Ok(Loaded {
         path: path.to_path_buf(),
         doc,
@@ -327,7 +344,7 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, SaveError> {
-    save_bytes(path, write_document(doc).as_bytes(), seen)
+    save_text(path, &super::write_pieces(doc), seen)
 }
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
@@ -351,7 +368,9 @@ pub fn save_locked(
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Saved, SaveError> {
-    write_locked(lock, path, &[write_document(doc).as_bytes()], seen)
+    let text = super::write_pieces(doc);
+    let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
+    write_locked(lock, path, &parts, seen)
 }
 
 fn write_locked(
