@@ -86,6 +86,8 @@ struct ThreadMatcher {
     table: &'static pinyin::Table,
     /// Per positive term: how it matched the title of the item being looked at.
     title: Vec<Option<MatchedAs>>,
+    /// A goal or note folded for matching (see [`SearchIndex::folded`]).
+    folded: String,
 }
 
 impl ThreadMatcher {
@@ -95,6 +97,7 @@ impl ThreadMatcher {
             pinyin: pinyin::Scratch::default(),
             table: pinyin::table(),
             title: vec![None; terms],
+            folded: String::new(),
         }
     }
 }
@@ -342,11 +345,20 @@ impl<'a> Pass<'a> {
 
     /// True when some negated term occurs (contiguously) in these fields.
     fn negated_in(&self, fields: &[Field]) -> bool {
-        self.negative.iter().any(|needle| {
-            fields.iter().any(|f| {
-                needle.bits64 & !f.bits == 0 && self.index.text(f).contains(needle.text.as_str())
-            })
-        })
+        let mut scratch = String::new();
+        for needle in &self.negative {
+            for field in fields {
+                if needle.bits64 & !field.bits == 0
+                    && self
+                        .index
+                        .folded(field, &mut scratch)
+                        .contains(needle.text.as_str())
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     fn hit(&self, thread: &mut ThreadMatcher, item: usize, entry: &Entry, score: i64) -> Hit {
@@ -394,7 +406,7 @@ fn field_match(
 ) -> Option<(i64, MatchedAs)> {
     let mut found = None;
     if direct && needle.bits64 & !field.bits == 0 {
-        let text = index.text(field);
+        let text = index.folded(field, &mut thread.folded);
         match locate(&needle.text, text) {
             Located::Nowhere => {}
             Located::Contiguous(byte) => {
@@ -424,7 +436,12 @@ fn field_match(
                 pinyin::find_in(thread.table, pattern, ids)
             }
             Some(_) => None,
-            None => pinyin::find(thread.table, pattern, index.text(field), &mut thread.pinyin),
+            None => pinyin::find(
+                thread.table,
+                pattern,
+                index.folded(field, &mut thread.folded),
+                &mut thread.pinyin,
+            ),
         };
         if let Some((start, end)) = found_pinyin {
             let base = PINYIN + placement(start, end - start, field.chars as usize);
