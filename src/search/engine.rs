@@ -405,8 +405,16 @@ fn field_match(
     direct: bool,
 ) -> Option<(i64, MatchedAs)> {
     let mut found = None;
-    if direct && needle.bits64 & !field.bits == 0 {
-        let text = index.folded(field, &mut thread.folded);
+    let direct = direct && needle.bits64 & !field.bits == 0;
+    let pinyin = needle.pinyin.as_ref().filter(|_| field.han);
+    let ids = pinyin.and(index.han_ids(field));
+    // a goal or note is folded once, for both kinds of match
+    let text = if direct || (pinyin.is_some() && ids.is_none()) {
+        index.folded(field, &mut thread.folded)
+    } else {
+        ""
+    };
+    if direct {
         match locate(&needle.text, text) {
             Located::Nowhere => {}
             Located::Contiguous(byte) => {
@@ -428,20 +436,13 @@ fn field_match(
             }
         }
     }
-    if let Some(pattern) = &needle.pinyin
-        && field.han
-    {
-        let found_pinyin = match index.han_ids(field) {
+    if let Some(pattern) = pinyin {
+        let found_pinyin = match ids {
             Some(ids) if field.initials & pattern.first_letter_bit() != 0 => {
                 pinyin::find_in(thread.table, pattern, ids)
             }
             Some(_) => None,
-            None => pinyin::find(
-                thread.table,
-                pattern,
-                index.folded(field, &mut thread.folded),
-                &mut thread.pinyin,
-            ),
+            None => pinyin::find(thread.table, pattern, text, &mut thread.pinyin),
         };
         if let Some((start, end)) = found_pinyin {
             let base = PINYIN + placement(start, end - start, field.chars as usize);
