@@ -147,23 +147,7 @@ fn keys_that_share_a_hint_are_shown_together_once() {
 
 #[test]
 fn no_key_is_bound_twice_where_both_bindings_apply() {
-    let views = [
-        (Mode::Browse, Pane::Items),
-        (Mode::Browse, Pane::Timeline),
-        (Mode::Browse, Pane::Metrics),
-        (Mode::Zoom, Pane::Items),
-        (Mode::Help, Pane::Items),
-        (Mode::Form, Pane::Items),
-        (Mode::StatusPicker, Pane::Items),
-        (Mode::Confirm, Pane::Items),
-        (Mode::Conflict, Pane::Items),
-        (Mode::Triage, Pane::Items),
-        (Mode::Summary, Pane::Items),
-        (Mode::Since, Pane::Items),
-        (Mode::Dashboard, Pane::Items),
-        (Mode::Search, Pane::Items),
-    ];
-    for (mode, focus) in views {
+    for (mode, focus) in super::user::VIEWS {
         let contexts = Context::of(mode, focus);
         for context in contexts {
             let same: Vec<&Binding> = BINDINGS.iter().filter(|b| b.context == *context).collect();

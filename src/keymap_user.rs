@@ -190,7 +190,7 @@ impl Keymap {
 }
 
 /// Every screen and overlay with the pane that changes its keys.
-const VIEWS: [(Mode, Pane); 15] = [
+pub(crate) const VIEWS: [(Mode, Pane); 15] = [
     (Mode::Browse, Pane::Items),
     (Mode::Browse, Pane::Timeline),
     (Mode::Browse, Pane::Metrics),
