@@ -36,7 +36,7 @@ fn state(n: usize) -> State {
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, WIDTH, HEIGHT));
     update(&mut state, Intent::Top);
-    while state.selected < n / 2 {
+    while state.list.selected < n / 2 {
         update(&mut state, Intent::PageDown);
     }
     state
@@ -74,7 +74,7 @@ fn selection(c: &mut Criterion) {
             let mut total = Duration::ZERO;
             let mut left = iters;
             while left > 0 {
-                let room = (state.rows.len() - 1 - state.selected) as u64;
+                let room = (state.list.rows.len() - 1 - state.list.selected) as u64;
                 if room == 0 {
                     update(&mut state, Intent::Top);
                     continue;

@@ -170,11 +170,14 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     };
     let files = store::load_all(&paths)?;
     let mut state = State::new(files, Default::default());
-    state.lang = lang;
+    state.settings.lang = lang;
     select_item(&mut state, wanted)?;
-    state.timebox = cli.timebox;
+    state.meeting.timebox = cli.timebox;
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
-    state.authors = tally::git::author::authors(&file_paths);
+    let authors = tally::git::author::authors(&file_paths);
+    for (open, author) in state.files.iter_mut().zip(authors) {
+        open.author = author;
+    }
     if state.files.is_empty() {
         let folder = paths
             .first()
@@ -190,8 +193,13 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
             level: Level::Info,
         });
     }
-    state.read_only = read_only_reason(cli, &state);
-    if let Some(reason) = state.read_only.as_ref().filter(|_| !cli.looks.read_only) {
+    state.settings.read_only = read_only_reason(cli, &state);
+    if let Some(reason) = state
+        .settings
+        .read_only
+        .as_ref()
+        .filter(|_| !cli.looks.read_only)
+    {
         let text = format!("Read-only: {}", clean_line(reason));
         state.message = Some(Message::warning(text));
     }

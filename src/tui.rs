@@ -220,10 +220,11 @@ fn handle_key(state: &mut State, runtime: &mut Runtime, keys: &Keymap, key: KeyE
     if key.code == KeyCode::F(12) && panic_key_enabled() {
         panic!("deliberate panic ({PANIC_HOOK_VARIABLE} is set)")
     }
-    let press = if state.mode == crate::app::Mode::Help && state.help_typing {
+    let help_typing = state.help().is_some_and(|help| help.typing);
+    let press = if help_typing {
         keys.press_in_help_search(key)
     } else {
-        keys.press(state.mode, state.focus, key)
+        keys.press(state.mode(), state.focus, key)
     };
     match press {
         Press::Intent(intent) => apply(state, runtime, intent),

@@ -19,7 +19,7 @@ use tally::store;
 
 fn press(state: &mut State, runtime: &mut Runtime, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = intent_for(state.mode, state.focus, event) {
+    if let Some(action) = intent_for(state.mode(), state.focus, event) {
         let effects = update(state, action);
         runtime.run(state, effects);
     }
@@ -56,7 +56,7 @@ fn session(runtime: &mut Runtime) -> (tempfile::TempDir, std::path::PathBuf, Sta
     }
     press(&mut state, runtime, KeyCode::Enter);
     poll_until(&mut state, runtime, |s| {
-        s.filter.as_ref().is_some_and(|f| f.len() == 1)
+        s.list.filter.as_ref().is_some_and(|f| f.len() == 1)
     });
     // an edit not saved yet (its save is not asked for)
     let _unsent = update(&mut state, Intent::SetStatus(Status::Blocked));
@@ -81,7 +81,7 @@ fn an_outside_change_is_read_replayed_saved_and_searched_off_the_interface_threa
     );
     assert_eq!(runtime.background_jobs(), 1, "the saver thread reads it");
     poll_until(&mut state, &mut runtime, |s| {
-        s.files[0].unsaved.is_empty() && s.filter.as_ref().is_some_and(|f| f.len() == 2)
+        s.files[0].unsaved.is_empty() && s.list.filter.as_ref().is_some_and(|f| f.len() == 2)
     });
     runtime.finish(&mut state);
     assert_eq!(title_of(&state, "12"), "友城会都");

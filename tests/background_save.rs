@@ -28,7 +28,7 @@ fn quick_edits_while_saving_all_reach_the_disk() {
             KeyCode::Char('j'),
         ] {
             let event = KeyEvent::new(key, KeyModifiers::NONE);
-            let action = intent_for(state.mode, state.focus, event).unwrap();
+            let action = intent_for(state.mode(), state.focus, event).unwrap();
             let effects = update(&mut state, action);
             runtime.run(&mut state, effects);
         }

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use tally::app::{Mode, Msg, State, update};
 use tally::keymap::intent_for;
 use tally::model::{Date, Status};
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 struct Session {
@@ -45,7 +45,7 @@ impl Session {
     /// Presses keys written like `j`, `<Enter>`, `<Esc>`, `<Tab>`, `<C-r>`, `<M-Enter>`, `<Down>`.
     fn keys(&mut self, keys: &str) {
         for key in parse_keys(keys) {
-            if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+            if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
                 self.act(action);
             }
         }
@@ -55,7 +55,7 @@ impl Session {
     fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-            let action = intent_for(self.state.mode, self.state.focus, key).unwrap();
+            let action = intent_for(self.state.mode(), self.state.focus, key).unwrap();
             self.act(action);
         }
     }
@@ -139,7 +139,7 @@ fn the_status_picker_saves_at_once_and_only_the_item_changes() {
     let before = s.disk();
     s.select("14");
     s.keys("sr");
-    assert_eq!(s.state.mode, Mode::Browse);
+    assert_eq!(s.state.mode(), Mode::Browse);
     let after = s.disk();
     let (first, last) = item_span(&before, "14");
     let lines = changed_lines(&before, &after);
@@ -154,12 +154,12 @@ fn a_chinese_note_is_added_with_todays_date() {
     let mut s = Session::open();
     s.select("14");
     s.keys("n");
-    assert_eq!(s.state.mode, Mode::Form);
+    assert_eq!(s.state.mode(), Mode::Form);
     s.type_text("完成北京城市图书馆外语标识安装");
     s.keys("<M-Enter>");
     s.type_text("二期待验收");
     s.keys("<Enter>");
-    assert_eq!(s.state.mode, Mode::Browse);
+    assert_eq!(s.state.mode(), Mode::Browse);
     let doc = s.on_disk();
     let note = doc.items()[4].progress.last().unwrap();
     assert_eq!(note.text, "完成北京城市图书馆外语标识安装\n二期待验收");
@@ -173,7 +173,7 @@ fn a_chinese_note_is_added_with_todays_date() {
 #[test]
 fn a_note_added_from_the_keyboard_is_signed_with_the_sessions_author() {
     let mut s = Session::open();
-    s.state.authors = vec![Some("王芳".to_string())];
+    s.state.files[0].author = Some("王芳".to_string());
     s.select("14");
     s.keys("n");
     s.type_text("已联系");
@@ -192,7 +192,7 @@ fn a_form_refuses_bad_values_and_keeps_them_for_correction() {
     s.keys("<Tab><C-u>");
     s.type_text("2023-02-30");
     s.keys("<Enter>");
-    assert_eq!(s.state.mode, Mode::Form, "the form stays open");
+    assert_eq!(s.state.mode(), Mode::Form, "the form stays open");
     let error = s.state.form().unwrap().error.clone().unwrap();
     assert!(error.contains("invalid date `2023-02-30`"), "{error}");
     assert_eq!(s.disk(), tally::store::SAMPLE_JSON, "nothing was written");
@@ -286,7 +286,7 @@ fn add_proposes_the_next_free_id_and_delete_asks_first() {
         "the new item is selected"
     );
     s.keys("d");
-    assert_eq!(s.state.mode, Mode::Confirm);
+    assert_eq!(s.state.mode(), Mode::Confirm);
     s.keys("n");
     assert_eq!(s.on_disk().items().len(), 9, "no deletes nothing");
     s.keys("dy");
@@ -329,7 +329,7 @@ fn notes_and_metrics_are_edited_and_deleted_from_their_panes() {
             .all(|n| !n.text.starts_with("三是"))
     );
     s.keys("<Tab>jj");
-    assert_eq!(s.state.metric_cursor, 2);
+    assert_eq!(s.state.details.metric_cursor, 2);
     s.keys("dy");
     let names: Vec<String> = s.on_disk().items()[4]
         .metrics
@@ -400,7 +400,7 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
         let theirs_text = s.disk();
         s.select("14");
         s.keys("sd");
-        assert_eq!(s.state.mode, Mode::Conflict);
+        assert_eq!(s.state.mode(), Mode::Conflict);
         let conflict = &s.state.conflicts[0];
         assert_eq!(conflict.theirs.as_ref().unwrap().title, "他们的标题");
         assert_eq!(conflict.mine.as_ref().unwrap().status, Status::Done);
@@ -408,7 +408,7 @@ fn a_conflict_is_shown_and_nothing_is_overwritten_until_chosen() {
         assert_eq!(fields, ["status"], "only the field both changed");
         assert_eq!(s.disk(), theirs_text, "nothing written while undecided");
         s.keys(if keep_mine { "m" } else { "t" });
-        assert_eq!(s.state.mode, Mode::Browse);
+        assert_eq!(s.state.mode(), Mode::Browse);
         let item = s.on_disk().items()[4].clone();
         let status = if keep_mine {
             Status::Done
@@ -432,7 +432,7 @@ fn outside_changes_appear_without_an_edit() {
     let mut doc = s.on_disk();
     doc.item_mut(0).unwrap().title = "外部修改".into();
     fs::write(&s.path, store::write_document(&doc)).unwrap();
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     assert_eq!(s.state.selected_item().unwrap().title, "外部修改");
     assert!(
         s.state
@@ -448,8 +448,8 @@ fn outside_changes_appear_without_an_edit() {
 fn a_broken_outside_change_is_reported_and_never_overwritten() {
     let mut s = Session::open();
     fs::write(&s.path, "{\"title\": ").unwrap();
-    let mut watcher = Watcher::default();
-    watcher.check(&mut s.state);
+    let mut watcher = Runtime::default();
+    watcher.check_files(&mut s.state);
     assert!(
         s.state
             .message
@@ -490,7 +490,7 @@ fn a_failed_save_keeps_the_edit_and_ctrl_s_retries() {
     assert_eq!(s.disk(), tally::store::SAMPLE_JSON);
     s.keys("q");
     assert_eq!(
-        s.state.mode,
+        s.state.mode(),
         Mode::Confirm,
         "quitting with unsaved edits asks first"
     );
@@ -520,7 +520,7 @@ fn a_failed_save_into_a_missing_folder_keeps_the_edit() {
         "the edit stays on screen"
     );
     s.keys("q");
-    assert_eq!(s.state.mode, Mode::Confirm);
+    assert_eq!(s.state.mode(), Mode::Confirm);
     s.keys("y");
     assert!(s.state.quit);
     fs::rename(&moved, &dir).unwrap();
@@ -538,7 +538,7 @@ fn editing_a_metric_from_the_list_leaves_the_list_focused() {
     let mut s = Session::open();
     s.select("14");
     s.keys("m");
-    assert_eq!(s.state.mode, Mode::Form);
+    assert_eq!(s.state.mode(), Mode::Form);
     s.keys("<Esc>");
     assert_eq!(s.state.focus, tally::app::Pane::Items);
     s.keys("a");
@@ -565,7 +565,7 @@ fn a_note_added_to_an_item_someone_else_changed_joins_their_version() {
     s.keys("n");
     s.type_text("我的备注");
     s.keys("<Enter>");
-    assert_eq!(s.state.mode, Mode::Browse, "no conflict to choose");
+    assert_eq!(s.state.mode(), Mode::Browse, "no conflict to choose");
     let on_disk = s.on_disk();
     let item = &on_disk.items()[on_disk.position("14").unwrap()];
     assert_eq!(item.title, "他们改的标题", "their change is kept");
@@ -584,7 +584,7 @@ fn a_status_change_to_an_item_someone_else_changed_merges_field_by_field() {
     fs::write(&s.path, store::write_document(&doc)).unwrap();
     s.select("14");
     s.keys("sb");
-    assert_eq!(s.state.mode, Mode::Browse, "nothing to choose");
+    assert_eq!(s.state.mode(), Mode::Browse, "nothing to choose");
     let on_disk = s.on_disk();
     let item = &on_disk.items()[theirs];
     assert_eq!((item.status, item.progress.len()), (Status::Blocked, notes));
@@ -627,8 +627,8 @@ fn an_open_form_takes_untouched_fields_from_disk_and_names_a_field_both_changed(
         item.title = "新标题".into();
         item.lead = Some("外事处".into());
     });
-    Watcher::default().check(&mut s.state);
-    assert_eq!(s.state.mode, Mode::Form, "the form stays open");
+    Runtime::default().check_files(&mut s.state);
+    assert_eq!(s.state.mode(), Mode::Form, "the form stays open");
     let form = s.state.form().unwrap();
     assert_eq!(
         form.value("title"),
@@ -655,12 +655,12 @@ fn a_metric_deletion_deletes_the_metric_it_named() {
     s.keys("<Tab><Tab>j");
     assert_eq!(s.state.focus, tally::app::Pane::Metrics);
     s.keys("d");
-    assert_eq!(s.state.mode, Mode::Confirm);
+    assert_eq!(s.state.mode(), Mode::Confirm);
     change_on_disk(&s, |doc| {
         let at = doc.position("14").unwrap();
         doc.item_mut(at).unwrap().metrics.remove(0);
     });
-    Watcher::default().check(&mut s.state);
+    Runtime::default().check_files(&mut s.state);
     s.keys("y");
     let on_disk = s.on_disk();
     let names: Vec<String> = on_disk.items()[on_disk.position("14").unwrap()]
@@ -684,8 +684,8 @@ fn a_question_whose_metric_is_gone_closes_and_says_so() {
         doc.item_mut(at).unwrap().metrics.remove(0);
     });
     let before = s.on_disk();
-    Watcher::default().check(&mut s.state);
-    assert_eq!(s.state.mode, Mode::Browse);
+    Runtime::default().check_files(&mut s.state);
+    assert_eq!(s.state.mode(), Mode::Browse);
     let message = s.state.message.clone().unwrap().text;
     assert!(message.contains("nothing deleted"), "{message}");
     s.keys("y");
@@ -725,7 +725,7 @@ fn a_note_edited_on_disk_while_its_form_is_open_is_a_conflict_not_gone() {
     let mut s = Session::open();
     s.select("10");
     s.keys("<Tab>je");
-    assert_eq!(s.state.mode, Mode::Form);
+    assert_eq!(s.state.mode(), Mode::Form);
     s.type_text("（我改）");
     change_on_disk(&s, |doc| {
         let at = doc.position("10").unwrap();
@@ -733,8 +733,8 @@ fn a_note_edited_on_disk_while_its_form_is_open_is_a_conflict_not_gone() {
         note.date = "2023-10-08".parse().unwrap();
         note.by = Some("丙".into());
     });
-    Watcher::default().check(&mut s.state);
-    assert_eq!(s.state.mode, Mode::Form, "the form follows the note");
+    Runtime::default().check_files(&mut s.state);
+    assert_eq!(s.state.mode(), Mode::Form, "the form follows the note");
     assert_eq!(s.state.form().unwrap().value("by"), "丙");
     s.keys("<Enter>");
     let on_disk = s.on_disk();

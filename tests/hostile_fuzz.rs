@@ -594,7 +594,7 @@ fn fuzz_the_key_handler_and_renderer_on_hostile_files() {
             for (step, event) in events.into_iter().enumerate() {
                 let action = match event {
                     Msg::Intent(Intent::Input(key)) => {
-                        match intent_for(state.mode, state.focus, key) {
+                        match intent_for(state.mode(), state.focus, key) {
                             Some(action) => Msg::Intent(action),
                             None => continue,
                         }

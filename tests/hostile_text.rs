@@ -45,7 +45,7 @@ fn hostile_state(dir: &Path, width: u16, height: u16) -> State {
 
 fn draw(state: &State) -> Buffer {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).unwrap();
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
     terminal
         .draw(|frame| ui::render(frame, state, Theme::plain()))
         .unwrap();
@@ -89,8 +89,8 @@ fn assert_box_intact(buffer: &Buffer, rect: Rect, what: &str) {
 fn check_frame(state: &State, what: &str) {
     let buffer = draw(state);
     assert_cells_inert(&buffer, what);
-    if state.mode == Mode::Browse {
-        let panes = Panes::new(state.screen);
+    if state.mode() == Mode::Browse {
+        let panes = Panes::new(state.size);
         for rect in [Some(panes.list), panes.timeline, panes.metrics]
             .into_iter()
             .flatten()
@@ -98,8 +98,8 @@ fn check_frame(state: &State, what: &str) {
             assert_box_intact(&buffer, rect, what);
         }
     }
-    if state.mode == Mode::Zoom {
-        assert_box_intact(&buffer, Panes::zoom_body(state.screen), what);
+    if state.mode() == Mode::Zoom {
+        assert_box_intact(&buffer, Panes::zoom_body(state.size), what);
     }
 }
 
@@ -114,7 +114,7 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
             check_frame(state, &format!("{w}x{h} {what}"));
         };
         check_frame(&state, "start");
-        for item in 0..state.rows.len() {
+        for item in 0..state.list.rows.len() {
             for pane in 0..3 {
                 step(
                     &mut state,

@@ -185,7 +185,7 @@ proptest! {
         let mut state = State::new(vec![store::load(&path).unwrap()], Rect::new(0, 0, width, height));
         state.today = Some("2023-11-20".parse().unwrap());
         for key in keys {
-            if let Some(action) = intent_for(state.mode, state.focus, key) {
+            if let Some(action) = intent_for(state.mode(), state.focus, key) {
                 let effects = update(&mut state, action);
                 run_effects(&mut state, effects);
             }

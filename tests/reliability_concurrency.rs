@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use common::{sample_copy, tally_bin};
 use tally::app::{Mode, State, update};
 use tally::keymap::intent_for;
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 fn note(file: &Path, id: &str, text: &str) -> std::process::Output {
@@ -188,7 +188,7 @@ impl Session {
 
     fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
@@ -197,12 +197,12 @@ impl Session {
     /// `n`, the text, Enter: a note on the selected item.
     fn add_note(&mut self, text: &str) {
         self.press(KeyCode::Char('n'), KeyModifiers::NONE);
-        assert_eq!(self.state.mode, Mode::Form);
+        assert_eq!(self.state.mode(), Mode::Form);
         for c in text.chars() {
             self.press(KeyCode::Char(c), KeyModifiers::NONE);
         }
         self.press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(self.state.mode, Mode::Browse, "{:?}", self.state.message);
+        assert_eq!(self.state.mode(), Mode::Browse, "{:?}", self.state.message);
     }
 
     fn select(&mut self, id: &str) {
@@ -265,7 +265,7 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
             format!("命令行 {round}"),
             Arc::clone(&stop),
         );
-        let mut watcher = Watcher::default();
+        let mut watcher = Runtime::default();
         let mut mine = Vec::new();
         let started = Instant::now();
         for n in 0..12 {
@@ -273,7 +273,7 @@ fn the_interface_and_command_lines_editing_at_once_lose_nothing() {
             session.add_note(&text);
             mine.push(text);
             if n % 3 == 0 {
-                watcher.check(&mut session.state);
+                watcher.check_files(&mut session.state);
             }
         }
         stop.store(true, Ordering::Relaxed);
@@ -329,7 +329,7 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
         // Notes added by both writers are all kept (tally adds its note to the other writer's
         // version). Were anything else to collide, tally would ask; here the version on disk
         // would be taken — never without asking.
-        while session.state.mode == Mode::Conflict {
+        while session.state.mode() == Mode::Conflict {
             collided += 1;
             session.press(KeyCode::Char('t'), KeyModifiers::NONE);
         }
@@ -337,7 +337,7 @@ fn the_same_item_edited_at_once_is_never_overwritten_silently() {
     stop.store(true, Ordering::Relaxed);
     let theirs = cli.join().unwrap();
     save_the_rest(&mut session);
-    while session.state.mode == Mode::Conflict {
+    while session.state.mode() == Mode::Conflict {
         collided += 1;
         session.press(KeyCode::Char('t'), KeyModifiers::NONE);
     }

@@ -22,7 +22,7 @@ use common::{Tmux, open_sample, quote, sample_copy, tally_bin, tmux_available};
 use tally::app::{Event, State, update};
 use tally::keymap::intent_for;
 use tally::model::Status;
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 /// The interface without a terminal: keys go through the keymap and update, saves to disk.
@@ -43,7 +43,7 @@ impl Session {
 
     fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) {
         let key = KeyEvent::new(code, modifiers);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
@@ -310,10 +310,10 @@ fn a_file_replaced_by_a_folder_is_reported_and_never_written_into() {
     fs::create_dir(&file).unwrap();
     fs::write(file.join("inside.txt"), "x").unwrap();
     // The watcher notices, says so once, and keeps showing the last good version.
-    let mut watcher = Watcher::default();
-    watcher.check(&mut s.state);
+    let mut watcher = Runtime::default();
+    watcher.check_files(&mut s.state);
     assert!(s.message().contains("cannot be read"), "{}", s.message());
-    watcher.check(&mut s.state);
+    watcher.check_files(&mut s.state);
     s.keys("sd");
     s.assert_edit_kept("is now a folder");
     assert!(file.is_dir());
@@ -337,12 +337,12 @@ fn the_folder_removed_while_tally_runs_is_reported_and_not_recreated() {
     let file = sample_copy(&folder);
     let mut s = Session::open(&file);
     fs::remove_dir_all(&folder).unwrap();
-    let mut watcher = Watcher::default();
-    watcher.check(&mut s.state);
+    let mut watcher = Runtime::default();
+    watcher.check_files(&mut s.state);
     s.keys("sd");
     s.assert_edit_kept("is gone");
     assert!(!folder.exists(), "the folder is not recreated");
-    watcher.check(&mut s.state);
+    watcher.check_files(&mut s.state);
     s.ctrl_s();
     assert!(s.state.files[0].save_error.is_some());
     assert_eq!(s.state.files[0].unsaved.len(), 1);

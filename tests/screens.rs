@@ -25,7 +25,7 @@ fn open() -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = intent_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode(), state.focus, key) {
         let effects = update(state, action);
         run_effects(state, effects);
     }
@@ -47,11 +47,11 @@ fn screen(state: &State) -> String {
 fn v_cycles_list_since_dashboard() {
     let (mut state, _dir) = open();
     keys(&mut state, "v");
-    assert_eq!(state.mode, Mode::Since);
+    assert_eq!(state.mode(), Mode::Since);
     keys(&mut state, "v");
-    assert_eq!(state.mode, Mode::Dashboard);
+    assert_eq!(state.mode(), Mode::Dashboard);
     keys(&mut state, "v");
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
 }
 
 #[test]
@@ -62,11 +62,11 @@ fn since_lists_changes_after_the_date_newest_first_and_opens_an_item() {
     assert!(text.contains("Since 2023-01-01"), "{text}");
     keys(&mut state, "D");
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    let action = intent_for(state.mode, state.focus, ctrl_u).unwrap();
+    let action = intent_for(state.mode(), state.focus, ctrl_u).unwrap();
     update(&mut state, action);
     keys(&mut state, "2023-07-01");
     press(&mut state, KeyCode::Enter);
-    assert_eq!(state.mode, Mode::Since);
+    assert_eq!(state.mode(), Mode::Since);
     let text = screen(&state);
     assert!(text.contains("Since 2023-07-01"), "{text}");
     press(&mut state, KeyCode::Char('G'));
@@ -76,7 +76,7 @@ fn since_lists_changes_after_the_date_newest_first_and_opens_an_item() {
         "the oldest entry is last:\n{text}"
     );
     press(&mut state, KeyCode::Enter);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
     assert_eq!(state.selected_item().unwrap().id, "14");
 }
 

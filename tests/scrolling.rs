@@ -28,7 +28,7 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = intent_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode(), state.focus, key) {
         let effects = update(state, action);
         tally::runtime::run_effects(state, effects);
     }
@@ -40,7 +40,7 @@ fn keys(state: &mut State, text: &str) {
 
 /// The screen's rows as text (wide characters once each).
 fn rows(state: &State) -> Vec<String> {
-    let area = state.screen;
+    let area = state.size;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     terminal
         .draw(|f| ui::render(f, state, Theme::plain()))
@@ -105,9 +105,9 @@ fn a_zoomed_item_scrolls_no_further_than_its_last_line() {
     keys(&mut state, "jjj");
     press(&mut state, KeyCode::Enter);
     keys(&mut state, "G");
-    let at_bottom = state.zoom_scroll;
+    let at_bottom = state.details.zoom_scroll;
     keys(&mut state, "jjjjj");
-    assert_eq!(state.zoom_scroll, at_bottom, "j stops at the end");
+    assert_eq!(state.details.zoom_scroll, at_bottom, "j stops at the end");
     let screen = rows(&state);
     // inside the frame: rows 1 to 21 (0 and 22 are its border, 23 the footer); at the bottom of
     // the scroll the last line of content stands on the last row
@@ -119,7 +119,7 @@ fn a_zoomed_item_scrolls_no_further_than_its_last_line() {
     );
     keys(&mut state, "k");
     assert_eq!(
-        state.zoom_scroll + 1,
+        state.details.zoom_scroll + 1,
         at_bottom,
         "one k moves back one line"
     );
@@ -130,12 +130,15 @@ fn an_item_selected_by_a_search_shows_its_timeline_from_the_top() {
     let (mut state, _dir) = open(80, 24);
     press(&mut state, KeyCode::Tab);
     keys(&mut state, "jjj");
-    assert!(state.note_cursor > 0 || state.timeline_scroll > 0);
+    assert!(state.details.note_cursor > 0 || state.details.timeline_scroll > 0);
     press(&mut state, KeyCode::Esc);
     keys(&mut state, "/外语");
     // the search ran in place: item 14 is selected
     assert_eq!(state.selected_item().unwrap().id, "14");
-    assert_eq!((state.timeline_scroll, state.note_cursor), (0, 0));
+    assert_eq!(
+        (state.details.timeline_scroll, state.details.note_cursor),
+        (0, 0)
+    );
     let screen = rows(&state).join("\n");
     assert!(
         screen.contains("2023-07-28"),
@@ -155,7 +158,7 @@ fn going_back_to_the_top_of_a_grouped_list_shows_the_first_heading() {
         screen.contains("at risk · 1"),
         "the first heading is back:\n{screen}"
     );
-    assert_eq!(state.list_offset, 0);
+    assert_eq!(state.list.offset, 0);
 }
 
 #[test]

@@ -27,7 +27,7 @@ fn open(width: u16, height: u16) -> (State, tempfile::TempDir, std::path::PathBu
 }
 
 fn press(state: &mut State, key: KeyEvent) {
-    if let Some(action) = intent_for(state.mode, state.focus, key) {
+    if let Some(action) = intent_for(state.mode(), state.focus, key) {
         let effects = update(state, action);
         run_effects(state, effects);
     }
@@ -45,6 +45,7 @@ fn code(state: &mut State, code: KeyCode) {
 
 fn listed(state: &State) -> Vec<String> {
     state
+        .list
         .rows
         .iter()
         .filter_map(|r| r.item())
@@ -54,7 +55,7 @@ fn listed(state: &State) -> Vec<String> {
 
 fn screen(state: &State) -> String {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).unwrap();
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
     terminal
         .draw(|f| ui::render(f, state, Theme::plain()))
         .unwrap();
@@ -66,7 +67,7 @@ fn typing_narrows_the_list_and_esc_restores_it() {
     let (mut state, _dir, _) = open(120, 40);
     keys(&mut state, "jj");
     keys(&mut state, "/");
-    assert_eq!(state.mode, Mode::Search);
+    assert_eq!(state.mode(), Mode::Search);
     keys(&mut state, "外");
     assert!(listed(&state).contains(&"14".to_string()));
     keys(&mut state, "语");
@@ -83,7 +84,7 @@ fn typing_narrows_the_list_and_esc_restores_it() {
         "the metrics pane shows item 14:\n{text}"
     );
     code(&mut state, KeyCode::Esc);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
     assert_eq!(listed(&state).len(), 8);
     assert_eq!(
         state.selected_item().unwrap().id,
@@ -97,7 +98,7 @@ fn enter_keeps_the_filter_and_esc_in_the_list_clears_it() {
     let (mut state, _dir, _) = open(100, 30);
     keys(&mut state, "/status:on_track 国际");
     code(&mut state, KeyCode::Enter);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
     let kept = listed(&state);
     assert!(!kept.is_empty() && kept.len() < 8, "{kept:?}");
     assert!(!kept.contains(&"13".to_string()), "13 is at risk");
@@ -116,7 +117,7 @@ fn arrows_and_ctrl_n_move_through_results_without_leaving_the_line() {
         &mut state,
         KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL),
     );
-    assert_eq!(state.mode, Mode::Search);
+    assert_eq!(state.mode(), Mode::Search);
     assert_ne!(state.selected_item().unwrap().id, first);
     assert_eq!(state.search.text(), "国际", "arrows do not type");
 }
@@ -125,7 +126,7 @@ fn arrows_and_ctrl_n_move_through_results_without_leaving_the_line() {
 fn pinyin_and_full_width_input_work() {
     let (mut state, _dir, _) = open(100, 30);
     keys(&mut state, "／sjjylm");
-    assert_eq!(state.mode, Mode::Search);
+    assert_eq!(state.mode(), Mode::Search);
     assert_eq!(listed(&state), ["17"]);
     code(&mut state, KeyCode::Esc);
     keys(&mut state, "/ｉｄ：14");
@@ -227,7 +228,7 @@ fn an_edit_under_a_filter_keeps_the_list_right() {
 /// The action a typed character asks for where the state is now.
 fn typed(state: &State, c: char) -> tally::app::Intent {
     let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    intent_for(state.mode, state.focus, key).unwrap()
+    intent_for(state.mode(), state.focus, key).unwrap()
 }
 
 #[test]
@@ -456,7 +457,7 @@ fn a_file_reloaded_while_the_first_search_is_under_way_is_searched_again() {
         let action = typed(&state, c);
         pending.extend(update(&mut state, action));
     }
-    assert!(state.filter.is_none(), "no results yet");
+    assert!(state.list.filter.is_none(), "no results yet");
     // the file is rewritten with its items in reverse order before the search answers
     let mut doc = store::load(&path).unwrap().doc;
     let count = doc.items().len();

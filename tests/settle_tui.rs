@@ -67,7 +67,7 @@ impl Session {
 
     fn press(&mut self, code: KeyCode) {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, key) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, key) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
@@ -78,7 +78,7 @@ impl Session {
     }
 
     fn select(&mut self, id: &str) {
-        assert_eq!(self.state.mode, Mode::Browse);
+        assert_eq!(self.state.mode(), Mode::Browse);
         self.keys("g");
         while self.state.selected_item().unwrap().id != id {
             self.keys("j");
@@ -87,8 +87,8 @@ impl Session {
 
     fn screen(&self) -> String {
         let mut terminal = Terminal::new(TestBackend::new(
-            self.state.screen.width,
-            self.state.screen.height,
+            self.state.size.width,
+            self.state.size.height,
         ))
         .unwrap();
         terminal
@@ -104,6 +104,7 @@ impl Session {
 
     fn listed(&self) -> Vec<String> {
         self.state
+            .list
             .rows
             .iter()
             .filter_map(|r| r.item())
@@ -143,7 +144,7 @@ fn t_takes_theirs_and_the_record_goes_from_the_file() {
     let mut session = Session::open();
     session.select("14");
     session.keys("c");
-    assert_eq!(session.state.mode, Mode::MergeConflict);
+    assert_eq!(session.state.mode(), Mode::MergeConflict);
     let screen = session.screen();
     assert!(
         screen.contains("Merge conflict 1 of 1 · item 14"),
@@ -152,7 +153,7 @@ fn t_takes_theirs_and_the_record_goes_from_the_file() {
     assert!(screen.contains("ours (HEAD): blocked"), "{screen}");
     assert!(screen.contains("theirs (origin/main): done"), "{screen}");
     session.keys("t");
-    assert_eq!(session.state.mode, Mode::Browse);
+    assert_eq!(session.state.mode(), Mode::Browse);
     let item = session.on_disk("14");
     assert_eq!(item.status, Status::Done);
     assert!(item.conflicts.is_empty());
@@ -193,15 +194,15 @@ fn e_keeps_ours_and_opens_the_form_and_esc_leaves_it_for_later() {
     session.select("14");
     session.keys("c");
     session.press(KeyCode::Esc);
-    assert_eq!(session.state.mode, Mode::Browse);
+    assert_eq!(session.state.mode(), Mode::Browse);
     assert_eq!(session.on_disk("14").conflicts.len(), 1, "still recorded");
     session.keys("ce");
-    assert_eq!(session.state.mode, Mode::Form);
+    assert_eq!(session.state.mode(), Mode::Form);
     assert!(session.on_disk("14").conflicts.is_empty());
     session.press(KeyCode::Esc);
-    assert_eq!(session.state.mode, Mode::Browse);
+    assert_eq!(session.state.mode(), Mode::Browse);
     session.select("13");
     session.keys("c");
-    assert_eq!(session.state.mode, Mode::Browse, "nothing to settle");
+    assert_eq!(session.state.mode(), Mode::Browse, "nothing to settle");
     assert!(session.screen().contains("no merge conflicts in this item"));
 }

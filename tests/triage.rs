@@ -37,7 +37,7 @@ impl Meeting {
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, event) {
             self.act(action);
         }
     }
@@ -49,7 +49,7 @@ impl Meeting {
     }
 
     fn current_id(&self) -> String {
-        let triage = self.state.triage.as_ref().unwrap();
+        let triage = self.state.triage().unwrap();
         triage.current().unwrap().1.to_string()
     }
 
@@ -62,7 +62,7 @@ impl Meeting {
 fn the_walk_follows_the_list_with_skip_and_back() {
     let mut m = Meeting::open();
     m.keys("t");
-    assert_eq!(m.state.mode, Mode::Triage);
+    assert_eq!(m.state.mode(), Mode::Triage);
     assert_eq!(m.current_id(), "10");
     m.key(KeyCode::Right);
     m.keys(">");
@@ -70,7 +70,7 @@ fn the_walk_follows_the_list_with_skip_and_back() {
     m.key(KeyCode::Left);
     assert_eq!(m.current_id(), "11");
     assert_eq!(
-        m.state.triage.as_ref().unwrap().left(),
+        m.state.triage().unwrap().left(),
         5,
         "three of eight shown; going back adds none"
     );
@@ -111,14 +111,14 @@ fn status_keys_notes_lead_and_due_apply_to_the_item_shown() {
     m.key(KeyCode::Right);
     m.keys("b");
     m.keys("n");
-    assert_eq!(m.state.mode, Mode::Form);
+    assert_eq!(m.state.mode(), Mode::Form);
     m.keys("决定:下周协调");
     m.key(KeyCode::Enter);
-    assert_eq!(m.state.mode, Mode::Triage, "the form returns to triage");
+    assert_eq!(m.state.mode(), Mode::Triage, "the form returns to triage");
     m.keys("L");
     m.key(KeyCode::Char('u'));
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    m.act(intent_for(m.state.mode, m.state.focus, ctrl_u).unwrap());
+    m.act(intent_for(m.state.mode(), m.state.focus, ctrl_u).unwrap());
     m.keys("外办");
     m.key(KeyCode::Tab);
     assert_eq!(
@@ -149,7 +149,7 @@ fn the_end_shows_a_summary_that_writes_minutes() {
     m.key(KeyCode::Enter);
     m.key(KeyCode::Enter);
     assert_eq!(
-        m.state.mode,
+        m.state.mode(),
         Mode::Summary,
         "past the last item the summary shows"
     );
@@ -176,7 +176,7 @@ fn the_end_shows_a_summary_that_writes_minutes() {
     assert!(!m.dir.path().join("report-minutes-2023-11-20-2.md").exists());
     // Minutes already on disk are never overwritten.
     let before = std::fs::read_to_string(&minutes).unwrap();
-    m.state.last_minutes = None;
+    m.state.meeting.last_minutes = None;
     m.keys("x");
     assert!(
         m.dir.path().join("report-minutes-2023-11-20-2.md").exists(),
@@ -184,8 +184,8 @@ fn the_end_shows_a_summary_that_writes_minutes() {
     );
     assert_eq!(std::fs::read_to_string(&minutes).unwrap(), before);
     m.key(KeyCode::Esc);
-    assert_eq!(m.state.mode, Mode::Browse);
-    assert!(m.state.triage.is_none());
+    assert_eq!(m.state.mode(), Mode::Browse);
+    assert!(m.state.triage().is_none());
 }
 
 #[test]
@@ -193,16 +193,16 @@ fn leaving_early_also_shows_the_summary() {
     let mut m = Meeting::open();
     m.keys("t");
     m.key(KeyCode::Esc);
-    assert_eq!(m.state.mode, Mode::Summary);
+    assert_eq!(m.state.mode(), Mode::Summary);
     m.keys("q");
-    assert_eq!(m.state.mode, Mode::Browse);
+    assert_eq!(m.state.mode(), Mode::Browse);
 }
 
 #[test]
 fn the_timebox_clock_counts_per_item() {
     let mut m = Meeting::open();
     let start = Instant::now();
-    m.state.timebox = Some(Duration::from_secs(180));
+    m.state.meeting.timebox = Some(Duration::from_secs(180));
     m.act(Event::Tick(start));
     m.keys("t");
     m.act(Event::Tick(start + Duration::from_secs(200)));
@@ -225,7 +225,7 @@ fn the_timebox_clock_counts_per_item() {
     );
     m.keys("T");
     assert_eq!(
-        m.state.triage.as_ref().unwrap().timebox,
+        m.state.triage().unwrap().timebox,
         Some(Duration::from_secs(300))
     );
 }

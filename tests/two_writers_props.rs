@@ -18,7 +18,7 @@ use ratatui::layout::Rect;
 use tally::app::{Mode, Pane, State, update};
 use tally::keymap::intent_for;
 use tally::model::{Document, Item, Status};
-use tally::runtime::{Watcher, run_effects};
+use tally::runtime::{Runtime, run_effects};
 use tally::store;
 
 /// A change another writer makes; indices are taken modulo what is there.
@@ -161,11 +161,11 @@ impl World {
 
     fn key(&mut self, code: KeyCode) {
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = intent_for(self.state.mode, self.state.focus, event) {
+        if let Some(action) = intent_for(self.state.mode(), self.state.focus, event) {
             let effects = update(&mut self.state, action);
             run_effects(&mut self.state, effects);
         }
-        while self.state.mode == Mode::Conflict {
+        while self.state.mode() == Mode::Conflict {
             let effects = update(&mut self.state, tally::app::Intent::KeepMine);
             run_effects(&mut self.state, effects);
         }
@@ -178,8 +178,8 @@ impl World {
     }
 
     fn reload(&mut self) {
-        Watcher::default().check(&mut self.state);
-        while self.state.mode == Mode::Conflict {
+        Runtime::default().check_files(&mut self.state);
+        while self.state.mode() == Mode::Conflict {
             self.key(KeyCode::Char('m'));
         }
     }
@@ -238,7 +238,7 @@ impl World {
     /// Back to the list with its first pane focused.
     fn browse(&mut self) {
         for _ in 0..4 {
-            if self.state.mode == Mode::Browse && self.state.focus == Pane::Items {
+            if self.state.mode() == Mode::Browse && self.state.focus == Pane::Items {
                 return;
             }
             self.key(KeyCode::Esc);
@@ -270,7 +270,7 @@ impl World {
                 }
                 let order = target.notes_by_date();
                 note_text = order
-                    .get(self.state.note_cursor)
+                    .get(self.state.details.note_cursor)
                     .map(|&i| target.progress[i].text.clone());
                 let key = if matches!(kind, Kind::EditNote(_)) {
                     'e'
@@ -280,7 +280,7 @@ impl World {
                 self.key(KeyCode::Char(key));
             }
         }
-        let typing = matches!(self.state.mode, Mode::Form);
+        let typing = matches!(self.state.mode(), Mode::Form);
         if typing {
             self.text(&marker);
         }

@@ -21,14 +21,14 @@ fn state_in(lang: Lang, width: u16, height: u16) -> State {
         fingerprint: Fingerprint::of_bytes(b"", None),
     };
     let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
-    state.lang = lang;
+    state.settings.lang = lang;
     state.today = Some("2023-11-20".parse().unwrap());
     state
 }
 
 fn draw(state: &State) -> Terminal<TestBackend> {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).expect("backend");
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).expect("backend");
     terminal
         .draw(|frame| ui::render(frame, state, Theme::plain()))
         .expect("draw");
@@ -50,7 +50,7 @@ fn select(state: &mut State, id: &str) {
 fn assert_no_split_characters(state: &State) {
     let terminal = draw(state);
     let buffer = terminal.backend().buffer();
-    let (width, height) = (state.screen.width, state.screen.height);
+    let (width, height) = (state.size.width, state.size.height);
     for y in 0..height {
         for x in 0..width {
             if unicode_width::UnicodeWidthStr::width(buffer[(x, y)].symbol()) == 2 {
@@ -72,10 +72,10 @@ fn assert_no_split_characters(state: &State) {
 fn footer(state: &State) -> String {
     let terminal = draw(state);
     let buffer = terminal.backend().buffer();
-    let y = state.screen.height - 1;
+    let y = state.size.height - 1;
     let mut line = String::new();
     let mut x = 0;
-    while x < state.screen.width {
+    while x < state.size.width {
         let symbol = buffer[(x, y)].symbol();
         line.push_str(symbol);
         // A wide character's second cell is a blank placeholder, not a space on screen.
@@ -200,7 +200,7 @@ fn the_edit_form_and_a_question_in_chinese() {
     let mut state = state_in(Lang::Zh, 120, 40);
     select(&mut state, "14");
     update(&mut state, Intent::Edit);
-    assert_eq!(state.mode, Mode::Form);
+    assert_eq!(state.mode(), Mode::Form);
     let form = text(&state);
     insta::assert_snapshot!("zh_edit_form_120x40_item_14", form);
     for word in [
@@ -219,7 +219,7 @@ fn the_edit_form_and_a_question_in_chinese() {
     assert_no_split_characters(&state);
     update(&mut state, Intent::Back);
     update(&mut state, Intent::Delete);
-    assert_eq!(state.mode, Mode::Confirm);
+    assert_eq!(state.mode(), Mode::Confirm);
     let question = text(&state);
     assert!(
         question.contains("确认") && question.contains("y 是") && question.contains("否"),
@@ -282,7 +282,7 @@ fn two_languages_render_side_by_side_without_a_global_locale() {
 fn a_new_state_speaks_english_whatever_the_locale() {
     // State::new never reads LANG: tests and scripts get English unless a language is chosen.
     let state = state_in(Lang::En, 80, 24);
-    assert_eq!(State::default().lang, Lang::En);
+    assert_eq!(State::default().settings.lang, Lang::En);
     assert!(text(&state).contains("Items 1/8"));
 }
 
@@ -333,7 +333,7 @@ fn a_refused_form_says_why_in_chinese() {
     let mut state = state_in(Lang::Zh, 80, 24);
     select(&mut state, "14");
     update(&mut state, Intent::AddNote);
-    assert_eq!(state.mode, Mode::Form);
+    assert_eq!(state.mode(), Mode::Form);
     update(&mut state, Intent::Submit);
     let form = state.form().unwrap();
     assert_eq!(form.error.as_deref(), Some("内容：进展为空"));

@@ -23,7 +23,7 @@ fn sample_state(width: u16, height: u16) -> State {
 
 fn draw(state: &State) -> Terminal<TestBackend> {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).expect("backend");
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).expect("backend");
     terminal
         .draw(|frame| ui::render(frame, state, Theme::plain()))
         .expect("draw");

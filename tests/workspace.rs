@@ -29,7 +29,7 @@ fn open() -> (State, tempfile::TempDir) {
 
 fn press(state: &mut State, code: KeyCode) {
     if let Some(action) = intent_for(
-        state.mode,
+        state.mode(),
         state.focus,
         KeyEvent::new(code, KeyModifiers::NONE),
     ) {
@@ -44,7 +44,7 @@ fn keys(state: &mut State, text: &str) {
 
 fn screen(state: &State) -> String {
     let mut terminal =
-        Terminal::new(TestBackend::new(state.screen.width, state.screen.height)).expect("backend");
+        Terminal::new(TestBackend::new(state.size.width, state.size.height)).expect("backend");
     terminal
         .draw(|f| ui::render(f, state, Theme::plain()))
         .expect("draw");
@@ -55,6 +55,7 @@ fn screen(state: &State) -> String {
 fn listed(state: &State) -> Vec<String> {
     let labels = tally::app::file_labels(&state.files);
     state
+        .list
         .rows
         .iter()
         .filter_map(|r| r.item())
@@ -89,14 +90,14 @@ fn file_filter_keeps_one_files_items() {
 #[test]
 fn the_list_sorts_and_groups_by_file() {
     let (mut state, _dir) = open();
-    while state.sort != SortKey::Report {
+    while state.list.sort != SortKey::Report {
         keys(&mut state, "o");
     }
     let order = listed(&state);
     assert_eq!(order.first().map(String::as_str), Some("plan-2024 13"));
     assert_eq!(order.get(1).map(String::as_str), Some("q3-2023 10"));
     assert!(screen(&state).contains("sort: file"));
-    while state.group != GroupBy::File {
+    while state.list.group != GroupBy::File {
         keys(&mut state, "z");
     }
     let text = screen(&state);
@@ -105,6 +106,7 @@ fn the_list_sorts_and_groups_by_file() {
         "{text}"
     );
     let headers: Vec<String> = state
+        .list
         .rows
         .iter()
         .filter_map(|row| match row {

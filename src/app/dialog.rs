@@ -1,6 +1,6 @@
-//! What waits over the screen for an answer — a form, a yes/no question, the status picker — with
-//! what it acts on, and the choice between an unsaved edit and someone else's change to the same
-//! item.
+//! What is drawn over the screen and takes the keys — the help, the search line, a form, a yes/no
+//! question, the status picker … — with what it acts on, and the choice between an unsaved edit
+//! and someone else's change to the same item.
 
 use super::form::Form;
 use super::state::Mode;
@@ -51,10 +51,29 @@ pub struct ConflictView {
     pub clashes: Vec<Clash>,
 }
 
-/// Something that waits for the user, carrying what it acts on: the item by file and id, a note or
-/// metric by its key (never a position that someone else's change could shift).
+/// The key help: how far it is scrolled, and the search typed in it (`/`), which lists only the
+/// matching keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpView {
+    pub scroll: usize,
+    pub query: String,
+    /// The search takes the keys.
+    pub typing: bool,
+}
+
+/// What is drawn over the screen and has the keys, with what it needs: a form or question carries
+/// what it acts on — the item by file and id, a note or metric by its key (never a position that
+/// someone else's change could shift).
 #[derive(Debug, Clone)]
 pub enum Overlay {
+    /// The key help, with its scroll and search.
+    Help(HelpView),
+    /// The search line (its text and results are in `State::search`).
+    Search,
+    /// The one-key choice for the selected item's first merge conflict.
+    MergeConflict,
+    /// The summary at the end of a triage walk.
+    Summary,
     Form(Form),
     Confirm(Confirm),
     /// The one-key status picker, for the item with `id` in `file`.
@@ -68,9 +87,22 @@ impl Overlay {
     /// The mode that gives this overlay the keys.
     pub fn mode(&self) -> Mode {
         match self {
+            Overlay::Help(_) => Mode::Help,
+            Overlay::Search => Mode::Search,
+            Overlay::MergeConflict => Mode::MergeConflict,
+            Overlay::Summary => Mode::Summary,
             Overlay::Form(_) => Mode::Form,
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::StatusPicker { .. } => Mode::StatusPicker,
         }
+    }
+
+    /// True for what waits for an answer about an item (a form, a question, the picker): it
+    /// stays under a conflict with a change on disk, and comes back once that is settled.
+    pub fn waits_for_answer(&self) -> bool {
+        matches!(
+            self,
+            Overlay::Form(_) | Overlay::Confirm(_) | Overlay::StatusPicker { .. }
+        )
     }
 }

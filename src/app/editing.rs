@@ -11,7 +11,7 @@ use crate::model::{Change, Item, MetricKey, NoteKey, Status};
 
 /// The item edits apply to: the one triage shows, otherwise the selected one.
 pub(crate) fn target(state: &State) -> Option<super::ItemRef> {
-    let in_triage = state.mode == Mode::Triage || state.base == Mode::Triage;
+    let in_triage = state.triage().is_some();
     if in_triage {
         return super::triage::current_ref(state);
     }
@@ -32,7 +32,7 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.not_changed", &[("error", &err)]);
+        let text = trf(state.settings.lang, "msg.not_changed", &[("error", &err)]);
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -92,17 +92,17 @@ pub(crate) fn change_item(
         .and_then(|doc| doc.item(doc.position(id)?))
         .cloned()
     else {
-        let text = trf(state.lang, "msg.item_gone", &[("id", &id)]);
+        let text = trf(state.settings.lang, "msg.item_gone", &[("id", &id)]);
         state.message = Some(Message::warning(text));
         return Vec::new();
     };
     let after = before.edited(edit);
     if after == before {
-        state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
+        state.message = Some(Message::info(tr(state.settings.lang, "msg.no_change")));
         return Vec::new();
     }
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.on_item",
         &[("what", &label), ("id", &before.id)],
     );
@@ -111,12 +111,11 @@ pub(crate) fn change_item(
 
 pub(crate) fn set_status(state: &mut State, status: Status) -> Vec<Effect> {
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.status",
-        &[("status", &status.label_in(state.lang))],
+        &[("status", &status.label_in(state.settings.lang))],
     );
-    if state.mode == Mode::StatusPicker {
-        state.close_overlay();
+    if state.mode() == Mode::StatusPicker {
         if let Some(Overlay::StatusPicker { file, id }) = state.overlay.take() {
             return change_item(state, file, &id, &label, |item| item.status = status);
         }
@@ -131,7 +130,7 @@ pub(crate) fn edit(state: &mut State) {
         return;
     };
     match state.focus {
-        Pane::Timeline if state.mode == Mode::Browse => match note_at_cursor(state, &item) {
+        Pane::Timeline if state.mode() == Mode::Browse => match note_at_cursor(state, &item) {
             Some(index) => match NoteKey::of(&item.progress, index) {
                 Some(key) => open_form(
                     state,
@@ -141,7 +140,7 @@ pub(crate) fn edit(state: &mut State) {
             },
             None => add_note(state),
         },
-        Pane::Metrics if state.mode == Mode::Browse => edit_metrics(state),
+        Pane::Metrics if state.mode() == Mode::Browse => edit_metrics(state),
         _ => open_form(state, Form::edit_item(file, &item)),
     }
 }
@@ -160,6 +159,7 @@ pub(crate) fn edit_metrics(state: &mut State) {
         return;
     };
     let cursor = state
+        .details
         .metric_cursor
         .min(item.metrics.len().saturating_sub(1));
     let metric = item
@@ -185,15 +185,17 @@ pub(crate) fn add(state: &mut State) {
                 let id = doc.next_free_id();
                 open_form(state, Form::add_item(file, &id));
             } else {
-                state.message = Some(Message::warning(tr(state.lang, "msg.no_file_to_add")));
+                state.message = Some(Message::warning(tr(
+                    state.settings.lang,
+                    "msg.no_file_to_add",
+                )));
             }
         }
     }
 }
 
 pub(crate) fn open_form(state: &mut State, form: Form) {
-    state.overlay = Some(Overlay::Form(form));
-    state.open_overlay(Mode::Form);
+    state.open_overlay(Overlay::Form(form));
 }
 
 /// `d`: asks before deleting what is focused.
@@ -206,7 +208,7 @@ pub(crate) fn delete(state: &mut State) {
         Pane::Timeline => note_at_cursor(state, &item).and_then(|note| {
             Some(Confirm {
                 question: trf(
-                    state.lang,
+                    state.settings.lang,
                     "ask.delete_note",
                     &[("id", &id), ("date", &item.progress[note].date)],
                 ),
@@ -218,11 +220,11 @@ pub(crate) fn delete(state: &mut State) {
             })
         }),
         Pane::Metrics => {
-            let metric = state.metric_cursor;
+            let metric = state.details.metric_cursor;
             item.metrics.get(metric).and_then(|m| {
                 Some(Confirm {
                     question: trf(
-                        state.lang,
+                        state.settings.lang,
                         "ask.delete_metric",
                         &[("name", &m.name), ("id", &id)],
                     ),
@@ -236,7 +238,7 @@ pub(crate) fn delete(state: &mut State) {
         }
         Pane::Items => Some(Confirm {
             question: trf(
-                state.lang,
+                state.settings.lang,
                 "ask.delete_item",
                 &[("id", &id), ("title", &item.title)],
             ),
@@ -247,19 +249,17 @@ pub(crate) fn delete(state: &mut State) {
         }),
     };
     if let Some(confirm) = confirm {
-        state.overlay = Some(Overlay::Confirm(confirm));
-        state.open_overlay(Mode::Confirm);
+        state.open_overlay(Overlay::Confirm(confirm));
     }
 }
 
 /// The note under the timeline cursor, as a position in `progress`.
 pub(crate) fn note_at_cursor(state: &State, item: &Item) -> Option<usize> {
-    item.notes_by_date().get(state.note_cursor).copied()
+    item.notes_by_date().get(state.details.note_cursor).copied()
 }
 
 /// `y` on a question: acts on what the question named, wherever it stands now.
 pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
-    state.close_overlay();
     let Some(Overlay::Confirm(confirm)) = state.overlay.take() else {
         return Vec::new();
     };
@@ -276,33 +276,33 @@ pub(crate) fn confirmed(state: &mut State) -> Vec<Effect> {
                 state,
                 file,
                 Change::Remove { index, item },
-                trf(state.lang, "edit.delete_item", &[("id", &id)]),
+                trf(state.settings.lang, "edit.delete_item", &[("id", &id)]),
             )
         }
         Confirmed::DeleteNote { file, id, note } => {
-            state.note_cursor = state.note_cursor.saturating_sub(1);
+            state.details.note_cursor = state.details.note_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| note.find(&item.progress)) else {
-                let text = trf(state.lang, "msg.note_gone", &[("id", &id)]);
+                let text = trf(state.settings.lang, "msg.note_gone", &[("id", &id)]);
                 state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            let label = tr(state.lang, "edit.delete_note");
+            let label = tr(state.settings.lang, "edit.delete_note");
             change_item(state, file, &id, &label, |item| {
                 item.progress.remove(index);
             })
         }
         Confirmed::DeleteMetric { file, id, metric } => {
-            state.metric_cursor = state.metric_cursor.saturating_sub(1);
+            state.details.metric_cursor = state.details.metric_cursor.saturating_sub(1);
             let Some(index) = find_in(state, file, &id, |item| metric.find(&item.metrics)) else {
                 let text = trf(
-                    state.lang,
+                    state.settings.lang,
                     "msg.metric_gone",
                     &[("name", &metric.name), ("id", &id)],
                 );
                 state.message = Some(Message::warning(text));
                 return Vec::new();
             };
-            let label = tr(state.lang, "edit.delete_metric");
+            let label = tr(state.settings.lang, "edit.delete_metric");
             change_item(state, file, &id, &label, |item| {
                 item.metrics.remove(index);
             })
@@ -327,14 +327,17 @@ fn find_in(
 
 pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.last().cloned() else {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_undo")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_undo",
+        )));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.inverse(),
-        &trf(state.lang, "msg.undid", &[("what", &step.label)]),
+        &trf(state.settings.lang, "msg.undid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.undone();
@@ -344,14 +347,17 @@ pub(crate) fn undo(state: &mut State) -> Vec<Effect> {
 
 pub(crate) fn redo(state: &mut State) -> Vec<Effect> {
     let Some(step) = state.history.next().cloned() else {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_redo")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_redo",
+        )));
         return Vec::new();
     };
     let effects = replay(
         state,
         step.file,
         step.change.clone(),
-        &trf(state.lang, "msg.redid", &[("what", &step.label)]),
+        &trf(state.settings.lang, "msg.redid", &[("what", &step.label)]),
     );
     if !effects.is_empty() {
         state.history.redone();
@@ -366,7 +372,7 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.cannot_replay", &[("error", &err)]);
+        let text = trf(state.settings.lang, "msg.cannot_replay", &[("error", &err)]);
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -388,7 +394,10 @@ pub(crate) fn save_all(state: &mut State) -> Vec<Effect> {
         .map(|file| Effect::Save { file })
         .collect();
     if effects.is_empty() {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_save")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_save",
+        )));
     }
     effects
 }
@@ -406,33 +415,29 @@ pub(crate) fn quit(state: &mut State) {
         state.quit = true;
         return;
     }
-    state.overlay = Some(Overlay::Confirm(Confirm {
+    state.open_overlay(Overlay::Confirm(Confirm {
         question: trf(
-            state.lang,
+            state.settings.lang,
             "ask.quit_unsaved",
             &[("files", &unsaved.join(", "))],
         ),
         on_yes: Confirmed::QuitUnsaved,
     }));
-    state.open_overlay(Mode::Confirm);
 }
 
 /// Opens the status picker for the selected item.
 pub(crate) fn pick_status(state: &mut State) {
     if let Some((file, _, item)) = selection(state) {
-        state.overlay = Some(Overlay::StatusPicker { file, id: item.id });
-        state.open_overlay(Mode::StatusPicker);
+        state.open_overlay(Overlay::StatusPicker { file, id: item.id });
     }
 }
 
 /// Leaves the picker, form or question without changing anything.
 pub(crate) fn cancel(state: &mut State) {
-    state.overlay = None;
     state.close_overlay();
 }
 
 /// Closes the form without submitting it.
 pub(crate) fn close_form(state: &mut State) {
-    state.overlay = None;
     state.close_overlay();
 }

@@ -29,14 +29,14 @@ pub struct EditTarget {
 
 /// `y`: the focused thing as text, for the clipboard.
 pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
-    if state.copy_off {
-        state.message = Some(Message::warning(tr(state.lang, "msg.copy_off")));
+    if state.settings.copy_off {
+        state.message = Some(Message::warning(tr(state.settings.lang, "msg.copy_off")));
         return Vec::new();
     }
     let Some((_, _, item)) = selection(state) else {
         return Vec::new();
     };
-    let in_browse = state.mode == Mode::Browse;
+    let in_browse = state.mode() == Mode::Browse;
     let (text, what) = match state.focus {
         Pane::Timeline if in_browse => match note_at_cursor(state, &item) {
             Some(index) => {
@@ -45,7 +45,7 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
             }
             None => (item_text(&item), "item"),
         },
-        Pane::Metrics if in_browse => match item.metrics.get(state.metric_cursor) {
+        Pane::Metrics if in_browse => match item.metrics.get(state.details.metric_cursor) {
             Some(metric) => (metric_line(metric), "metric"),
             None => (item_text(&item), "item"),
         },
@@ -53,7 +53,11 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
     };
     let chars = text.chars().count();
     let key = format!("msg.copied_{what}");
-    let message = trf(state.lang, &key, &[("id", &item.id), ("chars", &chars)]);
+    let message = trf(
+        state.settings.lang,
+        &key,
+        &[("id", &item.id), ("chars", &chars)],
+    );
     state.message = Some(Message::info(message));
     vec![Effect::Copy { text }]
 }
@@ -100,7 +104,7 @@ pub(crate) fn edit_outside(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let note = match state.focus {
-        Pane::Timeline if state.mode == Mode::Browse => note_at_cursor(state, &item),
+        Pane::Timeline if state.mode() == Mode::Browse => note_at_cursor(state, &item),
         _ => None,
     };
     let (part, text) = match note.and_then(|i| Some((NoteKey::of(&item.progress, i)?, i))) {
@@ -127,7 +131,7 @@ pub(crate) fn edited(
     let text = match outcome {
         Ok(text) => text.trim_end().to_string(),
         Err(error) => {
-            let message = trf(state.lang, "msg.not_edited", &[("error", &error)]);
+            let message = trf(state.settings.lang, "msg.not_edited", &[("error", &error)]);
             state.message = Some(Message::error(message));
             return Vec::new();
         }
@@ -135,13 +139,16 @@ pub(crate) fn edited(
     let EditTarget { file, id, part } = target;
     match part {
         EditPart::Goal => {
-            let label = tr(state.lang, "edit.edit_goal");
+            let label = tr(state.settings.lang, "edit.edit_goal");
             change_item(state, file, &id, &label, |item| {
                 item.goal = (!text.trim().is_empty()).then_some(text);
             })
         }
         EditPart::Note(_) if text.trim().is_empty() => {
-            state.message = Some(Message::warning(tr(state.lang, "msg.note_left_empty")));
+            state.message = Some(Message::warning(tr(
+                state.settings.lang,
+                "msg.note_left_empty",
+            )));
             Vec::new()
         }
         EditPart::Note(key) => {
@@ -150,10 +157,13 @@ pub(crate) fn edited(
                 .and_then(|doc| doc.item(doc.position(&id)?))
                 .and_then(|item| key.find(&item.progress));
             let Some(index) = found else {
-                state.message = Some(Message::warning(tr(state.lang, "msg.note_moved_on")));
+                state.message = Some(Message::warning(tr(
+                    state.settings.lang,
+                    "msg.note_moved_on",
+                )));
                 return Vec::new();
             };
-            let label = tr(state.lang, "edit.edit_note_text");
+            let label = tr(state.settings.lang, "edit.edit_note_text");
             change_item(state, file, &id, &label, |item| {
                 if let Some(note) = item.progress.get_mut(index) {
                     note.text = text;

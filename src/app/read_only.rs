@@ -5,7 +5,7 @@ use super::{Intent, Message, State};
 
 /// Refuses `intent` when the session is read-only and the intent edits; true when refused.
 pub fn refused(state: &mut State, intent: &Intent) -> bool {
-    let Some(reason) = &state.read_only else {
+    let Some(reason) = &state.settings.read_only else {
         return false;
     };
     if !edits(intent) {
@@ -57,7 +57,7 @@ mod tests {
             fingerprint: Fingerprint::of_bytes(b"", None),
         };
         let mut state = State::new(vec![loaded], ratatui::layout::Rect::new(0, 0, 100, 30));
-        state.read_only = Some("opened with --read-only".into());
+        state.settings.read_only = Some("opened with --read-only".into());
         state
     }
 
@@ -85,9 +85,9 @@ mod tests {
                 "{name}"
             );
             assert!(
-                matches!(state.mode, Mode::Browse | Mode::Triage),
+                matches!(state.mode(), Mode::Browse | Mode::Triage),
                 "{name}: {:?}",
-                state.mode
+                state.mode()
             );
             if name != "StartTriage" {
                 let message = state
@@ -104,9 +104,9 @@ mod tests {
     fn looking_around_still_works() {
         let mut state = read_only_state();
         update(&mut state, Intent::Down);
-        assert_eq!(state.selected, 1);
+        assert_eq!(state.list.selected, 1);
         update(&mut state, Intent::Zoom);
-        assert_eq!(state.mode, Mode::Zoom);
+        assert_eq!(state.mode(), Mode::Zoom);
         assert!(state.message.is_none());
     }
 }

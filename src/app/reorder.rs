@@ -26,27 +26,31 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         return Vec::new();
     }
     let neighbour = if down {
-        state.selected.checked_add(1)
+        state.list.selected.checked_add(1)
     } else {
-        state.selected.checked_sub(1)
+        state.list.selected.checked_sub(1)
     };
     let other = neighbour
-        .and_then(|row| state.rows.get(row))
+        .and_then(|row| state.list.rows.get(row))
         .and_then(|row| row.item())
         .filter(|other| other.file == file)
         .and_then(|other| state.item(other))
         .map(|other| other.id.clone());
     let Some(other) = other else {
-        let key = match (down, state.group) {
+        let key = match (down, state.list.group) {
             (true, GroupBy::None) => "msg.last_in_file",
             (false, GroupBy::None) => "msg.first_in_file",
             (true, _) => "msg.last_in_group",
             (false, _) => "msg.first_in_group",
         };
-        state.message = Some(Message::info(trf(state.lang, key, &[("id", &item.id)])));
+        state.message = Some(Message::info(trf(
+            state.settings.lang,
+            key,
+            &[("id", &item.id)],
+        )));
         return Vec::new();
     };
-    let change = if state.group == GroupBy::None {
+    let change = if state.list.group == GroupBy::None {
         Change::Move {
             id: item.id.clone(),
             next_to: other.clone(),
@@ -58,7 +62,7 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
             second: other.clone(),
         }
     };
-    let label = trf(state.lang, "edit.move_item", &[("id", &item.id)]);
+    let label = trf(state.settings.lang, "edit.move_item", &[("id", &item.id)]);
     let effects = commit(state, file, change, label);
     if !effects.is_empty() {
         let key = if down {
@@ -66,10 +70,14 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
         } else {
             "msg.moved_above"
         };
-        let mut text = trf(state.lang, key, &[("id", &item.id), ("other", &other)]);
-        if state.group != GroupBy::None {
+        let mut text = trf(
+            state.settings.lang,
+            key,
+            &[("id", &item.id), ("other", &other)],
+        );
+        if state.list.group != GroupBy::None {
             text.push_str(&trf(
-                state.lang,
+                state.settings.lang,
                 "msg.swapped_in_file",
                 &[("other", &other)],
             ));
@@ -81,14 +89,21 @@ pub(crate) fn move_item(state: &mut State, toward: Toward) -> Vec<Effect> {
 
 /// Why `J`/`K` cannot move an item in the list as shown, if they cannot.
 fn move_refused(state: &State) -> Option<String> {
-    if state.filter.is_some() {
-        return Some(tr(state.lang, "msg.move_filtered").into_owned());
+    if state.list.filter.is_some() {
+        return Some(tr(state.settings.lang, "msg.move_filtered").into_owned());
     }
     // Sorted by file name, each file's items still show in file order, so a move within the
     // file shows (the neighbour must be in the same file, see above).
-    if !matches!(state.sort, SortKey::File | SortKey::Report) {
-        let order = tr(state.lang, &format!("sort.{}", state.sort.label()));
-        return Some(trf(state.lang, "msg.move_sorted", &[("order", &order)]));
+    if !matches!(state.list.sort, SortKey::File | SortKey::Report) {
+        let order = tr(
+            state.settings.lang,
+            &format!("sort.{}", state.list.sort.label()),
+        );
+        return Some(trf(
+            state.settings.lang,
+            "msg.move_sorted",
+            &[("order", &order)],
+        ));
     }
     None
 }

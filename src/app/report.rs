@@ -12,10 +12,14 @@ use crate::report::{DraftOptions, draft, published};
 pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
     let index = state.selected_file();
     let Some(file) = state.files.get(index) else {
-        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.no_file_open",
+        )));
         return Vec::new();
     };
     let items: Vec<&Item> = state
+        .list
         .rows
         .iter()
         .filter_map(Row::item)
@@ -23,7 +27,10 @@ pub(crate) fn write_report(state: &mut State) -> Vec<Effect> {
         .filter_map(|row| file.doc.items().get(row.item))
         .collect();
     if items.is_empty() {
-        state.message = Some(Message::warning(tr(state.lang, "msg.nothing_to_report")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.nothing_to_report",
+        )));
         return Vec::new();
     }
     let today = state.today();
@@ -59,7 +66,7 @@ pub(crate) fn written(lang: Lang, path: &std::path::Path, items: usize, of: usiz
 mod tests {
     use super::*;
     use crate::app::view::SortKey;
-    use crate::app::{Event, Intent, ItemRef, Mode, update};
+    use crate::app::{Event, Intent, ItemRef, update};
     use crate::store::{Fingerprint, Loaded, parse_document};
 
     fn sample_state() -> State {
@@ -85,13 +92,13 @@ mod tests {
     fn the_report_follows_the_list_filter_and_order() {
         let mut state = sample_state();
         // items 14, 13 and 126 as a search left them, sorted by status (at risk first)
-        state.filter = Some(
+        state.list.filter = Some(
             [4, 3, 7]
                 .into_iter()
                 .map(|item| ItemRef { file: 0, item })
                 .collect(),
         );
-        state.sort = SortKey::Status;
+        state.list.sort = SortKey::Status;
         state.rebuild_rows(None);
         let effects = update(&mut state, Intent::WriteReport);
         let [
@@ -133,8 +140,7 @@ mod tests {
     #[test]
     fn the_dashboard_writes_the_report_too() {
         let mut state = sample_state();
-        state.mode = Mode::Dashboard;
-        state.base = Mode::Dashboard;
+        state.show(crate::app::Screen::Dashboard { scroll: 0 });
         let effects = update(&mut state, Intent::WriteReport);
         let [Effect::WriteReport { text, items, .. }] = effects.as_slice() else {
             panic!("{effects:?}");

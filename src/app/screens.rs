@@ -5,7 +5,7 @@ use crate::lang::Phrase;
 use std::sync::Arc;
 
 use super::form::{Form, FormKind};
-use super::state::{ItemRef, Mode, State};
+use super::state::{ItemRef, Mode, Screen, State};
 use super::{Intent, editing};
 use crate::report;
 
@@ -14,6 +14,8 @@ use crate::report;
 /// busy one.
 #[derive(Debug, Clone, Default)]
 pub struct ScreenData {
+    /// The date of the "since" screen (`None`: the last review date in the files).
+    pub since: Option<crate::model::Date>,
     /// How many lines the help overlay has.
     pub help_height: HelpHeight,
     /// The data version and "since" date the figures were made for.
@@ -43,8 +45,10 @@ impl std::fmt::Debug for HelpHeight {
 
 /// Brings the meeting screens' data up to date when one of them is showing.
 pub(crate) fn refresh(state: &mut State) {
-    let showing = matches!(state.mode, Mode::Since | Mode::Dashboard)
-        || matches!(state.base, Mode::Since | Mode::Dashboard);
+    let showing = matches!(
+        state.screen,
+        Screen::Since { .. } | Screen::Dashboard { .. }
+    );
     if !showing {
         return;
     }
@@ -55,6 +59,7 @@ pub(crate) fn refresh(state: &mut State) {
     }
     let docs = || state.files.iter().map(|f| &f.doc);
     state.screens = ScreenData {
+        since: state.screens.since,
         help_height: state.screens.help_height,
         made_for: Some(key),
         entries: Arc::new(report::entries(docs(), since)),
@@ -64,25 +69,21 @@ pub(crate) fn refresh(state: &mut State) {
 
 /// `v`: the next screen.
 pub(crate) fn next(state: &mut State) {
-    let next = match state.mode {
-        Mode::Browse | Mode::Zoom => Mode::Since,
-        Mode::Since => Mode::Dashboard,
-        _ => Mode::Browse,
+    let next = match state.mode() {
+        Mode::Browse | Mode::Zoom => Screen::Since { cursor: 0 },
+        Mode::Since => Screen::Dashboard { scroll: 0 },
+        _ => Screen::Browse,
     };
-    state.mode = next;
-    state.base = next;
-    state.since_cursor = 0;
-    state.dashboard_scroll = 0;
+    state.show(next);
 }
 
 fn back_to_list(state: &mut State) {
-    state.mode = Mode::Browse;
-    state.base = Mode::Browse;
+    state.show(Screen::Browse);
 }
 
 pub(crate) fn since_action(state: &mut State, intent: Intent) {
     let count = state.screens.entries.len();
-    let page = usize::from(state.screen.height.saturating_sub(6) / 2).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6) / 2).max(1);
     match intent {
         Intent::Back => back_to_list(state),
         Intent::Zoom => open_entry(state),
@@ -99,20 +100,24 @@ pub(crate) fn since_action(state: &mut State, intent: Intent) {
             );
             editing::open_form(state, form);
         }
-        other => state.since_cursor = super::update::step(state.since_cursor, &other, page, count),
+        other => {
+            if let Screen::Since { cursor } = &mut state.screen {
+                *cursor = super::update::step(*cursor, &other, page, count);
+            }
+        }
     }
 }
 
 /// Enter on an entry: its item, selected in the list.
 fn open_entry(state: &mut State) {
     let entries = Arc::clone(&state.screens.entries);
-    let Some(entry) = entries.get(state.since_cursor) else {
+    let Some(entry) = entries.get(state.since_cursor()) else {
         return;
     };
     let (file, id) = (entry.file, entry.id.clone());
     back_to_list(state);
-    if state.filter.is_some() {
-        state.filter = None;
+    if state.list.filter.is_some() {
+        state.list.filter = None;
     }
     state.rebuild_rows(Some((file, &id)));
     let found = state
@@ -120,19 +125,20 @@ fn open_entry(state: &mut State) {
         .and_then(|r: ItemRef| state.item(r))
         .is_some_and(|i| i.id == id);
     if !found {
-        let text = crate::lang::trf(state.lang, "msg.not_in_list", &[("id", &id)]);
+        let text = crate::lang::trf(state.settings.lang, "msg.not_in_list", &[("id", &id)]);
         state.message = Some(super::Message::warning(text));
     }
 }
 
 pub(crate) fn dashboard_action(state: &mut State, intent: Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6)).max(1);
     let limit = crate::layout::dashboard_height(&state.screens.stats);
     match intent {
         Intent::Back => back_to_list(state),
         other => {
-            state.dashboard_scroll =
-                super::update::step(state.dashboard_scroll, &other, page, limit)
+            if let Screen::Dashboard { scroll } = &mut state.screen {
+                *scroll = super::update::step(*scroll, &other, page, limit);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::state::{ItemRef, Message, Mode, State, all_rows};
+use super::state::{ItemRef, Message, Mode, Overlay, State, all_rows};
 use super::{Effect, Intent};
 use crate::model::Item;
 use crate::search::{Hit, QueryError, SearchIndex};
@@ -95,7 +95,7 @@ pub(crate) fn open(state: &mut State) {
     let mut line = TextArea::new(vec![state.search.query.clone()]);
     line.move_cursor(ratatui_textarea::CursorMove::End);
     state.search.line = Some(line);
-    state.open_overlay(Mode::Search);
+    state.open_overlay(Overlay::Search);
 }
 
 /// A key typed on the search line; a changed query is searched at once.
@@ -233,13 +233,14 @@ pub(crate) fn results(
     state.search.total = total;
     state.search.complete = complete;
     apply_hits(state, &hits);
-    let typing = state.mode == Mode::Search;
+    let typing = state.mode() == Mode::Search;
     let keep = if typing { None } else { state.selection_key() };
     state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     if typing {
-        state.selected =
-            super::view::item_row_near(&state.rows, 0, super::triage::Toward::Next).unwrap_or(0);
-        state.list_offset = 0;
+        state.list.selected =
+            super::view::item_row_near(&state.list.rows, 0, super::triage::Toward::Next)
+                .unwrap_or(0);
+        state.list.offset = 0;
     }
 }
 
@@ -262,7 +263,7 @@ fn apply_hits(state: &mut State, hits: &[Hit]) {
                 .insert(*row, hit.title_positions.clone());
         }
     }
-    state.filter = Some(filter);
+    state.list.filter = Some(filter);
 }
 
 /// Enter: keeps the filter and gives the keys back to the list.
@@ -293,7 +294,7 @@ pub(crate) fn clear_filter(state: &mut State) {
     state.search.query.clear();
     state.search.error = None;
     state.search.highlights.clear();
-    if state.filter.take().is_some() {
+    if state.list.filter.take().is_some() {
         let keep = state.selection_key();
         state.rebuild_rows(keep.as_ref().map(|(f, id)| (*f, id.as_str())));
     }
@@ -308,7 +309,7 @@ pub(crate) fn after_change(
     moved_in_file: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<Effect> {
     // a search asked for before the change (its answer not in yet) is asked again, too
-    if state.filter.is_none() && state.search.query.trim().is_empty() {
+    if state.list.filter.is_none() && state.search.query.trim().is_empty() {
         return Vec::new();
     }
     let moved = |row: ItemRef| {
@@ -317,7 +318,7 @@ pub(crate) fn after_change(
         }
         moved_in_file(row.item).map(|item| ItemRef { file, item })
     };
-    if let Some(filter) = state.filter.as_mut() {
+    if let Some(filter) = state.list.filter.as_mut() {
         *filter = filter.iter().filter_map(|row| moved(*row)).collect();
     }
     let highlights = std::mem::take(&mut state.search.highlights);

@@ -4,7 +4,7 @@
 
 use super::Effect;
 use super::editing::{commit, edit, target};
-use super::state::{Message, Mode, Pane, State};
+use super::state::{Message, Overlay, Pane, State};
 use crate::lang::{tr, trf};
 use crate::model::{Change, Item, ResolveError, Side};
 use crate::store::{item_extras, with_item_extras};
@@ -15,10 +15,13 @@ pub(crate) fn open(state: &mut State) {
         return;
     };
     if item.conflicts.is_empty() {
-        state.message = Some(Message::info(tr(state.lang, "msg.no_merge_conflicts")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.no_merge_conflicts",
+        )));
         return;
     }
-    state.open_overlay(Mode::MergeConflict);
+    state.open_overlay(Overlay::MergeConflict);
 }
 
 /// Settles the first conflict of the selected item by `side`; the picker stays open while the
@@ -39,18 +42,18 @@ pub(crate) fn settle(state: &mut State, side: Side) -> Vec<Effect> {
     let after = match settled(&before, side) {
         Ok(after) => after,
         Err(err) => {
-            let text = trf(state.lang, "msg.not_settled", &[("error", &err)]);
+            let text = trf(state.settings.lang, "msg.not_settled", &[("error", &err)]);
             state.message = Some(Message::error(text));
             return Vec::new();
         }
     };
     let left = after.conflicts.len();
     let word = match side {
-        Side::Ours => tr(state.lang, "edit.kept_ours"),
-        Side::Theirs => tr(state.lang, "edit.took_theirs"),
+        Side::Ours => tr(state.settings.lang, "edit.kept_ours"),
+        Side::Theirs => tr(state.settings.lang, "edit.took_theirs"),
     };
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.settled",
         &[("subject", &subject), ("id", &before.id), ("word", &word)],
     );

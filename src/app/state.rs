@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
+use super::dialog::ConflictView;
 pub use super::dialog::Overlay;
-use super::dialog::{Confirm, ConflictView};
-use super::form::Form;
 use super::history::History;
+pub use super::screen::Screen;
 use super::triage::Toward;
 use super::view::{GroupBy, Row, SortKey, build_rows, item_row_near};
 use crate::layout::Panes;
@@ -34,6 +34,8 @@ pub struct OpenFile {
     pub unsaved: Vec<Change>,
     /// Why the last save failed, while it still has not succeeded.
     pub save_error: Option<String>,
+    /// The name new notes are signed with (worked out before the session starts).
+    pub author: Option<String>,
 }
 
 impl From<Loaded> for OpenFile {
@@ -44,6 +46,7 @@ impl From<Loaded> for OpenFile {
             fingerprint: loaded.fingerprint,
             unsaved: Vec::new(),
             save_error: None,
+            author: None,
         }
     }
 }
@@ -97,7 +100,8 @@ impl Pane {
     }
 }
 
-/// What the screen is showing and where keys go.
+/// Where the keys go: the screen's or the overlay's mode, or `Conflict` (see [`State::mode`];
+/// derived, never stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     /// The three panes.
@@ -111,19 +115,19 @@ pub enum Mode {
     Dashboard,
     /// The key help over the current screen.
     Help,
-    /// A form (`state.overlay`) takes the keys.
+    /// A form takes the keys.
     Form,
     /// The one-key status picker.
     StatusPicker,
-    /// A yes/no question (`state.overlay`).
+    /// A yes/no question.
     Confirm,
     /// A change on disk collided with an unsaved edit (`state.conflicts`).
     Conflict,
     /// The one-key choice for the selected item's first merge conflict.
     MergeConflict,
-    /// The search line has the keys (`state.search`).
+    /// The search line has the keys.
     Search,
-    /// Walking the list one item at a time (`state.triage`).
+    /// Walking the list one item at a time.
     Triage,
     /// The summary at the end of a triage walk.
     Summary,
@@ -180,79 +184,59 @@ impl Message {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub files: Vec<OpenFile>,
-    /// The rows of the item list, in display order (derived: see [`State::rebuild_rows`]).
-    pub rows: Vec<Row>,
-    /// The list's order and grouping.
-    pub sort: SortKey,
-    pub group: GroupBy,
-    /// The items a search left, best first; `None` shows every item.
-    pub filter: Option<Vec<ItemRef>>,
-    /// Index into `rows`.
-    pub selected: usize,
-    /// The first row drawn in the list.
-    pub list_offset: usize,
+    /// The item list: its rows, order, filter, selection and window.
+    pub list: List,
     pub focus: Pane,
-    pub mode: Mode,
-    /// The screen under any overlay (Browse or Zoom), and the mode an overlay returns to.
-    pub base: Mode,
-    /// The selected note (in date order) and metric, used when their pane has focus.
-    pub note_cursor: usize,
-    pub metric_cursor: usize,
-    /// Lines scrolled in the timeline, metrics, zoom and help views.
-    pub timeline_scroll: usize,
-    pub metrics_scroll: usize,
-    /// The item (file, id) the detail panes' scroll and cursors belong to.
-    pub details_of: Option<(usize, String)>,
-    pub zoom_scroll: usize,
-    pub help_scroll: usize,
-    /// `y` does not copy (`osc52 = false` in the config).
-    pub copy_off: bool,
-    /// The search typed in the help (`/` there): only matching keys are listed.
-    pub help_query: String,
-    /// The help's search takes the keys.
-    pub help_typing: bool,
+    /// The full screen, with what belongs to it (the triage walk, the since cursor …).
+    pub screen: Screen,
+    /// Cursors and scroll positions in the selected item's details.
+    pub details: Details,
     /// The terminal's size, as last reported.
-    pub screen: Rect,
+    pub size: Rect,
     pub message: Option<Message>,
-    /// What waits for an answer over the screen (a form, a question, the status picker), with
-    /// what it acts on.
+    /// What is drawn over the screen and has the keys (help, search line, a form, a question,
+    /// the status picker …), with what it acts on.
     pub overlay: Option<Overlay>,
     /// The search line and filter.
     pub search: super::search::SearchState,
     /// Grows whenever any document changes (edits, undo, reloads), so derived data knows when it
     /// is out of date.
     pub data_version: u64,
-    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown.
+    /// Collisions between unsaved edits and changes on disk, waiting for a choice, first shown;
+    /// while there are any, they have the keys (over any form or question, which waits).
     pub conflicts: Vec<ConflictView>,
     pub history: History,
     /// Today's date as the session sees it (set by the runtime; fixed in tests).
     pub today: Option<crate::model::Date>,
-    /// The date of the "since" view (`None`: the last review date in the files).
-    pub since: Option<crate::model::Date>,
-    /// The selected entry of the "since" view, and the dashboard's scroll.
-    pub since_cursor: usize,
-    pub dashboard_scroll: usize,
-    /// What the since and dashboard screens show (derived; see `screens::refresh`).
+    /// The date of the since screen, and what it and the dashboard show (see `screens::refresh`).
     pub screens: super::screens::ScreenData,
     /// The clock, as of the last tick.
     pub now: Option<std::time::Instant>,
-    /// The triage walk in progress, and the per-item timebox to use.
-    pub triage: Option<super::triage::Triage>,
-    pub timebox: Option<std::time::Duration>,
-    /// The name new notes are signed with, per file (worked out before the session starts).
-    pub authors: Vec<Option<String>>,
+    /// Triage's timebox and the minutes last written.
+    pub meeting: Meeting,
     /// Syncing with the files' git repository, and the commits waiting to be pulled or pushed.
     pub team: super::team::Team,
-    /// The text of the minutes last written (or being written) and where they went, so `x` with
-    /// nothing new does not write the same minutes again.
-    pub last_minutes: Option<(String, Option<PathBuf>)>,
     pub quit: bool,
-    /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
-    pub read_only: Option<String>,
-    /// The language of the interface's words (the data is shown as it is).
-    pub lang: crate::lang::Lang,
+    /// The interface language, and what the session may do (edit, copy).
+    pub settings: Settings,
     /// Ctrl-Z was pressed: the terminal is to be handed back to the shell until `fg`.
     pub suspend: bool,
+}
+
+/// The item list as shown.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    /// The rows, in display order (derived: see [`State::rebuild_rows`]).
+    pub rows: Vec<Row>,
+    /// The order and grouping.
+    pub sort: SortKey,
+    pub group: GroupBy,
+    /// The items a search left, best first; `None` shows every item.
+    pub filter: Option<Vec<ItemRef>>,
+    /// Index into `rows`.
+    pub selected: usize,
+    /// The first row drawn.
+    pub offset: usize,
     /// Derived from the files and rows whenever the rows are rebuilt, so a frame does not count.
     item_rows: usize,
     status_counts: [usize; Status::ALL.len()],
@@ -262,13 +246,49 @@ pub struct State {
     counted_for: Option<u64>,
 }
 
+/// Where the selected item's details are: cursors and scroll positions, which start from the top
+/// whenever another item is selected.
+#[derive(Debug, Clone, Default)]
+pub struct Details {
+    /// The item (file, id) the positions below belong to.
+    pub of: Option<(usize, String)>,
+    /// The selected note (in date order) and metric, used when their pane has focus.
+    pub note_cursor: usize,
+    pub metric_cursor: usize,
+    /// Lines scrolled in the timeline, metrics and the full-screen item (zoom, triage).
+    pub timeline_scroll: usize,
+    pub metrics_scroll: usize,
+    pub zoom_scroll: usize,
+}
+
+/// How the session was started: its language, and whether it may edit and copy.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The language of the interface's words (the data is shown as it is).
+    pub lang: crate::lang::Lang,
+    /// Why no edit is allowed (`--read-only`, or a file tally may not write); `None` allows them.
+    pub read_only: Option<String>,
+    /// `y` does not copy (`osc52 = false` in the config).
+    pub copy_off: bool,
+}
+
+/// What a meeting carries from one triage walk to the next.
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    /// The per-item timebox triage walks use.
+    pub timebox: Option<std::time::Duration>,
+    /// The text of the minutes last written (or being written) and where they went, so `x` with
+    /// nothing new does not write the same minutes again.
+    pub last_minutes: Option<(String, Option<PathBuf>)>,
+}
+
 impl State {
     /// A state showing every item of `files` in file order.
-    pub fn new(files: Vec<Loaded>, screen: Rect) -> State {
+    pub fn new(files: Vec<Loaded>, size: Rect) -> State {
         let files: Vec<OpenFile> = files.into_iter().map(OpenFile::from).collect();
         let mut state = State {
             files,
-            screen,
+            size,
             ..State::default()
         };
         state.rebuild_rows(None);
@@ -278,35 +298,38 @@ impl State {
     /// Recomputes the list from the files, filter, sort and grouping, keeping the selection on
     /// the item `keep` = (file, id) when given, otherwise near the same row.
     pub fn rebuild_rows(&mut self, keep: Option<(usize, &str)>) {
-        let items = match &self.filter {
+        let items = match &self.list.filter {
             Some(hits) => hits.clone(),
             None => all_rows(&self.files),
         };
-        self.rows = build_rows(&self.files, items, self.sort, self.group);
-        self.item_rows = self.rows.iter().filter(|r| r.item().is_some()).count();
+        self.list.rows = build_rows(&self.files, items, self.list.sort, self.list.group);
+        self.list.item_rows = self.list.rows.iter().filter(|r| r.item().is_some()).count();
         self.count_items();
         let wanted = keep.and_then(|(file, id)| {
             let index = self.document(file)?.position(id)?;
             let target = ItemRef { file, item: index };
-            self.rows.iter().position(|row| row.item() == Some(target))
+            self.list
+                .rows
+                .iter()
+                .position(|row| row.item() == Some(target))
         });
-        self.selected = wanted
-            .or_else(|| item_row_near(&self.rows, self.selected, Toward::Next))
+        self.list.selected = wanted
+            .or_else(|| item_row_near(&self.list.rows, self.list.selected, Toward::Next))
             .unwrap_or(0);
     }
 
     /// Counts statuses and measures ids once per change of the data (not again when only the
     /// filter, sort or grouping changed).
     fn count_items(&mut self) {
-        if self.counted_for == Some(self.data_version) {
+        if self.list.counted_for == Some(self.data_version) {
             return;
         }
-        self.counted_for = Some(self.data_version);
-        self.status_counts = [0; Status::ALL.len()];
-        self.id_cells = 0;
+        self.list.counted_for = Some(self.data_version);
+        self.list.status_counts = [0; Status::ALL.len()];
+        self.list.id_cells = 0;
         for item in self.files.iter().flat_map(|f| f.doc.items()) {
-            self.status_counts[item.status as usize] += 1;
-            self.id_cells = self.id_cells.max(id_cells(&item.id));
+            self.list.status_counts[item.status as usize] += 1;
+            self.list.id_cells = self.list.id_cells.max(id_cells(&item.id));
         }
     }
 
@@ -318,17 +341,17 @@ impl State {
 
     /// How many item rows the list has (group headers not counted).
     pub fn item_count(&self) -> usize {
-        self.item_rows
+        self.list.item_rows
     }
 
     /// The widest id of all the items, in screen cells (filtered or not, the column stays put).
     pub fn id_cells(&self) -> usize {
-        self.id_cells
+        self.list.id_cells
     }
 
     /// How many items of all the files have each status, indexed by `Status as usize`.
     pub fn status_counts(&self) -> &[usize; Status::ALL.len()] {
-        &self.status_counts
+        &self.list.status_counts
     }
 
     pub fn document(&self, file: usize) -> Option<&Document> {
@@ -346,7 +369,7 @@ impl State {
 
     /// The selected item's place, if the list is not empty.
     pub fn selected_ref(&self) -> Option<ItemRef> {
-        self.rows.get(self.selected).and_then(Row::item)
+        self.list.rows.get(self.list.selected).and_then(Row::item)
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
@@ -373,58 +396,19 @@ impl State {
     }
 
     pub fn panes(&self) -> Panes {
-        Panes::new(self.screen)
-    }
-
-    /// Opens an overlay (help, form, picker, question) over the current screen.
-    pub fn open_overlay(&mut self, overlay: Mode) {
-        if self.mode.is_screen() {
-            self.base = self.mode;
-        }
-        self.mode = overlay;
-    }
-
-    /// Closes the overlay, back to the screen underneath — or, when a choice between versions
-    /// closes, back to the form or question that was waiting under it.
-    pub fn close_overlay(&mut self) {
-        self.mode = match &self.overlay {
-            Some(waiting) if self.mode == Mode::Conflict => waiting.mode(),
-            _ => self.base,
-        };
-    }
-
-    /// The open form, if any.
-    pub fn form(&self) -> Option<&Form> {
-        match &self.overlay {
-            Some(Overlay::Form(form)) => Some(form),
-            _ => None,
-        }
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut Form> {
-        match &mut self.overlay {
-            Some(Overlay::Form(form)) => Some(form),
-            _ => None,
-        }
-    }
-
-    /// The open question, if any.
-    pub fn confirm(&self) -> Option<&Confirm> {
-        match &self.overlay {
-            Some(Overlay::Confirm(confirm)) => Some(confirm),
-            _ => None,
-        }
+        Panes::new(self.size)
     }
 
     /// The date the "since" view starts after.
     pub fn since_date(&self) -> Option<crate::model::Date> {
-        self.since
+        self.screens
+            .since
             .or_else(|| crate::report::default_since(self.files.iter().map(|f| &f.doc)))
     }
 
     /// Who new notes in `file` are by.
     pub fn author(&self, file: usize) -> Option<String> {
-        self.authors.get(file).cloned().flatten()
+        self.files.get(file).and_then(|f| f.author.clone())
     }
 
     /// The selected item's file label, when several files are open (see [`super::view::file_labels`]).

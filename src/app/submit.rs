@@ -46,8 +46,10 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
         },
         FormKind::SetSince => match date_field(&form, "since") {
             Ok(date) => {
-                state.since = date;
-                state.since_cursor = 0;
+                state.screens.since = date;
+                if let super::Screen::Since { cursor } = &mut state.screen {
+                    *cursor = 0;
+                }
                 close_form(state);
                 return Vec::new();
             }
@@ -57,7 +59,7 @@ pub(crate) fn submit(state: &mut State) -> Vec<Effect> {
     match result {
         Ok(None) => {
             close_form(state);
-            state.message = Some(Message::info(tr(state.lang, "msg.no_change")));
+            state.message = Some(Message::info(tr(state.settings.lang, "msg.no_change")));
             Vec::new()
         }
         Ok(Some(edit)) => {
@@ -96,7 +98,7 @@ fn fresh_id(state: &mut State) -> Option<String> {
     }
     let next = doc.next_free_id();
     let note = trf(
-        state.lang,
+        state.settings.lang,
         "msg.id_taken_new",
         &[("from", &id.trim()), ("to", &next)],
     );
@@ -118,7 +120,7 @@ struct Edit {
 type Outcome = Result<Option<Edit>, String>;
 
 fn current(state: &State, file: usize, id: &str) -> Result<Item, String> {
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let doc = state
         .document(file)
         .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
@@ -185,9 +187,9 @@ fn field_change(
 ) -> Outcome {
     let before = current(state, file, id)?;
     let after = before.edited(edit);
-    let what = tr(state.lang, &format!("field.{what}"));
+    let what = tr(state.settings.lang, &format!("field.{what}"));
     let label = trf(
-        state.lang,
+        state.settings.lang,
         "edit.set_field",
         &[("what", &what), ("id", &id)],
     );
@@ -199,12 +201,12 @@ fn item_change(state: &State, file: usize, id: &str, form: &Form) -> Outcome {
     let mut problem = Ok(());
     let after = before.edited(|item| problem = fill_item(item, form, Fields::Changed));
     problem?;
-    let label = trf(state.lang, "edit.edit_item", &[("id", &id)]);
+    let label = trf(state.settings.lang, "edit.edit_item", &[("id", &id)]);
     replace(file, before, after, label)
 }
 
 fn new_item(state: &State, file: usize, form: &Form) -> Outcome {
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let doc = state
         .document(file)
         .ok_or_else(|| tr(lang, "msg.file_closed").into_owned())?;
@@ -238,15 +240,15 @@ fn note_change(
     let index = match key {
         Some(key) => Some(
             key.find(&before.progress)
-                .ok_or_else(|| tr(state.lang, "form.note_gone").into_owned())?,
+                .ok_or_else(|| tr(state.settings.lang, "form.note_gone").into_owned())?,
         ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
     let text = optional(form.value("text"))
-        .ok_or_else(|| tr(state.lang, "form.note_empty").into_owned())?;
-    let date =
-        date_field(form, "date")?.ok_or_else(|| tr(state.lang, "form.date_needed").into_owned())?;
+        .ok_or_else(|| tr(state.settings.lang, "form.note_empty").into_owned())?;
+    let date = date_field(form, "date")?
+        .ok_or_else(|| tr(state.settings.lang, "form.date_needed").into_owned())?;
     let by = optional(form.value("by"));
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
@@ -270,7 +272,12 @@ fn note_change(
     } else {
         "edit.add_note"
     };
-    replace(file, before, after, trf(state.lang, key, &[("id", &id)]))
+    replace(
+        file,
+        before,
+        after,
+        trf(state.settings.lang, key, &[("id", &id)]),
+    )
 }
 
 fn metric_change(
@@ -281,17 +288,18 @@ fn metric_change(
     form: &Form,
     today: Date,
 ) -> Outcome {
+    let lang = state.settings.lang;
     let before = current(state, file, id)?;
     let index = match key {
         Some(key) => Some(
             key.find(&before.metrics)
-                .ok_or_else(|| trf(state.lang, "form.metric_gone", &[("name", &key.name)]))?,
+                .ok_or_else(|| trf(lang, "form.metric_gone", &[("name", &key.name)]))?,
         ),
         None => None,
     };
     let wanted = |label: &str| index.is_none() || form.changed(label);
-    let name = optional(form.value("name"))
-        .ok_or_else(|| tr(state.lang, "form.name_needed").into_owned())?;
+    let name =
+        optional(form.value("name")).ok_or_else(|| tr(lang, "form.name_needed").into_owned())?;
     let value = read_number(&form.value("value")).map_err(|e| format!("value: {e}"))?;
     let target = match optional(form.value("target")) {
         None => None,
@@ -306,7 +314,7 @@ fn metric_change(
         .any(|(i, m)| m.name == name && Some(i) != index);
     if clash {
         return Err(trf(
-            state.lang,
+            lang,
             "form.name_taken",
             &[("id", &id), ("name", &name)],
         ));
@@ -347,6 +355,6 @@ fn metric_change(
     } else {
         "edit.add_metric"
     };
-    let edit = replace(file, before, after, trf(state.lang, key, &[("id", &id)]))?;
+    let edit = replace(file, before, after, trf(lang, key, &[("id", &id)]))?;
     Ok(edit.map(|edit| Edit { said, ..edit }))
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::Effect;
 use super::dialog::ConflictView;
 use super::editing::refresh_after;
-use super::state::{Message, Mode, OpenFile, State};
+use super::state::{Message, OpenFile, Overlay, State};
 use crate::model::{Change, Document, Replayed, net, replay};
 use crate::store::{Fingerprint, Loaded};
 
@@ -27,7 +27,7 @@ pub(crate) fn saved(
     open.unsaved.drain(..covered);
     open.save_error = None;
     let more = !open.unsaved.is_empty();
-    let saved = trf(state.lang, "msg.saved", &[("file", &open.name())]);
+    let saved = trf(state.settings.lang, "msg.saved", &[("file", &open.name())]);
     // what the footer said before (an edit re-applied, a new id) stays in front of "saved"
     state.message = Some(match state.message.take() {
         Some(earlier)
@@ -53,7 +53,7 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
     };
     open.save_error = Some(error.clone());
     super::team::save_failed(state);
-    let text = trf(state.lang, "msg.not_saved", &[("error", &error)]);
+    let text = trf(state.settings.lang, "msg.not_saved", &[("error", &error)]);
     state.message = Some(Message::error(text));
 }
 
@@ -62,7 +62,7 @@ pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
         return;
     };
     let text = trf(
-        state.lang,
+        state.settings.lang,
         "msg.unreadable",
         &[("file", &open.name()), ("error", &error)],
     );
@@ -87,7 +87,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
             Replayed::Applied(change) => fresh.unsaved.push(change),
             Replayed::Renamed { change, from } => {
                 notes.push(trf(
-                    state.lang,
+                    state.settings.lang,
                     "msg.id_taken_yours",
                     &[("from", &from), ("to", &change.id())],
                 ));
@@ -111,6 +111,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let name = fresh.name();
     let replayed = fresh.unsaved.len();
     let new_places = state
+        .list
         .filter
         .is_some()
         .then(|| new_places(&open.doc, &fresh.doc));
@@ -124,10 +125,14 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
     notes.extend(super::waiting::rebase(state, file, &old.doc));
     let head = match (replayed, conflicts.len()) {
-        (0, 0) => trf(state.lang, "msg.reloaded", &[("file", &name)]),
-        (_, 0) => trf(state.lang, "msg.reloaded_reapplied", &[("file", &name)]),
+        (0, 0) => trf(state.settings.lang, "msg.reloaded", &[("file", &name)]),
+        (_, 0) => trf(
+            state.settings.lang,
+            "msg.reloaded_reapplied",
+            &[("file", &name)],
+        ),
         (_, n) => trf(
-            state.lang,
+            state.settings.lang,
             "msg.reloaded_collide",
             &[("file", &name), ("n", &n)],
         ),
@@ -135,12 +140,7 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
     notes.insert(0, head);
     let reload = Message::warning(notes.join(" · "));
     state.message = Some(super::team::after_reload(state, reload));
-    if !conflicts.is_empty() {
-        state.conflicts.extend(conflicts);
-        if state.mode != Mode::Conflict {
-            state.open_overlay(Mode::Conflict);
-        }
-    }
+    show_conflicts(state, conflicts);
     if replayed > 0 {
         effects.push(Effect::Save { file });
     }
@@ -161,6 +161,22 @@ fn new_places(old: &Document, new: &Document) -> Vec<Option<usize>> {
         .collect()
 }
 
+/// Adds conflicts with a change on disk: they take the keys; a form or question waits under
+/// them, any other overlay closes.
+fn show_conflicts(state: &mut State, conflicts: Vec<ConflictView>) {
+    if conflicts.is_empty() {
+        return;
+    }
+    let waits = state
+        .overlay
+        .as_ref()
+        .is_some_and(Overlay::waits_for_answer);
+    if state.conflicts.is_empty() && !waits {
+        state.close_overlay();
+    }
+    state.conflicts.extend(conflicts);
+}
+
 /// Which version of a conflicting item to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Keep {
@@ -174,20 +190,21 @@ pub(crate) enum Keep {
 pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     let keep_mine = keep == Keep::Mine;
     if state.conflicts.is_empty() {
-        state.close_overlay();
         return Vec::new();
     }
+    // the last one settled gives the keys back to what waited under the conflicts
     let conflict = state.conflicts.remove(0);
-    if state.conflicts.is_empty() {
-        state.close_overlay();
-    }
     let forced = if keep_mine {
         forced_change(&conflict)
     } else {
         their_change(&conflict)
     };
     let Some(forced) = forced else {
-        let text = trf(state.lang, "msg.kept_disk", &[("id", &conflict.id)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.kept_disk",
+            &[("id", &conflict.id)],
+        );
         state.message = Some(Message::info(text));
         return Vec::new();
     };
@@ -197,7 +214,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     };
     let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
-        let text = trf(state.lang, "msg.could_not_keep", &[("error", &err)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.could_not_keep",
+            &[("error", &err)],
+        );
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -208,7 +229,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     } else {
         "msg.kept_disk_with_yours"
     };
-    state.message = Some(Message::info(trf(state.lang, key, &[("id", &conflict.id)])));
+    state.message = Some(Message::info(trf(
+        state.settings.lang,
+        key,
+        &[("id", &conflict.id)],
+    )));
     effects.push(Effect::Save { file });
     effects
 }

@@ -43,16 +43,19 @@ impl Mark {
 /// `S`: sync now, or as soon as the edits being saved are on disk.
 pub(crate) fn start(state: &mut State) -> Vec<Effect> {
     if state.team.syncing || state.team.waiting_for_saves {
-        state.message = Some(Message::info(tr(state.lang, "msg.sync_under_way")));
+        state.message = Some(Message::info(tr(state.settings.lang, "msg.sync_under_way")));
         return Vec::new();
     }
     if state.files.is_empty() {
-        state.message = Some(Message::warning(tr(state.lang, "msg.sync_no_file")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.sync_no_file",
+        )));
         return Vec::new();
     }
     if state.has_unsaved() {
         state.team.waiting_for_saves = true;
-        state.message = Some(Message::info(tr(state.lang, "msg.sync_saving")));
+        state.message = Some(Message::info(tr(state.settings.lang, "msg.sync_saving")));
         return (0..state.files.len())
             .filter(|&file| !state.files[file].unsaved.is_empty())
             .map(|file| Effect::Save { file })
@@ -64,7 +67,7 @@ pub(crate) fn start(state: &mut State) -> Vec<Effect> {
 fn begin(state: &mut State) -> Vec<Effect> {
     state.team.syncing = true;
     state.team.waiting_for_saves = false;
-    state.message = Some(Message::info(tr(state.lang, "msg.sync_starting")));
+    state.message = Some(Message::info(tr(state.settings.lang, "msg.sync_starting")));
     vec![Effect::Sync {
         files: state.files.iter().map(|f| f.path.clone()).collect(),
     }]

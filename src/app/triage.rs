@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::editing::{self, open_form};
 use super::form::{Form, FormKind};
-use super::state::{Message, Mode, State};
+use super::state::{Message, Overlay, Screen, State};
 use super::{Effect, ItemRef};
 use crate::report;
 
@@ -52,13 +52,17 @@ impl Triage {
 /// `t`: starts walking the current list at the selected item.
 pub(crate) fn start(state: &mut State) {
     let order: Vec<(usize, String)> = state
+        .list
         .rows
         .iter()
         .filter_map(|row| row.item())
         .filter_map(|r| Some((r.file, state.item(r)?.id.clone())))
         .collect();
     if order.is_empty() {
-        state.message = Some(Message::info(tr(state.lang, "msg.nothing_to_triage")));
+        state.message = Some(Message::info(tr(
+            state.settings.lang,
+            "msg.nothing_to_triage",
+        )));
         return;
     }
     let selected = state.selection_key();
@@ -67,24 +71,22 @@ pub(crate) fn start(state: &mut State) {
         .unwrap_or(0);
     let mut visited = vec![false; order.len()];
     visited[position] = true;
-    state.triage = Some(Triage {
+    state.show(Screen::Triage(Box::new(Triage {
         order,
         position,
         visited,
         first_step: state.history.steps().len(),
         started: state.now,
         item_started: state.now,
-        timebox: state.timebox,
+        timebox: state.meeting.timebox,
         finished: false,
-    });
-    state.mode = Mode::Triage;
-    state.base = Mode::Triage;
-    state.zoom_scroll = 0;
+    })));
+    state.details.zoom_scroll = 0;
 }
 
 /// The item triage is showing.
 pub(crate) fn current_ref(state: &State) -> Option<ItemRef> {
-    let triage = state.triage.as_ref()?;
+    let triage = state.triage()?;
     let (file, id) = triage.current()?;
     let item = state.document(file)?.position(id)?;
     Some(ItemRef { file, item })
@@ -101,7 +103,7 @@ pub(crate) enum Toward {
 pub(crate) fn go(state: &mut State, toward: Toward) {
     let forward = toward == Toward::Next;
     let now = state.now;
-    let Some(triage) = state.triage.as_mut() else {
+    let Some(triage) = state.triage_mut() else {
         return;
     };
     if forward && triage.position + 1 >= triage.order.len() {
@@ -117,13 +119,13 @@ pub(crate) fn go(state: &mut State, toward: Toward) {
         *seen = true;
     }
     triage.item_started = now;
-    state.zoom_scroll = 0;
+    state.details.zoom_scroll = 0;
 }
 
 /// Enter/Space: marks the item reviewed today and moves on.
 pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
     let today = state.today();
-    let label = tr(state.lang, "edit.mark_reviewed");
+    let label = tr(state.settings.lang, "edit.mark_reviewed");
     let effects = editing::change_target(state, &label, |item| item.reviewed = Some(today));
     go(state, Toward::Next);
     effects
@@ -131,35 +133,32 @@ pub(crate) fn reviewed_next(state: &mut State) -> Vec<Effect> {
 
 /// Leaves the walk: the summary shows first.
 pub(crate) fn finish(state: &mut State) {
-    if let Some(triage) = state.triage.as_mut() {
+    if let Some(triage) = state.triage_mut() {
         triage.finished = true;
-        state.mode = Mode::Summary;
-        state.base = Mode::Triage;
+        state.open_overlay(Overlay::Summary);
     }
 }
 
 /// Closes the summary and the walk.
 pub(crate) fn close(state: &mut State) {
-    state.triage = None;
-    state.mode = Mode::Browse;
-    state.base = Mode::Browse;
+    state.show(Screen::Browse);
 }
 
 pub(crate) fn next_timebox(state: &mut State) {
-    let current = state
-        .triage
-        .as_ref()
-        .and_then(|t| t.timebox)
-        .map(|d| d.as_secs());
+    let current = state.triage().and_then(|t| t.timebox).map(|d| d.as_secs());
     let index = TIMEBOXES.iter().position(|t| *t == current).unwrap_or(0);
     let next = TIMEBOXES[(index + 1) % TIMEBOXES.len()].map(Duration::from_secs);
-    state.timebox = next;
-    if let Some(triage) = state.triage.as_mut() {
+    state.meeting.timebox = next;
+    if let Some(triage) = state.triage_mut() {
         triage.timebox = next;
     }
     state.message = Some(Message::info(match next {
-        Some(d) => trf(state.lang, "msg.timebox", &[("time", &format_duration(d))]),
-        None => tr(state.lang, "msg.no_timebox").into_owned(),
+        Some(d) => trf(
+            state.settings.lang,
+            "msg.timebox",
+            &[("time", &format_duration(d))],
+        ),
+        None => tr(state.settings.lang, "msg.no_timebox").into_owned(),
     }));
 }
 
@@ -222,10 +221,13 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
         .get(state.selected_file())
         .or(state.files.first())
     else {
-        state.message = Some(Message::warning(tr(state.lang, "msg.no_file_open")));
+        state.message = Some(Message::warning(tr(
+            state.settings.lang,
+            "msg.no_file_open",
+        )));
         return Vec::new();
     };
-    let (first_step, walked) = match &state.triage {
+    let (first_step, walked) = match state.triage() {
         Some(t) => (t.first_step, Some((t.seen(), t.order.len()))),
         None => (0, None),
     };
@@ -234,18 +236,22 @@ pub(crate) fn write_minutes(state: &mut State) -> Vec<Effect> {
     let text = report::minutes_markdown(&file.doc.header.title, state.today(), walked, &changes);
     let (folder, stem) = file.folder_and_stem();
     let name = format!("{stem}-minutes-{}", state.today());
-    if let Some((last, path)) = &state.last_minutes
+    if let Some((last, path)) = &state.meeting.last_minutes
         && *last == text
     {
         let place = path.as_ref().map_or_else(
-            || tr(state.lang, "msg.minutes_being_written").into_owned(),
+            || tr(state.settings.lang, "msg.minutes_being_written").into_owned(),
             |p| crate::text::clean_line(&p.display().to_string()).into_owned(),
         );
-        let text = trf(state.lang, "msg.minutes_unchanged", &[("place", &place)]);
+        let text = trf(
+            state.settings.lang,
+            "msg.minutes_unchanged",
+            &[("place", &place)],
+        );
         state.message = Some(Message::info(text));
         return Vec::new();
     }
-    state.last_minutes = Some((text.clone(), None));
+    state.meeting.last_minutes = Some((text.clone(), None));
     vec![Effect::WriteMinutes { folder, name, text }]
 }
 

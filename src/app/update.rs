@@ -5,11 +5,12 @@ use crate::lang::{tr, trf};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 
+use super::dialog::HelpView;
 use super::triage::Toward;
 use super::view::item_row_near;
 use super::{
-    Effect, Event, Intent, Mode, Msg, Pane, State, editing, mouse, report, screens, search, settle,
-    submit, sync, team, triage,
+    Effect, Event, Intent, Mode, Msg, Overlay, Pane, Screen, State, editing, mouse, report,
+    screens, search, settle, submit, sync, team, triage,
 };
 use crate::layout;
 
@@ -73,7 +74,7 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
             }
         }
         Event::ReloadFailed { file, error } => sync::reload_failed(state, file, error),
-        Event::Resize { width, height } => state.screen = Rect::new(0, 0, width, height),
+        Event::Resize { width, height } => state.size = Rect::new(0, 0, width, height),
         Event::Tick(now) => state.now = Some(now),
         Event::SyncStage(text) => team::stage(state, text),
         Event::SyncFinished(outcome) => team::finished(state, outcome),
@@ -100,23 +101,35 @@ fn files_written(state: &mut State, event: Event) {
     match event {
         Event::MinutesWritten { path } => {
             let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
-            let text = trf(state.lang, "msg.minutes_written", &[("path", &shown)]);
+            let text = trf(
+                state.settings.lang,
+                "msg.minutes_written",
+                &[("path", &shown)],
+            );
             state.message = Some(super::Message::info(text));
-            if let Some((_, written)) = state.last_minutes.as_mut() {
+            if let Some((_, written)) = state.meeting.last_minutes.as_mut() {
                 *written = Some(path);
             }
         }
         Event::MinutesFailed { error } => {
-            state.last_minutes = None;
-            let text = trf(state.lang, "msg.minutes_failed", &[("error", &error)]);
+            state.meeting.last_minutes = None;
+            let text = trf(
+                state.settings.lang,
+                "msg.minutes_failed",
+                &[("error", &error)],
+            );
             state.message = Some(super::Message::error(text));
         }
         Event::ReportWritten { path, items, of } => {
-            let text = report::written(state.lang, &path, items, of);
+            let text = report::written(state.settings.lang, &path, items, of);
             state.message = Some(super::Message::info(text));
         }
         Event::ReportFailed { error } => {
-            let text = trf(state.lang, "msg.report_failed", &[("error", &error)]);
+            let text = trf(
+                state.settings.lang,
+                "msg.report_failed",
+                &[("error", &error)],
+            );
             state.message = Some(super::Message::error(text));
         }
         _ => {}
@@ -129,25 +142,25 @@ fn cursors_within_item(state: &mut State) {
     let (notes, metrics) = state
         .selected_item()
         .map_or((0, 0), |item| (item.progress.len(), item.metrics.len()));
-    state.note_cursor = state.note_cursor.min(notes.saturating_sub(1));
-    state.metric_cursor = state.metric_cursor.min(metrics.saturating_sub(1));
+    state.details.note_cursor = state.details.note_cursor.min(notes.saturating_sub(1));
+    state.details.metric_cursor = state.details.metric_cursor.min(metrics.saturating_sub(1));
 }
 
 /// When another item is selected (by a key, a search, a reload …), its detail panes start from
 /// their tops.
 fn details_follow_selection(state: &mut State) {
     let selected = state.selection_key();
-    if selected != state.details_of {
-        state.timeline_scroll = 0;
-        state.metrics_scroll = 0;
-        state.note_cursor = 0;
-        state.metric_cursor = 0;
-        state.details_of = selected;
+    if selected != state.details.of {
+        state.details.timeline_scroll = 0;
+        state.details.metrics_scroll = 0;
+        state.details.note_cursor = 0;
+        state.details.metric_cursor = 0;
+        state.details.of = selected;
     }
 }
 
 fn by_mode(state: &mut State, intent: Intent) -> Vec<Effect> {
-    match state.mode {
+    match state.mode() {
         Mode::Help => {
             help_action(state, intent);
             Vec::new()
@@ -284,11 +297,11 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::Sync => return team::start(state),
         Intent::Copy | Intent::EditOutside => return super::outside::intent(state, intent),
         Intent::SortNext => {
-            state.sort = state.sort.next();
+            state.list.sort = state.list.sort.next();
             reorder(state);
         }
         Intent::GroupNext => {
-            state.group = state.group.next();
+            state.list.group = state.list.group.next();
             reorder(state);
         }
         Intent::StartTriage => triage::start(state),
@@ -296,15 +309,14 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
         Intent::WriteReport => return report::write_report(state),
         Intent::ViewNext => screens::next(state),
         Intent::Search => {
-            if state.mode != Mode::Browse {
-                state.mode = Mode::Browse;
-                state.base = Mode::Browse;
+            if state.mode() != Mode::Browse {
+                state.show(Screen::Browse);
             }
             search::open(state);
         }
-        other if state.mode == Mode::Zoom => zoom_action(state, other),
-        other if state.mode == Mode::Since => screens::since_action(state, other),
-        other if state.mode == Mode::Dashboard => screens::dashboard_action(state, other),
+        other if state.mode() == Mode::Zoom => zoom_action(state, other),
+        other if state.mode() == Mode::Since => screens::since_action(state, other),
+        other if state.mode() == Mode::Dashboard => screens::dashboard_action(state, other),
         other => browse_action(state, other),
     }
     Vec::new()
@@ -314,73 +326,81 @@ fn browse_or_zoom(state: &mut State, intent: Intent) -> Vec<Effect> {
 fn reorder(state: &mut State) {
     let keep = state.selection_key();
     state.rebuild_rows(keep.as_ref().map(|(file, id)| (*file, id.as_str())));
-    let order = tr(state.lang, &format!("sort.{}", state.sort.label()));
-    let by = tr(state.lang, &format!("group.{}", state.group.label()));
-    let text = trf(state.lang, "msg.sorted", &[("order", &order), ("by", &by)]);
+    let order = tr(
+        state.settings.lang,
+        &format!("sort.{}", state.list.sort.label()),
+    );
+    let by = tr(
+        state.settings.lang,
+        &format!("group.{}", state.list.group.label()),
+    );
+    let text = trf(
+        state.settings.lang,
+        "msg.sorted",
+        &[("order", &order), ("by", &by)],
+    );
     state.message = Some(super::Message::info(text));
 }
 
 fn open_help(state: &mut State) {
-    state.open_overlay(Mode::Help);
-    state.help_scroll = 0;
-    state.help_query.clear();
-    state.help_typing = false;
+    state.open_overlay(Overlay::Help(HelpView::default()));
 }
 
 pub(crate) fn help_action(state: &mut State, intent: Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(6)).max(1);
+    let page = usize::from(state.size.height.saturating_sub(6)).max(1);
     let limit = (state.screens.help_height.0)(state);
+    let Some(Overlay::Help(help)) = &mut state.overlay else {
+        return;
+    };
     match intent {
-        Intent::Search => state.help_typing = true,
-        Intent::Input(key) if state.help_typing => {
+        Intent::Search => help.typing = true,
+        Intent::Input(key) if help.typing => {
             match key.code {
                 KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    state.help_query.push(c);
+                    help.query.push(c);
                 }
                 KeyCode::Backspace => {
-                    state.help_query.pop();
+                    help.query.pop();
                 }
                 _ => {}
             }
-            state.help_scroll = 0;
+            help.scroll = 0;
         }
-        Intent::Paste(text) if state.help_typing => state.help_query.push_str(text.trim()),
-        Intent::Submit => state.help_typing = false,
-        Intent::Back if state.help_typing || !state.help_query.is_empty() => {
-            state.help_query.clear();
-            state.help_typing = false;
-            state.help_scroll = 0;
-        }
+        Intent::Paste(text) if help.typing => help.query.push_str(text.trim()),
+        Intent::Submit => help.typing = false,
+        Intent::Back if help.typing || !help.query.is_empty() => *help = HelpView::default(),
         Intent::Back | Intent::Help | Intent::Quit => state.close_overlay(),
-        other => state.help_scroll = scroll(state.help_scroll, &other, page, limit),
+        other => help.scroll = scroll(help.scroll, &other, page, limit),
     }
 }
 
 fn zoom_action(state: &mut State, intent: Intent) {
     match intent {
-        Intent::Back | Intent::Zoom => {
-            state.mode = Mode::Browse;
-            state.base = Mode::Browse;
-        }
+        Intent::Back | Intent::Zoom => state.show(Screen::Browse),
         other => zoom_scroll(state, &other),
     }
 }
 
 /// Scrolls the full-screen item (zoom or triage).
 pub(crate) fn zoom_scroll(state: &mut State, intent: &Intent) {
-    let page = usize::from(state.screen.height.saturating_sub(4)).max(1);
-    let lines = if state.mode == Mode::Triage {
-        let width = usize::from(state.screen.width.saturating_sub(4));
+    let page = usize::from(state.size.height.saturating_sub(4)).max(1);
+    let lines = if state.mode() == Mode::Triage {
+        let width = usize::from(state.size.width.saturating_sub(4));
         triage_item(state).map_or(1, |item| layout::triage_height(item, width))
     } else {
-        let screen = state.screen;
+        let size = state.size;
         state
             .selected_item()
-            .map_or(1, |item| layout::zoom_height(item, screen))
+            .map_or(1, |item| layout::zoom_height(item, size))
     };
     // inside the frame: the screen less the footer and the frame's two borders
-    let visible = usize::from(state.screen.height.saturating_sub(3));
-    state.zoom_scroll = scroll(state.zoom_scroll, intent, page, positions(lines, visible));
+    let visible = usize::from(state.size.height.saturating_sub(3));
+    state.details.zoom_scroll = scroll(
+        state.details.zoom_scroll,
+        intent,
+        page,
+        positions(lines, visible),
+    );
 }
 
 fn browse_action(state: &mut State, intent: Intent) {
@@ -388,11 +408,10 @@ fn browse_action(state: &mut State, intent: Intent) {
         Intent::FocusNext => state.focus = focusable(state, state.focus.next()),
         Intent::FocusPrevious => state.focus = focusable(state, state.focus.previous()),
         Intent::Zoom if state.selected_ref().is_some() => {
-            state.mode = Mode::Zoom;
-            state.base = Mode::Zoom;
-            state.zoom_scroll = 0;
+            state.show(Screen::Zoom);
+            state.details.zoom_scroll = 0;
         }
-        Intent::Back if state.filter.is_some() => search::cancel(state),
+        Intent::Back if state.list.filter.is_some() => search::cancel(state),
         Intent::Back => state.focus = Pane::Items,
         other => match state.focus {
             Pane::Items => move_selection(state, &other),
@@ -412,19 +431,19 @@ fn focusable(state: &State, pane: Pane) -> Pane {
 }
 
 pub(crate) fn move_selection(state: &mut State, intent: &Intent) {
-    let count = state.rows.len();
+    let count = state.list.rows.len();
     if count == 0 {
         return;
     }
     let page = state.panes().list_rows().max(1);
-    let target = step(state.selected, intent, page, count);
+    let target = step(state.list.selected, intent, page, count);
     let prefer = match intent {
         Intent::Up | Intent::PageUp | Intent::HalfPageUp | Intent::Bottom => Toward::Previous,
         Intent::Top => Toward::Next,
-        _ if target >= state.selected => Toward::Next,
+        _ if target >= state.list.selected => Toward::Next,
         _ => Toward::Previous,
     };
-    if let Some(row) = item_row_near(&state.rows, target, prefer) {
+    if let Some(row) = item_row_near(&state.list.rows, target, prefer) {
         select(state, row);
     }
 }
@@ -448,14 +467,14 @@ pub(crate) fn step(current: usize, intent: &Intent, page: usize, count: usize) -
 
 /// Selects a row; the detail panes start again from their tops.
 pub(crate) fn select(state: &mut State, row: usize) {
-    let row = row.min(state.rows.len().saturating_sub(1));
-    if row != state.selected {
-        state.selected = row;
-        state.timeline_scroll = 0;
-        state.metrics_scroll = 0;
-        state.zoom_scroll = 0;
-        state.note_cursor = 0;
-        state.metric_cursor = 0;
+    let row = row.min(state.list.rows.len().saturating_sub(1));
+    if row != state.list.selected {
+        state.list.selected = row;
+        state.details.timeline_scroll = 0;
+        state.details.metrics_scroll = 0;
+        state.details.zoom_scroll = 0;
+        state.details.note_cursor = 0;
+        state.details.metric_cursor = 0;
     }
 }
 
@@ -470,15 +489,21 @@ fn move_note_cursor(state: &mut State, intent: &Intent) {
     match intent {
         Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Timeline);
-            state.timeline_scroll = scroll(state.timeline_scroll, intent, page, limit);
+            state.details.timeline_scroll =
+                scroll(state.details.timeline_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.note_cursor = step(state.note_cursor, intent, 1, count);
+            state.details.note_cursor = step(state.details.note_cursor, intent, 1, count);
             let width = pane_width(state, Pane::Timeline);
             let starts = state
                 .selected_item()
                 .map_or_else(Vec::new, |item| layout::note_starts(item, width));
-            state.timeline_scroll = follow(state.timeline_scroll, &starts, state.note_cursor, page);
+            state.details.timeline_scroll = follow(
+                state.details.timeline_scroll,
+                &starts,
+                state.details.note_cursor,
+                page,
+            );
         }
         _ => {}
     }
@@ -490,14 +515,20 @@ fn move_metric_cursor(state: &mut State, intent: &Intent) {
     match intent {
         Intent::PageDown | Intent::PageUp | Intent::HalfPageDown | Intent::HalfPageUp => {
             let (_, limit) = pane_extent(state, Pane::Metrics);
-            state.metrics_scroll = scroll(state.metrics_scroll, intent, page, limit);
+            state.details.metrics_scroll =
+                scroll(state.details.metrics_scroll, intent, page, limit);
         }
         _ if count > 0 => {
-            state.metric_cursor = step(state.metric_cursor, intent, 1, count);
+            state.details.metric_cursor = step(state.details.metric_cursor, intent, 1, count);
             let starts = state
                 .selected_item()
                 .map_or_else(Vec::new, layout::metric_starts);
-            state.metrics_scroll = follow(state.metrics_scroll, &starts, state.metric_cursor, page);
+            state.details.metrics_scroll = follow(
+                state.details.metrics_scroll,
+                &starts,
+                state.details.metric_cursor,
+                page,
+            );
         }
         _ => {}
     }
@@ -546,7 +577,7 @@ pub(crate) fn pane_extent(state: &State, pane: Pane) -> (usize, usize) {
     let limit = match pane {
         Pane::Timeline => positions(item.map_or(1, |i| layout::timeline_height(i, width)), page),
         Pane::Metrics => positions(item.map_or(1, layout::metrics_height), page),
-        Pane::Items => state.rows.len(),
+        Pane::Items => state.list.rows.len(),
     };
     (page, limit)
 }
@@ -559,7 +590,7 @@ fn positions(lines: usize, visible: usize) -> usize {
 
 /// The item triage is showing.
 fn triage_item(state: &State) -> Option<&crate::model::Item> {
-    let (file, id) = state.triage.as_ref()?.current()?;
+    let (file, id) = state.triage()?.current()?;
     let doc = state.document(file)?;
     doc.item(doc.position(id)?)
 }
@@ -567,18 +598,18 @@ fn triage_item(state: &State) -> Option<&crate::model::Item> {
 /// Moves the list's window so the selected row is on screen.
 fn keep_selection_visible(state: &mut State) {
     let rows = state.panes().list_rows().max(1);
-    if state.selected < state.list_offset {
+    if state.list.selected < state.list.offset {
         // a group's heading comes into view with its first item
-        let heading = state
-            .selected
-            .checked_sub(1)
-            .filter(|above| matches!(state.rows.get(*above), Some(super::Row::Group { .. })));
-        state.list_offset = heading.unwrap_or(state.selected);
-    } else if state.selected >= state.list_offset + rows {
-        state.list_offset = state.selected + 1 - rows;
+        let heading =
+            state.list.selected.checked_sub(1).filter(|above| {
+                matches!(state.list.rows.get(*above), Some(super::Row::Group { .. }))
+            });
+        state.list.offset = heading.unwrap_or(state.list.selected);
+    } else if state.list.selected >= state.list.offset + rows {
+        state.list.offset = state.list.selected + 1 - rows;
     }
-    let max_offset = state.rows.len().saturating_sub(rows);
-    state.list_offset = state.list_offset.min(max_offset);
+    let max_offset = state.list.rows.len().saturating_sub(rows);
+    state.list.offset = state.list.offset.min(max_offset);
 }
 
 #[cfg(test)]

@@ -49,11 +49,13 @@ fn the_selection_stays_in_view_when_paging_a_short_window() {
         "the window must be shorter than the list for this test"
     );
     press(&mut state, &[Intent::Bottom]);
-    assert_eq!(state.list_offset, 8 - rows);
+    assert_eq!(state.list.offset, 8 - rows);
     press(&mut state, &[Intent::PageUp]);
-    assert!(state.selected >= state.list_offset && state.selected < state.list_offset + rows);
+    assert!(
+        state.list.selected >= state.list.offset && state.list.selected < state.list.offset + rows
+    );
     press(&mut state, &[Intent::Top]);
-    assert_eq!(state.list_offset, 0);
+    assert_eq!(state.list.offset, 0);
 }
 
 #[test]
@@ -62,10 +64,10 @@ fn tab_cycles_focus_and_j_scrolls_the_focused_pane() {
     press(&mut state, &[Intent::FocusNext]);
     assert_eq!(state.focus, Pane::Timeline);
     press(&mut state, &[Intent::Down, Intent::Down]);
-    assert_eq!(state.note_cursor, 2, "j moves through the notes");
+    assert_eq!(state.details.note_cursor, 2, "j moves through the notes");
     assert_eq!(selected_id(&state), "10", "the list did not move");
     press(&mut state, &[Intent::Down, Intent::Down, Intent::Down]);
-    assert_eq!(state.note_cursor, 2, "item 10 has three notes");
+    assert_eq!(state.details.note_cursor, 2, "item 10 has three notes");
     press(&mut state, &[Intent::FocusNext, Intent::FocusNext]);
     assert_eq!(state.focus, Pane::Items);
     press(&mut state, &[Intent::FocusPrevious]);
@@ -88,10 +90,13 @@ fn scrolling_stops_at_the_end_of_the_content() {
     for _ in 0..500 {
         update(&mut state, Intent::PageDown);
     }
-    let stuck = state.timeline_scroll;
+    let stuck = state.details.timeline_scroll;
     assert!(stuck > 0 && stuck < 500, "{stuck}");
     press(&mut state, &[Intent::PageUp]);
-    assert!(state.timeline_scroll < stuck, "one key brings it back");
+    assert!(
+        state.details.timeline_scroll < stuck,
+        "one key brings it back"
+    );
 }
 
 #[test]
@@ -106,30 +111,30 @@ fn changing_the_selection_resets_detail_scrolling() {
             Intent::Down,
         ],
     );
-    assert_eq!(state.timeline_scroll, 0);
+    assert_eq!(state.details.timeline_scroll, 0);
 }
 
 #[test]
 fn enter_zooms_and_escape_returns() {
     let mut state = sample_state(80, 24);
     press(&mut state, &[Intent::Down, Intent::Zoom]);
-    assert_eq!(state.mode, Mode::Zoom);
+    assert_eq!(state.mode(), Mode::Zoom);
     press(&mut state, &[Intent::Down]);
-    assert_eq!(state.zoom_scroll, 1);
+    assert_eq!(state.details.zoom_scroll, 1);
     assert_eq!(selected_id(&state), "11", "j scrolls the zoomed item");
     press(&mut state, &[Intent::Back]);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
 }
 
 #[test]
 fn help_opens_over_the_current_mode_and_closes_back_to_it() {
     let mut state = sample_state(80, 24);
     press(&mut state, &[Intent::Zoom, Intent::Help]);
-    assert_eq!(state.mode, Mode::Help);
+    assert_eq!(state.mode(), Mode::Help);
     press(&mut state, &[Intent::Down]);
-    assert_eq!(state.help_scroll, 1);
+    assert_eq!(state.help_scroll(), 1);
     press(&mut state, &[Intent::Back]);
-    assert_eq!(state.mode, Mode::Zoom);
+    assert_eq!(state.mode(), Mode::Zoom);
 }
 
 #[test]
@@ -176,7 +181,7 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
             down: true,
         }],
     );
-    assert_eq!(state.selected, 3);
+    assert_eq!(state.list.selected, 3);
     let timeline = state.panes().timeline.unwrap();
     press(
         &mut state,
@@ -186,7 +191,7 @@ fn the_wheel_scrolls_what_is_under_the_pointer() {
             down: true,
         }],
     );
-    assert_eq!(state.timeline_scroll, 3);
+    assert_eq!(state.details.timeline_scroll, 3);
     assert_eq!(
         state.focus,
         Pane::Items,
@@ -218,7 +223,7 @@ fn an_empty_list_takes_every_key_without_panicking() {
         },
     ];
     press(&mut state, &all);
-    assert_eq!(state.mode, Mode::Browse);
+    assert_eq!(state.mode(), Mode::Browse);
     assert!(state.selected_item().is_none());
 }
 
@@ -296,7 +301,7 @@ fn s_with_an_edit_not_yet_on_disk_saves_first_and_syncs_when_saved() {
 #[test]
 fn j_moves_an_item_in_a_list_sorted_by_file_name_since_each_file_shows_in_file_order() {
     let mut state = sample_state(120, 40);
-    while state.sort != SortKey::Report {
+    while state.list.sort != SortKey::Report {
         press(&mut state, &[Intent::SortNext]);
     }
     press(&mut state, &[Intent::Top, Intent::MoveItemDown]);
@@ -319,10 +324,10 @@ fn half_pages_move_half_as_far_as_pages() {
     let mut state = sample_state(120, 12);
     let page = state.panes().list_rows().max(1);
     press(&mut state, &[Intent::HalfPageDown]);
-    let half = state.selected;
+    let half = state.list.selected;
     assert_eq!(half, (page / 2).max(1));
     press(&mut state, &[Intent::HalfPageUp]);
-    assert_eq!(state.selected, 0);
+    assert_eq!(state.list.selected, 0);
 }
 
 #[test]
@@ -346,7 +351,7 @@ fn copy_gives_the_focused_thing_as_text_unless_turned_off() {
         panic!("{effects:?}")
     };
     assert_eq!(text, "北京艺术中心外语标识: 531条");
-    state.copy_off = true;
+    state.settings.copy_off = true;
     assert!(update(&mut state, Intent::Copy).is_empty());
     assert!(
         state

@@ -6,7 +6,7 @@
 use super::dialog::Confirmed;
 use super::form::{Form, FormKind};
 use super::form_record::{item_values, metric_values};
-use super::state::{Mode, Overlay, State};
+use super::state::{Overlay, State};
 use crate::lang::{Lang, trf};
 use crate::model::{Document, Item, NoteKey};
 
@@ -18,7 +18,7 @@ pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<S
         state.overlay = Some(overlay);
         return None;
     };
-    let lang = state.lang;
+    let lang = state.settings.lang;
     let (kept, note) = match overlay {
         Overlay::StatusPicker { file: f, id } if f == file && find(doc, &id).is_none() => {
             (None, Some(trf(lang, "msg.gone_no_status", &[("id", &id)])))
@@ -43,11 +43,6 @@ pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<S
         other => (Some(other), None),
     };
     state.overlay = kept;
-    if state.overlay.is_none()
-        && matches!(state.mode, Mode::Form | Mode::Confirm | Mode::StatusPicker)
-    {
-        state.close_overlay();
-    }
     note
 }
 

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 use std::time::SystemTime;
 
-use super::Runtime;
-use crate::app::{Effect, Event, State, update};
+use crate::app::{Event, State};
 use crate::store;
 
 /// A file someone else may have changed (its size or time moved since `seen`), read again; the
@@ -31,7 +30,7 @@ pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fing
 
 /// Watches the open files for changes made by others.
 #[derive(Debug, Default)]
-pub struct Watcher {
+pub(super) struct Watcher {
     /// Files whose new version could not be read, with how they looked then, so the problem is
     /// reported once and not on every check (a file that is not there at all, too).
     unreadable: HashMap<usize, Option<(u64, Option<SystemTime>)>>,
@@ -40,8 +39,8 @@ pub struct Watcher {
 impl Watcher {
     /// The files whose size or time moved on disk since last read or written (and are not known
     /// unreadable as they are). Only looks at them: reading, and comparing contents, is for
-    /// [`read_again`].
-    pub fn changed(&mut self, state: &State) -> Vec<usize> {
+    /// [`read_again`], which the runtime runs here or on its saver thread.
+    pub(super) fn changed(&mut self, state: &State) -> Vec<usize> {
         let mut changed = Vec::new();
         for (file, open) in state.files.iter().enumerate() {
             if !store::looks_changed(&open.path, &open.fingerprint) {
@@ -55,24 +54,6 @@ impl Watcher {
             changed.push(file);
         }
         changed
-    }
-
-    /// Reloads every file that changed on disk (and replays unsaved edits on it), here and now —
-    /// for tests and one-shot use; the interactive session reads them on the saver thread. Returns
-    /// the effects that follow and are not the runtime's to run (a sync that was waiting for a
-    /// save).
-    pub fn check(&mut self, state: &mut State) -> Vec<Effect> {
-        let mut runtime = Runtime::default();
-        for file in self.changed(state) {
-            let Some(open) = state.files.get(file) else {
-                continue;
-            };
-            let event = read_again(&open.path.clone(), file, &open.fingerprint.clone());
-            self.outcome(state, file, &event);
-            let effects = update(state, event);
-            runtime.run(state, effects);
-        }
-        runtime.take_outside()
     }
 
     /// Notes how reading `file` again went, so an unreadable version is reported once.

@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(block, area);
     let content = lines(view, usize::from(inner.width));
     frame.render_widget(
-        Paragraph::new(scrolled(content, view.state.dashboard_scroll, inner)),
+        Paragraph::new(scrolled(content, view.state.dashboard_scroll(), inner)),
         inner,
     );
 }
@@ -63,7 +63,7 @@ fn status_bars(view: &View, figures: &Stats, width: usize) -> Vec<Line<'static>>
             Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
             Span::raw(format!(
                 " {}",
-                pad(&status.label_in(view.state.lang), LABEL)
+                pad(&status.label_in(view.state.settings.lang), LABEL)
             )),
             Span::styled("█".repeat(filled), view.theme.status_text(status)),
             Span::styled("░".repeat(bar_width - filled), view.theme.dim()),
@@ -183,5 +183,5 @@ fn metric_line(view: &View, metric: &MetricProgress, width: usize) -> Line<'stat
 /// The number of lines the dashboard scrolls through, as drawn (the layout counts them).
 #[cfg(test)]
 pub fn height(view: &View) -> usize {
-    lines(view, usize::from(view.state.screen.width.saturating_sub(4))).len()
+    lines(view, usize::from(view.state.size.width.saturating_sub(4))).len()
 }

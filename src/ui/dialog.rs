@@ -34,7 +34,10 @@ pub fn status_picker(frame: &mut Frame, area: Rect, view: &View) {
             Line::from(vec![
                 Span::styled(format!("{key}  "), view.theme.key()),
                 Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-                Span::raw(format!(" {}{marker}", status.label_in(view.state.lang))),
+                Span::raw(format!(
+                    " {}{marker}",
+                    status.label_in(view.state.settings.lang)
+                )),
             ])
         })
         .collect();
@@ -152,7 +155,7 @@ fn describe(view: &View, item: Option<&Item>) -> Vec<String> {
     let field = |name: &str, value: &str| format!("{}: {value}", view.tr(&format!("field.{name}")));
     let mut out = vec![
         field("title", &clean_line(&item.title)),
-        field("status", &item.status.label_in(view.state.lang)),
+        field("status", &item.status.label_in(view.state.settings.lang)),
         field("lead", &clean_line(item.lead.as_deref().unwrap_or("-"))),
         field("due", &item.due.map_or("-".into(), |d| d.to_string())),
         field("tags", &clean_line(&item.tags.join(", "))),

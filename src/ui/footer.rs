@@ -11,7 +11,7 @@ use crate::text::clean_line;
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     // while the search line is open it keeps the footer (a query's problem shows beside it)
-    if view.state.mode == crate::app::Mode::Search {
+    if view.state.mode() == crate::app::Mode::Search {
         super::search_line::render(frame, area, view);
         return;
     }
@@ -46,9 +46,9 @@ fn hints(view: &View, width: usize) -> Line<'static> {
         spans.push(Span::styled(badge, view.theme.key()));
     }
     let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
-    let all = match (view.state.form(), view.state.mode) {
+    let all = match (view.state.form(), view.state.mode()) {
         (Some(form), crate::app::Mode::Form) => super::form::hints_for(view, form),
-        _ => view.keys.hints(view.state.mode, view.state.focus),
+        _ => view.keys.hints(view.state.mode(), view.state.focus),
     };
     let all = all
         .into_iter()

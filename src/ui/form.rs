@@ -19,7 +19,7 @@ const MULTILINE_ROWS: u16 = 5;
 pub fn render(frame: &mut Frame, area: Rect, view: &View, form: &Form) {
     let wanted: u16 = form.fields.iter().map(field_rows).sum();
     let width = area.width.saturating_sub(4).clamp(20, 100);
-    let title = form.title.text(view.state.lang);
+    let title = form.title.text(view.state.settings.lang);
     let inner = popup::open(frame, area, width, wanted + 4, &title, view.theme);
     // On a short screen the keys take one line (the screen's footer shows them too).
     let footer_rows = if inner.height >= wanted + 2 { 2 } else { 1 };
@@ -156,7 +156,7 @@ fn render_text(
 fn render_status(frame: &mut Frame, rect: Rect, view: &View, status: Status, focused: bool) {
     let mut spans = vec![
         Span::styled(format!(" {} ", status.letter()), view.theme.badge(status)),
-        Span::raw(format!(" {}", status.label_in(view.state.lang))),
+        Span::raw(format!(" {}", status.label_in(view.state.settings.lang))),
     ];
     if focused {
         let letters: Vec<String> = Status::ALL

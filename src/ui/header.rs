@@ -23,7 +23,7 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
     let Some(doc) = state.selected_document() else {
         return Line::styled(" tally", view.theme.title());
     };
-    let mut tail = period_text_in(doc, state.lang)
+    let mut tail = period_text_in(doc, state.settings.lang)
         .map(|p| format!("  {p}"))
         .unwrap_or_default();
     if state.files.len() > 1 {
@@ -32,7 +32,7 @@ fn title_line(view: &View, width: usize) -> Line<'static> {
             view.trf("header.files", &[("n", &state.files.len())])
         ));
     }
-    if state.read_only.is_some() {
+    if state.settings.read_only.is_some() {
         // Before the period, so a narrow screen cuts the period first.
         tail.insert_str(0, "  [read-only]");
     }
@@ -62,12 +62,12 @@ fn counts_line(view: &View) -> Line<'static> {
         view.theme.title(),
     )];
     let mut order = Vec::new();
-    if state.sort != crate::app::SortKey::File {
-        let sort = view.tr(&format!("sort.{}", state.sort.label()));
+    if state.list.sort != crate::app::SortKey::File {
+        let sort = view.tr(&format!("sort.{}", state.list.sort.label()));
         order.push(view.trf("header.sort", &[("order", &sort)]));
     }
-    if state.group != crate::app::GroupBy::None {
-        let group = view.tr(&format!("group.{}", state.group.label()));
+    if state.list.group != crate::app::GroupBy::None {
+        let group = view.tr(&format!("group.{}", state.list.group.label()));
         order.push(view.trf("header.group", &[("by", &group)]));
     }
     for status in Status::ALL {
@@ -81,7 +81,7 @@ fn counts_line(view: &View) -> Line<'static> {
             view.theme.badge(status),
         ));
         spans.push(Span::styled(
-            format!(" {} {count}", status.label_in(state.lang)),
+            format!(" {} {count}", status.label_in(state.settings.lang)),
             view.theme.status_text(status),
         ));
     }

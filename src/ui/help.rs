@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     let height = area.height.saturating_sub(2).min(content.len() as u16 + 2);
     let title = view.tr("popup.keys");
     let inner = super::popup::open(frame, area, width, height, &title, view.theme);
-    let shown = scrolled(content, view.state.help_scroll, inner);
+    let shown = scrolled(content, view.state.help_scroll(), inner);
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
@@ -32,9 +32,11 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH + 2).max(10);
     let mut out = Vec::new();
-    let query = &view.state.help_query;
-    if view.state.help_typing || !query.is_empty() {
-        let cursor = if view.state.help_typing { "▏" } else { "" };
+    let closed = crate::app::HelpView::default();
+    let help = view.state.help().unwrap_or(&closed);
+    let query = &help.query;
+    if help.typing || !query.is_empty() {
+        let cursor = if help.typing { "▏" } else { "" };
         out.push(Line::styled(
             format!("/{}{cursor}", clean_line(query)),
             view.theme.key(),
@@ -76,5 +78,5 @@ fn lines(view: &View, width: usize) -> Vec<Line<'static>> {
 /// The number of help lines for `state`'s screen and language (for scrolling limits: the
 /// interface hands it to the update function, see [`crate::app::HelpHeight`]).
 pub fn height(state: &State) -> usize {
-    lines(&View::plain(state), size(state.screen).1).len()
+    lines(&View::plain(state), size(state.size).1).len()
 }

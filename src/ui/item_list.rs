@@ -32,9 +32,9 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     }
     let inner = crate::layout::list_body(area);
     let rows = usize::from(inner.height);
-    let start = state.list_offset.min(state.rows.len());
-    let end = (start + rows).min(state.rows.len());
-    let visible = &state.rows[start..end];
+    let start = state.list.offset.min(state.list.rows.len());
+    let end = (start + rows).min(state.list.rows.len());
+    let visible = &state.list.rows[start..end];
     let width = usize::from(inner.width);
     let lines: Vec<Line> = visible
         .iter()
@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         .filter_map(|(i, row)| match row {
             Row::Item(item_ref) => {
                 let item = state.item(*item_ref)?;
-                Some(columns.line(view, *item_ref, item, start + i == state.selected))
+                Some(columns.line(view, *item_ref, item, start + i == state.list.selected))
             }
             Row::Group {
                 label,
@@ -81,7 +81,7 @@ fn group_line(
     }
     // a status group is named in the interface language; leads and files are data
     let label = match status {
-        Some(status) => status.label_in(view.state.lang),
+        Some(status) => status.label_in(view.state.settings.lang),
         None if label == "(no lead)" => view.tr("list.no_lead"),
         None => std::borrow::Cow::Borrowed(label),
     };
@@ -101,7 +101,7 @@ fn title(view: &View) -> Line<'static> {
     let position = if count == 0 {
         String::from("0")
     } else {
-        let before = state.rows[..state.selected.min(state.rows.len())]
+        let before = state.list.rows[..state.list.selected.min(state.list.rows.len())]
             .iter()
             .filter(|r| r.item().is_some())
             .count();

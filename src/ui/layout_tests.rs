@@ -100,14 +100,14 @@ fn zoom_and_triage_have_the_lines_the_layout_counts() {
     for screen in SCREENS {
         let mut state = state(screen);
         for (row, item) in items(&state).iter().enumerate() {
-            state.selected = row;
+            state.list.selected = row;
             let view = View::plain(&state);
             let Some(selected) = state.selected_item() else {
                 continue;
             };
             assert_eq!(
                 zoom::height(&view),
-                layout::zoom_height(selected, state.screen),
+                layout::zoom_height(selected, state.size),
                 "{} {screen:?}",
                 selected.id
             );

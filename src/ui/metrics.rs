@@ -40,8 +40,8 @@ pub fn lines(view: &View, item: &Item, width: usize) -> Vec<Line<'static>> {
         return vec![Line::styled(view.tr("metrics.none"), view.theme.dim())];
     }
     let state = view.state;
-    let cursor = (state.focus == Pane::Metrics && state.mode != crate::app::Mode::Zoom)
-        .then_some(state.metric_cursor);
+    let cursor = (state.focus == Pane::Metrics && state.mode() != crate::app::Mode::Zoom)
+        .then_some(state.details.metric_cursor);
     let mut out = Vec::new();
     for (index, metric) in item.metrics.iter().enumerate() {
         out.push(heading(view, metric, width, cursor == Some(index)));

@@ -71,17 +71,17 @@ pub struct Looks {
 impl View<'_> {
     /// The interface string `key` in the state's language.
     pub fn tr(&self, key: &str) -> std::borrow::Cow<'static, str> {
-        crate::lang::tr(self.state.lang, key)
+        crate::lang::tr(self.state.settings.lang, key)
     }
 
     /// A count in the state's language (see [`crate::lang::trn`]).
     pub fn trn(&self, key: &str, n: usize) -> String {
-        crate::lang::trn(self.state.lang, key, n)
+        crate::lang::trn(self.state.settings.lang, key, n)
     }
 
     /// [`View::tr`] with each `%{name}` filled in from `args`.
     pub fn trf(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        crate::lang::trf(self.state.lang, key, args)
+        crate::lang::trf(self.state.settings.lang, key, args)
     }
 }
 
@@ -110,11 +110,7 @@ fn draw(frame: &mut Frame, view: View) {
     let state = view.state;
     let area = frame.area();
     let panes = Panes::new(area);
-    let underneath = if state.mode.is_screen() {
-        state.mode
-    } else {
-        state.base
-    };
+    let underneath = state.screen.mode();
     match underneath {
         Mode::Zoom => zoom::render(frame, Panes::zoom_body(area), &view),
         Mode::Triage => triage::render(frame, Panes::zoom_body(area), &view),
@@ -135,15 +131,15 @@ fn draw(frame: &mut Frame, view: View) {
             header::render(frame, panes.header, &view);
             item_list::render(frame, panes.list, &view);
             if let Some(rect) = panes.timeline {
-                timeline::render(frame, rect, &view, state.timeline_scroll, true);
+                timeline::render(frame, rect, &view, state.details.timeline_scroll, true);
             }
             if let Some(rect) = panes.metrics {
-                metrics::render(frame, rect, &view, state.metrics_scroll, true);
+                metrics::render(frame, rect, &view, state.details.metrics_scroll, true);
             }
         }
     }
     footer::render(frame, panes.footer, &view);
-    match state.mode {
+    match state.mode() {
         Mode::Help => help::render(frame, area, &view),
         Mode::Form => {
             if let Some(form) = state.form() {

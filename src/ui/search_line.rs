@@ -78,7 +78,7 @@ fn status_text(view: &View) -> String {
 /// `filter: 外语 · 1 of 8` for the footer while a kept filter narrows the list.
 pub fn filter_badge(view: &View) -> Option<String> {
     let search = &view.state.search;
-    if view.state.filter.is_none() || search.query.trim().is_empty() {
+    if view.state.list.filter.is_none() || search.query.trim().is_empty() {
         return None;
     }
     let found = view.trf(

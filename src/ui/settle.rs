@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
 /// What the conflict is about, its field named in the interface language where tally knows it.
 fn subject(view: &View, conflict: &crate::model::Conflict) -> String {
     let field = &conflict.field;
-    match crate::lang::try_tr(view.state.lang, &format!("field.{field}")) {
+    match crate::lang::try_tr(view.state.settings.lang, &format!("field.{field}")) {
         Some(name) => conflict.subject().replacen(field.as_str(), &name, 1),
         None => conflict.subject(),
     }

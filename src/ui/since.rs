@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
-    let cursor = state.since_cursor.min(found.len() - 1);
+    let cursor = state.since_cursor().min(found.len() - 1);
     let first = cursor.saturating_sub(per_page - 1);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = found

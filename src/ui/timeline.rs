@@ -48,8 +48,8 @@ pub fn lines(view: &View, item: &Item, doc: &Document, width: usize) -> Vec<Line
 /// The note to highlight: the cursor, while the timeline has the focus.
 fn cursor(view: &View) -> Option<usize> {
     let state = view.state;
-    (state.focus == Pane::Timeline && state.mode != crate::app::Mode::Zoom)
-        .then_some(state.note_cursor)
+    (state.focus == Pane::Timeline && state.mode() != crate::app::Mode::Zoom)
+        .then_some(state.details.note_cursor)
 }
 
 /// `2023-01-01 ──█───█──█ 2023-10-07`: the report period with a mark per note date.

@@ -17,7 +17,7 @@ use crate::report::{change_lines_in, changes, tally};
 use crate::text::{clean_line, wrap};
 
 pub fn render(frame: &mut Frame, area: Rect, view: &View) {
-    let Some(triage) = &view.state.triage else {
+    let Some(triage) = view.state.triage() else {
         return;
     };
     let block = Block::default()
@@ -32,14 +32,14 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
         None => vec![Line::styled(view.tr("triage.gone"), view.theme.dim())],
     };
     frame.render_widget(
-        Paragraph::new(scrolled(lines, view.state.zoom_scroll, inner)),
+        Paragraph::new(scrolled(lines, view.state.details.zoom_scroll, inner)),
         inner,
     );
 }
 
 fn current<'a>(view: &View<'a>) -> Option<&'a Item> {
     let state = view.state;
-    let (file, id) = state.triage.as_ref()?.current()?;
+    let (file, id) = state.triage()?.current()?;
     let doc = state.document(file)?;
     doc.item(doc.position(id)?)
 }
@@ -153,7 +153,10 @@ fn fields(view: &View, item: &Item) -> Line<'static> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}   ", item.status.label_in(view.state.lang))),
+        Span::raw(format!(
+            " {}   ",
+            item.status.label_in(view.state.settings.lang)
+        )),
         Span::styled(format!("{} ", view.tr("field.lead")), view.theme.dim()),
         Span::raw(format!(
             "{}   ",
@@ -239,13 +242,13 @@ fn note_lines(
 /// The number of lines the triage view scrolls through, as drawn (the layout counts them).
 #[cfg(test)]
 pub fn height(view: &View) -> usize {
-    let width = usize::from(view.state.screen.width.saturating_sub(4));
+    let width = usize::from(view.state.size.width.saturating_sub(4));
     current(view).map_or(1, |item| lines(view, item, width).len())
 }
 
 /// The summary over the triage screen.
 pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
-    let Some(triage) = &view.state.triage else {
+    let Some(triage) = view.state.triage() else {
         return;
     };
     let steps = view.state.history.steps();
@@ -277,7 +280,7 @@ pub fn summary(frame: &mut Frame, area: Rect, view: &View) {
             format!("{} · {}", clean_line(&change.id), clean_line(&change.title)),
             view.theme.title(),
         ));
-        for text in change_lines_in(change, view.state.lang) {
+        for text in change_lines_in(change, view.state.settings.lang) {
             lines.extend(
                 wrap(&format!("  {text}"), inner_width)
                     .into_iter()

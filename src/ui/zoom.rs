@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     };
     let block = frame_block(view, item);
     frame.render_widget(block, area);
-    let scroll = view.state.zoom_scroll;
+    let scroll = view.state.details.zoom_scroll;
     let (main, side) = zoom_columns(area);
     match side {
         Some(side) => {
@@ -85,7 +85,10 @@ fn fields(view: &View, item: &Item) -> Vec<Line<'static>> {
             format!(" {} ", item.status.letter()),
             view.theme.badge(item.status),
         ),
-        Span::raw(format!(" {}", item.status.label_in(view.state.lang))),
+        Span::raw(format!(
+            " {}",
+            item.status.label_in(view.state.settings.lang)
+        )),
     ];
     if let Some(ratio) = item.completion() {
         status.push(Span::styled(
@@ -118,7 +121,7 @@ pub fn height(view: &View) -> usize {
     let Some(item) = view.state.selected_item() else {
         return 1;
     };
-    let (main, side) = zoom_columns(crate::layout::Panes::zoom_body(view.state.screen));
+    let (main, side) = zoom_columns(crate::layout::Panes::zoom_body(view.state.size));
     let width = usize::from(main.width);
     match side {
         Some(side) => main_lines(view, item, width)
