@@ -97,5 +97,34 @@ fn narrowing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, search, narrowing);
+/// Goals and notes of a loaded file searched where they stand in its text (`verbatim`, what the
+/// program does) against the same items made in memory, whose texts the index copies (`copied`):
+/// the index build and the complete search, at 100,000 items. The two indexes' sizes are printed.
+fn verbatim(c: &mut Criterion) {
+    let made = synthetic_document(100_000, 1);
+    let text = std::sync::Arc::from(tally::store::write_document(&made));
+    let loaded = tally::store::parse_document(text).expect("the synthetic file loads");
+    let mut group = c.benchmark_group("verbatim");
+    samples(&mut group, 100_000);
+    for (how, doc) in [("verbatim", &loaded), ("copied", &made)] {
+        let index = SearchIndex::build(doc.items());
+        eprintln!(
+            "{how}: the index holds {} MB",
+            index.heap_size() / 1_000_000
+        );
+        group.bench_function(BenchmarkId::new("build", how), |b| {
+            b.iter(|| SearchIndex::build(black_box(doc.items())))
+        });
+        for (kind, text) in QUERIES {
+            let query = Query::parse(text).unwrap_or_default();
+            let id = BenchmarkId::new(format!("full-{kind}"), how);
+            group.bench_with_input(id, &query, |b, query| {
+                b.iter(|| index.search(black_box(query)))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build, search, narrowing, verbatim);
 criterion_main!(benches);

@@ -1,8 +1,8 @@
 //! Loading, writing and saving benchmarks on synthetic reports (tests/common/synth.rs, the same files as
 //! `examples/gen_big.rs` writes): parsing at 1k, 10k and 100k items, writing a 100,000-item
 //! document after one edit, a whole save of it after one edit against writing the same bytes once
-//! with a flush, the check before a save, and a load from disk. Figures are recorded in
-//! docs/PERFORMANCE.md.
+//! with a flush, the check before a save, a load from disk, and the outline a one-shot edit reads.
+//! Figures are recorded in docs/PERFORMANCE.md.
 //!
 //! ```text
 //! cargo bench --bench store                       # everything (about two minutes)
@@ -143,5 +143,28 @@ fn save(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, write, save);
+/// `parse_outline` against `parse_document` on the 100,000-item file: what `tally note`/`set`
+/// read (every item checked, one kept whole) against the whole document.
+fn outline(c: &mut Criterion) {
+    let text = text_of(100_000);
+    let mut group = c.benchmark_group("outline");
+    samples(&mut group, 100_000);
+    group.bench_function("100000/whole", |b| {
+        b.iter_batched(
+            || text.clone(),
+            |text| parse_document(black_box(text)).expect("the synthetic file loads"),
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("100000/outline-one-item", |b| {
+        b.iter_batched(
+            || text.clone(),
+            |text| store::parse_outline(black_box(text), &[EDITED_ID]).expect("the file loads"),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, write, save, outline);
 criterion_main!(benches);

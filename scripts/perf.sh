@@ -205,6 +205,16 @@ for N in $SIZES; do
     if [ "$ROWS" = all ]; then
         kb=$(awk -F': ' '/Maximum resident/ { print $2 }' "$WORK/ui.time")
         row "peak memory, interface with index, MB / file MB ($N)" "$((kb / 1000))" "$MB" "$(ratio "$((kb * 1000))" "$BYTES")"
+        # tmux's own part of those: a new window until a shell's echo is on screen
+        starts=()
+        for _ in $(seq "$RUNS"); do
+            t0=$(now_ms); tm -f /dev/null new-session -d -s main -x 120 -y 40 "echo tmux-is-up; sleep 600"
+            t1=$(wait_for "tmux-is-up"); starts+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')")
+            tm kill-server 2>/dev/null || true; sleep 0.5
+        done
+        start=$(printf '%s\n' "${starts[@]}" | median)
+        net=$(awk -v a="$list" -v b="$start" 'BEGIN { print a - b }')
+        row "list on screen less tmux's start ($start ms) vs validate ($N)" "$net" "$validate" "$(ratio "$net" "$validate")"
     fi
 
     # How often the terminal device is opened while idle (crossterm opens /dev/tty to ask the

@@ -19,9 +19,12 @@ use crate::text::clean_line;
 const ATTEMPTS: usize = 10;
 
 /// Loads `path`, builds a change with `make` on the current version, applies and saves it;
-/// starts again when someone else changed the file in between.
+/// starts again when someone else changed the file in between. Only the items with an id in
+/// `whole` are read whole (every item is checked): `make` looks at no other item's content, and
+/// the others are written back as they were.
 fn edit_file(
     path: &Path,
+    whole: &[&str],
     make: impl Fn(&Document) -> Result<Option<Change>, Failure>,
 ) -> Result<bool, Failure> {
     if path.is_dir() {
@@ -34,7 +37,7 @@ fn edit_file(
         // Other tally processes wait while this one reads, changes and writes the file.
         let lock = store::SaveLock::take(path)
             .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
-        let loaded = store::load(path)?;
+        let loaded = store::load_outline(path, whole)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
         };
@@ -104,7 +107,7 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let date = args.date.unwrap_or_else(Date::today);
     let by = crate::git::author::author(args.by.as_deref(), path);
-    let changed = edit_file(path, |doc| {
+    let changed = edit_file(path, &[id.as_str()], |doc| {
         let item = find(doc, path, id)?;
         let note = Note {
             by: by.clone(),
@@ -133,7 +136,7 @@ pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
         .iter()
         .map(|a| parse_assignment(a))
         .collect::<Result<Vec<_>, Failure>>()?;
-    let changed = edit_file(path, |doc| {
+    let changed = edit_file(path, &[id.as_str()], |doc| {
         let item = find(doc, path, id)?;
         let mut after = item.clone();
         for assignment in &assignments {
@@ -229,7 +232,7 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);
     let said = std::cell::RefCell::new(None);
-    let changed = edit_file(&args.path, |doc| {
+    let changed = edit_file(&args.path, &[args.id.as_str()], |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let published = doc.header.published;
         Ok(replace(item, |item| {
@@ -282,7 +285,7 @@ pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
         return Err(Failure::User("the title is empty".into()));
     }
     let chosen = std::cell::RefCell::new(String::new());
-    edit_file(&args.path, |doc| {
+    edit_file(&args.path, &[], |doc| {
         let id = match &args.id {
             Some(id) if id.trim().is_empty() => {
                 return Err(Failure::User("the id is empty".into()));
@@ -311,7 +314,7 @@ pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    edit_file(&args.path, |doc| {
+    edit_file(&args.path, &[args.id.as_str()], |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let index = doc.position(&args.id).unwrap_or(0);
         Ok(Some(Change::Remove {

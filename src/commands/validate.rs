@@ -11,7 +11,9 @@ use crate::text::clean_line;
 /// Checks every file; all are checked even when one fails, and the failures are reported together.
 pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     let mut problems: Vec<String> = Vec::new();
-    for path in expand(paths, &mut problems) {
+    let files = expand(paths, &mut problems);
+    let last = files.len().saturating_sub(1);
+    for (at, path) in files.into_iter().enumerate() {
         match store::load(&path) {
             Ok(loaded) => {
                 let count = loaded.doc.items().len();
@@ -19,6 +21,11 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                 let shown = clean_line(&path.display().to_string()).into_owned();
                 writeln!(out, "ok {shown}: {count} {noun}")?;
                 warn_conflicts(&shown, loaded.doc.items(), out)?;
+                if at == last {
+                    // the process ends now and hands all its memory back at once; taking a
+                    // large document apart item by item first would add a tenth to the time
+                    std::mem::forget(loaded);
+                }
             }
             Err(err) => problems.push(clean_line(&err.to_string()).into_owned()),
         }

@@ -10,44 +10,57 @@ use std::sync::Arc;
 /// Two origins always compare equal: an object's *value* is what equality is about, and where it
 /// was read from does not change that. This lets the data types derive `PartialEq` while carrying
 /// their origin along.
+///
+/// Every item, note, metric and history point has one, so it is kept small (24 bytes): the place
+/// as two 32-bit offsets, the edited mark in the top bit of the end. Files are far smaller than
+/// the 2 GiB this allows (tally reads files up to 512 MiB); an object past that is taken as new.
 #[derive(Clone, Default)]
 pub struct Origin {
-    source: Option<(Arc<str>, Range<usize>)>,
-    edited: bool,
+    text: Option<Arc<str>>,
+    start: u32,
+    /// The end of the span, and [`EDITED`].
+    end: u32,
 }
+
+/// The bit of [`Origin::end`] that marks an object handed out for editing.
+const EDITED: u32 = 1 << 31;
 
 impl Origin {
     /// An object read from `text[span]`.
     pub fn new(text: Arc<str>, span: Range<usize>) -> Origin {
         debug_assert!(text.get(span.clone()).is_some());
-        Origin {
-            source: Some((text, span)),
-            edited: false,
+        match (u32::try_from(span.start), u32::try_from(span.end)) {
+            (Ok(start), Ok(end)) if end < EDITED => Origin {
+                text: Some(text),
+                start,
+                end,
+            },
+            _ => Origin::default(),
         }
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start as usize..(self.end & !EDITED) as usize
     }
 
     /// The exact text the object was read from, if it was read at all.
     pub fn text(&self) -> Option<&str> {
-        self.source
-            .as_ref()
-            .and_then(|(text, span)| text.get(span.clone()))
+        self.text.as_ref().and_then(|text| text.get(self.span()))
     }
 
     /// The whole file text and the object's place in it.
     pub fn parts(&self) -> Option<(&Arc<str>, Range<usize>)> {
-        self.source
-            .as_ref()
-            .map(|(text, span)| (text, span.clone()))
+        self.text.as_ref().map(|text| (text, self.span()))
     }
 
     /// Records that the object may differ from its text, so a writer must compare before reusing it.
     pub fn mark_edited(&mut self) {
-        self.edited = true;
+        self.end |= EDITED;
     }
 
     /// True when the object was read from text and has not been handed out for editing since.
     pub fn is_pristine(&self) -> bool {
-        self.source.is_some() && !self.edited
+        self.text.is_some() && self.end & EDITED == 0
     }
 }
 
@@ -59,8 +72,13 @@ impl PartialEq for Origin {
 
 impl fmt::Debug for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.source {
-            Some((_, span)) => write!(f, "Origin({span:?}, edited: {})", self.edited),
+        match &self.text {
+            Some(_) => write!(
+                f,
+                "Origin({:?}, edited: {})",
+                self.span(),
+                self.end & EDITED != 0
+            ),
             None => f.write_str("Origin(new)"),
         }
     }
@@ -79,6 +97,16 @@ mod tests {
         origin.mark_edited();
         assert!(!origin.is_pristine());
         assert_eq!(origin.text(), Some("{\"a\": 1}"));
+    }
+
+    #[test]
+    fn an_origin_is_small_and_keeps_its_place_when_edited() {
+        assert_eq!(std::mem::size_of::<Origin>(), 24);
+        let text: Arc<str> = Arc::from("x".repeat(100));
+        let mut origin = Origin::new(text, 7..93);
+        origin.mark_edited();
+        assert_eq!(origin.parts().map(|(_, span)| span), Some(7..93));
+        assert!(!origin.is_pristine());
     }
 
     #[test]

@@ -86,6 +86,8 @@ struct ThreadMatcher {
     table: &'static pinyin::Table,
     /// Per positive term: how it matched the title of the item being looked at.
     title: Vec<Option<MatchedAs>>,
+    /// A goal or note folded for matching (see [`SearchIndex::folded`]).
+    folded: String,
 }
 
 impl ThreadMatcher {
@@ -95,6 +97,7 @@ impl ThreadMatcher {
             pinyin: pinyin::Scratch::default(),
             table: pinyin::table(),
             title: vec![None; terms],
+            folded: String::new(),
         }
     }
 }
@@ -342,11 +345,20 @@ impl<'a> Pass<'a> {
 
     /// True when some negated term occurs (contiguously) in these fields.
     fn negated_in(&self, fields: &[Field]) -> bool {
-        self.negative.iter().any(|needle| {
-            fields.iter().any(|f| {
-                needle.bits64 & !f.bits == 0 && self.index.text(f).contains(needle.text.as_str())
-            })
-        })
+        let mut scratch = String::new();
+        for needle in &self.negative {
+            for field in fields {
+                if needle.bits64 & !field.bits == 0
+                    && self
+                        .index
+                        .folded(field, &mut scratch)
+                        .contains(needle.text.as_str())
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     fn hit(&self, thread: &mut ThreadMatcher, item: usize, entry: &Entry, score: i64) -> Hit {
@@ -393,8 +405,16 @@ fn field_match(
     direct: bool,
 ) -> Option<(i64, MatchedAs)> {
     let mut found = None;
-    if direct && needle.bits64 & !field.bits == 0 {
-        let text = index.text(field);
+    let direct = direct && needle.bits64 & !field.bits == 0;
+    let pinyin = needle.pinyin.as_ref().filter(|_| field.han);
+    let ids = pinyin.and(index.han_ids(field));
+    // a goal or note is folded once, for both kinds of match
+    let text = if direct || (pinyin.is_some() && ids.is_none()) {
+        index.folded(field, &mut thread.folded)
+    } else {
+        ""
+    };
+    if direct {
         match locate(&needle.text, text) {
             Located::Nowhere => {}
             Located::Contiguous(byte) => {
@@ -416,15 +436,13 @@ fn field_match(
             }
         }
     }
-    if let Some(pattern) = &needle.pinyin
-        && field.han
-    {
-        let found_pinyin = match index.han_ids(field) {
+    if let Some(pattern) = pinyin {
+        let found_pinyin = match ids {
             Some(ids) if field.initials & pattern.first_letter_bit() != 0 => {
                 pinyin::find_in(thread.table, pattern, ids)
             }
             Some(_) => None,
-            None => pinyin::find(thread.table, pattern, index.text(field), &mut thread.pinyin),
+            None => pinyin::find(thread.table, pattern, text, &mut thread.pinyin),
         };
         if let Some((start, end)) = found_pinyin {
             let base = PINYIN + placement(start, end - start, field.chars as usize);

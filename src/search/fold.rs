@@ -68,13 +68,22 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Appends the folded form of `text` to `out`; returns the number of chars written.
+/// Appends the folded form of `text` to `out`; returns the number of chars written. Runs of chars
+/// that fold to themselves (most of a Chinese text) are copied whole.
 pub fn fold_into(text: &str, out: &mut String) -> usize {
+    out.reserve(text.len());
     let mut chars = 0;
-    for c in text.chars() {
-        out.push(fold_char(c));
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let folded = fold_char(c);
+        if folded != c {
+            out.push_str(&text[run..at]);
+            out.push(folded);
+            run = at + c.len_utf8();
+        }
         chars += 1;
     }
+    out.push_str(&text[run..]);
     chars
 }
 

@@ -1,10 +1,15 @@
 //! The search index: every item's searchable text, folded once into one buffer, with the facts
-//! that let a keystroke skip most items without looking at their text.
+//! that let a keystroke skip most items without looking at their text. Goals and notes, most of
+//! the text, are not copied when they stand verbatim in the text of the file they were read from:
+//! the index keeps their place in that text (shared with the document, not copied) and folds them
+//! when a search looks at them.
+
+use std::sync::Arc;
 
 use super::fold::{char_bit, fold_bits, fold_char};
 use super::pinyin;
 use super::query::{Filter, Test};
-use crate::model::{Date, Item, Status};
+use crate::model::{Date, Item, Origin, Status};
 
 /// Which part of an item a field is. Id, title, lead, tags and metric names are the *primary*
 /// fields, searched first; goal and progress notes are *secondary*.
@@ -20,6 +25,11 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// Id, title, lead, tags and metric names: searched first, with pinyin reading sets.
+    pub(crate) fn primary(self) -> bool {
+        !matches!(self, Kind::Goal | Kind::Note)
+    }
+
     /// The score band of a match in this field: a title hit beats any lead hit, which beats any
     /// note hit.
     pub(crate) fn tier(self) -> i64 {
@@ -31,15 +41,18 @@ impl Kind {
     }
 }
 
-/// One field's folded text in the index buffer.
+/// One field's folded text in the index buffer, or its unfolded text in a file's text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Field {
+    /// Where the text is: in the index buffer, or (see `ids`) in a file's text.
     start: u32,
     end: u32,
     /// Length in chars.
     pub(crate) chars: u32,
-    /// Where the field's reading sets start in [`SearchIndex::han`] (primary fields with Chinese
-    /// text only; [`NO_IDS`] otherwise).
+    /// Primary fields with Chinese text: where the field's reading sets start in
+    /// [`SearchIndex::han`]. Goals and notes found verbatim in their file's text: which of
+    /// [`SearchIndex::sources`] that is (`start..end` is then a place in it, unfolded).
+    /// [`NO_IDS`] otherwise.
     ids: u32,
     /// The initials of its characters' readings (primary fields only; see
     /// [`pinyin::Table::encode`]).
@@ -54,6 +67,13 @@ pub(crate) struct Field {
 }
 
 const NO_IDS: u32 = u32::MAX;
+
+impl Field {
+    /// True when the field's text is a place in one of [`SearchIndex::sources`], not folded yet.
+    fn in_source(&self) -> bool {
+        !self.kind.primary() && self.ids != NO_IDS
+    }
+}
 
 /// One item's place in the index.
 #[derive(Clone, Debug)]
@@ -89,6 +109,9 @@ pub struct SearchIndex {
     han: Vec<u16>,
     /// The folded names of the items' files (for `file:`).
     files: Vec<String>,
+    /// The texts of the files that goals and notes were found in verbatim, shared with the
+    /// documents' origins.
+    sources: Vec<Arc<str>>,
 }
 
 /// Below this many items the index is built on one thread.
@@ -138,6 +161,7 @@ impl SearchIndex {
         for part in parts {
             index.append(part);
         }
+        index.text.shrink_to_fit();
         index
     }
 
@@ -163,8 +187,13 @@ impl SearchIndex {
         if fits {
             self.text.push_str(&other.text);
         }
+        let sources: Vec<u32> = other.sources.iter().map(|s| self.source(s)).collect();
         self.fields
             .extend(other.fields.into_iter().map(|mut field| {
+                if field.in_source() {
+                    field.ids = sources[field.ids as usize];
+                    return field;
+                }
                 if fits {
                     field.start += text as u32;
                     field.end += text as u32;
@@ -215,10 +244,12 @@ impl SearchIndex {
         let (primary_bits, primary_han) = (bits, han);
         let (mut bits, mut han) = (0u128, false);
         if let Some(goal) = &item.goal {
-            self.field(goal, Kind::Goal, &mut bits, &mut han, table);
+            let verbatim = self.verbatim(goal, &item.origin);
+            self.field_at(goal, verbatim, Kind::Goal, &mut bits, &mut han, table);
         }
         for note in &item.progress {
-            self.field(&note.text, Kind::Note, &mut bits, &mut han, table);
+            let verbatim = self.verbatim(&note.text, &note.origin);
+            self.field_at(&note.text, verbatim, Kind::Note, &mut bits, &mut han, table);
         }
         self.entries.push(Entry {
             first,
@@ -235,6 +266,26 @@ impl SearchIndex {
         });
     }
 
+    /// Where `text` stands verbatim in the file text `origin` points into: the number of that
+    /// text in [`SearchIndex::sources`] and the place. Any bytes equal to the field's text will
+    /// do, wherever they are in the object the origin spans (a string with escapes is not there).
+    fn verbatim(&mut self, text: &str, origin: &Origin) -> Option<(u32, u32)> {
+        let (source, span) = origin.parts()?;
+        let at = span.start + source.get(span)?.find(text)?;
+        u32::try_from(at + text.len()).ok()?;
+        Some((self.source(source), at as u32))
+    }
+
+    /// The number of a file text in [`SearchIndex::sources`], added when new.
+    fn source(&mut self, text: &Arc<str>) -> u32 {
+        let known = self.sources.iter().rposition(|s| Arc::ptr_eq(s, text));
+        let at = known.unwrap_or_else(|| {
+            self.sources.push(Arc::clone(text));
+            self.sources.len() - 1
+        });
+        at as u32
+    }
+
     fn field(
         &mut self,
         text: &str,
@@ -243,15 +294,30 @@ impl SearchIndex {
         han: &mut bool,
         table: &pinyin::Table,
     ) {
+        self.field_at(text, None, kind, bits, han, table);
+    }
+
+    /// Indexes one field: its folded text copied into the buffer, or, when `verbatim` says where
+    /// it stands in a file's text (goals and notes only), that place.
+    fn field_at(
+        &mut self,
+        text: &str,
+        verbatim: Option<(u32, u32)>,
+        kind: Kind,
+        bits: &mut u128,
+        han: &mut bool,
+        table: &pinyin::Table,
+    ) {
         let start = self.text.len();
         let mut chars = 0u32;
+        let mut folded_len = 0;
         let mut has_han = false;
         let mut field_bits = 0u128;
         // copy unchanged runs whole, folded chars one by one
         let mut run = 0;
         for (at, c) in text.char_indices() {
             let folded = fold_char(c);
-            if folded != c {
+            if folded != c && verbatim.is_none() {
                 self.text.push_str(&text[run..at]);
                 self.text.push(folded);
                 run = at + c.len_utf8();
@@ -261,6 +327,23 @@ impl SearchIndex {
                 has_han = table.has_reading(folded);
             }
             chars += 1;
+            folded_len += folded.len_utf8();
+        }
+        if let Some((source, at)) = verbatim {
+            self.fields.push(Field {
+                start: at,
+                end: at + text.len() as u32,
+                chars,
+                ids: source,
+                initials: 0,
+                bits: fold_bits(field_bits),
+                kind,
+                ascii: folded_len == chars as usize,
+                han: has_han,
+            });
+            *bits |= field_bits;
+            *han |= has_han;
+            return;
         }
         self.text.push_str(&text[run..]);
         let end = self.text.len();
@@ -301,7 +384,8 @@ impl SearchIndex {
         self.entries.is_empty()
     }
 
-    /// Bytes held by the index (text, fields and per-item facts), for the performance notes.
+    /// Bytes held by the index (text, fields and per-item facts), for the performance notes. The
+    /// file texts it shares with the documents are not counted.
     pub fn heap_size(&self) -> usize {
         self.text.capacity()
             + self.fields.capacity() * std::mem::size_of::<Field>()
@@ -323,17 +407,38 @@ impl SearchIndex {
 
     /// The reading sets of a primary field's chars, when it has Chinese text.
     pub(crate) fn han_ids(&self, field: &Field) -> Option<&[u16]> {
-        if field.ids == NO_IDS {
+        if field.ids == NO_IDS || !field.kind.primary() {
             return None;
         }
         self.han
             .get(field.ids as usize..field.ids as usize + field.chars as usize)
     }
 
+    /// The folded text of a field kept in the index buffer: a primary field, or any field that
+    /// [`SearchIndex::folded`] does not have to fold.
     pub(crate) fn text(&self, field: &Field) -> &str {
+        if field.in_source() {
+            return "";
+        }
         self.text
             .get(field.start as usize..field.end as usize)
             .unwrap_or_default()
+    }
+
+    /// The folded text of any field: from the index buffer, or folded into `scratch` from its
+    /// file's text.
+    pub(crate) fn folded<'s>(&'s self, field: &Field, scratch: &'s mut String) -> &'s str {
+        if !field.in_source() {
+            return self.text(field);
+        }
+        let unfolded = self
+            .sources
+            .get(field.ids as usize)
+            .and_then(|source| source.get(field.start as usize..field.end as usize))
+            .unwrap_or_default();
+        scratch.clear();
+        super::fold::fold_into(unfolded, scratch);
+        scratch
     }
 
     /// The folded title of an item.
@@ -391,8 +496,17 @@ impl Size {
                 + item.lead.as_ref().map_or(0, String::len)
                 + item.tags.iter().map(String::len).sum::<usize>()
                 + item.metrics.iter().map(|m| m.name.len()).sum::<usize>();
-            let secondary = item.goal.as_ref().map_or(0, String::len)
-                + item.progress.iter().map(|n| n.text.len()).sum::<usize>();
+            // goals and notes read from a file are found there, not copied
+            let copied = |text: &str, origin: &Origin| match origin.parts() {
+                Some(_) => 0,
+                None => text.len(),
+            };
+            let secondary = item.goal.as_ref().map_or(0, |g| copied(g, &item.origin))
+                + item
+                    .progress
+                    .iter()
+                    .map(|n| copied(&n.text, &n.origin))
+                    .sum::<usize>();
             size.primary_text += primary;
             size.text += primary + secondary;
             size.fields += 2

@@ -124,11 +124,29 @@ pub fn load_with(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Load
     loaded
 }
 
+/// [`load`] as an outline (see [`super::parse_outline`]): every item checked, only those with an
+/// id in `whole` read whole. For a command that changes a few items and saves.
+pub fn load_outline(path: &Path, whole: &[&str]) -> Result<Loaded, LoadError> {
+    let loaded = read_and_parse(path, &mut |_| {}, |text| super::parse_outline(text, whole));
+    if let Err(err) = &loaded {
+        tracing::warn!(path = %path.display(), "cannot load: {err}");
+    }
+    loaded
+}
+
 fn load_quietly(path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<Loaded, LoadError> {
+    read_and_parse(path, progress, parse_document)
+}
+
+fn read_and_parse(
+    path: &Path,
+    progress: &mut dyn FnMut(Progress),
+    parse: impl FnOnce(Arc<str>) -> Result<Document, super::Problem>,
+) -> Result<Loaded, LoadError> {
     let (text, meta) = read_whole(path, progress)?;
     progress(Progress::Parsing { total: meta.len() });
     let fingerprint = Fingerprint::of_bytes(text.as_bytes(), None).at(&meta);
-    let doc = parse_document(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
+    let doc = parse(text.clone()).map_err(|p| LoadError::in_text(path, &text, p))?;
     Ok(Loaded {
         path: path.to_path_buf(),
         doc,
@@ -332,7 +350,7 @@ pub fn changed_since(path: &Path, seen: &Fingerprint) -> bool {
 /// folder take turns, so two of them cannot both pass the check and then overwrite each other.
 /// A file that is gone, or is now a folder, is not recreated. Returns the new fingerprint.
 pub fn save(path: &Path, doc: &Document, seen: &Fingerprint) -> Result<Saved, SaveError> {
-    save_bytes(path, write_document(doc).as_bytes(), seen)
+    save_text(path, &super::write_pieces(doc), seen)
 }
 
 /// [`save`] for a document already written out (so the writing can happen on another thread).
@@ -356,7 +374,9 @@ pub fn save_locked(
     doc: &Document,
     seen: &Fingerprint,
 ) -> Result<Saved, SaveError> {
-    write_locked(lock, path, &[write_document(doc).as_bytes()], seen)
+    let text = super::write_pieces(doc);
+    let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
+    write_locked(lock, path, &parts, seen)
 }
 
 fn write_locked(

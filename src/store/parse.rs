@@ -13,6 +13,7 @@ use crate::model::{
     Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period,
     Point, Status,
 };
+use read_valid::Keep;
 
 /// A problem in a file's text, at a byte offset of that text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +32,40 @@ const BOM: char = '\u{feff}';
 pub fn parse_document(text: Arc<str>) -> Result<Document, Problem> {
     match read_valid::document(&text, body_start(&text)) {
         Ok(doc) => Ok(doc),
-        Err(declined) => {
-            let marker = conflict_marker(&text);
-            parse_precisely(text, declined.read).map_err(|problem| marker.unwrap_or(problem))
+        Err(declined) => precisely(text, declined.read),
+    }
+}
+
+/// [`parse_document`] as an *outline*, for a caller that reads and changes only the items with
+/// an id in `whole`: every item is checked as always, but the others keep only their id, status,
+/// dates and their place in the text, from which any writer writes them back untouched. Costs a
+/// fraction of the memory of the whole document. A file the fast path leaves to the precise
+/// reader is read whole.
+pub fn parse_outline(text: Arc<str>, whole: &[&str]) -> Result<Document, Problem> {
+    let mut doc = match read_valid::document_keeping(&text, body_start(&text), Keep::Outline) {
+        Ok(doc) => doc,
+        Err(_) => return precisely(text, Vec::new()),
+    };
+    for id in whole {
+        let Some(index) = doc.position(id) else {
+            continue;
+        };
+        let at = doc.layout.as_ref().and_then(|l| l.item_spans.get(index));
+        match at.and_then(|span| read_valid::item_at(&text, span.start)) {
+            Some(item) => {
+                doc.replace(index, item);
+            }
+            None => return precisely(text, Vec::new()),
         }
     }
+    Ok(doc)
+}
+
+/// The precise reader, reporting a git conflict marker in the file rather than the first problem
+/// it makes.
+fn precisely(text: Arc<str>, known: Vec<Item>) -> Result<Document, Problem> {
+    let marker = conflict_marker(&text);
+    parse_precisely(text, known).map_err(|problem| marker.unwrap_or(problem))
 }
 
 /// git's `<<<<<<<` line from a merge that did not know task files, as the problem to report.

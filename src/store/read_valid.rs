@@ -47,10 +47,30 @@ pub(super) struct Declined {
     pub read: Vec<Item>,
 }
 
+/// How much of each item the reader keeps. Every rule of the format is checked either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// Everything: the document as the rest of tally uses it.
+    Everything,
+    /// Only each item's id, status, dates and place in the text: an *outline*, for a caller that
+    /// reads and changes nothing but a few items (read whole with [`item_at`]) and writes the
+    /// others back untouched, from their text.
+    Outline,
+}
+
 /// Reads a whole file (its text after any byte-order mark starts at `body_start`).
 pub(super) fn document(text: &Arc<str>, body_start: usize) -> Result<Document, Declined> {
+    document_keeping(text, body_start, Keep::Everything)
+}
+
+/// [`document`], keeping of each item what `keep` says.
+pub(super) fn document_keeping(
+    text: &Arc<str>,
+    body_start: usize,
+    keep: Keep,
+) -> Result<Document, Declined> {
     let split = (text.len() >= SPLIT_AT_BYTES && threads() > 1).then_some(SPLIT_AT_BYTES);
-    document_with(text, body_start, split)
+    document_with(text, body_start, split, keep)
 }
 
 /// [`document`], with a second thread when the items array is at least `split` bytes long.
@@ -58,12 +78,24 @@ fn document_with(
     text: &Arc<str>,
     body_start: usize,
     split: Option<usize>,
+    keep: Keep,
 ) -> Result<Document, Declined> {
-    let mut scan = Scan::new(text, body_start);
+    let mut scan = Scan::new(text, body_start, keep);
     let document = read_document(&mut scan, body_start, split);
     document.map_err(|Decline| Declined {
-        read: std::mem::take(&mut scan.read),
+        // items read in outline are not what the precise reader would make of them
+        read: match keep {
+            Keep::Everything => std::mem::take(&mut scan.read),
+            Keep::Outline => Vec::new(),
+        },
     })
+}
+
+/// The whole item whose text starts at `at` (a place an outline's layout gives), when it reads
+/// as the fast path reads it.
+pub(super) fn item_at(text: &Arc<str>, at: usize) -> Option<Item> {
+    let mut scan = Scan::new(text, at, Keep::Everything);
+    scan.item().ok().map(|(item, _)| item)
 }
 
 /// The whole file; when it declines, `scan.read` holds the items read well before that.
@@ -163,6 +195,7 @@ struct Scan<'t> {
     lists: Lists,
     /// After the items array declined: the items read well before that.
     read: Vec<Item>,
+    keep: Keep,
 }
 
 /// Lists reused from one array to the next while its elements are read.
@@ -175,7 +208,7 @@ struct Lists {
 }
 
 impl<'t> Scan<'t> {
-    fn new(shared: &'t Arc<str>, pos: usize) -> Scan<'t> {
+    fn new(shared: &'t Arc<str>, pos: usize, keep: Keep) -> Scan<'t> {
         Scan {
             shared,
             text: shared,
@@ -183,6 +216,7 @@ impl<'t> Scan<'t> {
             pos,
             lists: Lists::default(),
             read: Vec::new(),
+            keep,
         }
     }
 
@@ -253,6 +287,14 @@ impl<'t> Scan<'t> {
 
     fn string(&mut self) -> Step<String> {
         self.str().map(Cow::into_owned)
+    }
+
+    /// A string an outline does not keep: checked, and empty in an outline.
+    fn text_string(&mut self) -> Step<String> {
+        match self.keep {
+            Keep::Everything => self.string(),
+            Keep::Outline => self.str().map(|_| String::new()),
+        }
     }
 
     /// `null`, which means the same as a missing field.
@@ -409,8 +451,15 @@ impl<'t> Scan<'t> {
                 _ => break Err(Decline),
             }
         };
-        let mut out = Vec::with_capacity(gathered.len());
-        out.append(&mut gathered);
+        // an outline keeps no lists: their elements were checked, and are dropped here
+        let mut out = Vec::with_capacity(match self.keep {
+            Keep::Everything => gathered.len(),
+            Keep::Outline => 0,
+        });
+        match self.keep {
+            Keep::Everything => out.append(&mut gathered),
+            Keep::Outline => gathered.clear(),
+        }
         *list(&mut self.lists) = gathered;
         read.map(|()| out)
     }
@@ -426,15 +475,15 @@ impl<'t> Scan<'t> {
                     ID
                 }
                 "title" => {
-                    item.title = scan.string()?;
+                    item.title = scan.text_string()?;
                     TITLE
                 }
                 "goal" => {
-                    item.goal = scan.optional(Self::string)?;
+                    item.goal = scan.optional(Self::text_string)?;
                     1 << 2
                 }
                 "lead" => {
-                    item.lead = scan.optional(Self::string)?;
+                    item.lead = scan.optional(Self::text_string)?;
                     1 << 3
                 }
                 "status" => {
@@ -446,7 +495,7 @@ impl<'t> Scan<'t> {
                     1 << 5
                 }
                 "tags" => {
-                    item.tags = scan.array(|l| &mut l.tags, Self::string)?;
+                    item.tags = scan.array(|l| &mut l.tags, Self::text_string)?;
                     1 << 6
                 }
                 "reviewed" => {
@@ -482,11 +531,11 @@ impl<'t> Scan<'t> {
                     1
                 }
                 "text" => {
-                    text = Some(scan.string()?);
+                    text = Some(scan.text_string()?);
                     2
                 }
                 "by" => {
-                    by = scan.optional(Self::string)?;
+                    by = scan.optional(Self::text_string)?;
                     4
                 }
                 _ => UNKNOWN,
@@ -506,7 +555,7 @@ impl<'t> Scan<'t> {
         let (span, _) = self.object(|scan, key| {
             Ok(match key {
                 "name" => {
-                    name = Some(scan.string()?);
+                    name = Some(scan.text_string()?);
                     1
                 }
                 "value" => {
@@ -514,7 +563,7 @@ impl<'t> Scan<'t> {
                     2
                 }
                 "unit" => {
-                    unit = scan.optional(Self::string)?;
+                    unit = scan.optional(Self::text_string)?;
                     4
                 }
                 "target" => {
@@ -666,12 +715,12 @@ impl<'t> Scan<'t> {
     /// the second thread's work used. Otherwise the first thread reads on alone.
     fn items_split(&mut self, split: usize, run: &mut Run) -> Step<()> {
         let cancel = AtomicBool::new(false);
-        let shared = self.shared;
+        let (shared, keep) = (self.shared, self.keep);
         let (first, second) = std::thread::scope(|threads| {
             let second = std::thread::Builder::new()
                 .name("tally-load".into())
                 .spawn_scoped(threads, || {
-                    let mut scan = Scan::new(shared, split);
+                    let mut scan = Scan::new(shared, split, keep);
                     let mut run = Run::default();
                     let result = scan.items_until(None, &mut run, &cancel);
                     (result, scan.pos, run)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use super::super::{body_start, parse_precisely};
-use super::{Declined, document_with};
+use super::{Declined, Keep, document_with, item_at};
 use crate::model::{self, Document};
 use crate::store::write_document;
 use synth::synthetic_document;
@@ -45,7 +45,17 @@ fn assert_same(fast: &Document, precise: &Document, text: &str) {
 /// as the precise reader alone.
 fn agree(text: &str, split: Option<usize>) -> bool {
     let shared: Arc<str> = Arc::from(text);
-    let fast = document_with(&shared, body_start(&shared), split);
+    let fast = document_with(&shared, body_start(&shared), split, Keep::Everything);
+    let outline = document_with(&shared, body_start(&shared), split, Keep::Outline);
+    match (&fast, outline) {
+        (Ok(fast), Ok(outline)) => assert_outline(fast, &outline, &shared),
+        (Err(_), Err(Declined { read })) => assert!(read.is_empty(), "{text}"),
+        (fast, outline) => panic!(
+            "the outline and the whole reading disagree ({} / {}): {text}",
+            fast.is_ok(),
+            outline.is_ok()
+        ),
+    }
     let precise = parse_precisely(shared.clone(), Vec::new());
     match (fast, precise) {
         (Ok(fast), Ok(precise)) => {
@@ -64,6 +74,27 @@ fn agree(text: &str, split: Option<usize>) -> bool {
             false
         }
     }
+}
+
+/// An outline read of a text the fast path accepts: the same items (ids, statuses, dates, places),
+/// written back byte for byte, and each item read whole from its place is the whole reading's.
+fn assert_outline(whole: &Document, outline: &Document, text: &Arc<str>) {
+    assert_eq!(outline.header, whole.header, "{text}");
+    assert_eq!(outline.layout, whole.layout, "{text}");
+    assert_eq!(outline.items().len(), whole.items().len(), "{text}");
+    for (short, item) in outline.items().iter().zip(whole.items()) {
+        assert_eq!(
+            (&short.id, short.status, short.due, short.reviewed),
+            (&item.id, item.status, item.due, item.reviewed),
+            "{text}"
+        );
+        assert!(short.origin.is_pristine(), "{text}");
+        assert_eq!(short.origin.text(), item.origin.text(), "{text}");
+        assert!(short.progress.is_empty() && short.metrics.is_empty() && short.title.is_empty());
+        let (_, span) = short.origin.parts().expect("read from the text");
+        assert_eq!(item_at(text, span.start).as_ref(), Some(item), "{text}");
+    }
+    assert_eq!(write_document(outline), write_document(whole), "{text}");
 }
 
 /// Both ways, on one thread and on two (trying a split even in a small file).
@@ -406,4 +437,35 @@ proptest! {
         let text = synthetic_text(3, seed);
         agree_all(&mutate(&text, &edits));
     }
+}
+
+#[test]
+fn an_outline_with_one_item_whole_saves_an_edit_like_the_whole_document() {
+    let text = synthetic_text(300, 8);
+    let mut whole = crate::store::parse_document(Arc::from(text.as_str())).expect("valid");
+    let mut outline =
+        crate::store::parse_outline(Arc::from(text.as_str()), &["150", "none"]).expect("valid");
+    let at = whole.position("150").expect("item 150");
+    assert_eq!(outline.items()[at], whole.items()[at]);
+    assert!(
+        outline.items()[at + 1].title.is_empty(),
+        "the others are outlines"
+    );
+    let date = model::Date::from_ymd(2023, 10, 7).expect("a date");
+    for doc in [&mut whole, &mut outline] {
+        let item = doc.item_mut(at).expect("item 150");
+        item.progress.push(model::Note::new(date, "再记一条进展"));
+        item.status = model::Status::Done;
+        doc.remove(3);
+    }
+    assert_eq!(write_document(&outline), write_document(&whole));
+}
+
+#[test]
+fn a_file_the_fast_path_declines_is_read_whole_even_for_an_outline() {
+    let text = synthetic_text(20, 9).replacen("\"title\"", "\"ti\\u0074le\"", 2);
+    let whole = crate::store::parse_document(Arc::from(text.as_str())).expect("valid");
+    let outline = crate::store::parse_outline(Arc::from(text.as_str()), &[]).expect("valid");
+    assert_eq!(outline.items(), whole.items());
+    assert!(!outline.items()[5].title.is_empty());
 }

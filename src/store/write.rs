@@ -8,7 +8,7 @@ use super::parse::{
     reparse_point,
 };
 use super::text_to_save::TextToSave;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 
 use crate::model::{
     Conflict, Document, Header, Item, Layout, Metric, Note, Origin, Period, Point, Status,
@@ -49,7 +49,7 @@ fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> TextToSave {
     let text: &str = source;
     let spans = &layout.item_spans;
     let (first, last) = (spans[0].start, spans[spans.len() - 1].end);
-    let style = Style::detect(text);
+    let style = style_of(source);
     let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
     let base = &text[line_start..first];
     let base = if base.trim().is_empty() { base } else { "" };
@@ -89,6 +89,24 @@ fn splice(doc: &Document, layout: &Layout, source: &Arc<str>) -> TextToSave {
     }
     out.kept(last..text.len());
     out
+}
+
+/// The style of a loaded file's text. Finding it reads the whole text (whether any line ends in
+/// `\r\n`), which on a large file took longer than the rest of listing a save's pieces, so the
+/// style of the last text asked about is kept while that text lives.
+fn style_of(source: &Arc<str>) -> Style {
+    static LAST: Mutex<Option<(Weak<str>, Style)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((text, style)) = last.as_ref()
+        && text
+            .upgrade()
+            .is_some_and(|text| Arc::ptr_eq(&text, source))
+    {
+        return style.clone();
+    }
+    let style = Style::detect(source);
+    *last = Some((Arc::downgrade(source), style.clone()));
+    style
 }
 
 /// True when `item` is unchanged and its text is `span` of `text`: the same place in the same file.

@@ -171,3 +171,18 @@ fn pieces_keep_the_untouched_text_as_runs_of_the_source_and_join_to_the_whole_te
     assert_eq!(pieces.len(), write_document(&doc).len());
     assert_eq!(pieces.into_string(), write_document(&doc));
 }
+
+#[test]
+fn each_text_gets_its_own_style_while_the_last_one_is_kept() {
+    let lf: Arc<str> = Arc::from("{\n    \"a\": 1\n}\n");
+    let crlf: Arc<str> = Arc::from("{\r\n\t\"a\": 1\r\n}\r\n");
+    for _ in 0..2 {
+        for text in [&lf, &crlf] {
+            assert_eq!(style_of(text), Style::detect(text), "{text:?}");
+        }
+    }
+    // a text with the same length as a dropped one, maybe at its address, is looked at anew
+    let first = style_of(&Arc::from("{\n  \"b\": 1\n}\n"));
+    let second = style_of(&Arc::from("{\r\n  \"b\": 1\r\n}"));
+    assert_eq!((first.newline, second.newline), ("\n", "\r\n"));
+}
