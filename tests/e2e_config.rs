@@ -42,17 +42,7 @@ fn osc52_false_in_the_config_stops_y_copying() {
     let dir = tempfile::tempdir().unwrap();
     let file = sample_copy(dir.path());
     write_config(dir.path(), "osc52 = false\n");
-    let tmux = Tmux::tally_with_env(
-        &quote(&file.display().to_string()),
-        dir.path(),
-        "TMUX=",
-        100,
-        30,
-    );
-    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-    tmux.wait_until("the list drawn", 15, |s| {
-        s.contains("Items 1/8") && s.contains(" quit")
-    });
+    let tmux = Tmux::open_with_clipboard(&file, dir.path());
     tmux.keys(&["y"]);
     let screen = tmux.wait_for("copying is off");
     assert!(!screen.contains("copied item"), "{screen}");

@@ -141,17 +141,7 @@ fn y_copies_the_item_with_osc_52() {
     }
     let dir = tempfile::tempdir().unwrap();
     let file = sample_copy(dir.path());
-    let tmux = Tmux::tally_with_env(
-        &quote(&file.display().to_string()),
-        dir.path(),
-        "TMUX=",
-        100,
-        30,
-    );
-    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-    tmux.wait_until("the list drawn", 15, |s| {
-        s.contains("Items 1/8") && s.contains(" quit")
-    });
+    let tmux = Tmux::open_with_clipboard(&file, dir.path());
     tmux.keys(&["y"]);
     tmux.wait_for("copied item 10 to the clipboard");
     let buffer = tmux.run(&["show-buffer"]);

@@ -129,6 +129,18 @@ impl Tmux {
         tmux
     }
 
+    /// Starts tally on `file` at 100×30 outside any outer tmux, with this server passing OSC 52
+    /// copies to its own clipboard, and returns once the list and its footer are on screen.
+    pub fn open_with_clipboard(file: &Path, data_dir: &Path) -> Tmux {
+        let args = quote(&file.display().to_string());
+        let tmux = Tmux::tally_with_env(&args, data_dir, "TMUX=", 100, 30);
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.wait_until("the list drawn", 15, |s| {
+            s.contains("Items 1/8") && s.contains(" quit")
+        });
+        tmux
+    }
+
     fn command(&self) -> Command {
         let mut command = Command::new("tmux");
         command.args(["-L", &self.socket]);
