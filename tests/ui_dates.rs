@@ -8,13 +8,12 @@ mod common;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 use tally::app::{Event, Intent, State, update};
 use tally::keymap::Keymap;
 use tally::lang::Lang;
 use tally::model::DateStyle;
-use tally::store::{Fingerprint, Loaded, SAMPLE_JSON, parse_document};
+use tally::store::SAMPLE_JSON;
 use tally::ui::{self, Looks, Theme};
 
 const FORMAT: &str = "%d.%m.%Y";
@@ -31,19 +30,7 @@ fn dated_state(lang: Lang) -> State {
         {"date": "2023-08-15", "value": 2}
     ]);
     item["metrics"][0]["value"] = 2.into();
-    let loaded = Loaded {
-        path: "dated.json".into(),
-        doc: parse_document(doc.to_string().into()).unwrap(),
-        fingerprint: Fingerprint::of_bytes(b"", None),
-    };
-    let mut state = State::new(vec![loaded], Rect::new(0, 0, 120, 40));
-    state.settings.lang = lang;
-    state.today = Some("2023-11-20".parse().unwrap());
-    update(&mut state, Intent::Top);
-    while state.selected_item().map(|i| i.id.as_str()) != Some("13") {
-        update(&mut state, Intent::Down);
-    }
-    state
+    common::state_on_13("dated.json", &doc.to_string(), lang, (120, 40))
 }
 
 fn shown(state: &State, format: Option<&str>) -> String {

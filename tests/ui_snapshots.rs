@@ -15,25 +15,13 @@ use tally::app::{Intent, Mode, State, update};
 use tally::lang::Lang;
 use tally::model::Status;
 use tally::runtime::run_effects;
-use tally::store::{self, Fingerprint, Loaded, SAMPLE_JSON, parse_document};
+use tally::store::{self, SAMPLE_JSON};
 use tally::ui::{self, Theme};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn state_in(lang: Lang, (width, height): (u16, u16)) -> State {
-    let loaded = Loaded {
-        path: "beijing-fao-2023-q3.json".into(),
-        doc: parse_document(SAMPLE_JSON.into()).unwrap(),
-        fingerprint: Fingerprint::of_bytes(b"", None),
-    };
-    let mut state = State::new(vec![loaded], Rect::new(0, 0, width, height));
-    state.settings.lang = lang;
-    state.today = Some("2023-11-20".parse().unwrap());
-    update(&mut state, Intent::Top);
-    while state.selected_item().map(|i| i.id.as_str()) != Some("13") {
-        update(&mut state, Intent::Down);
-    }
-    state
+fn state_in(lang: Lang, size: (u16, u16)) -> State {
+    common::state_on_13("beijing-fao-2023-q3.json", SAMPLE_JSON, lang, size)
 }
 
 fn text(state: &State) -> String {

@@ -277,6 +277,31 @@ impl Drop for Tmux {
 }
 
 /// The JSON document in `file`, as it is on disk now.
+/// An interface state over `text` (as if read from `name`), in `lang`, at `width`×`height`,
+/// with today fixed at 2023-11-20 and item 13 selected: no disk, no terminal.
+pub fn state_on_13(
+    name: &str,
+    text: &str,
+    lang: tally::lang::Lang,
+    (width, height): (u16, u16),
+) -> tally::app::State {
+    use tally::app::{Intent, State, update};
+    let loaded = tally::store::Loaded {
+        path: name.into(),
+        doc: tally::store::parse_document(text.into()).expect("a valid document"),
+        fingerprint: tally::store::Fingerprint::of_bytes(b"", None),
+    };
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut state = State::new(vec![loaded], area);
+    state.settings.lang = lang;
+    state.today = Some("2023-11-20".parse().expect("a date"));
+    update(&mut state, Intent::Top);
+    while state.selected_item().map(|i| i.id.as_str()) != Some("13") {
+        update(&mut state, Intent::Down);
+    }
+    state
+}
+
 pub fn read_doc(file: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(file).expect("read the file");
     serde_json::from_str(&text).expect("the file is JSON")
