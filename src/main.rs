@@ -174,6 +174,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         lang,
         wanted,
         message,
+        authors: Default::default(),
     };
     let mut interface = match tui::Interface::start(session(cli, settings)) {
         Ok(interface) => interface,
@@ -184,10 +185,18 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         }
         Err(err) => return Err(Failure::Internal(err.to_string())),
     };
+    let authors = {
+        let paths = paths.clone();
+        std::thread::spawn(move || tally::git::author::ahead(&paths))
+    };
     let files = match interface.load_files(paths.clone(), lang) {
         Ok(tui::Loaded::Done(files)) => files?,
         Ok(tui::Loaded::Stopped) => return Ok(()),
         Err(err) => return Err(Failure::Internal(err.to_string())),
+    };
+    let start = Start {
+        authors: authors.join().unwrap_or_default(),
+        ..start
     };
     let state = first_state(cli, settings, files, &paths, start)?;
     interface
@@ -201,6 +210,8 @@ struct Start {
     lang: Lang,
     wanted: Option<(Option<PathBuf>, String)>,
     message: Option<String>,
+    /// Authors already asked of git, by folder (see `tally::git::author::ahead`).
+    authors: tally::git::author::ByFolder,
 }
 
 /// The state the interface starts in: the files loaded, the wanted item selected, and the first
@@ -216,6 +227,7 @@ fn first_state(
         lang,
         wanted,
         message,
+        authors,
     } = start;
     let mut state = State::new(files, Default::default());
     state.settings.lang = lang;
@@ -224,7 +236,7 @@ fn first_state(
     state.settings.copy_off = settings.config.osc52 == Some(false);
     state.settings.dates = DateStyle::new(settings.config.date_format.clone());
     let file_paths: Vec<PathBuf> = state.files.iter().map(|f| f.path.clone()).collect();
-    let authors = tally::git::author::authors(&file_paths);
+    let authors = tally::git::author::authors_knowing(&file_paths, authors);
     for (open, author) in state.files.iter_mut().zip(authors) {
         open.author = author;
     }

@@ -12,9 +12,36 @@ pub fn author(given: Option<&str>, file: &Path) -> Option<String> {
     author_with(given, file, &mut |name| std::env::var(name).ok())
 }
 
+/// The author of each folder's files, by folder (a file's parent, or a folder given as one).
+pub type ByFolder = HashMap<Option<PathBuf>, Option<String>>;
+
 /// [`author`] for several files, asking git once per folder.
 pub fn authors(files: &[PathBuf]) -> Vec<Option<String>> {
-    let mut per_folder: HashMap<Option<PathBuf>, Option<String>> = HashMap::new();
+    authors_knowing(files, ByFolder::new())
+}
+
+/// The authors of the files in `paths` (files, or folders of files), asked of git ahead — on a
+/// thread of its own while the files load, so git's start costs the first screen nothing.
+pub fn ahead(paths: &[PathBuf]) -> ByFolder {
+    let mut known = ByFolder::new();
+    for path in paths {
+        let folder = if path.is_dir() {
+            Some(path.clone())
+        } else {
+            path.parent().map(Path::to_path_buf)
+        };
+        if !known.contains_key(&folder) {
+            let inside = path.is_dir().then(|| path.join("report.json"));
+            let author = author(None, inside.as_deref().unwrap_or(path));
+            known.insert(folder, author);
+        }
+    }
+    known
+}
+
+/// [`authors`], taking the folders in `known` as already asked.
+pub fn authors_knowing(files: &[PathBuf], known: ByFolder) -> Vec<Option<String>> {
+    let mut per_folder = known;
     files
         .iter()
         .map(|file| {
