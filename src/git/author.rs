@@ -30,11 +30,10 @@ pub fn ahead(paths: &[PathBuf]) -> ByFolder {
         } else {
             path.parent().map(Path::to_path_buf)
         };
-        if !known.contains_key(&folder) {
+        known.entry(folder).or_insert_with(|| {
             let inside = path.is_dir().then(|| path.join("report.json"));
-            let author = author(None, inside.as_deref().unwrap_or(path));
-            known.insert(folder, author);
-        }
+            author(None, inside.as_deref().unwrap_or(path))
+        });
     }
     known
 }
