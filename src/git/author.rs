@@ -100,4 +100,25 @@ mod tests {
         );
         assert_eq!(author_with(None, &file, &mut with(&[])), None);
     }
+
+    #[test]
+    fn authors_asked_ahead_are_keyed_by_the_folder_the_loaded_files_are_in() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let file = dir.path().join("report.json");
+        std::fs::write(&file, "{}").expect("the file is written");
+        for given in [dir.path().to_path_buf(), file.clone()] {
+            let known = ahead(std::slice::from_ref(&given));
+            assert_eq!(known.len(), 1);
+            assert!(known.contains_key(&Some(dir.path().to_path_buf())));
+            let answer = known.values().next().cloned().flatten();
+            let mut poisoned = known;
+            // a folder already asked is taken as known: a different answer shows it was used
+            poisoned.insert(Some(dir.path().to_path_buf()), Some("known ahead".into()));
+            assert_eq!(
+                authors_knowing(std::slice::from_ref(&file), poisoned),
+                [Some("known ahead".to_string())]
+            );
+            assert_eq!(authors(std::slice::from_ref(&file)), [answer]);
+        }
+    }
 }
