@@ -170,7 +170,6 @@ for N in $SIZES; do
     if python3 -c 'import pyte' 2>/dev/null; then
         python3 scripts/term_timing.py "$TALLY" "$FILE" "$N" "$RUNS" |
             while IFS=$'\t' read -r name value ref; do
-                case $name in list*) ref=$validate ;; esac
                 if [ "$ref" = - ]; then row "  pty: $name" "$value" - -
                 else row "  pty: $name" "$value" "$ref" "$(ratio "$value" "$ref")"; fi
             done
