@@ -301,13 +301,18 @@ impl<'t> Scan<'t> {
     /// copy of it in memory), else decoded; checked, and empty in an outline.
     fn shared_text_string(&mut self) -> Step<SharedText> {
         let (open, close, plain) = self.string_literal()?;
-        match self.keep {
-            Keep::Outline => Ok(SharedText::default()),
-            Keep::Everything if plain => Ok(SharedText::run_of(self.shared, open + 1..close)),
-            Keep::Everything => serde_json::from_str::<String>(&self.text[open..=close])
-                .map(SharedText::from)
-                .map_err(|_| Decline),
+        if plain {
+            return Ok(match self.keep {
+                Keep::Everything => SharedText::run_of(self.shared, open + 1..close),
+                Keep::Outline => SharedText::default(),
+            });
         }
+        // escapes: decoded, which also checks them
+        let text = serde_json::from_str::<String>(&self.text[open..=close]).map_err(|_| Decline)?;
+        Ok(match self.keep {
+            Keep::Everything => SharedText::from(text),
+            Keep::Outline => SharedText::default(),
+        })
     }
 
     /// `null`, which means the same as a missing field.
