@@ -8,6 +8,7 @@ use std::path::Path;
 use super::Failure;
 use super::target::locate;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
+use crate::lang::Phrase;
 use crate::model::{
     Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
     record_reading, split_tags,
@@ -28,15 +29,13 @@ fn edit_file(
     make: impl Fn(&Document) -> Result<Option<Change>, Failure>,
 ) -> Result<bool, Failure> {
     if path.is_dir() {
-        return Err(Failure::User(format!(
-            "{}: is a folder; give the file to edit",
-            path.display()
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.folder_to_edit").arg("path", path.display()),
+        ));
     }
     for _ in 0..ATTEMPTS {
         // Other tally processes wait while this one reads, changes and writes the file.
-        let lock = store::SaveLock::take(path)
-            .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
+        let lock = store::SaveLock::take(path).map_err(|err| Failure::Internal(err.phrase()))?;
         let loaded = store::load_outline(path, whole)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
@@ -44,7 +43,7 @@ fn edit_file(
         let mut doc = loaded.doc;
         change
             .apply(&mut doc)
-            .map_err(|e| Failure::User(e.to_string()))?;
+            .map_err(|e| Failure::User(Phrase::plain(e.to_string())))?;
         match store::save_locked(&lock, path, &doc, &loaded.fingerprint) {
             Ok(saved) => {
                 if let Some(notice) = saved.notice {
@@ -55,25 +54,21 @@ fn edit_file(
             Err(SaveError::ChangedOnDisk { .. }) => continue,
             // The input was fine; the system refused the write (full disk, size limit,
             // read-only folder, file gone): exit code 1, the file as it was.
-            Err(err @ SaveError::Io { .. }) => {
-                return Err(Failure::Internal(clean_line(&err.to_string()).into_owned()));
-            }
-            Err(err) => return Err(Failure::User(clean_line(&err.to_string()).into_owned())),
+            Err(err) => return Err(Failure::from(err)),
         }
     }
-    Err(Failure::User(format!(
-        "{}: kept changing while saving; try again",
-        path.display()
-    )))
+    Err(Failure::User(
+        Phrase::new("cli.kept_changing").arg("path", path.display()),
+    ))
 }
 
 fn find<'a>(doc: &'a Document, path: &Path, id: &str) -> Result<&'a Item, Failure> {
     doc.position(id).map(|i| &doc.items()[i]).ok_or_else(|| {
-        Failure::User(format!(
-            "{}: no item with id \"{}\"",
-            path.display(),
-            clean_line(id)
-        ))
+        Failure::User(
+            Phrase::new("cli.no_item")
+                .arg("path", path.display())
+                .arg("id", clean_line(id)),
+        )
     })
 }
 
@@ -97,13 +92,11 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
 pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     let [text] = rest else {
-        return Err(Failure::User(
-            "give the item and the note's text: PATH ID TEXT, or FILE:ID TEXT".into(),
-        ));
+        return Err(Failure::User(Phrase::new("cli.give_note")));
     };
     let (path, id) = (&target.path, &target.id);
     if text.trim().is_empty() {
-        return Err(Failure::User("the note is empty".into()));
+        return Err(Failure::User(Phrase::new("cli.empty_note")));
     }
     let date = args.date.unwrap_or_else(Date::today);
     let by = crate::git::author::author(args.by.as_deref(), path);
@@ -127,9 +120,9 @@ const FIELDS: &str = "title, goal, lead, status, due, tags";
 pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     if rest.is_empty() {
-        return Err(Failure::User(format!(
-            "give the fields to set, like status=done (fields: {FIELDS})"
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.give_fields").arg("fields", FIELDS),
+        ));
     }
     let (path, id) = (&target.path, &target.id);
     let assignments = rest
@@ -192,42 +185,42 @@ impl Assignment {
 }
 
 fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
-    let user = |message: String| Failure::User(message);
+    let user = Failure::User;
     let (field, value) = text.split_once('=').ok_or_else(|| {
-        user(format!(
-            "`{}`: expected FIELD=VALUE (fields: {FIELDS})",
-            clean_line(text)
-        ))
+        user(
+            Phrase::new("cli.expected_assignment")
+                .arg("text", clean_line(text))
+                .arg("fields", FIELDS),
+        )
     })?;
     let optional = || (!value.trim().is_empty()).then(|| value.trim().to_string());
     Ok(match field.trim() {
-        "title" => {
-            Assignment::Title(optional().ok_or_else(|| user("title cannot be empty".into()))?)
-        }
+        "title" => Assignment::Title(
+            optional().ok_or_else(|| user(Phrase::new("cli.title_cannot_be_empty")))?,
+        ),
         "goal" => Assignment::Goal(optional()),
         "lead" => Assignment::Lead(optional()),
-        "status" => Assignment::Status(Status::from_word(value).map_err(|e| user(e.to_string()))?),
+        "status" => Assignment::Status(Status::from_word(value).map_err(|e| user(e.phrase()))?),
         "due" => Assignment::Due(match optional() {
             None => None,
             Some(date) => Some(
                 date.parse()
-                    .map_err(|e: crate::model::BadDate| user(e.to_string()))?,
+                    .map_err(|e: crate::model::BadDate| user(e.phrase()))?,
             ),
         }),
         "tags" => Assignment::Tags(split_tags(value)),
         other => {
-            return Err(user(format!(
-                "unknown field `{}` (fields: {FIELDS})",
-                clean_line(other)
-            )));
+            return Err(user(
+                Phrase::new("cli.unknown_field")
+                    .arg("name", clean_line(other))
+                    .arg("fields", FIELDS),
+            ));
         }
     })
 }
 
 pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let number = |text: &str| {
-        read_number(text).map_err(|e| Failure::User(clean_line(&e.to_string()).into_owned()))
-    };
+    let number = |text: &str| read_number(text).map_err(|e| Failure::User(e.phrase()));
     let value = number(&args.value)?;
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);
@@ -282,20 +275,20 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
 
 pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
     if args.title.trim().is_empty() {
-        return Err(Failure::User("the title is empty".into()));
+        return Err(Failure::User(Phrase::new("cli.empty_title")));
     }
     let chosen = std::cell::RefCell::new(String::new());
     edit_file(&args.path, &[], |doc| {
         let id = match &args.id {
             Some(id) if id.trim().is_empty() => {
-                return Err(Failure::User("the id is empty".into()));
+                return Err(Failure::User(Phrase::new("cli.empty_id")));
             }
             Some(id) if doc.position(id).is_some() => {
-                return Err(Failure::User(format!(
-                    "{}: id \"{}\" is already used",
-                    args.path.display(),
-                    clean_line(id)
-                )));
+                return Err(Failure::User(
+                    Phrase::new("cli.id_used")
+                        .arg("path", args.path.display())
+                        .arg("id", clean_line(id)),
+                ));
             }
             Some(id) => id.clone(),
             None => doc.next_free_id(),

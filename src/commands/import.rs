@@ -9,6 +9,7 @@ use super::Failure;
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::import::csv::{Row, merge_rows, read_rows, rows_to_document};
 use crate::import::{ImportError, MergeReport, Options, Summary, Warning, import_report, merge};
+use crate::lang::Phrase;
 use crate::model::{Date, Document};
 use crate::store::{self, SaveError};
 use crate::text::clean_line;
@@ -52,8 +53,10 @@ fn read_source(
     shown: &str,
 ) -> Result<(Source, Vec<Warning>), Failure> {
     let failed = |err: ImportError| match err {
-        ImportError::Csv { line, message } => Failure::User(format!("{shown}:{line}: {message}")),
-        other => Failure::User(format!("{shown}: {other}")),
+        ImportError::Csv { line, message } => {
+            Failure::User(Phrase::plain(format!("{shown}:{line}: {message}")))
+        }
+        other => Failure::User(Phrase::plain(format!("{shown}: {other}"))),
     };
     if format_of(args) == ImportFormat::Text {
         let options = Options {
@@ -69,9 +72,7 @@ fn read_source(
     }
     let (rows, mut warnings) = read_rows(text).map_err(failed)?;
     if rows.is_empty() {
-        return Err(Failure::User(format!(
-            "{shown}: no items found (the CSV has no rows under its header)"
-        )));
+        return Err(Failure::User(Phrase::new("cli.no_rows").arg("path", shown)));
     }
     if args.year.is_some() {
         warnings.push(Warning::new(0, "--year is for text reports; ignored"));
@@ -109,9 +110,9 @@ fn write_new(args: &ImportArgs, doc: &Document, out: &mut dyn Write) -> Result<(
         .unwrap_or_else(|| args.input.with_extension("json"));
     let shown = shown(&target);
     if target == args.input {
-        return Err(Failure::User(format!(
-            "{shown}: this is the file being imported; choose another name with -o"
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.same_file").arg("path", shown),
+        ));
     }
     if args.dry_run {
         let note = if target.exists() && !args.force {
@@ -208,11 +209,7 @@ fn print_warnings(
 }
 
 fn save_failure(err: SaveError) -> Failure {
-    let message = clean_line(&err.to_string()).into_owned();
-    match err {
-        SaveError::Io { .. } => Failure::Internal(message),
-        SaveError::Exists { .. } | SaveError::ChangedOnDisk { .. } => Failure::User(message),
-    }
+    Failure::from(err)
 }
 
 fn shown(path: &Path) -> String {

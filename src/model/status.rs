@@ -146,6 +146,16 @@ pub struct UnknownStatus(pub String);
 )]
 pub struct UnknownStatusWord(pub String);
 
+impl UnknownStatusWord {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.unknown_status")
+            .arg("text", &self.0)
+            .arg("list", Status::expected())
+            .arg("chinese", Status::ALL.map(Status::chinese).join(", "))
+    }
+}
+
 impl FromStr for Status {
     type Err = UnknownStatus;
 

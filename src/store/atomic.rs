@@ -10,9 +10,10 @@ use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use super::error::{SaveError, describe_io};
+use super::error::{SaveError, io_phrase};
 use super::file::{Fingerprint, TEMP_SUFFIX, wait_for_writes};
 use super::lock::folder_of;
+use crate::lang::Phrase;
 
 /// A file written: how it looks now, and anything the user should hear about it (a save by
 /// another user that had to make the file theirs).
@@ -34,51 +35,57 @@ pub fn real_path(path: &Path) -> PathBuf {
 }
 
 /// Why tally could not save over `path`, if it could not: no write permission, or several hard
-/// links (checked without changing anything).
-pub fn why_unwritable(path: &Path) -> Option<String> {
+/// links (checked without changing anything), as `NAME REASON`.
+pub fn why_unwritable(path: &Path) -> Option<Phrase> {
     let path = real_path(path);
-    let SaveError::Io { message, .. } = check_replaceable(&path).err()? else {
-        return Some("it cannot be saved".into());
-    };
-    let reason = message.trim_end_matches("; nothing was written");
+    let reason = refusal(&path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Some(format!("{name} {reason}"))
+    Some(
+        Phrase::new("file.named")
+            .arg("name", name)
+            .with("reason", reason),
+    )
 }
 
 /// Refuses to replace a file the rename would not replace faithfully.
 pub(super) fn check_replaceable(path: &Path) -> Result<(), SaveError> {
-    let refuse = |message: String| SaveError::Io {
-        path: path.to_path_buf(),
-        message,
-    };
-    let Ok(meta) = fs::metadata(path) else {
-        return Ok(());
-    };
+    match refusal(path) {
+        None => Ok(()),
+        Some(reason) => {
+            let message = if reason.key == "file.hard_links" {
+                reason
+            } else {
+                Phrase::new("file.nothing_written").with("problem", reason)
+            };
+            Err(SaveError::Io {
+                path: path.to_path_buf(),
+                message,
+            })
+        }
+    }
+}
+
+/// Why a file may not be replaced: several hard links, no write permission for anyone, or the
+/// system refusing this user.
+fn refusal(path: &Path) -> Option<Phrase> {
+    let meta = fs::metadata(path).ok()?;
     if meta.nlink() > 1 {
-        return Err(refuse(format!(
-            "has {} hard links; saving would give only this name the new text and leave the \
-             others with the old, so nothing was written (copy it to a file of its own to edit it)",
-            meta.nlink()
-        )));
+        return Some(Phrase::new("file.hard_links").arg("n", meta.nlink()));
     }
     let mode = meta.permissions().mode();
     if mode & 0o222 == 0 {
-        return Err(refuse(format!(
-            "is read-only (mode {:o}, no write permission); nothing was written",
-            mode & 0o7777
-        )));
+        let mode = format!("{:o}", mode & 0o7777);
+        return Some(Phrase::new("file.read_only_mode").arg("mode", mode));
     }
     // Whether this user may write it, as the system decides (the file is opened, not changed).
-    if let Err(err) = fs::OpenOptions::new().write(true).open(path) {
-        return Err(refuse(format!(
-            "{}; nothing was written",
-            describe_io(&err)
-        )));
-    }
-    Ok(())
+    fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .err()
+        .map(|err| io_phrase(&err))
 }
 
 /// Replaces `path` (its target, when a link) with `parts` one after the other, all at once.
@@ -86,7 +93,7 @@ pub(super) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Saved, 
     let path = &real_path(path);
     let fail = |e: std::io::Error| SaveError::Io {
         path: path.to_path_buf(),
-        message: describe_io(&e),
+        message: io_phrase(&e),
     };
     let dir = folder_of(path);
     let name = path
