@@ -28,7 +28,7 @@ pub struct Cli {
 
     /// The interface's language: en or zh [default: the config file's `language`, else
     /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
-    #[arg(long, value_name = "LANG", value_parser = lang_parser())]
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), global = true)]
     pub lang: Option<crate::lang::Lang>,
 
     /// The folder opened when no path is given [default: `data_dir` in the config, else the OS

@@ -1,0 +1,188 @@
+//! The command line speaks the session's language on stderr — chosen like the interface's, by
+//! `--lang`, then the config's `language`, then the locale — while the `PATH:LINE:COL:` start of
+//! a message, the exit codes and everything on stdout stay as they are in every language.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{sample_copy, tally_bin};
+
+/// Runs tally with the locale `lang` (and no config file of the user's): exit code, stdout,
+/// stderr.
+fn run_in(lang: &str, args: &[&str], dir: &Path) -> (i32, String, String) {
+    let output = Command::new(tally_bin())
+        .args(args)
+        .env("TALLY_DATA_DIR", dir)
+        .env("XDG_CONFIG_HOME", dir)
+        .env_remove("TALLY_CONFIG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tally");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const ZH: &str = "zh_CN.UTF-8";
+
+#[test]
+fn an_unknown_id_is_told_in_chinese_with_the_path_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    let (code, out, err) = run_in(ZH, &["set", f, "999", "status=done"], dir.path());
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(err, format!("{f}: 没有编号为“999”的事项\n"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        tally::store::SAMPLE_JSON
+    );
+}
+
+#[test]
+fn english_reads_exactly_as_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    for lang in ["C.UTF-8", "en_US.UTF-8", ""] {
+        let (code, _, err) = run_in(lang, &["set", f, "999", "status=done"], dir.path());
+        assert_eq!(code, 2);
+        assert_eq!(
+            err,
+            format!("{f}: no item with id \"999\"\n"),
+            "LANG={lang}"
+        );
+    }
+    let (_, _, err) = run_in(ZH, &["rm", f, "999", "--lang", "en"], dir.path());
+    assert_eq!(err, format!("{f}: no item with id \"999\"\n"));
+}
+
+#[test]
+fn the_flag_and_the_config_choose_the_language_as_for_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    let (_, _, err) = run_in("C.UTF-8", &["rm", f, "999", "--lang", "zh"], dir.path());
+    assert!(err.contains("没有编号为“999”的事项"), "{err}");
+    let config = dir.path().join("tally");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "language = \"zh\"\n").unwrap();
+    let (_, _, err) = run_in("C.UTF-8", &["rm", f, "999"], dir.path());
+    assert!(err.contains("没有编号为“999”的事项"), "config: {err}");
+}
+
+#[test]
+fn every_kind_of_mistake_is_told_in_chinese_with_its_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["set", f, "14", "status=late"], "未知的状态 `late`"),
+        (vec!["set", f, "14", "colour=red"], "未知的字段 `colour`"),
+        (vec!["set", f, "14", "status"], "应为 字段=值"),
+        (vec!["set", f, "14", "title="], "标题不能为空"),
+        (vec!["set", f, "14", "due=tomorrow"], "日期 `tomorrow` 无效"),
+        (vec!["note", f, "14", "  "], "进展内容为空"),
+        (vec!["metric", f, "14", "m", "lots"], "`lots` 不是数字"),
+        (
+            vec!["add", f, "--title", "t", "--id", "14"],
+            "编号“14”已被使用",
+        ),
+        (vec!["add", f, "--title", " "], "标题为空"),
+        (vec!["rm", folder, "14"], "是文件夹"),
+        (vec!["show", f, "999"], "没有编号为“999”的事项"),
+        (vec!["show", "nothing-here.json:3"], "没有这个文件"),
+        (vec!["list", f, "--query", "status:late"], "--query：状态"),
+        (
+            vec!["export", f, "--format", "csv", "--since", "2023-01-01"],
+            "只能与 --format markdown",
+        ),
+        (
+            vec!["new", f, "--title", "x"],
+            "已存在；`new` 不会覆盖已有文件",
+        ),
+        (
+            vec!["validate", "missing.json"],
+            "missing.json: 文件或文件夹不存在",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, _, err) = run_in(ZH, &args, dir.path());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {expected:?} in {err:?}");
+        let (code_en, _, err_en) = run_in("C", &args, dir.path());
+        assert_eq!(code_en, code, "{args:?}");
+        assert_ne!(err_en, err, "{args:?} said the same in English");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        tally::store::SAMPLE_JSON
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_keeps_its_place_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, "{\n  \"title\": \"t\",\n  \"items\": [1,]\n}\n").unwrap();
+    let f = file.to_str().unwrap();
+    let (code, _, english) = run_in("C", &["validate", f], dir.path());
+    let (code_zh, _, chinese) = run_in(ZH, &["validate", f], dir.path());
+    assert_eq!((code, code_zh), (2, 2));
+    let place = format!("{f}:3:15: ");
+    assert!(english.starts_with(&place), "{english}");
+    assert!(chinese.starts_with(&place), "{chinese}");
+    assert!(chinese.contains("文件内容有误"), "{chinese}");
+    assert_eq!(
+        english,
+        format!("{place}trailing comma: JSON does not allow a comma before `]` or `}}`\n")
+    );
+}
+
+#[test]
+fn a_refused_save_says_why_in_chinese_with_exit_code_1() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, _, err) = run_in(ZH, &["set", f, "14", "status=done"], dir.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.starts_with(&format!("{f}: 无法保存：")), "{err}");
+    assert!(err.contains("是只读的（权限 444"), "{err}");
+    let (_, _, english) = run_in("C", &["set", f, "14", "status=done"], dir.path());
+    assert_eq!(
+        english,
+        format!(
+            "{f}: could not save: is read-only (mode 444, no write permission); nothing was written\n"
+        )
+    );
+}
+
+#[test]
+fn what_scripts_read_on_stdout_is_the_same_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let f = file.to_str().unwrap();
+    for args in [
+        vec!["list", f],
+        vec!["list", f, "--json"],
+        vec!["show", f, "14", "--json"],
+        vec!["export", f, "--format", "csv"],
+        vec!["export", f, "--format", "json"],
+    ] {
+        let (_, english, _) = run_in("C", &args, dir.path());
+        let (_, chinese, _) = run_in(ZH, &args, dir.path());
+        assert!(!english.is_empty(), "{args:?}");
+        assert_eq!(english, chinese, "{args:?}");
+    }
+}
