@@ -57,7 +57,8 @@ pub enum Event {
     /// A file could not be written; the edits stay in memory.
     SaveFailed {
         file: usize,
-        error: String,
+        /// Why, read in the session's language when shown.
+        error: crate::lang::Phrase,
     },
     /// A file changed on disk and was read again.
     Reloaded {

@@ -47,10 +47,12 @@ pub(crate) fn saved(
     }
 }
 
-pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
+pub(crate) fn save_failed(state: &mut State, file: usize, error: crate::lang::Phrase) {
     let Some(open) = state.files.get_mut(file) else {
         return;
     };
+    // The reason quotes paths: cleaned, like everything from outside.
+    let error = crate::text::clean_line(&error.text(state.settings.lang)).into_owned();
     open.save_error = Some(error.clone());
     super::team::save_failed(state);
     let text = trf(state.settings.lang, "msg.not_saved", &[("error", &error)]);

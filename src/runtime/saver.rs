@@ -49,7 +49,7 @@ impl SaveJob {
             Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
             Err(err) => Event::SaveFailed {
                 file,
-                error: crate::text::clean_line(&err.to_string()).into_owned(),
+                error: err.phrase(),
             },
         }
     }
@@ -131,7 +131,8 @@ fn reload(path: &std::path::Path, file: usize) -> Event {
         },
         Err(err) => Event::SaveFailed {
             file,
-            error: format!("the file changed on disk and cannot be read: {err}"),
+            error: crate::lang::Phrase::new("file.changed_unreadable")
+                .with("problem", err.phrase()),
         },
     }
 }
