@@ -465,3 +465,27 @@ fn a_failed_save_says_why_in_the_session_language() {
         assert!(!chinese.contains("could not save"), "{chinese}");
     }
 }
+
+#[test]
+fn a_copy_writes_its_dates_as_the_interface_does() {
+    let mut state = sample_state(120, 40);
+    state.settings.dates = crate::model::DateStyle::new(Some("%Y年%-m月%-d日".into()));
+    press(
+        &mut state,
+        &[Intent::Down, Intent::Down, Intent::Down, Intent::Down],
+    );
+    let copied = |state: &mut State| match update(state, Intent::Copy).as_slice() {
+        [Effect::Copy { text }] => text.clone(),
+        effects => panic!("{effects:?}"),
+    };
+    let item = copied(&mut state);
+    assert!(item.contains("2023年"), "{item}");
+    assert!(!item.contains("2023-"), "{item}");
+    press(&mut state, &[Intent::FocusNext]);
+    let note = copied(&mut state);
+    assert!(note.starts_with("2023年"), "{note}");
+    assert!(
+        item.contains(&note),
+        "the note copied is the item's: {note}"
+    );
+}
