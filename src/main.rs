@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Some(command) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            commands::run(command, &settings, &mut out)
+            commands::run(command, &settings, lang, &mut out)
                 .and_then(|()| out.flush().map_err(Failure::from))
         }
         None => open_interface(&cli, &settings, lang),

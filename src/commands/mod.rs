@@ -96,10 +96,12 @@ pub(crate) fn shown(path: &std::path::Path) -> String {
     clean_line(&path.display().to_string()).into_owned()
 }
 
-/// Runs a subcommand, writing its normal output to `out`.
+/// Runs a subcommand, writing its normal output to `out`. `lang` is only for what a command
+/// says while it works (the stages of `sync`); its failure is read in it by the caller.
 pub fn run(
     command: &Command,
     settings: &crate::config::Settings,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     match command {
@@ -116,7 +118,7 @@ pub fn run(
         Command::MergeDriver(args) => merge::merge_driver(args, out),
         Command::Resolve(args) => merge::resolve(args, out),
         Command::GitSetup(args) => merge::git_setup(args, out),
-        Command::Sync(args) => sync::sync(args, out),
+        Command::Sync(args) => sync::sync(args, lang, out),
         Command::Config(args) => config::config(args, settings, out),
         Command::Keys => config::keys(settings, out),
         Command::Completions(args) => generate::completions(args.shell, out),

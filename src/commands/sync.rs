@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use super::Failure;
 use crate::cli::PathsArgs;
 use crate::git::{self, SyncError};
-use crate::lang::Phrase;
+use crate::lang::{Lang, Phrase};
 
-pub fn sync(args: &PathsArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn sync(args: &PathsArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let files = task_files(&args.paths)?;
-    let mut stages = |stage: git::Stage| eprintln!("{}", stage.phrase());
+    let mut stages = |stage: git::Stage| eprintln!("{}", stage.phrase().text(lang));
     match git::sync(&files, &mut stages) {
         Ok(synced) => {
             writeln!(out, "{}", synced.describe())?;
