@@ -141,11 +141,26 @@ fn a_file_that_does_not_parse_keeps_its_place_first() {
     let place = format!("{f}:3:15: ");
     assert!(english.starts_with(&place), "{english}");
     assert!(chinese.starts_with(&place), "{chinese}");
-    assert!(chinese.contains("文件内容有误"), "{chinese}");
+    assert_eq!(
+        chinese,
+        format!("{place}多余的逗号：JSON 不允许在 `]` 或 `}}` 前写逗号\n")
+    );
     assert_eq!(
         english,
         format!("{place}trailing comma: JSON does not allow a comma before `]` or `}}`\n")
     );
+}
+
+#[test]
+fn a_rarer_problem_keeps_its_english_words_behind_a_chinese_lead_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.json");
+    std::fs::write(&file, "{\"title\": 5, \"items\": []}\n").unwrap();
+    let f = file.to_str().unwrap();
+    let (_, _, english) = run_in("C", &["validate", f], dir.path());
+    let (_, _, chinese) = run_in(ZH, &["validate", f], dir.path());
+    let english_words = english.strip_prefix(&format!("{f}:1:11: ")).unwrap();
+    assert_eq!(chinese, format!("{f}:1:11: 文件内容有误：{english_words}"));
 }
 
 #[test]

@@ -45,7 +45,7 @@ pub fn merge_driver(args: &MergeDriverArgs, out: &mut dyn Write) -> Result<(), F
                     .arg("which", which)
                     .arg("line", line)
                     .arg("col", col)
-                    .arg("problem", clean_line(&problem.message)),
+                    .with("problem", problem.message),
             ))
         }
     }
@@ -72,7 +72,7 @@ pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     .arg("which", which)
                     .arg("line", line)
                     .arg("col", col)
-                    .arg("problem", clean_line(&problem.message)),
+                    .with("problem", problem.message),
             )
         })?;
     write(&args.path, &text)?;

@@ -30,8 +30,7 @@ impl LoadError {
         LoadError {
             path: path.to_path_buf(),
             position: Some(line_col(text, problem.offset)),
-            message: Phrase::new("file.content")
-                .arg("problem", crate::text::clean_line(&problem.message)),
+            message: content(problem.message),
         }
     }
 
@@ -46,6 +45,17 @@ impl LoadError {
         Phrase::new("file.at")
             .arg("place", place)
             .with("problem", self.message.clone())
+    }
+}
+
+/// A problem in a file's content: its own phrase, or English words (the less common problems,
+/// as the reader or serde_json says them) behind a lead-in in the reader's language.
+fn content(problem: Phrase) -> Phrase {
+    if problem.is_plain() {
+        let words = crate::text::clean_line(&problem.to_string()).into_owned();
+        Phrase::new("file.content").arg("problem", words)
+    } else {
+        problem
     }
 }
 

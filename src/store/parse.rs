@@ -9,17 +9,19 @@ use serde_json::value::RawValue;
 
 use super::entries::{Elements, Entries, kind_of};
 use super::place::Place;
+use crate::lang::Phrase;
 use crate::model::{
     Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period,
     Point, Status,
 };
 use read_valid::Keep;
 
-/// A problem in a file's text, at a byte offset of that text.
+/// A problem in a file's text, at a byte offset of that text. The common ones are phrases of
+/// their own; the rest are English ([`Phrase::plain`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
-    pub message: String,
+    pub message: Phrase,
 }
 
 const BOM: char = '\u{feff}';
@@ -75,10 +77,7 @@ fn conflict_marker(text: &str) -> Option<Problem> {
         if line.starts_with("<<<<<<<") {
             return Some(Problem {
                 offset,
-                message: "git conflict markers (`<<<<<<<`): a merge without tally's merge driver \
-                          left two versions here; while the merge is unfinished, `tally resolve \
-                          FILE` merges them item by item (`tally git-setup` prevents this)"
-                    .into(),
+                message: Phrase::new("parse.conflict_markers"),
             });
         }
         offset += line.len();
@@ -104,14 +103,14 @@ fn parse_precisely(text: Arc<str>, known: Vec<Item>) -> Result<Document, Problem
     if body.trim().is_empty() {
         return Err(Problem {
             offset: body_start,
-            message: "the file is empty (expected a JSON object with `title` and `items`)".into(),
+            message: Phrase::new("parse.empty"),
         });
     }
     let top: Entries = reader.json(body, &"the file must hold a JSON object")?;
     let header = reader.header(&top, body_start)?;
     let items_raw = top.get("items").ok_or_else(|| Problem {
         offset: body_start,
-        message: "missing required field `items` (an array of items)".into(),
+        message: Phrase::new("parse.no_items"),
     })?;
     let elements = reader.array(items_raw, &Place::Text("`items`"))?;
     let layout = Layout {
@@ -190,10 +189,10 @@ impl<'t> Reader<'t> {
         Origin::new(self.text.clone(), self.span(raw))
     }
 
-    fn problem(&self, raw: &RawValue, message: String) -> Problem {
+    fn problem(&self, raw: &RawValue, message: impl Into<Phrase>) -> Problem {
         Problem {
             offset: self.offset(raw),
-            message,
+            message: message.into(),
         }
     }
 
@@ -273,7 +272,7 @@ impl<'t> Reader<'t> {
             let base = text.as_ptr() as usize - self.text.as_ptr() as usize;
             return Err(Problem {
                 offset: base + text.len().saturating_sub(1),
-                message: "number out of range".into(),
+                message: Phrase::new("parse.out_of_range"),
             });
         }
         Ok(number)
@@ -295,7 +294,7 @@ impl<'t> Reader<'t> {
         let format = self.optional(top.get("tally"), |raw| self.format_version(raw))?;
         let title = top.get("title").ok_or_else(|| Problem {
             offset: body_start,
-            message: "missing required field `title` (the report's name)".into(),
+            message: Phrase::new("parse.no_title"),
         })?;
         let top_field = |name| Place::Text(name);
         Ok(Header {
@@ -359,7 +358,9 @@ impl<'t> Reader<'t> {
             };
             if let Some(&first) = first_seen.get(&item.id) {
                 let line = line_of(self.text, first);
-                let message = format!("duplicate id \"{}\" (first used on line {line})", item.id);
+                let message = Phrase::new("parse.duplicate_id")
+                    .arg("id", crate::text::clean_line(&item.id))
+                    .arg("line", line);
                 return Err(Problem {
                     offset: self.id_offset(element).unwrap_or(self.offset(element)),
                     message,
@@ -548,38 +549,41 @@ fn offset_in(text: &str, line: usize, column: usize) -> usize {
     offset
 }
 
-/// serde_json's message without its position, in words a person editing the file understands.
+/// serde_json's message without its position, in words a person editing the file understands:
+/// the common ones as phrases of their own, the rest as serde_json says them.
 fn describe_json_error(
     err: &serde_json::Error,
     wrong_kind: &dyn std::fmt::Display,
     next: Option<char>,
-) -> String {
+) -> Phrase {
     let full = err.to_string();
     let reason = match full.rfind(" at line ") {
         Some(cut) => &full[..cut],
         None => full.as_str(),
     };
     if reason.starts_with("EOF while parsing") {
-        return format!("{reason}: the file ends too early (is it truncated?)");
+        return Phrase::new("parse.truncated").arg("reason", reason);
     }
     if reason.starts_with("invalid type") {
-        return format!("{wrong_kind} ({reason})");
+        return Phrase::plain(format!("{wrong_kind} ({reason})"));
     }
-    match reason {
-        "expected value" if matches!(next, Some(']' | '}')) => {
-            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
-        }
-        "expected value" => {
-            "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into()
-        }
-        "trailing comma" => "trailing comma: JSON does not allow a comma before `]` or `}`".into(),
-        "key must be a string" if next == Some('}') => {
-            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
-        }
-        "key must be a string" => "object keys must be strings in double quotes".into(),
-        "trailing characters" => "unexpected text after the end of the JSON value".into(),
-        _ => reason.to_string(),
+    if reason.starts_with("control character") {
+        return Phrase::new("parse.control_character").arg("reason", reason);
     }
+    Phrase::new(match reason {
+        "expected value" if matches!(next, Some(']' | '}')) => "parse.trailing_comma",
+        "expected value" => "parse.expected_value",
+        "trailing comma" => "parse.trailing_comma",
+        "key must be a string" if next == Some('}') => "parse.trailing_comma",
+        "key must be a string" => "parse.key_not_string",
+        "trailing characters" => "parse.trailing_characters",
+        "expected `,` or `}`" => "parse.comma_or_brace",
+        "expected `,` or `]`" => "parse.comma_or_bracket",
+        "expected `:`" => "parse.colon",
+        "invalid escape" => "parse.invalid_escape",
+        "invalid number" => "parse.invalid_number",
+        _ => return Phrase::plain(reason),
+    })
 }
 
 /// The 1-based line number of a byte offset.
