@@ -73,7 +73,8 @@ pub enum Event {
     /// A file changed on disk but could not be read.
     ReloadFailed {
         file: usize,
-        error: String,
+        /// Why, read in the session's language when shown.
+        error: crate::lang::Phrase,
     },
     /// Minutes were written to this path.
     MinutesWritten {

@@ -59,10 +59,11 @@ pub(crate) fn save_failed(state: &mut State, file: usize, error: crate::lang::Ph
     state.message = Some(Message::error(text));
 }
 
-pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
+pub(crate) fn reload_failed(state: &mut State, file: usize, error: crate::lang::Phrase) {
     let Some(open) = state.files.get(file) else {
         return;
     };
+    let error = crate::text::clean_line(&error.text(state.settings.lang)).into_owned();
     let text = trf(
         state.settings.lang,
         "msg.unreadable",
