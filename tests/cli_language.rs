@@ -201,3 +201,22 @@ fn what_scripts_read_on_stdout_is_the_same_in_chinese() {
         assert_eq!(english, chinese, "{args:?}");
     }
 }
+
+#[test]
+fn an_import_that_finds_nothing_says_so_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("empty.txt");
+    std::fs::write(&report, "日期:2023-10-01\n没有事项的一段话。\n").unwrap();
+    let r = report.to_str().unwrap();
+    let (code, _, english) = run_in("C", &["import", r], dir.path());
+    let (code_zh, _, chinese) = run_in(ZH, &["import", r], dir.path());
+    assert_eq!((code, code_zh), (2, 2), "{english}");
+    assert_eq!(
+        english,
+        format!("{r}: no items found (an item starts with a line such as `第1项:`)\n")
+    );
+    assert_eq!(
+        chinese,
+        format!("{r}: 没有找到事项（事项以 `第1项:` 这样的行开头）\n")
+    );
+}

@@ -52,11 +52,19 @@ fn read_source(
     text: &str,
     shown: &str,
 ) -> Result<(Source, Vec<Warning>), Failure> {
-    let failed = |err: ImportError| match err {
-        ImportError::Csv { line, message } => {
-            Failure::User(Phrase::plain(format!("{shown}:{line}: {message}")))
-        }
-        other => Failure::User(Phrase::plain(format!("{shown}: {other}"))),
+    let failed = |err: ImportError| {
+        let (place, problem) = match &err {
+            ImportError::Csv { line, message } => (
+                format!("{shown}:{line}"),
+                Phrase::new("file.content").arg("problem", message),
+            ),
+            _ => (shown.to_string(), err.phrase()),
+        };
+        Failure::User(
+            Phrase::new("file.at")
+                .arg("place", place)
+                .with("problem", problem),
+        )
     };
     if format_of(args) == ImportFormat::Text {
         let options = Options {

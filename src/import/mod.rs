@@ -123,3 +123,21 @@ pub enum ImportError {
     #[error("line {line}: {message}")]
     Csv { line: usize, message: String },
 }
+
+impl ImportError {
+    /// The error in words for any language (its English text is its `Display`); a CSV's own
+    /// problems stay in English behind a lead-in.
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        use crate::lang::Phrase;
+        match self {
+            ImportError::NoItems => Phrase::new("import.no_items"),
+            ImportError::NoDate => Phrase::new("import.no_date"),
+            ImportError::Csv { line, message } => {
+                Phrase::new("import.line").arg("line", line).with(
+                    "problem",
+                    Phrase::new("file.content").arg("problem", message),
+                )
+            }
+        }
+    }
+}
