@@ -8,7 +8,7 @@ use crate::store::{self, SaveError};
 
 /// Saves one file; the outcome comes back as an event.
 pub(super) fn save(state: &State, file: usize) -> Option<Event> {
-    save_job(state, file).map(SaveJob::run)
+    save_job(state, file).map(|job| job.run().0)
 }
 
 /// A save to do: the document written out as pieces (runs of the file's text it was read from and
@@ -34,23 +34,27 @@ pub(super) fn save_job(state: &State, file: usize) -> Option<SaveJob> {
 }
 
 impl SaveJob {
-    /// Writes the file (or reads it again when someone else changed it); the outcome as an event.
-    fn run(self) -> Event {
+    /// Writes the file (or reads it again when someone else changed it); the outcome as an event,
+    /// and the replaced version of the file, to close once the outcome is out.
+    fn run(self) -> (Event, Option<store::Replaced>) {
         let file = self.file;
-        match store::save_text(&self.path, &self.text, &self.seen) {
-            Ok(saved) => Event::Saved {
-                file,
-                fingerprint: saved.fingerprint,
-                covered: self.covered,
-                notice: saved
-                    .notice
-                    .map(|n| crate::text::clean_line(&n).into_owned()),
-            },
-            Err(SaveError::ChangedOnDisk { .. }) => reload(&self.path, file),
-            Err(err) => Event::SaveFailed {
-                file,
-                error: err.phrase(),
-            },
+        match store::save_text_keeping_old(&self.path, &self.text, &self.seen) {
+            Ok((saved, replaced)) => {
+                let event = Event::Saved {
+                    file,
+                    fingerprint: saved.fingerprint,
+                    covered: self.covered,
+                    notice: saved
+                        .notice
+                        .map(|n| crate::text::clean_line(&n).into_owned()),
+                };
+                (event, Some(replaced))
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => (reload(&self.path, file), None),
+            Err(err) => {
+                let error = err.phrase();
+                (Event::SaveFailed { file, error }, None)
+            }
         }
     }
 }
@@ -76,14 +80,14 @@ pub(super) enum Job {
 }
 
 impl Job {
-    fn run(self) -> Event {
+    fn run(self) -> (Event, Option<store::Replaced>) {
         match self {
             Job::Save(job) => {
                 let outcome = job.run();
                 SAVES_PENDING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
                 outcome
             }
-            Job::Reload { file, path, seen } => read_again(&path, file, &seen),
+            Job::Reload { file, path, seen } => (read_again(&path, file, &seen), None),
         }
     }
 }
@@ -106,13 +110,16 @@ impl Saver {
         let (outbox, outcomes) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for job in inbox {
-                let outcome = job.run();
+                let (outcome, replaced) = job.run();
                 if outbox.send(outcome).is_err() {
                     break;
                 }
                 if let Some(wake) = &waker {
                     wake();
                 }
+                // Closed only now that the outcome is out: on a large file the close takes a
+                // good part of the save's time (see `store::Replaced`).
+                drop(replaced);
             }
         });
         Saver {

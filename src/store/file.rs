@@ -11,7 +11,7 @@ use std::time::SystemTime;
 use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
 use super::decode::{TextEncoding, decode};
 use super::error::{LoadError, SaveError, io_phrase};
-use super::lock::{SaveLock, folder_of};
+use super::lock::{Replaced, SaveLock, folder_of};
 use super::parse::parse_document;
 use super::progress::Progress;
 use super::read::{Whole, read_shared};
@@ -353,9 +353,20 @@ pub fn save_bytes(path: &Path, text: &[u8], seen: &Fingerprint) -> Result<Saved,
 /// [`save`] for a document written out as pieces ([`super::write_pieces`]): the pieces go to the
 /// file one after the other, so the whole text is never put together in memory.
 pub fn save_text(path: &Path, text: &TextToSave, seen: &Fingerprint) -> Result<Saved, SaveError> {
+    save_text_keeping_old(path, text, seen).map(|(saved, _replaced)| saved)
+}
+
+/// [`save_text`], handing back the replaced version still open, for the caller to close once it
+/// has reported the save: on a large file the close is a good part of the save's time.
+pub fn save_text_keeping_old(
+    path: &Path,
+    text: &TextToSave,
+    seen: &Fingerprint,
+) -> Result<(Saved, Replaced), SaveError> {
     let parts: Vec<&[u8]> = text.parts().map(str::as_bytes).collect();
     let lock = SaveLock::take(path)?;
-    write_locked(&lock, path, &parts, seen)
+    let saved = write_locked(&lock, path, &parts, seen)?;
+    Ok((saved, lock.release()))
 }
 
 /// [`save`] for a caller that already holds the file's save lock.
