@@ -220,3 +220,36 @@ fn an_import_that_finds_nothing_says_so_in_chinese() {
         format!("{r}: 没有找到事项（事项以 `第1项:` 这样的行开头）\n")
     );
 }
+
+#[test]
+fn config_init_refuses_to_replace_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, _) = run_in(ZH, &["config", "init"], dir.path());
+    assert_eq!(code, 0);
+    let (code, _, chinese) = run_in(ZH, &["config", "init"], dir.path());
+    let (_, _, english) = run_in("C", &["config", "init"], dir.path());
+    assert_eq!(code, 2);
+    let path = dir.path().join("tally").join("config.toml");
+    let path = path.display();
+    assert_eq!(chinese, format!("{path} 已存在（加 --force 可替换）\n"));
+    assert_eq!(
+        english,
+        format!("{path} already exists (use --force to replace it)\n")
+    );
+}
+
+#[test]
+fn a_broken_config_is_reported_on_stderr_in_the_language_it_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let config = dir.path().join("tally");
+    std::fs::create_dir_all(&config).unwrap();
+    let path = config.join("config.toml");
+    std::fs::write(&path, "language = \"zh\"\ntheme = \"neon\"\n").unwrap();
+    let (code, out, err) = run_in("C", &["list", file.to_str().unwrap()], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\ton_track\t"), "{out}");
+    let place = format!("{}:2:9: ", path.display());
+    assert!(err.starts_with(&place), "{err}");
+    assert!(err.contains("未知的主题 `neon`"), "{err}");
+}

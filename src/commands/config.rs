@@ -24,8 +24,7 @@ pub fn config(args: &ConfigArgs, settings: &Settings, out: &mut dyn Write) -> Re
             } else {
                 Overwrite::Refuse
             };
-            store::write_config(&path, DEFAULT_TOML, overwrite)
-                .map_err(|e| Failure::User(Phrase::plain(clean_line(&e))))?;
+            store::write_config(&path, DEFAULT_TOML, overwrite).map_err(Failure::User)?;
             writeln!(out, "wrote {shown}")?;
         }
     }

@@ -27,8 +27,7 @@ pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, Stamp, TEMP_SUFFIX, changed_since, fingerprint,
     json_files_in, load, load_all, load_outline, load_with, looks_changed, read_any_text,
     read_text, save, save_bytes, save_locked, save_new, save_text, save_text_keeping_old, stat,
-    temp_files_of,
-    unchanged_on_disk, wait_for_writes, write_atomic, write_new,
+    temp_files_of, unchanged_on_disk, wait_for_writes, write_atomic, write_new,
 };
 pub use lock::{Replaced, SaveLock};
 pub use parse::{Problem, line_col, parse_document, parse_outline};
