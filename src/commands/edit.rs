@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Failure;
 use super::target::locate;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
-use crate::lang::Phrase;
+use crate::lang::{Lang, Phrase};
 use crate::model::{
     Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
     record_reading, split_tags,
@@ -26,6 +26,7 @@ const ATTEMPTS: usize = 10;
 fn edit_file(
     path: &Path,
     whole: &[&str],
+    lang: Lang,
     make: impl Fn(&Document) -> Result<Option<Change>, Failure>,
 ) -> Result<bool, Failure> {
     if path.is_dir() {
@@ -47,7 +48,7 @@ fn edit_file(
         match store::save_locked(&lock, path, &doc, &loaded.fingerprint) {
             Ok(saved) => {
                 if let Some(notice) = saved.notice {
-                    eprintln!("tally: {}", clean_line(&notice));
+                    eprintln!("tally: {}", clean_line(&notice.text(lang)));
                 }
                 return Ok(true);
             }
@@ -89,7 +90,7 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
     Ok(())
 }
 
-pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn note(args: &NoteArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     let [text] = rest else {
         return Err(Failure::User(Phrase::new("cli.give_note")));
@@ -100,7 +101,7 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let date = args.date.unwrap_or_else(Date::today);
     let by = crate::git::author::author(args.by.as_deref(), path);
-    let changed = edit_file(path, &[id.as_str()], |doc| {
+    let changed = edit_file(path, &[id.as_str()], lang, |doc| {
         let item = find(doc, path, id)?;
         let note = Note {
             by: by.clone(),
@@ -117,7 +118,7 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
 
 const FIELDS: &str = "title, goal, lead, status, due, tags";
 
-pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn set(args: &SetArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     if rest.is_empty() {
         return Err(Failure::User(
@@ -129,7 +130,7 @@ pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
         .iter()
         .map(|a| parse_assignment(a))
         .collect::<Result<Vec<_>, Failure>>()?;
-    let changed = edit_file(path, &[id.as_str()], |doc| {
+    let changed = edit_file(path, &[id.as_str()], lang, |doc| {
         let item = find(doc, path, id)?;
         let mut after = item.clone();
         for assignment in &assignments {
@@ -219,13 +220,13 @@ fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
     })
 }
 
-pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn metric(args: &MetricArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let number = |text: &str| read_number(text).map_err(|e| Failure::User(e.phrase()));
     let value = number(&args.value)?;
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);
     let said = std::cell::RefCell::new(None);
-    let changed = edit_file(&args.path, &[args.id.as_str()], |doc| {
+    let changed = edit_file(&args.path, &[args.id.as_str()], lang, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let published = doc.header.published;
         Ok(replace(item, |item| {
@@ -273,12 +274,12 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
     report(out, changed, said)
 }
 
-pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn add(args: &AddArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     if args.title.trim().is_empty() {
         return Err(Failure::User(Phrase::new("cli.empty_title")));
     }
     let chosen = std::cell::RefCell::new(String::new());
-    edit_file(&args.path, &[], |doc| {
+    edit_file(&args.path, &[], lang, |doc| {
         let id = match &args.id {
             Some(id) if id.trim().is_empty() => {
                 return Err(Failure::User(Phrase::new("cli.empty_id")));
@@ -306,8 +307,8 @@ pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
     report(out, true, format!("added item {}", chosen.into_inner()))
 }
 
-pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    edit_file(&args.path, &[args.id.as_str()], |doc| {
+pub fn rm(args: &RmArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    edit_file(&args.path, &[args.id.as_str()], lang, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let index = doc.position(&args.id).unwrap_or(0);
         Ok(Some(Change::Remove {

@@ -97,7 +97,8 @@ pub(crate) fn shown(path: &std::path::Path) -> String {
 }
 
 /// Runs a subcommand, writing its normal output to `out`. `lang` is only for what a command
-/// says while it works (the stages of `sync`); its failure is read in it by the caller.
+/// says on stderr while it works (the stages of `sync`, a notice about a save); its failure is
+/// read in it by the caller.
 pub fn run(
     command: &Command,
     settings: &crate::config::Settings,
@@ -108,11 +109,11 @@ pub fn run(
         Command::Validate(args) => validate(&args.paths, out),
         Command::List(args) => list(args, out),
         Command::Show(args) => show(args, out),
-        Command::Note(args) => edit::note(args, out),
-        Command::Set(args) => edit::set(args, out),
-        Command::Metric(args) => edit::metric(args, out),
-        Command::Add(args) => edit::add(args, out),
-        Command::Rm(args) => edit::rm(args, out),
+        Command::Note(args) => edit::note(args, lang, out),
+        Command::Set(args) => edit::set(args, lang, out),
+        Command::Metric(args) => edit::metric(args, lang, out),
+        Command::Add(args) => edit::add(args, lang, out),
+        Command::Rm(args) => edit::rm(args, lang, out),
         Command::Import(args) => import(args, out),
         Command::Export(args) => export(args, out),
         Command::MergeDriver(args) => merge::merge_driver(args, out),

@@ -44,9 +44,7 @@ impl SaveJob {
                     file,
                     fingerprint: saved.fingerprint,
                     covered: self.covered,
-                    notice: saved
-                        .notice
-                        .map(|n| crate::text::clean_line(&n).into_owned()),
+                    notice: saved.notice,
                 };
                 (event, Some(replaced))
             }

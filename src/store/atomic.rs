@@ -20,7 +20,8 @@ use crate::lang::Phrase;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub fingerprint: Fingerprint,
-    pub notice: Option<String>,
+    /// What the user should hear about the save (the file changed owner), in any language.
+    pub notice: Option<Phrase>,
 }
 
 /// The file a save of `path` replaces: the final target when `path` is a symbolic link (a link
@@ -184,7 +185,7 @@ fn write_hashing(file: &mut File, parts: &[&[u8]]) -> std::io::Result<u64> {
 
 /// Gives the new file the old one's owner and group where permitted, then its mode (set last, as
 /// a change of owner clears the set-id bits). Says so when the owner or group could not be kept.
-fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Result<Option<String>> {
+fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Result<Option<Phrase>> {
     use std::os::unix::fs::fchown;
     if fchown(new, Some(old.uid()), Some(old.gid())).is_err() {
         let _ = fchown(new, None, Some(old.gid()));
@@ -192,32 +193,34 @@ fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Resu
     new.set_permissions(old.permissions())?;
     let now = new.metadata()?;
     let owner = (now.uid() != old.uid()).then(|| {
-        format!(
-            "now belongs to {} (was {}), who saved it",
-            user_name(now.uid()),
-            user_name(old.uid())
-        )
+        Phrase::new("file.owner_now")
+            .arg("now", user_name(now.uid()))
+            .arg("was", user_name(old.uid()))
     });
     let group = (now.gid() != old.gid()).then(|| {
-        format!(
-            "its group is now {} (was {}: the saver is not a member)",
-            group_name(now.gid()),
-            group_name(old.gid())
-        )
+        Phrase::new("file.group_now")
+            .arg("now", group_name(now.gid()))
+            .arg("was", group_name(old.gid()))
     });
     let kept = if group.is_none() {
-        "; its mode and group are kept"
+        "file.mode_and_group_kept"
     } else {
-        "; its mode is kept"
+        "file.mode_kept"
     };
-    Ok(match (owner, group) {
-        (None, None) => None,
-        (owner, group) => {
-            let said: Vec<String> = owner.into_iter().chain(group).collect();
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            Some(format!("{name} {}{kept}", said.join(", and ")))
-        }
-    })
+    let said = match (owner, group) {
+        (None, None) => return Ok(None),
+        (Some(owner), Some(group)) => Phrase::new("file.and")
+            .with("first", owner)
+            .with("second", group),
+        (Some(one), None) | (None, Some(one)) => one,
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    Ok(Some(
+        Phrase::new("file.owner_notice")
+            .arg("name", name)
+            .with("said", said)
+            .with("kept", Phrase::new(kept)),
+    ))
 }
 
 fn user_name(uid: u32) -> String {
