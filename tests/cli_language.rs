@@ -155,12 +155,40 @@ fn a_file_that_does_not_parse_keeps_its_place_first() {
 fn a_rarer_problem_keeps_its_english_words_behind_a_chinese_lead_in() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("odd.json");
-    std::fs::write(&file, "{\"title\": 5, \"items\": []}\n").unwrap();
+    std::fs::write(&file, r#"{"title": "\ud800x", "items": []}"#).unwrap();
     let f = file.to_str().unwrap();
     let (_, _, english) = run_in("C", &["validate", f], dir.path());
     let (_, _, chinese) = run_in(ZH, &["validate", f], dir.path());
-    let english_words = english.strip_prefix(&format!("{f}:1:11: ")).unwrap();
-    assert_eq!(chinese, format!("{f}:1:11: 文件内容有误：{english_words}"));
+    let (place, english_words) = english.split_once(": ").unwrap();
+    assert!(place.starts_with(&format!("{f}:1:")), "{english}");
+    assert!(english_words.contains("hex escape"), "{english}");
+    assert_eq!(chinese, format!("{place}: 文件内容有误：{english_words}"));
+}
+
+#[test]
+fn where_a_value_of_the_wrong_kind_is_reads_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.json");
+    let text = r#"{"title": "t", "items": [{"id": "7", "title": "x", "progress": [{"date": "2023-01-01"}]}]}"#;
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let (_, _, english) = run_in("C", &["validate", f], dir.path());
+    let (_, _, chinese) = run_in(ZH, &["validate", f], dir.path());
+    let (place, words) = english.split_once(": ").unwrap();
+    assert_eq!(
+        words,
+        "item \"7\": progress note 1: missing required field `text`\n"
+    );
+    assert_eq!(
+        chinese,
+        format!("{place}: 事项“7”：第 1 条进展：缺少必需的字段 `text`\n")
+    );
+    std::fs::write(&file, r#"{"title": 5, "items": []}"#).unwrap();
+    let (_, _, chinese) = run_in(ZH, &["validate", f], dir.path());
+    assert_eq!(
+        chinese,
+        format!("{f}:1:11: `title` 应为字符串，实际是数字\n")
+    );
 }
 
 #[test]

@@ -137,6 +137,15 @@ impl fmt::Display for Status {
 #[error("unknown status `{0}` (expected one of {list})", list = Status::expected())]
 pub struct UnknownStatus(pub String);
 
+impl UnknownStatus {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.unknown_status_name")
+            .arg("text", &self.0)
+            .arg("list", Status::expected())
+    }
+}
+
 /// The text was neither a status name nor one of the Chinese status words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

@@ -217,7 +217,7 @@ impl<'t> Reader<'t> {
 
     fn object(&self, raw: &'t RawValue, what: &Place) -> Result<Entries<'t>, Problem> {
         if !raw.get().starts_with('{') {
-            let message = format!("{what} must be an object, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_object", what, raw);
             return Err(self.problem(raw, message));
         }
         self.json(raw.get(), what)
@@ -225,7 +225,7 @@ impl<'t> Reader<'t> {
 
     fn array(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<&'t RawValue>, Problem> {
         if !raw.get().starts_with('[') {
-            let message = format!("{what} must be an array, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_array", what, raw);
             return Err(self.problem(raw, message));
         }
         let elements: Elements = self.json(raw.get(), what)?;
@@ -234,7 +234,7 @@ impl<'t> Reader<'t> {
 
     fn string(&self, raw: &'t RawValue, what: &Place) -> Result<String, Problem> {
         if !raw.get().starts_with('"') {
-            let message = format!("{what} must be a string, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_string", what, raw);
             return Err(self.problem(raw, message));
         }
         self.json(raw.get(), what)
@@ -255,13 +255,13 @@ impl<'t> Reader<'t> {
     fn date(&self, raw: &'t RawValue, what: &Place) -> Result<Date, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Date>()
-            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+            .map_err(|err| self.problem(raw, at(what, err.phrase())))
     }
 
     fn number(&self, raw: &'t RawValue, what: &Place) -> Result<Number, Problem> {
         let first = raw.get().as_bytes().first().copied().unwrap_or(b' ');
         if !(first == b'-' || first.is_ascii_digit()) {
-            let message = format!("{what} must be a number, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_number", what, raw);
             return Err(self.problem(raw, message));
         }
         let number: Number = self.json(raw.get(), what)?;
@@ -285,9 +285,10 @@ impl<'t> Reader<'t> {
         key: &str,
         what: &Place,
     ) -> Result<&'t RawValue, Problem> {
-        entries
-            .get(key)
-            .ok_or_else(|| self.problem(at, format!("{what}: missing required field `{key}`")))
+        entries.get(key).ok_or_else(|| {
+            let missing = Phrase::new("parse.missing_field").arg("key", key);
+            self.problem(at, self::at(what, missing))
+        })
     }
 
     fn header(&self, top: &Entries<'t>, body_start: usize) -> Result<Header, Problem> {
@@ -316,13 +317,15 @@ impl<'t> Reader<'t> {
             Some(version) if (1..=FORMAT_VERSION).contains(&version) => Ok(version),
             Some(version) if version > FORMAT_VERSION => Err(self.problem(
                 raw,
-                format!(
-                    "this file uses format version {version}; this tally reads version {FORMAT_VERSION} (a newer tally is needed)"
-                ),
+                Phrase::new("parse.newer_format")
+                    .arg("version", version)
+                    .arg("readable", FORMAT_VERSION),
             )),
             _ => Err(self.problem(
                 raw,
-                format!("`tally` (the format version) must be {FORMAT_VERSION}, found {number}"),
+                Phrase::new("parse.bad_format")
+                    .arg("readable", FORMAT_VERSION)
+                    .arg("found", number),
             )),
         }
     }
@@ -383,7 +386,8 @@ impl<'t> Reader<'t> {
         let id_raw = self.required(&entries, raw, "id", &position)?;
         let id = self.string(id_raw, &Place::Field(&position, "id"))?;
         if id.trim().is_empty() {
-            return Err(self.problem(id_raw, format!("{position}: `id` cannot be empty")));
+            let empty = Phrase::new("parse.empty_id");
+            return Err(self.problem(id_raw, at(&position, empty)));
         }
         let what = Place::Id(&id);
         let field = |key| Place::Field(&what, key);
@@ -418,7 +422,7 @@ impl<'t> Reader<'t> {
     fn status(&self, raw: &'t RawValue, what: &Place) -> Result<Status, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Status>()
-            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+            .map_err(|err| self.problem(raw, at(what, err.phrase())))
     }
 
     fn tags(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<String>, Problem> {
@@ -530,6 +534,28 @@ impl<'t> Reader<'t> {
             origin: self.origin(raw),
         })
     }
+}
+
+/// `PLACE: PROBLEM`, in words for any language.
+fn at(place: &Place, problem: Phrase) -> Phrase {
+    Phrase::new("parse.at")
+        .with("place", place.phrase())
+        .with("problem", problem)
+}
+
+/// `PLACE must be KIND, found KIND`: `key` names the kind expected.
+fn must_be(key: &'static str, place: &Place, raw: &RawValue) -> Phrase {
+    let found = match kind_of(raw) {
+        "a string" => "parse.found_string",
+        "an object" => "parse.found_object",
+        "an array" => "parse.found_array",
+        "a boolean" => "parse.found_boolean",
+        "null" => "parse.found_null",
+        _ => "parse.found_number",
+    };
+    Phrase::new(key)
+        .with("place", place.phrase())
+        .with("found", Phrase::new(found))
 }
 
 /// The byte offset in `text` of serde_json's 1-based line and (byte) column.
