@@ -52,7 +52,7 @@ pub enum Event {
         fingerprint: Fingerprint,
         covered: usize,
         /// What the user should hear about the save (the file changed owner), shown once.
-        notice: Option<crate::lang::Phrase>,
+        notice: Option<Box<crate::lang::Phrase>>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {

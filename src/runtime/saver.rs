@@ -44,7 +44,7 @@ impl SaveJob {
                     file,
                     fingerprint: saved.fingerprint,
                     covered: self.covered,
-                    notice: saved.notice,
+                    notice: saved.notice.map(Box::new),
                 };
                 (event, Some(replaced))
             }
