@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Number;
 use serde_json::value::RawValue;
 
-use super::entries::{Elements, Entries, kind_of};
+use super::entries::{Elements, Entries};
 use super::place::Place;
 use crate::lang::Phrase;
 use crate::model::{
@@ -15,6 +15,7 @@ use crate::model::{
     Point, Status,
 };
 use read_valid::Keep;
+use words::{at, describe_json_error, must_be};
 
 /// A problem in a file's text, at a byte offset of that text. The common ones are phrases of
 /// their own; the rest are English ([`Phrase::plain`]).
@@ -536,28 +537,6 @@ impl<'t> Reader<'t> {
     }
 }
 
-/// `PLACE: PROBLEM`, in words for any language.
-fn at(place: &Place, problem: Phrase) -> Phrase {
-    Phrase::new("parse.at")
-        .with("place", place.phrase())
-        .with("problem", problem)
-}
-
-/// `PLACE must be KIND, found KIND`: `key` names the kind expected.
-fn must_be(key: &'static str, place: &Place, raw: &RawValue) -> Phrase {
-    let found = match kind_of(raw) {
-        "a string" => "parse.found_string",
-        "an object" => "parse.found_object",
-        "an array" => "parse.found_array",
-        "a boolean" => "parse.found_boolean",
-        "null" => "parse.found_null",
-        _ => "parse.found_number",
-    };
-    Phrase::new(key)
-        .with("place", place.phrase())
-        .with("found", Phrase::new(found))
-}
-
 /// The byte offset in `text` of serde_json's 1-based line and (byte) column.
 fn offset_in(text: &str, line: usize, column: usize) -> usize {
     if line == 0 {
@@ -573,43 +552,6 @@ fn offset_in(text: &str, line: usize, column: usize) -> usize {
         offset -= 1;
     }
     offset
-}
-
-/// serde_json's message without its position, in words a person editing the file understands:
-/// the common ones as phrases of their own, the rest as serde_json says them.
-fn describe_json_error(
-    err: &serde_json::Error,
-    wrong_kind: &dyn std::fmt::Display,
-    next: Option<char>,
-) -> Phrase {
-    let full = err.to_string();
-    let reason = match full.rfind(" at line ") {
-        Some(cut) => &full[..cut],
-        None => full.as_str(),
-    };
-    if reason.starts_with("EOF while parsing") {
-        return Phrase::new("parse.truncated").arg("reason", reason);
-    }
-    if reason.starts_with("invalid type") {
-        return Phrase::plain(format!("{wrong_kind} ({reason})"));
-    }
-    if reason.starts_with("control character") {
-        return Phrase::new("parse.control_character").arg("reason", reason);
-    }
-    Phrase::new(match reason {
-        "expected value" if matches!(next, Some(']' | '}')) => "parse.trailing_comma",
-        "expected value" => "parse.expected_value",
-        "trailing comma" => "parse.trailing_comma",
-        "key must be a string" if next == Some('}') => "parse.trailing_comma",
-        "key must be a string" => "parse.key_not_string",
-        "trailing characters" => "parse.trailing_characters",
-        "expected `,` or `}`" => "parse.comma_or_brace",
-        "expected `,` or `]`" => "parse.comma_or_bracket",
-        "expected `:`" => "parse.colon",
-        "invalid escape" => "parse.invalid_escape",
-        "invalid number" => "parse.invalid_number",
-        _ => return Phrase::plain(reason),
-    })
 }
 
 /// The 1-based line number of a byte offset.
@@ -636,6 +578,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[path = "read_valid.rs"]
 mod read_valid;
+
+#[path = "parse_words.rs"]
+mod words;
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]
