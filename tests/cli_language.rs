@@ -281,3 +281,37 @@ fn a_broken_config_is_reported_on_stderr_in_the_language_it_chooses() {
     assert!(err.starts_with(&place), "{err}");
     assert!(err.contains("未知的主题 `neon`"), "{err}");
 }
+
+#[test]
+fn git_setup_and_resolve_outside_a_merge_say_why_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample_copy(dir.path());
+    let run = |lang: &str, args: &[&str]| {
+        let output = Command::new(tally_bin())
+            .args(args)
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .expect("run tally");
+        let err = String::from_utf8_lossy(&output.stderr).into_owned();
+        (output.status.code(), err)
+    };
+    let here = dir.path().canonicalize().unwrap();
+    let (code, err) = run(ZH, &["git-setup"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains(": 不在 git 仓库中"), "{err}");
+    let (_, english) = run("C", &["git-setup"]);
+    assert!(english.contains(": not in a git repository"), "{english}");
+    assert!(!here.join(".gitattributes").exists());
+    let f = file.to_str().unwrap();
+    let (code, err) = run(ZH, &["resolve", f]);
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(
+        err,
+        format!("{f}: git 中没有此文件未合并的版本（是否正在合并，且此文件有冲突？）\n")
+    );
+}

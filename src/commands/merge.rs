@@ -28,8 +28,8 @@ pub fn merge_driver(args: &MergeDriverArgs, out: &mut dyn Write) -> Result<(), F
             finish(shown, &outcome, out)
         }
         Err(MergeError::Invalid { which, problem }) => {
-            let clean = git::line_merge(&args.base, &args.ours, &args.theirs)
-                .map_err(|e| Failure::Internal(e.into()))?;
+            let clean =
+                git::line_merge(&args.base, &args.ours, &args.theirs).map_err(Failure::Internal)?;
             if clean {
                 return Ok(());
             }
@@ -53,7 +53,7 @@ pub fn merge_driver(args: &MergeDriverArgs, out: &mut dyn Write) -> Result<(), F
 
 /// Merges a file git left in conflict from its three index stages, and stages it when clean.
 pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let stages = git::stages(&args.path).map_err(|e| Failure::User(e.into()))?;
+    let stages = git::stages(&args.path).map_err(Failure::User)?;
     let labels = Labels {
         ours: Some("ours".into()),
         theirs: Some("theirs".into()),
@@ -77,7 +77,7 @@ pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
         })?;
     write(&args.path, &text)?;
     if !outcome.needs_attention() {
-        git::add(&args.path).map_err(|e| Failure::Internal(e.into()))?;
+        git::add(&args.path).map_err(Failure::Internal)?;
     }
     finish(&args.path, &outcome, out)?;
     writeln!(out, "{}: merged", display(&args.path))?;
@@ -87,8 +87,7 @@ pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
 /// Adds the `.gitattributes` line and the driver entry, saying what was already there.
 pub fn git_setup(args: &GitSetupArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let here = std::env::current_dir()?;
-    let setup =
-        git::git_setup(&here, &args.pattern, &program()).map_err(|e| Failure::User(e.into()))?;
+    let setup = git::git_setup(&here, &args.pattern, &program()).map_err(Failure::User)?;
     let attributes = setup.root.join(".gitattributes");
     let verb = |changed| if changed { "added to" } else { "already in" };
     writeln!(
