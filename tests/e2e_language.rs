@@ -221,3 +221,19 @@ fn a_save_the_file_system_refuses_says_why_in_chinese() {
     });
     tmux.quit();
 }
+
+#[test]
+fn a_file_opened_read_only_says_why_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let args = quote(&file.display().to_string());
+    let tmux = Tmux::tally_with_env(&args, dir.path(), "LANG=zh_CN.UTF-8", 160, 30);
+    let screen = tmux.wait_for("report.json 是只读的（权限 444，不可写）");
+    assert!(!screen.contains("is read-only"), "{screen}");
+    tmux.quit();
+}

@@ -217,10 +217,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     };
     let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
+        let error = err.phrase().text(state.settings.lang);
         let text = trf(
             state.settings.lang,
             "msg.could_not_keep",
-            &[("error", &err)],
+            &[("error", &error)],
         );
         state.message = Some(Message::error(text));
         return Vec::new();

@@ -44,7 +44,7 @@ fn edit_file(
         let mut doc = loaded.doc;
         change
             .apply(&mut doc)
-            .map_err(|e| Failure::User(Phrase::plain(e.to_string())))?;
+            .map_err(|e| Failure::User(e.phrase()))?;
         match store::save_locked(&lock, path, &doc, &loaded.fingerprint) {
             Ok(saved) => {
                 if let Some(notice) = saved.notice {
