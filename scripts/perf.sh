@@ -19,7 +19,8 @@
 #                                      # search keystroke, idle bytes and /dev/tty opens)
 #   DATA=/some/folder scripts/perf.sh  # use real-N.json files already there (copied first)
 #
-# Needs jq and tmux; hyperfine is used when present (else medians of /usr/bin/time runs).
+# Needs jq and tmux; hyperfine is used when present (else medians of /usr/bin/time runs), and
+# Python's pyte for the rows timed on a pseudo-terminal (scripts/term_timing.py).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -160,6 +161,20 @@ for N in $SIZES; do
     shell=$(printf '%s\n' "${shells[@]}" | median)
     row "  the same start, echo instead of tally, ms ($N)" "$shell" "-" "-"
     row "list on screen vs validate, ms ($N)" "$list" "$validate" "$(ratio "$list" "$validate")"
+
+    # The same start, a search keystroke and an edit to "saved", timed on a pseudo-terminal of the
+    # script's own (no tmux in between, no polling): scripts/term_timing.py.
+    if python3 -c 'import pyte' 2>/dev/null; then
+        python3 scripts/term_timing.py "$TALLY" "$FILE" "$N" "$RUNS" |
+            while IFS=$'\t' read -r name value ref; do
+                case $name in list*) ref=$validate ;; esac
+                if [ "$ref" = - ]; then row "  pty: $name" "$value" - -
+                else row "  pty: $name" "$value" "$ref" "$(ratio "$value" "$ref")"; fi
+            done
+        "$TALLY" set "$FILE" 1 status=todo >/dev/null
+    else
+        echo "  (pip install pyte for the same rows timed on a pseudo-terminal, without tmux)"
+    fi
 
     # The interface with the search index built: peak memory; a search keystroke; idle bytes.
     start_tally "$FILE" "$WORK/ui.time" >/dev/null

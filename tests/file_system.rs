@@ -61,7 +61,7 @@ fn note_as(user: Option<&TestUser>, file: &Path, text: &str) -> Output {
 fn notes_on_14(file: &Path) -> Vec<String> {
     let doc = tally::store::load(file).unwrap().doc;
     let item = &doc.items()[doc.position("14").unwrap()];
-    item.progress.iter().map(|n| n.text.clone()).collect()
+    item.progress.iter().map(|n| n.text.to_string()).collect()
 }
 
 /// The save was refused: exit 1, `message` on stderr, the file still the sample as copied.

@@ -154,7 +154,7 @@ fn texts(doc: &Document, id: &str) -> Vec<String> {
     item(doc, id)
         .progress
         .iter()
-        .map(|n| n.text.clone())
+        .map(|n| n.text.to_string())
         .collect()
 }
 

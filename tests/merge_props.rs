@@ -138,7 +138,7 @@ fn notes(doc: &Document) -> BTreeSet<(String, String, String)> {
         .flat_map(|i| {
             i.progress
                 .iter()
-                .map(|n| (i.id.clone(), n.date.to_string(), n.text.clone()))
+                .map(|n| (i.id.clone(), n.date.to_string(), n.text.to_string()))
         })
         .collect()
 }

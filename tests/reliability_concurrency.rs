@@ -42,7 +42,7 @@ fn note_counts(file: &Path, id: &str) -> HashMap<String, usize> {
     let item = &doc.items()[doc.position(id).unwrap()];
     let mut counts = HashMap::new();
     for note in &item.progress {
-        *counts.entry(note.text.clone()).or_insert(0) += 1;
+        *counts.entry(note.text.to_string()).or_insert(0) += 1;
     }
     counts
 }

@@ -70,7 +70,7 @@ fn notes_by_date(state: &State, id: &str) -> Vec<String> {
     let item = &doc.items()[doc.position(id).unwrap()];
     item.notes_by_date()
         .into_iter()
-        .map(|i| item.progress[i].text.clone())
+        .map(|i| item.progress[i].text.to_string())
         .collect()
 }
 

@@ -492,3 +492,23 @@ fn a_query_problem_is_said_in_the_interface_language() {
     assert!(footer.contains("状态“foo”无效（应为 未开始"), "{footer}");
     assert!(!footer.contains("bad status"), "{footer}");
 }
+
+#[test]
+fn the_count_waits_for_the_first_results_instead_of_showing_the_previous_list() {
+    let (mut state, _dir, _) = open(120, 40);
+    keys(&mut state, "/外");
+    let total = state.total_items();
+    let key = KeyEvent::new(KeyCode::Char('语'), KeyModifiers::NONE);
+    let action = intent_for(state.mode(), state.focus, key).unwrap();
+    // the narrower search is asked for; its results are not in yet
+    let effects = update(&mut state, action);
+    let waiting = screen(&state);
+    assert!(
+        waiting.contains(&format!("… of {total}")),
+        "no count before the results:\n{waiting}"
+    );
+    assert!(!waiting.contains(" of 0"), "{waiting}");
+    run_effects(&mut state, effects);
+    assert_eq!(listed(&state), ["14"]);
+    assert!(screen(&state).contains(&format!("1 of {total}")));
+}

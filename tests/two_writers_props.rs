@@ -204,7 +204,7 @@ impl World {
                 let item = doc.item_mut(i % count).unwrap();
                 if !item.progress.is_empty() {
                     let note = item.progress.remove(n % item.progress.len());
-                    self.deleted_texts.push(note.text);
+                    self.deleted_texts.push(note.text.to_string());
                 }
             }
             Outside::DeleteMetric(i, m) => {
@@ -317,12 +317,12 @@ impl World {
             Kind::Title | Kind::AddNote => self.markers.push((marker, id)),
             Kind::AddItem => self.markers.push((marker, Target::NewItem)),
             Kind::EditNote(_) if note_text.is_some() => {
-                self.edited_texts.extend(note_text);
+                self.edited_texts.extend(note_text.map(String::from));
                 self.markers.push((marker, id));
             }
             // `e` on an item without notes adds one
             Kind::EditNote(_) => self.markers.push((marker, id)),
-            Kind::DeleteNote(_) => self.deleted_texts.extend(note_text),
+            Kind::DeleteNote(_) => self.deleted_texts.extend(note_text.map(String::from)),
             Kind::Status(s) => {
                 match added_here {
                     Some(m) => self.new_item_statuses.insert(m, Status::ALL[*s]),
@@ -438,8 +438,9 @@ fn check(world: &World, path: &Path) {
         let now = &doc.items()[at];
         for note in &item.progress {
             let kept = now.progress.iter().any(|n| n.text == note.text);
+            let text = note.text.to_string();
             let accounted =
-                world.deleted_texts.contains(&note.text) || world.edited_texts.contains(&note.text);
+                world.deleted_texts.contains(&text) || world.edited_texts.contains(&text);
             assert!(
                 kept || accounted,
                 "note {:?} of item {} lost",

@@ -119,7 +119,7 @@ pub(crate) fn edit_outside(state: &mut State) -> Vec<Effect> {
         _ => None,
     };
     let (part, text) = match note.and_then(|i| Some((NoteKey::of(&item.progress, i)?, i))) {
-        Some((key, index)) => (EditPart::Note(key), item.progress[index].text.clone()),
+        Some((key, index)) => (EditPart::Note(key), item.progress[index].text.to_string()),
         None => (EditPart::Goal, item.goal.clone().unwrap_or_default()),
     };
     let target = EditTarget {
@@ -177,7 +177,7 @@ pub(crate) fn edited(
             let label = tr(state.settings.lang, "edit.edit_note_text");
             change_item(state, file, &id, &label, |item| {
                 if let Some(note) = item.progress.get_mut(index) {
-                    note.text = text;
+                    note.text = text.into();
                 }
             })
         }

@@ -58,6 +58,8 @@ pub struct SearchState {
     pub query: String,
     /// Grows with every search asked for; only the newest one's results are taken.
     pub generation: u64,
+    /// The newest search whose results are in (behind `generation` while one is under way).
+    pub answered: u64,
     /// How many items were searched (the M of "N of M").
     pub total: usize,
     /// False while only the first pass's hits are in.
@@ -206,6 +208,7 @@ pub(crate) fn results(
     if generation != state.search.generation {
         return;
     }
+    state.search.answered = generation;
     if let Some(error) = error {
         let text = error.phrase(state.settings.lang).text(state.settings.lang);
         state.search.error = Some(text.clone());

@@ -272,7 +272,7 @@ fn note_change(
     let after = before.edited(|item| match index.and_then(|i| item.progress.get_mut(i)) {
         Some(note) => {
             if wanted("text") {
-                note.text = text;
+                note.text = text.into();
             }
             if wanted("date") {
                 note.date = date;

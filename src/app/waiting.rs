@@ -140,7 +140,7 @@ fn target_values(
             Some(at) => {
                 let note = &item.progress[at];
                 vec![
-                    ("text", note.text.clone()),
+                    ("text", note.text.to_string()),
                     ("date", note.date.to_string()),
                     ("by", note.by.clone().unwrap_or_default()),
                 ]

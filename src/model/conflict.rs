@@ -168,7 +168,7 @@ fn tags(value: &Value) -> Option<Vec<String>> {
 pub fn note_value(note: &Note) -> Value {
     let mut map = serde_json::Map::new();
     map.insert("date".into(), Value::String(note.date.to_string()));
-    map.insert("text".into(), Value::String(note.text.clone()));
+    map.insert("text".into(), Value::String(note.text.to_string()));
     if let Some(by) = &note.by {
         map.insert("by".into(), Value::String(by.clone()));
     }

@@ -2,7 +2,7 @@
 
 use serde_json::Number;
 
-use super::{Conflict, Date, Origin, Status};
+use super::{Conflict, Date, Origin, SharedText, Status};
 use crate::lang::Phrase;
 
 /// A numbered key task.
@@ -33,7 +33,8 @@ pub struct Item {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     pub date: Date,
-    pub text: String,
+    /// Most often a run of the file's text (see [`SharedText`]).
+    pub text: SharedText,
     /// Who wrote it, when recorded.
     pub by: Option<String>,
     pub origin: Origin,
@@ -102,7 +103,7 @@ impl Item {
 }
 
 impl Note {
-    pub fn new(date: Date, text: impl Into<String>) -> Note {
+    pub fn new(date: Date, text: impl Into<SharedText>) -> Note {
         Note {
             date,
             text: text.into(),

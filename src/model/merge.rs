@@ -349,8 +349,9 @@ mod tests {
         let mine = base.edited(|i| {
             i.progress.remove(1);
         });
-        let texts =
-            |item: &Item| -> Vec<String> { item.progress.iter().map(|n| n.text.clone()).collect() };
+        let texts = |item: &Item| -> Vec<String> {
+            item.progress.iter().map(|n| n.text.to_string()).collect()
+        };
         assert_eq!(texts(&merge(&base, &mine, &theirs).mine_wins), ["三是"]);
         // I edited 二是: the edit lands on 二是
         let mine = base.edited(|i| i.progress[1].text = "二是改".into());

@@ -10,6 +10,7 @@ mod origin;
 mod period;
 mod reading;
 mod rebase;
+mod shared_text;
 mod status;
 mod tags;
 mod target;
@@ -26,6 +27,7 @@ pub use reading::{
     Recorded, SameDate, date_first_reading, new_metric, record_reading, same_number,
 };
 pub use rebase::{Collision, Replayed, net, replay};
+pub use shared_text::SharedText;
 pub use status::{Status, UnknownStatus, UnknownStatusWord};
 pub use tags::{TAG_COMMAS, split_tags};
 pub use target::{MetricKey, NoteKey};

@@ -21,7 +21,7 @@ impl NoteKey {
         let note = progress.get(index)?;
         Some(NoteKey {
             date: note.date,
-            text: note.text.clone(),
+            text: note.text.to_string(),
             by: note.by.clone(),
             nth: progress[..index]
                 .iter()

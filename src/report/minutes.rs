@@ -111,7 +111,7 @@ fn compare(entry: &mut ItemChanges, old: &Item, new: &Item) {
             .iter()
             .any(|n| n.date == note.date && n.text == note.text);
         if !existed {
-            entry.notes.push((note.date, note.text.clone()));
+            entry.notes.push((note.date, note.text.to_string()));
         }
     }
     entry.notes.retain(|(date, text)| {

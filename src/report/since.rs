@@ -90,7 +90,7 @@ fn item_entries(file: usize, item: &Item, after: &impl Fn(Date) -> bool, out: &m
             out.push(entry(
                 note.date,
                 Change::Note {
-                    text: note.text.clone(),
+                    text: note.text.to_string(),
                     by: note.by.clone(),
                 },
             ));

@@ -449,7 +449,7 @@ impl<'t> Reader<'t> {
         let text = self.required(&entries, raw, "text", what)?;
         Ok(Note {
             date: self.date(date, &field("date"))?,
-            text: self.string(text, &field("text"))?,
+            text: self.string(text, &field("text"))?.into(),
             by: self.optional(entries.get("by"), |r| self.string(r, &field("by")))?,
             origin: self.origin(raw),
         })

@@ -24,7 +24,7 @@ use serde_json::value::RawValue;
 use xxhash_rust::xxh3::Xxh3Builder;
 
 use super::Reader;
-use crate::model::{Date, Document, Item, Layout, Metric, Note, Origin, Point, Status};
+use crate::model::{Date, Document, Item, Layout, Metric, Note, Origin, Point, SharedText, Status};
 use crate::store::entries::Entries;
 
 /// The fast path declined; the precise reader will decide (and explain).
@@ -297,6 +297,19 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// A long string kept as a run of the file's text when it has no escapes to decode (no second
+    /// copy of it in memory), else decoded; checked, and empty in an outline.
+    fn shared_text_string(&mut self) -> Step<SharedText> {
+        let (open, close, plain) = self.string_literal()?;
+        match self.keep {
+            Keep::Outline => Ok(SharedText::default()),
+            Keep::Everything if plain => Ok(SharedText::run_of(self.shared, open + 1..close)),
+            Keep::Everything => serde_json::from_str::<String>(&self.text[open..=close])
+                .map(SharedText::from)
+                .map_err(|_| Decline),
+        }
+    }
+
     /// `null`, which means the same as a missing field.
     #[inline]
     fn null(&mut self) -> bool {
@@ -531,7 +544,7 @@ impl<'t> Scan<'t> {
                     1
                 }
                 "text" => {
-                    text = Some(scan.text_string()?);
+                    text = Some(scan.shared_text_string()?);
                     2
                 }
                 "by" => {

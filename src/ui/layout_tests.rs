@@ -22,11 +22,11 @@ fn document() -> Document {
     item.goal = Some("目标很长 ".repeat(400));
     item.reviewed = Some("2023-05-01".parse().unwrap());
     for note in &mut item.progress {
-        note.text = format!("{}\n\n{}", note.text, "一句很长的进展说明 ".repeat(60));
+        note.text = format!("{}\n\n{}", note.text, "一句很长的进展说明 ".repeat(60)).into();
         note.by = Some("张三".into());
     }
     let mut huge = item.progress[0].clone();
-    huge.text = "字".repeat(40_000);
+    huge.text = "字".repeat(40_000).into();
     item.progress.push(huge);
     for metric in &mut item.metrics {
         metric.history.push(Point {

@@ -57,7 +57,8 @@ pub fn render(frame: &mut Frame, area: Rect, view: &View) {
     frame.render_widget(Paragraph::new(Line::styled(status, style)), right);
 }
 
-/// `3 of 8`, `… of 100000` while goals and notes are still being searched, or the query's problem.
+/// `3 of 8`, `3+ of 8` while goals and notes are still being searched, `… of 8` until the newest
+/// query's first results are in, or the query's problem.
 fn status_text(view: &View) -> String {
     let search = &view.state.search;
     if let Some(error) = &search.error {
@@ -65,6 +66,17 @@ fn status_text(view: &View) -> String {
     }
     if search.query.trim().is_empty() {
         return format!("{} ", view.trn("count.items", view.state.total_items()));
+    }
+    if search.answered != search.generation {
+        // under way: the list still shows the previous query's hits, so no count yet
+        let of = match search.total {
+            0 => view.state.total_items(),
+            total => total,
+        };
+        return format!(
+            "{} ",
+            view.trf("search.found", &[("found", &"…"), ("of", &of)])
+        );
     }
     let found = view.state.item_count();
     let more = if search.complete { "" } else { "+" };
