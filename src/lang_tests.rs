@@ -248,66 +248,6 @@ fn every_key_the_source_names_is_in_the_strings_files() {
 }
 
 #[test]
-fn errors_of_the_model_read_as_their_display_in_english_and_in_chinese_otherwise() {
-    use crate::model::{BadDate, ChangeError, ResolveError, UnknownStatus, UnknownStatusWord};
-    let errors: Vec<(String, Phrase)> = vec![
-        (
-            UnknownStatus("late".into()).to_string(),
-            UnknownStatus("late".into()).phrase(),
-        ),
-        (
-            UnknownStatusWord("late".into()).to_string(),
-            UnknownStatusWord("late".into()).phrase(),
-        ),
-        (
-            BadDate("x".into()).to_string(),
-            BadDate("x".into()).phrase(),
-        ),
-        {
-            let err = ChangeError::Changed {
-                id: "14".into(),
-                theirs: None,
-            };
-            (err.to_string(), err.phrase())
-        },
-        {
-            let err = ChangeError::Exists {
-                id: "14".into(),
-                theirs: None,
-            };
-            (err.to_string(), err.phrase())
-        },
-        {
-            let err = ChangeError::Missing { id: "14".into() };
-            (err.to_string(), err.phrase())
-        },
-        {
-            let err = ResolveError::NoSuchConflict(2);
-            (err.to_string(), err.phrase())
-        },
-        {
-            let err = ResolveError::BadValue("due".into());
-            (err.to_string(), err.phrase())
-        },
-        {
-            let err = ResolveError::UnknownField("colour".into());
-            (err.to_string(), err.phrase())
-        },
-    ];
-    for (english, phrase) in errors {
-        assert_eq!(phrase.text(Lang::En), english);
-        let chinese = phrase.text(Lang::Zh);
-        assert_ne!(chinese, english);
-        assert!(
-            chinese
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "{chinese}"
-        );
-    }
-}
-
-#[test]
 fn nested_phrases_and_lines_read_in_one_language() {
     let inner = Phrase::new("place.item").arg("n", 3);
     let outer = Phrase::new("parse.at")
