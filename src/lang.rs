@@ -125,6 +125,8 @@ pub struct Phrase {
 enum Arg {
     Text(String),
     Phrase(Phrase),
+    /// A phrase kept on one line (control characters and line breaks replaced) once read.
+    Line(Phrase),
 }
 
 /// The key of a phrase that is only its text, the same in every language.
@@ -161,6 +163,13 @@ impl Phrase {
         self
     }
 
+    /// [`Phrase::with`] for a part that quotes a file's content: once read, it is kept on one
+    /// line, so it cannot pass for a line of its own.
+    pub fn with_line(mut self, name: &'static str, part: Phrase) -> Phrase {
+        self.args.push((name, Arg::Line(part)));
+        self
+    }
+
     /// Several phrases, one a line.
     pub fn lines(parts: Vec<Phrase>) -> Phrase {
         parts
@@ -181,6 +190,7 @@ impl Phrase {
             .map(|(_, value)| match value {
                 Arg::Text(text) => text.clone(),
                 Arg::Phrase(part) => part.text(lang),
+                Arg::Line(part) => crate::text::clean_line(&part.text(lang)).into_owned(),
             })
             .collect();
         let args: Vec<(&str, &dyn std::fmt::Display)> = self

@@ -63,7 +63,7 @@ fn read_source(
         Failure::User(
             Phrase::new("file.at")
                 .arg("place", place)
-                .with("problem", problem),
+                .with_line("problem", problem),
         )
     };
     if format_of(args) == ImportFormat::Text {

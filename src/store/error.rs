@@ -44,7 +44,7 @@ impl LoadError {
         };
         Phrase::new("file.at")
             .arg("place", place)
-            .with("problem", self.message.clone())
+            .with_line("problem", self.message.clone())
     }
 }
 
