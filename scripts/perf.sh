@@ -34,6 +34,9 @@ cleanup() {
     if [ "${KEEP:-0}" = 1 ]; then echo "files kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+# A step that fails says where, instead of ending the script without a word.
+trap 'echo "perf.sh: stopped at line $LINENO (exit $?)" >&2' ERR
+set -E
 
 for tool in jq tmux /usr/bin/time; do
     command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed" >&2; exit 1; }

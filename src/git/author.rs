@@ -12,9 +12,35 @@ pub fn author(given: Option<&str>, file: &Path) -> Option<String> {
     author_with(given, file, &mut |name| std::env::var(name).ok())
 }
 
+/// The author of each folder's files, by folder (a file's parent, or a folder given as one).
+pub type ByFolder = HashMap<Option<PathBuf>, Option<String>>;
+
 /// [`author`] for several files, asking git once per folder.
 pub fn authors(files: &[PathBuf]) -> Vec<Option<String>> {
-    let mut per_folder: HashMap<Option<PathBuf>, Option<String>> = HashMap::new();
+    authors_knowing(files, ByFolder::new())
+}
+
+/// The authors of the files in `paths` (files, or folders of files), asked of git ahead — on a
+/// thread of its own while the files load, so git's start costs the first screen nothing.
+pub fn ahead(paths: &[PathBuf]) -> ByFolder {
+    let mut known = ByFolder::new();
+    for path in paths {
+        let folder = if path.is_dir() {
+            Some(path.clone())
+        } else {
+            path.parent().map(Path::to_path_buf)
+        };
+        known.entry(folder).or_insert_with(|| {
+            let inside = path.is_dir().then(|| path.join("report.json"));
+            author(None, inside.as_deref().unwrap_or(path))
+        });
+    }
+    known
+}
+
+/// [`authors`], taking the folders in `known` as already asked.
+pub fn authors_knowing(files: &[PathBuf], known: ByFolder) -> Vec<Option<String>> {
+    let mut per_folder = known;
     files
         .iter()
         .map(|file| {
@@ -73,5 +99,26 @@ mod tests {
             Some("li")
         );
         assert_eq!(author_with(None, &file, &mut with(&[])), None);
+    }
+
+    #[test]
+    fn authors_asked_ahead_are_keyed_by_the_folder_the_loaded_files_are_in() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let file = dir.path().join("report.json");
+        std::fs::write(&file, "{}").expect("the file is written");
+        for given in [dir.path().to_path_buf(), file.clone()] {
+            let known = ahead(std::slice::from_ref(&given));
+            assert_eq!(known.len(), 1);
+            assert!(known.contains_key(&Some(dir.path().to_path_buf())));
+            let answer = known.values().next().cloned().flatten();
+            let mut poisoned = known;
+            // a folder already asked is taken as known: a different answer shows it was used
+            poisoned.insert(Some(dir.path().to_path_buf()), Some("known ahead".into()));
+            assert_eq!(
+                authors_knowing(std::slice::from_ref(&file), poisoned),
+                [Some("known ahead".to_string())]
+            );
+            assert_eq!(authors(std::slice::from_ref(&file)), [answer]);
+        }
     }
 }
