@@ -26,8 +26,8 @@ pub struct Cli {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timebox: Option<std::time::Duration>,
 
-    /// The interface's language: en or zh [default: the config file's `language`, else
-    /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
+    /// The language of the interface and of messages: en or zh [default: the config file's
+    /// `language`, else LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
     #[arg(long, value_name = "LANG", value_parser = lang_parser(), global = true)]
     pub lang: Option<crate::lang::Lang>,
 
