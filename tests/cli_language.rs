@@ -315,3 +315,19 @@ fn git_setup_and_resolve_outside_a_merge_say_why_in_chinese() {
         format!("{f}: git 中没有此文件未合并的版本（是否正在合并，且此文件有冲突？）\n")
     );
 }
+
+#[test]
+fn a_csv_without_an_id_column_says_so_in_chinese_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("items.csv");
+    std::fs::write(&csv, "title,status\n一项,done\n").unwrap();
+    let c = csv.to_str().unwrap();
+    let (code, _, english) = run_in("C", &["import", c], dir.path());
+    let (_, _, chinese) = run_in(ZH, &["import", c], dir.path());
+    assert_eq!(code, 2);
+    assert_eq!(
+        english,
+        format!("{c}:1: the header row has no `id` column\n")
+    );
+    assert_eq!(chinese, format!("{c}:1: 表头行中没有 `id` 列\n"));
+}

@@ -54,10 +54,7 @@ fn read_source(
 ) -> Result<(Source, Vec<Warning>), Failure> {
     let failed = |err: ImportError| {
         let (place, problem) = match &err {
-            ImportError::Csv { line, message } => (
-                format!("{shown}:{line}"),
-                Phrase::new("file.content").arg("problem", message),
-            ),
+            ImportError::Csv { line, message } => (format!("{shown}:{line}"), message.clone()),
             _ => (shown.to_string(), err.phrase()),
         };
         Failure::User(
