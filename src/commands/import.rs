@@ -11,7 +11,7 @@ use crate::import::csv::{Row, merge_rows, read_rows, rows_to_document};
 use crate::import::{ImportError, MergeReport, Options, Summary, Warning, import_report, merge};
 use crate::lang::Phrase;
 use crate::model::{Date, Document};
-use crate::store::{self, SaveError};
+use crate::store;
 use crate::text::clean_line;
 
 /// What the input held, ready to be written or merged.
@@ -128,7 +128,7 @@ fn write_new(args: &ImportArgs, doc: &Document, out: &mut dyn Write) -> Result<(
         writeln!(out, "Would write {shown}{note}; dry run, nothing written")?;
         return Ok(());
     }
-    store::save_new(&target, doc, args.force).map_err(save_failure)?;
+    store::save_new(&target, doc, args.force)?;
     writeln!(out, "Wrote {shown}")?;
     Ok(())
 }
@@ -164,7 +164,7 @@ fn merge_into(
         )?;
         return Ok(());
     }
-    store::save(into, &doc, &loaded.fingerprint).map_err(save_failure)?;
+    store::save(into, &doc, &loaded.fingerprint)?;
     writeln!(out, "Merged into {shown}: {}", describe(&report))?;
     Ok(())
 }
@@ -211,10 +211,6 @@ fn print_warnings(
         writeln!(out, "warning: {place}: {}", clean_line(&warning.message))?;
     }
     Ok(())
-}
-
-fn save_failure(err: SaveError) -> Failure {
-    Failure::from(err)
 }
 
 fn shown(path: &Path) -> String {
