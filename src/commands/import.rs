@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Failure;
+use super::{Failure, shown};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::import::csv::{Row, merge_rows, read_rows, rows_to_document};
 use crate::import::{ImportError, MergeReport, Options, Summary, Warning, import_report, merge};
@@ -211,8 +211,4 @@ fn print_warnings(
         writeln!(out, "warning: {place}: {}", clean_line(&warning.message))?;
     }
     Ok(())
-}
-
-fn shown(path: &Path) -> String {
-    clean_line(&path.display().to_string()).into_owned()
 }
