@@ -26,9 +26,9 @@ pub struct Cli {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timebox: Option<std::time::Duration>,
 
-    /// The interface's language: en or zh [default: the config file's `language`, else
-    /// LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
-    #[arg(long, value_name = "LANG", value_parser = lang_parser())]
+    /// The language of the interface and of messages: en or zh [default: the config file's
+    /// `language`, else LC_ALL / LC_MESSAGES / LANG (zh_* gives Chinese), else en]
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), global = true)]
     pub lang: Option<crate::lang::Lang>,
 
     /// The folder opened when no path is given [default: `data_dir` in the config, else the OS

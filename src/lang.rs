@@ -109,11 +109,28 @@ pub fn trn(lang: Lang, key: &str, n: usize) -> String {
 
 /// Words to be shown later in whatever language the reader has then: a key and its arguments.
 /// Displayed (`{}`), they read in English.
+///
+/// An argument is either text, put in as it is, or another phrase, read in the same language as
+/// this one — so an error can be built where it happens (`item 13: <why>`) and read once, at the
+/// top, in the language of whoever sees it. Text that has no translation (what the operating
+/// system or git said) travels as [`Phrase::plain`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrase {
     pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
 }
+
+/// What a phrase's placeholder stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Phrase(Phrase),
+    /// A phrase kept on one line (control characters and line breaks replaced) once read.
+    Line(Phrase),
+}
+
+/// The key of a phrase that is only its text, the same in every language.
+const PLAIN: &str = "said.plain";
 
 impl Phrase {
     pub fn new(key: &'static str) -> Phrase {
@@ -123,20 +140,78 @@ impl Phrase {
         }
     }
 
+    /// Words that read the same in every language (a message from outside, or one not
+    /// translated).
+    pub fn plain(text: impl Into<String>) -> Phrase {
+        Phrase::new(PLAIN).arg("text", text.into())
+    }
+
+    /// True for a [`Phrase::plain`] one.
+    pub fn is_plain(&self) -> bool {
+        self.key == PLAIN
+    }
+
     /// The phrase with `%{name}` standing for `value`.
     pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Phrase {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
         self
+    }
+
+    /// The phrase with `%{name}` standing for `part`, read in the same language.
+    pub fn with(mut self, name: &'static str, part: Phrase) -> Phrase {
+        self.args.push((name, Arg::Phrase(part)));
+        self
+    }
+
+    /// [`Phrase::with`] for a part that quotes a file's content: once read, it is kept on one
+    /// line, so it cannot pass for a line of its own.
+    pub fn with_line(mut self, name: &'static str, part: Phrase) -> Phrase {
+        self.args.push((name, Arg::Line(part)));
+        self
+    }
+
+    /// Several phrases, one a line.
+    pub fn lines(parts: Vec<Phrase>) -> Phrase {
+        parts
+            .into_iter()
+            .reduce(|first, rest| {
+                Phrase::new("said.lines")
+                    .with("first", first)
+                    .with("rest", rest)
+            })
+            .unwrap_or_else(|| Phrase::plain(""))
     }
 
     /// The phrase in `lang`.
     pub fn text(&self, lang: Lang) -> String {
+        let values: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, value)| match value {
+                Arg::Text(text) => text.clone(),
+                Arg::Phrase(part) => part.text(lang),
+                Arg::Line(part) => crate::text::clean_line(&part.text(lang)).into_owned(),
+            })
+            .collect();
         let args: Vec<(&str, &dyn std::fmt::Display)> = self
             .args
             .iter()
-            .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+            .zip(&values)
+            .map(|((name, _), value)| (*name, value as &dyn std::fmt::Display))
             .collect();
         trf(lang, self.key, &args)
+    }
+}
+
+impl From<String> for Phrase {
+    fn from(text: String) -> Phrase {
+        Phrase::plain(text)
+    }
+}
+
+impl From<&str> for Phrase {
+    fn from(text: &str) -> Phrase {
+        Phrase::plain(text)
     }
 }
 

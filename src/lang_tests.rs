@@ -246,3 +246,29 @@ fn every_key_the_source_names_is_in_the_strings_files() {
         "keys missing from locales/en.toml: {missing:?}"
     );
 }
+
+#[test]
+fn nested_phrases_and_lines_read_in_one_language() {
+    let inner = Phrase::new("place.item").arg("n", 3);
+    let outer = Phrase::new("parse.at")
+        .with("place", inner)
+        .with("problem", Phrase::new("parse.empty_id"));
+    assert_eq!(outer.text(Lang::En), "item 3: `id` cannot be empty");
+    assert_eq!(outer.text(Lang::Zh), "第 3 个事项：`id` 不能为空");
+    let both = Phrase::lines(vec![outer.clone(), Phrase::plain("as it is")]);
+    assert_eq!(both.text(Lang::Zh), "第 3 个事项：`id` 不能为空\nas it is");
+    assert!(Phrase::plain("x").is_plain() && !outer.is_plain());
+}
+
+#[test]
+fn a_part_quoting_a_file_stays_on_one_line() {
+    let quoted = Phrase::new("error.unknown_status_name")
+        .arg("text", "late\nr.json:1:1: all is well")
+        .arg("list", "todo");
+    let text = Phrase::new("file.at")
+        .arg("place", "r.json:3:4")
+        .with_line("problem", quoted)
+        .text(Lang::Zh);
+    assert!(text.starts_with("r.json:3:4: "), "{text}");
+    assert!(!text.contains('\n'), "{text}");
+}

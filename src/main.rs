@@ -11,7 +11,7 @@ use tally::app::{Level, Message, State};
 use tally::cli::Cli;
 use tally::commands::{self, Failure};
 use tally::config::{Settings, Severity};
-use tally::lang::{Lang, tr, trf};
+use tally::lang::{Lang, Phrase, tr, trf};
 use tally::model::DateStyle;
 use tally::store;
 use tally::text::{clean_line, clean_text};
@@ -25,33 +25,38 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),
     };
-    if let Err(failure) = start_log(&cli) {
-        let _ = writeln!(io::stderr(), "{}", clean_text(failure.message()));
-        return ExitCode::from(failure.exit_code());
-    }
     let settings = Settings::load(cli.config.as_deref());
-    for message in settings.messages() {
+    // Every message is read in the session's language, as the interface would speak it.
+    let lang = Lang::for_session(cli.lang, settings.config.language.as_deref());
+    if let Err(failure) = start_log(&cli) {
+        return report(&failure, lang);
+    }
+    for problem in &settings.problems {
         // The config's text is quoted in messages: cleaned, like file content.
+        let message = settings.message_in(problem, lang);
         let _ = writeln!(io::stderr(), "{}", clean_text(&message));
     }
     let result = match &cli.command {
         Some(command) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());
-            commands::run(command, &settings, &mut out)
+            commands::run(command, &settings, lang, &mut out)
                 .and_then(|()| out.flush().map_err(Failure::from))
         }
-        None => open_interface(&cli, &settings),
+        None => open_interface(&cli, &settings, lang),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Internal(message)) if message.contains("Broken pipe") => ExitCode::SUCCESS,
-        Err(failure) => {
-            // Messages quote paths, ids and file content: cleaned, so they cannot steer the terminal.
-            let _ = writeln!(io::stderr(), "{}", clean_text(failure.message()));
-            ExitCode::from(failure.exit_code())
-        }
+        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(failure) => report(&failure, lang),
     }
+}
+
+/// Prints why the command failed, in `lang`, and gives its exit code. Messages quote paths, ids
+/// and file content: cleaned, so they cannot steer the terminal.
+fn report(failure: &Failure, lang: Lang) -> ExitCode {
+    let _ = writeln!(io::stderr(), "{}", clean_text(&failure.message(lang)));
+    ExitCode::from(failure.exit_code())
 }
 
 /// Every thread allocates from one arena of the C allocator instead of one each. The files load on
@@ -103,10 +108,11 @@ fn start_log(cli: &Cli) -> Result<(), Failure> {
         .append(true)
         .open(path)
         .map_err(|err| {
-            Failure::User(format!(
-                "{}: cannot open the log: {err}",
-                clean_line(&path.display().to_string())
-            ))
+            Failure::User(
+                Phrase::new("cli.no_log")
+                    .arg("path", clean_line(&path.display().to_string()))
+                    .arg("error", err),
+            )
         })?;
     let subscriber = tracing_subscriber::fmt()
         .with_writer(std::sync::Mutex::new(file))
@@ -154,21 +160,21 @@ fn select_item(
         return Ok(());
     }
     let place = match &file {
-        Some(path) => clean_line(&path.display().to_string()).into_owned(),
-        None => "the files opened".to_string(),
+        Some(path) => Phrase::plain(clean_line(&path.display().to_string())),
+        None => Phrase::new("cli.the_files_opened"),
     };
-    Err(Failure::User(format!(
-        "no item \"{}\" in {place}",
-        clean_line(&id)
-    )))
+    Err(Failure::User(
+        Phrase::new("cli.no_item_in")
+            .arg("id", clean_line(&id))
+            .with("place", place),
+    ))
 }
 
 /// Takes the terminal, loads the files behind a loading frame, then runs the interface. A file
 /// that cannot be read puts the terminal back before its problem is printed; without a terminal
 /// the files are read first all the same, so their problems are reported before that one.
-fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
+fn open_interface(cli: &Cli, settings: &Settings, lang: Lang) -> Result<(), Failure> {
     let (given, wanted) = paths_and_item(cli);
-    let lang = Lang::for_session(cli.lang, settings.config.language.as_deref());
     let (paths, message) = if given.is_empty() {
         let dir = data_dir(cli, settings)?;
         let created = store::prepare_data_dir(&dir).map_err(Failure::User)?;
@@ -194,9 +200,9 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
         Err(RunError::NotATerminal) => {
             let files = store::load_all(&paths)?;
             first_state(cli, settings, files, &paths, start)?;
-            return Err(Failure::User(RunError::NotATerminal.to_string()));
+            return Err(Failure::User(Phrase::new("cli.not_a_terminal")));
         }
-        Err(err) => return Err(Failure::Internal(err.to_string())),
+        Err(err) => return Err(Failure::Internal(err.to_string().into())),
     };
     let authors = {
         let paths = paths.clone();
@@ -205,7 +211,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let files = match interface.load_files(paths.clone(), lang) {
         Ok(tui::Loaded::Done(files)) => files?,
         Ok(tui::Loaded::Stopped) => return Ok(()),
-        Err(err) => return Err(Failure::Internal(err.to_string())),
+        Err(err) => return Err(Failure::Internal(err.to_string().into())),
     };
     let start = Start {
         authors: authors.join().unwrap_or_default(),
@@ -214,7 +220,7 @@ fn open_interface(cli: &Cli, settings: &Settings) -> Result<(), Failure> {
     let state = first_state(cli, settings, files, &paths, start)?;
     interface
         .run(state)
-        .map_err(|err| Failure::Internal(err.to_string()))
+        .map_err(|err| Failure::Internal(err.to_string().into()))
 }
 
 /// What the session starts with besides the files: its language, the item to select, and the
@@ -301,6 +307,7 @@ fn read_only_reason(cli: &Cli, state: &State, lang: Lang) -> Option<String> {
         .files
         .iter()
         .find_map(|file| store::why_unwritable(&file.path))
+        .map(|reason| reason.text(lang))
 }
 
 /// How the interface looks and behaves: the command line first, then the config file.
@@ -328,9 +335,5 @@ fn data_dir(cli: &Cli, settings: &Settings) -> Result<PathBuf, Failure> {
         .clone()
         .or_else(|| settings.config.data_dir.clone())
         .or_else(store::default_data_dir)
-        .ok_or_else(|| {
-            Failure::User(
-                "no home folder found: give a path or --data-dir (or TALLY_DATA_DIR)".into(),
-            )
-        })
+        .ok_or_else(|| Failure::User(Phrase::new("cli.no_home")))
 }

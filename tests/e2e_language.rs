@@ -192,3 +192,48 @@ fn a_chinese_session_has_no_english_left_in_the_header_row_sync_and_dashboard() 
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("\"2023-09-30\""), "{text}");
 }
+
+#[test]
+fn a_save_the_file_system_refuses_says_why_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some((_dir, file, tmux)) = open_with("LANG=zh_CN.UTF-8", "", 160, 30) else {
+        return;
+    };
+    tmux.wait_for("事项 1/8");
+    // Read-only from now on: the next save is refused (mode bits bind root too).
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    tmux.keys(&["s", "d"]);
+    let screen = tmux.wait_until("the refusal in Chinese", 15, |s| {
+        s.contains("未保存：") && s.contains("是只读的")
+    });
+    assert!(
+        !screen.contains("could not save") && !screen.contains("read-only"),
+        "{screen}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        tally::store::SAMPLE_JSON
+    );
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    tmux.keys(&["C-s"]);
+    common::wait_for_doc(&file, "the retried save", |doc| {
+        item_in(doc, "10").is_some_and(|item| item["status"] == "done")
+    });
+    tmux.quit();
+}
+
+#[test]
+fn a_file_opened_read_only_says_why_in_chinese() {
+    use std::os::unix::fs::PermissionsExt;
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = sample_copy(dir.path());
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let args = quote(&file.display().to_string());
+    let tmux = Tmux::tally_with_env(&args, dir.path(), "LANG=zh_CN.UTF-8", 160, 30);
+    let screen = tmux.wait_for("report.json 是只读的（权限 444，不可写）");
+    assert!(!screen.contains("is read-only"), "{screen}");
+    tmux.quit();
+}

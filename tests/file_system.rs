@@ -375,3 +375,34 @@ fn make_user() -> Option<TestUser> {
         binary,
     })
 }
+
+#[test]
+fn the_owner_notice_reads_in_the_session_language() {
+    let Some(user) = test_user() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    chmod(dir.path(), 0o777);
+    let file = sample_copy(dir.path());
+    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
+    chmod(&file, 0o664);
+    let output = Command::new("setpriv")
+        .arg(format!("--reuid={}", user.uid))
+        .arg(format!("--regid={}", user.gid))
+        .arg("--init-groups")
+        .arg(&user.binary)
+        .args(["note", file.to_str().unwrap(), "14", "组员保存"])
+        .env("HOME", dir.path())
+        .env("TALLY_DATA_DIR", dir.path())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let said = stderr(&output);
+    assert_eq!(
+        said,
+        format!("tally: report.json 现在归保存者 {USER} 所有（原为 root）；权限和所属组保持不变\n")
+    );
+}

@@ -291,3 +291,22 @@ fn with_the_merge_driver_a_conflict_waits_for_its_resolution_then_the_sync_finis
             .contains("report.json")
     );
 }
+
+#[test]
+fn sync_tells_its_stages_in_the_session_language_and_keeps_its_outcome_line() {
+    let team = Team::new();
+    let mine = team.clone_as("mine");
+    team.set(&mine, "13", "status=done");
+    let output = team.tally(&mine, &["sync", "report.json", "--lang", "zh"]);
+    let (out, err) = texts(&output);
+    assert!(output.status.success(), "{out}{err}");
+    assert!(
+        err.contains("同步：正在提交…") && err.contains("同步：正在推送…"),
+        "{err}"
+    );
+    assert!(!err.contains("sync: "), "{err}");
+    assert_eq!(
+        out.trim(),
+        "synced: committed \"tally: 13 status=done\", pushed"
+    );
+}

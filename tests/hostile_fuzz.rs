@@ -277,7 +277,7 @@ fn check_loader(bytes: &[u8], dir: &Path) -> Result<(), TestCaseError> {
                 let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
                 prop_assert!(line >= 1 && line <= lines && column >= 1, "{message}");
             }
-            prop_assert!(!err.message.is_empty());
+            prop_assert!(!err.message.to_string().is_empty());
             return Ok(());
         }
     };

@@ -168,7 +168,7 @@ fn every_pane_and_overlay_draws_hostile_text_inert_and_aligned() {
         let message = format!("could not save: {attack}");
         let failed = Event::SaveFailed {
             file: 0,
-            error: message,
+            error: message.into(),
         };
         let effects = update(&mut state, failed);
         tally::runtime::run_effects(&mut state, effects);

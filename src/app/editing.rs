@@ -32,7 +32,8 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.settings.lang, "msg.not_changed", &[("error", &err)]);
+        let error = err.phrase().text(state.settings.lang);
+        let text = trf(state.settings.lang, "msg.not_changed", &[("error", &error)]);
         state.message = Some(Message::error(text));
         return Vec::new();
     }
@@ -375,7 +376,12 @@ fn replay(state: &mut State, file: usize, change: Change, done: &str) -> Vec<Eff
     };
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
-        let text = trf(state.settings.lang, "msg.cannot_replay", &[("error", &err)]);
+        let error = err.phrase().text(state.settings.lang);
+        let text = trf(
+            state.settings.lang,
+            "msg.cannot_replay",
+            &[("error", &error)],
+        );
         state.message = Some(Message::error(text));
         return Vec::new();
     }

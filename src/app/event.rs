@@ -52,12 +52,13 @@ pub enum Event {
         fingerprint: Fingerprint,
         covered: usize,
         /// What the user should hear about the save (the file changed owner), shown once.
-        notice: Option<String>,
+        notice: Option<Box<crate::lang::Phrase>>,
     },
     /// A file could not be written; the edits stay in memory.
     SaveFailed {
         file: usize,
-        error: String,
+        /// Why, read in the session's language when shown.
+        error: crate::lang::Phrase,
     },
     /// A file changed on disk and was read again.
     Reloaded {
@@ -72,7 +73,8 @@ pub enum Event {
     /// A file changed on disk but could not be read.
     ReloadFailed {
         file: usize,
-        error: String,
+        /// Why, read in the session's language when shown.
+        error: crate::lang::Phrase,
     },
     /// Minutes were written to this path.
     MinutesWritten {

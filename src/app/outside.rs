@@ -8,7 +8,7 @@ use super::editing::{change_item, note_at_cursor, selection};
 use super::state::{Message, Mode, Pane, State};
 use super::{Effect, Intent};
 use crate::lang::{tr, trf};
-use crate::model::{Item, NoteKey};
+use crate::model::{DateStyle, Item, NoteKey};
 
 /// What an outside edit changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,19 +37,20 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let in_browse = state.mode() == Mode::Browse;
+    let (lang, dates) = (state.settings.lang, &state.settings.dates);
     let (text, what) = match state.focus {
         Pane::Timeline if in_browse => match note_at_cursor(state, &item) {
             Some(index) => {
                 let note = &item.progress[index];
-                (format!("{}  {}", note.date, note.text), "note")
+                (format!("{}  {}", dates.show(note.date), note.text), "note")
             }
-            None => (item_text(&item, state.settings.lang), "item"),
+            None => (item_text(&item, lang, dates), "item"),
         },
         Pane::Metrics if in_browse => match item.metrics.get(state.details.metric_cursor) {
-            Some(metric) => (metric_line(metric, state.settings.lang), "metric"),
-            None => (item_text(&item, state.settings.lang), "item"),
+            Some(metric) => (metric_line(metric, lang), "metric"),
+            None => (item_text(&item, lang, dates), "item"),
         },
-        _ => (item_text(&item, state.settings.lang), "item"),
+        _ => (item_text(&item, lang, dates), "item"),
     };
     let chars = text.chars().count();
     let key = format!("msg.copied_{what}");
@@ -62,15 +63,16 @@ pub(crate) fn copy(state: &mut State) -> Vec<Effect> {
     vec![Effect::Copy { text }]
 }
 
-/// The item as a few readable lines in `lang`: title, fields, goal, notes and metrics.
-pub fn item_text(item: &Item, lang: crate::lang::Lang) -> String {
+/// The item as a few readable lines in `lang`: title, fields, goal, notes and metrics, its
+/// dates written as the interface writes them (`dates`).
+pub fn item_text(item: &Item, lang: crate::lang::Lang, dates: &DateStyle) -> String {
     let line = |name: &str, value: &str| {
         let field = tr(lang, &format!("field.{name}"));
         trf(lang, "punct.field", &[("field", &field), ("value", &value)]) + "\n"
     };
     let mut text = format!("{} {}\n", item.id, item.title);
     text.push_str(&line("status", &item.status.label_in(lang)));
-    for (name, value) in crate::report::fields(item) {
+    for (name, value) in crate::report::fields_shown(item, &|date| dates.show(date)) {
         text.push_str(&line(name, &value));
     }
     if let Some(goal) = &item.goal {
@@ -80,7 +82,7 @@ pub fn item_text(item: &Item, lang: crate::lang::Lang) -> String {
         text.push('\n');
         for index in item.notes_by_date() {
             let note = &item.progress[index];
-            text.push_str(&format!("{}  {}\n", note.date, note.text));
+            text.push_str(&format!("{}  {}\n", dates.show(note.date), note.text));
         }
     }
     if !item.metrics.is_empty() {

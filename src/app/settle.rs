@@ -42,7 +42,8 @@ pub(crate) fn settle(state: &mut State, side: Side) -> Vec<Effect> {
     let after = match settled(&before, side) {
         Ok(after) => after,
         Err(err) => {
-            let text = trf(state.settings.lang, "msg.not_settled", &[("error", &err)]);
+            let error = err.phrase().text(state.settings.lang);
+            let text = trf(state.settings.lang, "msg.not_settled", &[("error", &error)]);
             state.message = Some(Message::error(text));
             return Vec::new();
         }

@@ -47,20 +47,23 @@ pub(crate) fn saved(
     }
 }
 
-pub(crate) fn save_failed(state: &mut State, file: usize, error: String) {
+pub(crate) fn save_failed(state: &mut State, file: usize, error: crate::lang::Phrase) {
     let Some(open) = state.files.get_mut(file) else {
         return;
     };
+    // The reason quotes paths: cleaned, like everything from outside.
+    let error = crate::text::clean_line(&error.text(state.settings.lang)).into_owned();
     open.save_error = Some(error.clone());
     super::team::save_failed(state);
     let text = trf(state.settings.lang, "msg.not_saved", &[("error", &error)]);
     state.message = Some(Message::error(text));
 }
 
-pub(crate) fn reload_failed(state: &mut State, file: usize, error: String) {
+pub(crate) fn reload_failed(state: &mut State, file: usize, error: crate::lang::Phrase) {
     let Some(open) = state.files.get(file) else {
         return;
     };
+    let error = crate::text::clean_line(&error.text(state.settings.lang)).into_owned();
     let text = trf(
         state.settings.lang,
         "msg.unreadable",
@@ -214,10 +217,11 @@ pub(crate) fn resolve(state: &mut State, keep: Keep) -> Vec<Effect> {
     };
     let shift = forced.shift(&open.doc);
     if let Err(err) = forced.apply(&mut open.doc) {
+        let error = err.phrase().text(state.settings.lang);
         let text = trf(
             state.settings.lang,
             "msg.could_not_keep",
-            &[("error", &err)],
+            &[("error", &error)],
         );
         state.message = Some(Message::error(text));
         return Vec::new();

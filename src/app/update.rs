@@ -58,7 +58,8 @@ fn on_event(state: &mut State, event: Event) -> Vec<Effect> {
         } => {
             let effects = sync::saved(state, file, fingerprint, covered);
             if let Some(notice) = notice {
-                state.message = Some(super::Message::warning(notice));
+                let text = crate::text::clean_line(&notice.text(state.settings.lang)).into_owned();
+                state.message = Some(super::Message::warning(text));
             }
             return effects;
         }

@@ -422,3 +422,70 @@ fn a_copied_item_reads_in_the_interface_language() {
     );
     assert!(text.ends_with("\n接待党宾国宾团组：126个\n"), "{text}");
 }
+
+#[test]
+fn a_failed_save_says_why_in_the_session_language() {
+    use crate::lang::Lang;
+    use crate::store::SaveError;
+    let failed = |lang: Lang, errno: i32| {
+        let mut state = sample_state(120, 40);
+        state.settings.lang = lang;
+        let error = SaveError::Io {
+            path: "sample.json".into(),
+            message: crate::store::io_phrase(&std::io::Error::from_raw_os_error(errno)),
+        };
+        update(
+            &mut state,
+            Event::SaveFailed {
+                file: 0,
+                error: error.phrase(),
+            },
+        );
+        let said = state.message.map(|m| m.text).unwrap_or_default();
+        (said, state.files[0].save_error.clone().unwrap_or_default())
+    };
+    let (english, kept) = failed(Lang::En, 28);
+    assert!(
+        english.starts_with("not saved: sample.json: could not save: No space left on device"),
+        "{english}"
+    );
+    assert_eq!(kept, "sample.json: could not save: No space left on device");
+    for (errno, words) in [
+        (13, "没有权限"),
+        (28, "磁盘已满"),
+        (30, "文件系统只读"),
+        (27, "文件过大"),
+    ] {
+        let (chinese, _) = failed(Lang::Zh, errno);
+        assert!(
+            chinese.starts_with("未保存：sample.json: 无法保存："),
+            "{chinese}"
+        );
+        assert!(chinese.contains(words), "{errno}: {chinese}");
+        assert!(!chinese.contains("could not save"), "{chinese}");
+    }
+}
+
+#[test]
+fn a_copy_writes_its_dates_as_the_interface_does() {
+    let mut state = sample_state(120, 40);
+    state.settings.dates = crate::model::DateStyle::new(Some("%Y年%-m月%-d日".into()));
+    press(
+        &mut state,
+        &[Intent::Down, Intent::Down, Intent::Down, Intent::Down],
+    );
+    let copied = |state: &mut State| match update(state, Intent::Copy).as_slice() {
+        [Effect::Copy { text }] => text.clone(),
+        effects => panic!("{effects:?}"),
+    };
+    let item = copied(&mut state);
+    assert!(item.contains("2023年"), "{item}");
+    assert!(!item.contains("2023-"), "{item}");
+    press(&mut state, &[Intent::FocusNext]);
+    let note = copied(&mut state);
+    assert!(note.starts_with("2023年"), "{note}");
+    assert!(
+        item.contains(&note),
+        "the note copied is the item's: {note}"
+    );
+}

@@ -5,14 +5,16 @@ use std::io::Write;
 use super::Failure;
 use crate::cli::{ConfigAction, ConfigArgs};
 use crate::config::{DEFAULT_TOML, Settings};
+use crate::lang::Phrase;
 use crate::store::{self, Overwrite};
 use crate::text::clean_line;
 
 /// Prints where the config file is, or writes the commented default there.
 pub fn config(args: &ConfigArgs, settings: &Settings, out: &mut dyn Write) -> Result<(), Failure> {
-    let path = settings.path.clone().ok_or_else(|| {
-        Failure::User("no config folder found (no home folder): use --config PATH".into())
-    })?;
+    let path = settings
+        .path
+        .clone()
+        .ok_or_else(|| Failure::User(Phrase::new("cli.no_config_folder")))?;
     let shown = clean_line(&path.display().to_string()).into_owned();
     match args.action {
         ConfigAction::Path => writeln!(out, "{shown}")?,
@@ -22,8 +24,7 @@ pub fn config(args: &ConfigArgs, settings: &Settings, out: &mut dyn Write) -> Re
             } else {
                 Overwrite::Refuse
             };
-            store::write_config(&path, DEFAULT_TOML, overwrite)
-                .map_err(|e| Failure::User(clean_line(&e).into_owned()))?;
+            store::write_config(&path, DEFAULT_TOML, overwrite).map_err(Failure::User)?;
             writeln!(out, "wrote {shown}")?;
         }
     }

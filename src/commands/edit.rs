@@ -8,6 +8,7 @@ use std::path::Path;
 use super::Failure;
 use super::target::locate;
 use crate::cli::{AddArgs, MetricArgs, NoteArgs, RmArgs, SetArgs};
+use crate::lang::{Lang, Phrase};
 use crate::model::{
     Change, Date, Document, Item, Note, Recorded, SameDate, Status, new_metric, read_number,
     record_reading, split_tags,
@@ -25,18 +26,17 @@ const ATTEMPTS: usize = 10;
 fn edit_file(
     path: &Path,
     whole: &[&str],
+    lang: Lang,
     make: impl Fn(&Document) -> Result<Option<Change>, Failure>,
 ) -> Result<bool, Failure> {
     if path.is_dir() {
-        return Err(Failure::User(format!(
-            "{}: is a folder; give the file to edit",
-            path.display()
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.folder_to_edit").arg("path", path.display()),
+        ));
     }
     for _ in 0..ATTEMPTS {
         // Other tally processes wait while this one reads, changes and writes the file.
-        let lock = store::SaveLock::take(path)
-            .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
+        let lock = store::SaveLock::take(path).map_err(|err| Failure::Internal(err.phrase()))?;
         let loaded = store::load_outline(path, whole)?;
         let Some(change) = make(&loaded.doc)? else {
             return Ok(false);
@@ -44,36 +44,32 @@ fn edit_file(
         let mut doc = loaded.doc;
         change
             .apply(&mut doc)
-            .map_err(|e| Failure::User(e.to_string()))?;
+            .map_err(|e| Failure::User(e.phrase()))?;
         match store::save_locked(&lock, path, &doc, &loaded.fingerprint) {
             Ok(saved) => {
                 if let Some(notice) = saved.notice {
-                    eprintln!("tally: {}", clean_line(&notice));
+                    eprintln!("tally: {}", clean_line(&notice.text(lang)));
                 }
                 return Ok(true);
             }
             Err(SaveError::ChangedOnDisk { .. }) => continue,
             // The input was fine; the system refused the write (full disk, size limit,
             // read-only folder, file gone): exit code 1, the file as it was.
-            Err(err @ SaveError::Io { .. }) => {
-                return Err(Failure::Internal(clean_line(&err.to_string()).into_owned()));
-            }
-            Err(err) => return Err(Failure::User(clean_line(&err.to_string()).into_owned())),
+            Err(err) => return Err(Failure::from(err)),
         }
     }
-    Err(Failure::User(format!(
-        "{}: kept changing while saving; try again",
-        path.display()
-    )))
+    Err(Failure::User(
+        Phrase::new("cli.kept_changing").arg("path", path.display()),
+    ))
 }
 
 fn find<'a>(doc: &'a Document, path: &Path, id: &str) -> Result<&'a Item, Failure> {
     doc.position(id).map(|i| &doc.items()[i]).ok_or_else(|| {
-        Failure::User(format!(
-            "{}: no item with id \"{}\"",
-            path.display(),
-            clean_line(id)
-        ))
+        Failure::User(
+            Phrase::new("cli.no_item")
+                .arg("path", path.display())
+                .arg("id", clean_line(id)),
+        )
     })
 }
 
@@ -94,20 +90,18 @@ fn report(out: &mut dyn Write, changed: bool, what: String) -> Result<(), Failur
     Ok(())
 }
 
-pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn note(args: &NoteArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     let [text] = rest else {
-        return Err(Failure::User(
-            "give the item and the note's text: PATH ID TEXT, or FILE:ID TEXT".into(),
-        ));
+        return Err(Failure::User(Phrase::new("cli.give_note")));
     };
     let (path, id) = (&target.path, &target.id);
     if text.trim().is_empty() {
-        return Err(Failure::User("the note is empty".into()));
+        return Err(Failure::User(Phrase::new("cli.empty_note")));
     }
     let date = args.date.unwrap_or_else(Date::today);
     let by = crate::git::author::author(args.by.as_deref(), path);
-    let changed = edit_file(path, &[id.as_str()], |doc| {
+    let changed = edit_file(path, &[id.as_str()], lang, |doc| {
         let item = find(doc, path, id)?;
         let note = Note {
             by: by.clone(),
@@ -124,19 +118,19 @@ pub fn note(args: &NoteArgs, out: &mut dyn Write) -> Result<(), Failure> {
 
 const FIELDS: &str = "title, goal, lead, status, due, tags";
 
-pub fn set(args: &SetArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn set(args: &SetArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let (target, rest) = locate(&args.target, &args.rest, 1)?;
     if rest.is_empty() {
-        return Err(Failure::User(format!(
-            "give the fields to set, like status=done (fields: {FIELDS})"
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.give_fields").arg("fields", FIELDS),
+        ));
     }
     let (path, id) = (&target.path, &target.id);
     let assignments = rest
         .iter()
         .map(|a| parse_assignment(a))
         .collect::<Result<Vec<_>, Failure>>()?;
-    let changed = edit_file(path, &[id.as_str()], |doc| {
+    let changed = edit_file(path, &[id.as_str()], lang, |doc| {
         let item = find(doc, path, id)?;
         let mut after = item.clone();
         for assignment in &assignments {
@@ -192,47 +186,47 @@ impl Assignment {
 }
 
 fn parse_assignment(text: &str) -> Result<Assignment, Failure> {
-    let user = |message: String| Failure::User(message);
+    let user = Failure::User;
     let (field, value) = text.split_once('=').ok_or_else(|| {
-        user(format!(
-            "`{}`: expected FIELD=VALUE (fields: {FIELDS})",
-            clean_line(text)
-        ))
+        user(
+            Phrase::new("cli.expected_assignment")
+                .arg("text", clean_line(text))
+                .arg("fields", FIELDS),
+        )
     })?;
     let optional = || (!value.trim().is_empty()).then(|| value.trim().to_string());
     Ok(match field.trim() {
-        "title" => {
-            Assignment::Title(optional().ok_or_else(|| user("title cannot be empty".into()))?)
-        }
+        "title" => Assignment::Title(
+            optional().ok_or_else(|| user(Phrase::new("cli.title_cannot_be_empty")))?,
+        ),
         "goal" => Assignment::Goal(optional()),
         "lead" => Assignment::Lead(optional()),
-        "status" => Assignment::Status(Status::from_word(value).map_err(|e| user(e.to_string()))?),
+        "status" => Assignment::Status(Status::from_word(value).map_err(|e| user(e.phrase()))?),
         "due" => Assignment::Due(match optional() {
             None => None,
             Some(date) => Some(
                 date.parse()
-                    .map_err(|e: crate::model::BadDate| user(e.to_string()))?,
+                    .map_err(|e: crate::model::BadDate| user(e.phrase()))?,
             ),
         }),
         "tags" => Assignment::Tags(split_tags(value)),
         other => {
-            return Err(user(format!(
-                "unknown field `{}` (fields: {FIELDS})",
-                clean_line(other)
-            )));
+            return Err(user(
+                Phrase::new("cli.unknown_field")
+                    .arg("name", clean_line(other))
+                    .arg("fields", FIELDS),
+            ));
         }
     })
 }
 
-pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let number = |text: &str| {
-        read_number(text).map_err(|e| Failure::User(clean_line(&e.to_string()).into_owned()))
-    };
+pub fn metric(args: &MetricArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    let number = |text: &str| read_number(text).map_err(|e| Failure::User(e.phrase()));
     let value = number(&args.value)?;
     let target = args.target.as_deref().map(number).transpose()?;
     let date = args.date.unwrap_or_else(Date::today);
     let said = std::cell::RefCell::new(None);
-    let changed = edit_file(&args.path, &[args.id.as_str()], |doc| {
+    let changed = edit_file(&args.path, &[args.id.as_str()], lang, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let published = doc.header.published;
         Ok(replace(item, |item| {
@@ -280,22 +274,22 @@ pub fn metric(args: &MetricArgs, out: &mut dyn Write) -> Result<(), Failure> {
     report(out, changed, said)
 }
 
-pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn add(args: &AddArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     if args.title.trim().is_empty() {
-        return Err(Failure::User("the title is empty".into()));
+        return Err(Failure::User(Phrase::new("cli.empty_title")));
     }
     let chosen = std::cell::RefCell::new(String::new());
-    edit_file(&args.path, &[], |doc| {
+    edit_file(&args.path, &[], lang, |doc| {
         let id = match &args.id {
             Some(id) if id.trim().is_empty() => {
-                return Err(Failure::User("the id is empty".into()));
+                return Err(Failure::User(Phrase::new("cli.empty_id")));
             }
             Some(id) if doc.position(id).is_some() => {
-                return Err(Failure::User(format!(
-                    "{}: id \"{}\" is already used",
-                    args.path.display(),
-                    clean_line(id)
-                )));
+                return Err(Failure::User(
+                    Phrase::new("cli.id_used")
+                        .arg("path", args.path.display())
+                        .arg("id", clean_line(id)),
+                ));
             }
             Some(id) => id.clone(),
             None => doc.next_free_id(),
@@ -313,8 +307,8 @@ pub fn add(args: &AddArgs, out: &mut dyn Write) -> Result<(), Failure> {
     report(out, true, format!("added item {}", chosen.into_inner()))
 }
 
-pub fn rm(args: &RmArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    edit_file(&args.path, &[args.id.as_str()], |doc| {
+pub fn rm(args: &RmArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
+    edit_file(&args.path, &[args.id.as_str()], lang, |doc| {
         let item = find(doc, &args.path, &args.id)?;
         let index = doc.position(&args.id).unwrap_or(0);
         Ok(Some(Change::Remove {

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::Failure;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::import::csv::{BOM, write_items};
+use crate::lang::Phrase;
 use crate::model::{Date, Document};
 use crate::report::{Draft, DraftOptions};
 use crate::store;
@@ -41,12 +42,11 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let shown = clean_line(&path.display().to_string()).into_owned();
     if path.exists() && !args.force {
-        return Err(Failure::User(format!(
-            "{shown}: already exists (use --force to overwrite)"
-        )));
+        return Err(Failure::User(
+            Phrase::new("file.exists").arg("path", &shown),
+        ));
     }
-    store::write_atomic(path, &bytes)
-        .map_err(|err| Failure::Internal(clean_line(&err.to_string()).into_owned()))?;
+    store::write_atomic(path, &bytes).map_err(|err| Failure::Internal(err.phrase()))?;
     match report {
         Some(draft) => writeln!(out, "Wrote {} to {shown}", describe(&draft))?,
         None => {
@@ -60,7 +60,7 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<(), Failure> {
 /// Options that belong to another format are refused rather than ignored.
 fn check_options(args: &ExportArgs) -> Result<(), Failure> {
     if args.since.is_some() && args.format != ExportFormat::Markdown {
-        return Err(Failure::User("--since goes with --format markdown".into()));
+        return Err(Failure::User(Phrase::new("cli.since_markdown")));
     }
     let report = matches!(args.format, ExportFormat::Report | ExportFormat::Docx);
     let report_options = [
@@ -70,14 +70,12 @@ fn check_options(args: &ExportArgs) -> Result<(), Failure> {
         ("--placeholder", args.placeholder.is_some()),
     ];
     if let Some((flag, _)) = report_options.iter().find(|(_, given)| *given && !report) {
-        return Err(Failure::User(format!(
-            "{flag} goes with --format report or docx"
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.report_option").arg("flag", flag),
+        ));
     }
     if args.format == ExportFormat::Docx && args.output.is_none() {
-        return Err(Failure::User(
-            "--format docx writes a file: add -o OUT.docx".into(),
-        ));
+        return Err(Failure::User(Phrase::new("cli.docx_output")));
     }
     Ok(())
 }

@@ -5,12 +5,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Failure;
+use super::{Failure, shown};
 use crate::cli::{ImportArgs, ImportFormat};
 use crate::import::csv::{Row, merge_rows, read_rows, rows_to_document};
 use crate::import::{ImportError, MergeReport, Options, Summary, Warning, import_report, merge};
+use crate::lang::Phrase;
 use crate::model::{Date, Document};
-use crate::store::{self, SaveError};
+use crate::store;
 use crate::text::clean_line;
 
 /// What the input held, ready to be written or merged.
@@ -51,9 +52,16 @@ fn read_source(
     text: &str,
     shown: &str,
 ) -> Result<(Source, Vec<Warning>), Failure> {
-    let failed = |err: ImportError| match err {
-        ImportError::Csv { line, message } => Failure::User(format!("{shown}:{line}: {message}")),
-        other => Failure::User(format!("{shown}: {other}")),
+    let failed = |err: ImportError| {
+        let (place, problem) = match &err {
+            ImportError::Csv { line, message } => (format!("{shown}:{line}"), message.clone()),
+            _ => (shown.to_string(), err.phrase()),
+        };
+        Failure::User(
+            Phrase::new("file.at")
+                .arg("place", place)
+                .with_line("problem", problem),
+        )
     };
     if format_of(args) == ImportFormat::Text {
         let options = Options {
@@ -69,9 +77,7 @@ fn read_source(
     }
     let (rows, mut warnings) = read_rows(text).map_err(failed)?;
     if rows.is_empty() {
-        return Err(Failure::User(format!(
-            "{shown}: no items found (the CSV has no rows under its header)"
-        )));
+        return Err(Failure::User(Phrase::new("cli.no_rows").arg("path", shown)));
     }
     if args.year.is_some() {
         warnings.push(Warning::new(0, "--year is for text reports; ignored"));
@@ -109,9 +115,9 @@ fn write_new(args: &ImportArgs, doc: &Document, out: &mut dyn Write) -> Result<(
         .unwrap_or_else(|| args.input.with_extension("json"));
     let shown = shown(&target);
     if target == args.input {
-        return Err(Failure::User(format!(
-            "{shown}: this is the file being imported; choose another name with -o"
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.same_file").arg("path", shown),
+        ));
     }
     if args.dry_run {
         let note = if target.exists() && !args.force {
@@ -122,7 +128,7 @@ fn write_new(args: &ImportArgs, doc: &Document, out: &mut dyn Write) -> Result<(
         writeln!(out, "Would write {shown}{note}; dry run, nothing written")?;
         return Ok(());
     }
-    store::save_new(&target, doc, args.force).map_err(save_failure)?;
+    store::save_new(&target, doc, args.force)?;
     writeln!(out, "Wrote {shown}")?;
     Ok(())
 }
@@ -158,7 +164,7 @@ fn merge_into(
         )?;
         return Ok(());
     }
-    store::save(into, &doc, &loaded.fingerprint).map_err(save_failure)?;
+    store::save(into, &doc, &loaded.fingerprint)?;
     writeln!(out, "Merged into {shown}: {}", describe(&report))?;
     Ok(())
 }
@@ -205,16 +211,4 @@ fn print_warnings(
         writeln!(out, "warning: {place}: {}", clean_line(&warning.message))?;
     }
     Ok(())
-}
-
-fn save_failure(err: SaveError) -> Failure {
-    let message = clean_line(&err.to_string()).into_owned();
-    match err {
-        SaveError::Io { .. } => Failure::Internal(message),
-        SaveError::Exists { .. } | SaveError::ChangedOnDisk { .. } => Failure::User(message),
-    }
-}
-
-fn shown(path: &Path) -> String {
-    clean_line(&path.display().to_string()).into_owned()
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::Failure;
 use crate::cli::ListArgs;
+use crate::lang::{Lang, Phrase};
 use crate::model::Item;
 use crate::search::{SearchIndex, rank};
 use crate::store::{self, Loaded};
@@ -34,8 +35,8 @@ pub fn list(args: &ListArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 })
             })
             .collect();
-        let text =
-            serde_json::to_string_pretty(&array).map_err(|e| Failure::Internal(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&array)
+            .map_err(|e| Failure::Internal(e.to_string().into()))?;
         writeln!(out, "{}", escape_json_hazards(&text))?;
         return Ok(());
     }
@@ -76,7 +77,9 @@ fn ranked<'a>(
         })
         .collect();
     let index = SearchIndex::build_in_files(numbered, names);
-    let hits = rank(&index, query).map_err(|e| Failure::User(format!("--query: {e}")))?;
+    let hits = rank(&index, query).map_err(|e| {
+        Failure::User(Phrase::new("cli.bad_query").with("problem", e.phrase(Lang::En)))
+    })?;
     Ok(hits
         .iter()
         .filter_map(|hit| all.get(hit.index).copied())

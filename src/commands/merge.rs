@@ -7,6 +7,7 @@ use std::path::Path;
 use super::Failure;
 use crate::cli::{GitSetupArgs, MergeDriverArgs, ResolveArgs};
 use crate::git;
+use crate::lang::Phrase;
 use crate::merge::{Labels, MergeError, Outcome, merge_texts};
 use crate::store::{self, line_col};
 use crate::text::clean_line;
@@ -38,11 +39,14 @@ pub fn merge_driver(args: &MergeDriverArgs, out: &mut dyn Write) -> Result<(), F
                 _ => &theirs,
             };
             let (line, col) = line_col(text, problem.offset);
-            Err(Failure::Conflict(format!(
-                "{}: not merged item by item ({which}'s version, line {line}:{col}: {}); merged line by line with conflict markers",
-                display(shown),
-                problem.message
-            )))
+            Err(Failure::Conflict(
+                Phrase::new("cli.merged_by_line")
+                    .arg("path", display(shown))
+                    .arg("which", which)
+                    .arg("line", line)
+                    .arg("col", col)
+                    .with("problem", problem.message),
+            ))
         }
     }
 }
@@ -62,11 +66,14 @@ pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
                 _ => &stages.theirs,
             };
             let (line, col) = line_col(text, problem.offset);
-            Failure::User(format!(
-                "{}: {which}'s version is not a valid task file ({line}:{col}: {})",
-                display(&args.path),
-                problem.message
-            ))
+            Failure::User(
+                Phrase::new("cli.stage_invalid")
+                    .arg("path", display(&args.path))
+                    .arg("which", which)
+                    .arg("line", line)
+                    .arg("col", col)
+                    .with("problem", problem.message),
+            )
         })?;
     write(&args.path, &text)?;
     if !outcome.needs_attention() {
@@ -79,7 +86,7 @@ pub fn resolve(args: &ResolveArgs, out: &mut dyn Write) -> Result<(), Failure> {
 
 /// Adds the `.gitattributes` line and the driver entry, saying what was already there.
 pub fn git_setup(args: &GitSetupArgs, out: &mut dyn Write) -> Result<(), Failure> {
-    let here = std::env::current_dir().map_err(|e| Failure::Internal(e.to_string()))?;
+    let here = std::env::current_dir()?;
     let setup = git::git_setup(&here, &args.pattern, &program()).map_err(Failure::User)?;
     let attributes = setup.root.join(".gitattributes");
     let verb = |changed| if changed { "added to" } else { "already in" };
@@ -136,7 +143,7 @@ fn label(name: Option<&str>) -> Option<String> {
 fn write(path: &Path, text: &str) -> Result<(), Failure> {
     store::write_atomic(path, text.as_bytes())
         .map(|_| ())
-        .map_err(|e| Failure::Internal(e.to_string()))
+        .map_err(|e| Failure::Internal(e.phrase()))
 }
 
 fn display(path: &Path) -> String {
@@ -159,12 +166,17 @@ fn finish(path: &Path, outcome: &Outcome, out: &mut dyn Write) -> Result<(), Fai
         .collect();
     ids.dedup();
     let count = outcome.conflicts.len() + outcome.header_conflicts.len();
-    let noun = if count == 1 { "conflict" } else { "conflicts" };
-    Err(Failure::Conflict(format!(
-        "{shown}: {count} {noun} kept as ours and recorded in items {}; open the file in tally \
-         (filter is:conflict) to choose, then `git add {shown}` and commit",
-        clean_line(&ids.join(", "))
-    )))
+    let key = if count == 1 {
+        "cli.conflicts_kept.one"
+    } else {
+        "cli.conflicts_kept.other"
+    };
+    Err(Failure::Conflict(
+        Phrase::new(key)
+            .arg("path", shown)
+            .arg("n", count)
+            .arg("ids", clean_line(&ids.join(", "))),
+    ))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use super::Failure;
 use crate::cli::ShowArgs;
+use crate::lang::Phrase;
 use crate::model::{Document, Item};
 use crate::store::{self, write_item};
 use crate::text::{clean_line, clean_text, escape_json_hazards};
@@ -17,11 +18,11 @@ pub fn show(args: &ShowArgs, out: &mut dyn Write) -> Result<(), Failure> {
         Some((file, &file.doc.items()[index]))
     });
     let Some((file, item)) = found else {
-        return Err(Failure::User(format!(
-            "{}: no item with id \"{}\"",
-            clean_line(&target.path.display().to_string()),
-            clean_line(&target.id)
-        )));
+        return Err(Failure::User(
+            Phrase::new("cli.no_item")
+                .arg("path", super::shown(&target.path))
+                .arg("id", clean_line(&target.id)),
+        ));
     };
     if args.json {
         writeln!(out, "{}", escape_json_hazards(&write_item(item)))?;

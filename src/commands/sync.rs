@@ -7,17 +7,18 @@ use std::path::PathBuf;
 use super::Failure;
 use crate::cli::PathsArgs;
 use crate::git::{self, SyncError};
+use crate::lang::{Lang, Phrase};
 
-pub fn sync(args: &PathsArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn sync(args: &PathsArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Failure> {
     let files = task_files(&args.paths)?;
-    let mut stages = |stage: git::Stage| eprintln!("{}", stage.phrase());
+    let mut stages = |stage: git::Stage| eprintln!("{}", stage.phrase().text(lang));
     match git::sync(&files, &mut stages) {
         Ok(synced) => {
             writeln!(out, "{}", synced.describe())?;
             Ok(())
         }
-        Err(err @ SyncError::NotARepository(_)) => Err(Failure::User(err.to_string())),
-        Err(err) => Err(Failure::Internal(err.to_string())),
+        Err(err @ SyncError::NotARepository(_)) => Err(Failure::User(err.phrase())),
+        Err(err) => Err(Failure::Internal(err.phrase())),
     }
 }
 
@@ -30,10 +31,9 @@ fn task_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(Failure::User(format!(
-                "{}: no such file",
-                crate::text::clean_line(&path.display().to_string())
-            )));
+            return Err(Failure::User(
+                Phrase::new("cli.no_such_file").arg("path", super::shown(path)),
+            ));
         }
     }
     Ok(files)

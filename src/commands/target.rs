@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Failure;
+use super::{Failure, shown};
+use crate::lang::Phrase;
 use crate::text::clean_line;
 
 /// An item's file and id.
@@ -31,19 +32,17 @@ pub fn locate<'a>(
     };
     if split.is_none() && (path.exists() || rest.len() > after) {
         let Some((id, rest)) = rest.split_first() else {
-            return Err(Failure::User(format!(
-                "{}: give the item's id too (PATH ID, or FILE:ID)",
-                shown(path)
-            )));
+            return Err(Failure::User(
+                Phrase::new("cli.give_id").arg("path", shown(path)),
+            ));
         };
         return Ok((in_path(path, id)?, rest));
     }
     match split {
         Some((path, id)) => Ok((Target { path, id }, rest)),
-        None => Err(Failure::User(format!(
-            "{}: no such file (give PATH ID, or FILE:ID)",
-            clean_line(first)
-        ))),
+        None => Err(Failure::User(
+            Phrase::new("cli.no_such_target").arg("path", clean_line(first)),
+        )),
     }
 }
 
@@ -77,28 +76,24 @@ fn in_path(path: &Path, id: &str) -> Result<Target, Failure> {
             path: only.clone(),
             id: id.to_string(),
         }),
-        [] => Err(Failure::User(format!(
-            "{}: is a folder, and none of its files has an item with id \"{}\"",
-            shown(path),
-            clean_line(id)
-        ))),
+        [] => Err(Failure::User(
+            Phrase::new("cli.not_in_folder")
+                .arg("path", shown(path))
+                .arg("id", clean_line(id)),
+        )),
         several => {
             let names: Vec<String> = several
                 .iter()
                 .map(|p| format!("{}:{}", shown(p), clean_line(id)))
                 .collect();
-            Err(Failure::User(format!(
-                "id \"{}\" is in {} files: {}; give FILE:ID",
-                clean_line(id),
-                several.len(),
-                names.join(", ")
-            )))
+            Err(Failure::User(
+                Phrase::new("cli.id_in_several")
+                    .arg("id", clean_line(id))
+                    .arg("n", several.len())
+                    .arg("names", names.join(", ")),
+            ))
         }
     }
-}
-
-fn shown(path: &Path) -> String {
-    clean_line(&path.display().to_string()).into_owned()
 }
 
 #[cfg(test)]

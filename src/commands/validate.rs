@@ -4,13 +4,14 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Failure;
+use crate::lang::Phrase;
 use crate::model::Item;
 use crate::store::{self, json_files_in};
 use crate::text::clean_line;
 
 /// Checks every file; all are checked even when one fails, and the failures are reported together.
 pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Phrase> = Vec::new();
     let files = expand(paths, &mut problems);
     let last = files.len().saturating_sub(1);
     for (at, path) in files.into_iter().enumerate() {
@@ -27,13 +28,13 @@ pub fn validate(paths: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
                     std::mem::forget(loaded);
                 }
             }
-            Err(err) => problems.push(clean_line(&err.to_string()).into_owned()),
+            Err(err) => problems.push(err.phrase()),
         }
     }
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Failure::User(problems.join("\n")))
+        Err(Failure::User(Phrase::lines(problems)))
     }
 }
 
@@ -54,17 +55,16 @@ fn warn_conflicts(shown: &str, items: &[Item], out: &mut dyn Write) -> Result<()
     Ok(())
 }
 
-fn expand(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
+fn expand(paths: &[PathBuf], problems: &mut Vec<Phrase>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             match json_files_in(path) {
-                Ok(found) if found.is_empty() => problems.push(format!(
-                    "{}: no *.json files in this folder, nothing to check",
-                    clean_line(&path.display().to_string())
-                )),
+                Ok(found) if found.is_empty() => {
+                    problems.push(Phrase::new("cli.no_json_files").arg("path", super::shown(path)))
+                }
                 Ok(found) => files.extend(found),
-                Err(err) => problems.push(err.to_string()),
+                Err(err) => problems.push(err.phrase()),
             }
         } else {
             files.push(path.clone());

@@ -130,7 +130,7 @@ impl Settings {
             Err(text) => Settings {
                 problems: vec![Problem::error(
                     None,
-                    Phrase::new("config_file.unreadable").arg("error", text),
+                    Phrase::new("config_file.unreadable").with("error", text),
                 )],
                 ..Settings::default()
             },

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::stages::git;
+use super::stages::{cannot_run, git};
+use crate::lang::Phrase;
 use crate::store;
 
 /// What setting up did.
@@ -21,12 +22,12 @@ pub struct GitSetup {
 
 /// Sets up the repository holding `dir` for files matching `pattern`; `program` is how git should
 /// call tally.
-pub fn git_setup(dir: &Path, pattern: &str, program: &str) -> Result<GitSetup, String> {
+pub fn git_setup(dir: &Path, pattern: &str, program: &str) -> Result<GitSetup, Phrase> {
     let root = top_folder(dir)?;
     let attributes_line = format!("{pattern} merge=tally");
     let file = root.join(".gitattributes");
     let text = if file.exists() {
-        store::read_text(&file).map_err(|e| e.to_string())?
+        store::read_text(&file).map_err(|e| e.phrase())?
     } else {
         String::new()
     };
@@ -38,20 +39,20 @@ pub fn git_setup(dir: &Path, pattern: &str, program: &str) -> Result<GitSetup, S
         }
         new.push_str(&attributes_line);
         new.push('\n');
-        store::write_atomic(&file, new.as_bytes()).map_err(|e| e.to_string())?;
+        store::write_atomic(&file, new.as_bytes()).map_err(|e| e.phrase())?;
     }
     let driver = format!("{program} merge-driver %O %A %B %P %X %Y");
-    let current = git(&root, &["config", "--local", "--get", "merge.tally.driver"])
-        .map_err(|e| format!("cannot run git: {e}"))?;
+    let current =
+        git(&root, &["config", "--local", "--get", "merge.tally.driver"]).map_err(cannot_run)?;
     let set_driver = String::from_utf8_lossy(&current.stdout).trim_end() != driver;
     if set_driver {
         let output = git(&root, &["config", "--local", "merge.tally.driver", &driver])
-            .map_err(|e| format!("cannot run git: {e}"))?;
+            .map_err(cannot_run)?;
         if !output.status.success() {
-            return Err(format!(
+            return Err(Phrase::plain(format!(
                 "git config: {}",
                 String::from_utf8_lossy(&output.stderr).trim()
-            ));
+            )));
         }
     }
     Ok(GitSetup {
@@ -63,14 +64,10 @@ pub fn git_setup(dir: &Path, pattern: &str, program: &str) -> Result<GitSetup, S
     })
 }
 
-fn top_folder(dir: &Path) -> Result<PathBuf, String> {
-    let output =
-        git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| format!("cannot run git: {e}"))?;
+fn top_folder(dir: &Path) -> Result<PathBuf, Phrase> {
+    let output = git(dir, &["rev-parse", "--show-toplevel"]).map_err(cannot_run)?;
     if !output.status.success() {
-        return Err(format!(
-            "{}: not in a git repository (run `git init` or clone one first)",
-            dir.display()
-        ));
+        return Err(Phrase::new("git.not_a_repository").arg("path", dir.display()));
     }
     let root = String::from_utf8_lossy(&output.stdout).trim().to_string();
     Ok(PathBuf::from(root))

@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::lang::Phrase;
+
 /// The three versions of a file git holds while a merge of it is unfinished.
 pub struct Stages {
     /// The common ancestor (empty when both sides added the file).
@@ -21,10 +23,15 @@ pub(super) fn git(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
         .output()
 }
 
-fn folder_and_name(file: &Path) -> Result<(&Path, String), String> {
+/// git could not be started at all.
+pub(super) fn cannot_run(err: std::io::Error) -> Phrase {
+    Phrase::new("git.cannot_run").arg("error", err)
+}
+
+fn folder_and_name(file: &Path) -> Result<(&Path, String), Phrase> {
     let name = file
         .file_name()
-        .ok_or_else(|| format!("{}: not a file", file.display()))?;
+        .ok_or_else(|| Phrase::new("git.not_a_file").arg("path", file.display()))?;
     let dir = match file.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -32,31 +39,26 @@ fn folder_and_name(file: &Path) -> Result<(&Path, String), String> {
     Ok((dir, format!("./{}", name.to_string_lossy())))
 }
 
-fn failure(what: &str, output: &Output) -> String {
+fn failure(what: &str, output: &Output) -> Phrase {
     let said = String::from_utf8_lossy(&output.stderr);
-    format!("{what}: {}", said.trim())
+    Phrase::plain(format!("{what}: {}", said.trim()))
 }
 
 /// The base, ours and theirs versions of `file` (`git show :1:FILE`, `:2:`, `:3:`).
-pub fn stages(file: &Path) -> Result<Stages, String> {
+pub fn stages(file: &Path) -> Result<Stages, Phrase> {
     let (dir, name) = folder_and_name(file)?;
-    let show = |stage: u8| -> Result<Option<String>, String> {
+    let show = |stage: u8| -> Result<Option<String>, Phrase> {
         let spec = format!(":{stage}:{name}");
-        let output = git(dir, &["show", &spec]).map_err(|e| format!("cannot run git: {e}"))?;
+        let output = git(dir, &["show", &spec]).map_err(cannot_run)?;
         if output.status.success() {
             String::from_utf8(output.stdout)
                 .map(Some)
-                .map_err(|_| format!("{spec} is not UTF-8 text"))
+                .map_err(|_| Phrase::new("git.not_utf8").arg("spec", &spec))
         } else {
             Ok(None)
         }
     };
-    let missing = || {
-        format!(
-            "{}: git holds no unmerged versions of this file (is a merge under way, and is the file in conflict?)",
-            file.display()
-        )
-    };
+    let missing = || Phrase::new("git.no_stages").arg("path", file.display());
     let ours = show(2)?.ok_or_else(missing)?;
     let theirs = show(3)?.ok_or_else(missing)?;
     Ok(Stages {
@@ -67,9 +69,9 @@ pub fn stages(file: &Path) -> Result<Stages, String> {
 }
 
 /// Marks `file` as merged (`git add`).
-pub fn add(file: &Path) -> Result<(), String> {
+pub fn add(file: &Path) -> Result<(), Phrase> {
     let (dir, name) = folder_and_name(file)?;
-    let output = git(dir, &["add", "--", &name]).map_err(|e| format!("cannot run git: {e}"))?;
+    let output = git(dir, &["add", "--", &name]).map_err(cannot_run)?;
     if output.status.success() {
         Ok(())
     } else {
@@ -78,12 +80,12 @@ pub fn add(file: &Path) -> Result<(), String> {
 }
 
 /// git's line merge of three files into `ours` (markers where lines clash); true when clean.
-pub fn line_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, String> {
+pub fn line_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<bool, Phrase> {
     let dir = Path::new(".");
     let arg = |p: &Path| p.to_string_lossy().into_owned();
     let args = ["merge-file".to_string(), arg(ours), arg(base), arg(theirs)];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = git(dir, &args).map_err(|e| format!("cannot run git: {e}"))?;
+    let output = git(dir, &args).map_err(cannot_run)?;
     match output.status.code() {
         Some(0) => Ok(true),
         Some(1..=127) => Ok(false),

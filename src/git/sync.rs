@@ -93,10 +93,12 @@ pub enum SyncError {
     /// The files git still holds unmerged.
     MidMerge(String),
     #[error(
-        "pulled with conflicts in {0}: the repository is mid-merge; resolve them (is:conflict), \
-         then sync again to finish the merge"
+        "pulled with conflicts in {}: the repository is mid-merge; resolve them (is:conflict), \
+         then sync again to finish the merge",
+        conflicted(.0).text(crate::lang::Lang::En)
     )]
-    Conflict(String),
+    /// The files git holds unmerged (none when it did not say which).
+    Conflict(Vec<String>),
     #[error("cannot reach the remote (no network?): {0}")]
     Offline(String),
     #[error(
@@ -119,7 +121,9 @@ impl SyncError {
                 Phrase::new("sync.not_a_repository").arg("path", path)
             }
             SyncError::MidMerge(files) => Phrase::new("sync.mid_merge").arg("files", files),
-            SyncError::Conflict(files) => Phrase::new("sync.conflict").arg("files", files),
+            SyncError::Conflict(files) => {
+                Phrase::new("sync.conflict").with("files", conflicted(files))
+            }
             SyncError::Offline(line) => Phrase::new("sync.offline").arg("git", line),
             SyncError::NeedsPassword => Phrase::new("sync.needs_password"),
             SyncError::Rejected(why) => Phrase::new("sync.rejected").arg("why", why),
@@ -127,6 +131,15 @@ impl SyncError {
                 .arg("step", step)
                 .arg("git", line),
         }
+    }
+}
+
+/// The files in conflict, named, or "the files" when git did not say which.
+fn conflicted(files: &[String]) -> Phrase {
+    if files.is_empty() {
+        Phrase::new("sync.the_files")
+    } else {
+        Phrase::plain(files.join(", "))
     }
 }
 
@@ -273,11 +286,7 @@ fn pull(git: &Git, upstream: &Upstream) -> Result<usize, SyncError> {
     if !output.ok {
         if repo::merging(git) {
             let files = repo::unmerged(git);
-            return Err(SyncError::Conflict(if files.is_empty() {
-                "the files".into()
-            } else {
-                files.join(", ")
-            }));
+            return Err(SyncError::Conflict(files));
         }
         return Err(classify("pull", &output));
     }
@@ -407,7 +416,8 @@ mod tests {
             SyncError::NoGit("x".into()),
             SyncError::NotARepository("a.json".into()),
             SyncError::MidMerge("x".into()),
-            SyncError::Conflict("a.json".into()),
+            SyncError::Conflict(vec!["a.json".into()]),
+            SyncError::Conflict(Vec::new()),
             SyncError::Offline("x".into()),
             SyncError::NeedsPassword,
             SyncError::Rejected("x".into()),

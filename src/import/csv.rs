@@ -112,8 +112,7 @@ pub fn read_rows(text: &str) -> Result<(Vec<Row>, Vec<Warning>), ImportError> {
     let mut records = records.into_iter();
     let (header_line, header) = records.next().ok_or(ImportError::Csv {
         line: 1,
-        message: "empty file; expected a header row such as `id,title,goal,lead,status,due,tags`"
-            .into(),
+        message: crate::lang::Phrase::new("import.csv_empty"),
     })?;
     let mut warnings = Vec::new();
     let columns: Vec<Option<usize>> = header
@@ -132,7 +131,7 @@ pub fn read_rows(text: &str) -> Result<(Vec<Row>, Vec<Warning>), ImportError> {
     if !columns.contains(&Some(0)) {
         return Err(ImportError::Csv {
             line: header_line,
-            message: "the header row has no `id` column".into(),
+            message: crate::lang::Phrase::new("import.csv_no_id"),
         });
     }
     let mut rows = Vec::new();
@@ -264,7 +263,7 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
     if quoted {
         return Err(ImportError::Csv {
             line: quote_line,
-            message: "a quoted cell is never closed".into(),
+            message: crate::lang::Phrase::new("import.csv_unclosed"),
         });
     }
     if !cell.is_empty() || !cells.is_empty() {

@@ -121,5 +121,22 @@ pub enum ImportError {
     #[error("the report has no date: add a `日期:YYYY-MM-DD` line")]
     NoDate,
     #[error("line {line}: {message}")]
-    Csv { line: usize, message: String },
+    Csv {
+        line: usize,
+        message: crate::lang::Phrase,
+    },
+}
+
+impl ImportError {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        use crate::lang::Phrase;
+        match self {
+            ImportError::NoItems => Phrase::new("import.no_items"),
+            ImportError::NoDate => Phrase::new("import.no_date"),
+            ImportError::Csv { line, message } => Phrase::new("import.line")
+                .arg("line", line)
+                .with("problem", message.clone()),
+        }
+    }
 }

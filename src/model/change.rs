@@ -88,6 +88,16 @@ pub enum ChangeError {
 }
 
 impl ChangeError {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        let (key, id) = match self {
+            ChangeError::Changed { id, .. } => ("error.item_changed", id),
+            ChangeError::Exists { id, .. } => ("error.id_exists", id),
+            ChangeError::Missing { id } => ("error.item_missing", id),
+        };
+        crate::lang::Phrase::new(key).arg("id", id)
+    }
+
     /// The id the problem is about.
     pub fn id(&self) -> &str {
         match self {

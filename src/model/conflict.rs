@@ -47,6 +47,18 @@ pub enum ResolveError {
     UnknownField(String),
 }
 
+impl ResolveError {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        use crate::lang::Phrase;
+        match self {
+            ResolveError::NoSuchConflict(n) => Phrase::new("error.no_such_conflict").arg("n", n),
+            ResolveError::BadValue(key) => Phrase::new("error.bad_recorded_value").arg("key", key),
+            ResolveError::UnknownField(key) => Phrase::new("error.unknown_field").arg("key", key),
+        }
+    }
+}
+
 /// The item fields tally models, so a conflict on them can be settled here.
 pub const KNOWN_FIELDS: &[&str] = &[
     "title", "goal", "lead", "status", "due", "tags", "reviewed", "note", "reading", "unit",

@@ -137,6 +137,15 @@ impl fmt::Display for Status {
 #[error("unknown status `{0}` (expected one of {list})", list = Status::expected())]
 pub struct UnknownStatus(pub String);
 
+impl UnknownStatus {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.unknown_status_name")
+            .arg("text", &self.0)
+            .arg("list", Status::expected())
+    }
+}
+
 /// The text was neither a status name nor one of the Chinese status words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
@@ -145,6 +154,16 @@ pub struct UnknownStatus(pub String);
     chinese = Status::ALL.map(Status::chinese).join(", ")
 )]
 pub struct UnknownStatusWord(pub String);
+
+impl UnknownStatusWord {
+    /// The error in words for any language (its English text is its `Display`).
+    pub fn phrase(&self) -> crate::lang::Phrase {
+        crate::lang::Phrase::new("error.unknown_status")
+            .arg("text", &self.0)
+            .arg("list", Status::expected())
+            .arg("chinese", Status::ALL.map(Status::chinese).join(", "))
+    }
+}
 
 impl FromStr for Status {
     type Err = UnknownStatus;
@@ -225,5 +244,66 @@ mod tests {
         let mut letters: Vec<char> = Status::ALL.iter().map(|s| s.letter()).collect();
         letters.dedup();
         assert_eq!(letters.len(), Status::ALL.len());
+    }
+
+    #[test]
+    fn errors_of_the_model_read_as_their_display_in_english_and_in_chinese_otherwise() {
+        use crate::lang::{Lang, Phrase};
+        use crate::model::{BadDate, ChangeError, ResolveError, UnknownStatus, UnknownStatusWord};
+        let errors: Vec<(String, Phrase)> = vec![
+            (
+                UnknownStatus("late".into()).to_string(),
+                UnknownStatus("late".into()).phrase(),
+            ),
+            (
+                UnknownStatusWord("late".into()).to_string(),
+                UnknownStatusWord("late".into()).phrase(),
+            ),
+            (
+                BadDate("x".into()).to_string(),
+                BadDate("x".into()).phrase(),
+            ),
+            {
+                let err = ChangeError::Changed {
+                    id: "14".into(),
+                    theirs: None,
+                };
+                (err.to_string(), err.phrase())
+            },
+            {
+                let err = ChangeError::Exists {
+                    id: "14".into(),
+                    theirs: None,
+                };
+                (err.to_string(), err.phrase())
+            },
+            {
+                let err = ChangeError::Missing { id: "14".into() };
+                (err.to_string(), err.phrase())
+            },
+            {
+                let err = ResolveError::NoSuchConflict(2);
+                (err.to_string(), err.phrase())
+            },
+            {
+                let err = ResolveError::BadValue("due".into());
+                (err.to_string(), err.phrase())
+            },
+            {
+                let err = ResolveError::UnknownField("colour".into());
+                (err.to_string(), err.phrase())
+            },
+        ];
+        for (english, phrase) in errors {
+            assert_eq!(phrase.text(Lang::En), english);
+            let chinese = phrase.text(Lang::Zh);
+            assert_ne!(chinese, english);
+            assert!(
+                chinese
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{chinese}"
+            );
+        }
     }
 }

@@ -44,15 +44,13 @@ impl SaveJob {
                     file,
                     fingerprint: saved.fingerprint,
                     covered: self.covered,
-                    notice: saved
-                        .notice
-                        .map(|n| crate::text::clean_line(&n).into_owned()),
+                    notice: saved.notice.map(Box::new),
                 };
                 (event, Some(replaced))
             }
             Err(SaveError::ChangedOnDisk { .. }) => (reload(&self.path, file), None),
             Err(err) => {
-                let error = crate::text::clean_line(&err.to_string()).into_owned();
+                let error = err.phrase();
                 (Event::SaveFailed { file, error }, None)
             }
         }
@@ -138,7 +136,8 @@ fn reload(path: &std::path::Path, file: usize) -> Event {
         },
         Err(err) => Event::SaveFailed {
             file,
-            error: format!("the file changed on disk and cannot be read: {err}"),
+            error: crate::lang::Phrase::new("file.changed_unreadable")
+                .with("problem", err.phrase()),
         },
     }
 }

@@ -23,7 +23,7 @@ pub(super) fn read_again(path: &std::path::Path, file: usize, seen: &store::Fing
         },
         Err(err) => Event::ReloadFailed {
             file,
-            error: err.to_string(),
+            error: err.phrase(),
         },
     }
 }

@@ -10,16 +10,18 @@ use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use super::error::{SaveError, describe_io};
+use super::error::{SaveError, io_phrase};
 use super::file::{Fingerprint, TEMP_SUFFIX, wait_for_writes};
 use super::lock::folder_of;
+use crate::lang::Phrase;
 
 /// A file written: how it looks now, and anything the user should hear about it (a save by
 /// another user that had to make the file theirs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     pub fingerprint: Fingerprint,
-    pub notice: Option<String>,
+    /// What the user should hear about the save (the file changed owner), in any language.
+    pub notice: Option<Phrase>,
 }
 
 /// The file a save of `path` replaces: the final target when `path` is a symbolic link (a link
@@ -34,51 +36,57 @@ pub fn real_path(path: &Path) -> PathBuf {
 }
 
 /// Why tally could not save over `path`, if it could not: no write permission, or several hard
-/// links (checked without changing anything).
-pub fn why_unwritable(path: &Path) -> Option<String> {
+/// links (checked without changing anything), as `NAME REASON`.
+pub fn why_unwritable(path: &Path) -> Option<Phrase> {
     let path = real_path(path);
-    let SaveError::Io { message, .. } = check_replaceable(&path).err()? else {
-        return Some("it cannot be saved".into());
-    };
-    let reason = message.trim_end_matches("; nothing was written");
+    let reason = refusal(&path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    Some(format!("{name} {reason}"))
+    Some(
+        Phrase::new("file.named")
+            .arg("name", name)
+            .with("reason", reason),
+    )
 }
 
 /// Refuses to replace a file the rename would not replace faithfully.
 pub(super) fn check_replaceable(path: &Path) -> Result<(), SaveError> {
-    let refuse = |message: String| SaveError::Io {
-        path: path.to_path_buf(),
-        message,
-    };
-    let Ok(meta) = fs::metadata(path) else {
-        return Ok(());
-    };
+    match refusal(path) {
+        None => Ok(()),
+        Some(reason) => {
+            let message = if reason.key == "file.hard_links" {
+                reason
+            } else {
+                Phrase::new("file.nothing_written").with("problem", reason)
+            };
+            Err(SaveError::Io {
+                path: path.to_path_buf(),
+                message,
+            })
+        }
+    }
+}
+
+/// Why a file may not be replaced: several hard links, no write permission for anyone, or the
+/// system refusing this user.
+fn refusal(path: &Path) -> Option<Phrase> {
+    let meta = fs::metadata(path).ok()?;
     if meta.nlink() > 1 {
-        return Err(refuse(format!(
-            "has {} hard links; saving would give only this name the new text and leave the \
-             others with the old, so nothing was written (copy it to a file of its own to edit it)",
-            meta.nlink()
-        )));
+        return Some(Phrase::new("file.hard_links").arg("n", meta.nlink()));
     }
     let mode = meta.permissions().mode();
     if mode & 0o222 == 0 {
-        return Err(refuse(format!(
-            "is read-only (mode {:o}, no write permission); nothing was written",
-            mode & 0o7777
-        )));
+        let mode = format!("{:o}", mode & 0o7777);
+        return Some(Phrase::new("file.read_only_mode").arg("mode", mode));
     }
     // Whether this user may write it, as the system decides (the file is opened, not changed).
-    if let Err(err) = fs::OpenOptions::new().write(true).open(path) {
-        return Err(refuse(format!(
-            "{}; nothing was written",
-            describe_io(&err)
-        )));
-    }
-    Ok(())
+    fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .err()
+        .map(|err| io_phrase(&err))
 }
 
 /// Replaces `path` (its target, when a link) with `parts` one after the other, all at once.
@@ -86,7 +94,7 @@ pub(super) fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> Result<Saved, 
     let path = &real_path(path);
     let fail = |e: std::io::Error| SaveError::Io {
         path: path.to_path_buf(),
-        message: describe_io(&e),
+        message: io_phrase(&e),
     };
     let dir = folder_of(path);
     let name = path
@@ -177,7 +185,7 @@ fn write_hashing(file: &mut File, parts: &[&[u8]]) -> std::io::Result<u64> {
 
 /// Gives the new file the old one's owner and group where permitted, then its mode (set last, as
 /// a change of owner clears the set-id bits). Says so when the owner or group could not be kept.
-fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Result<Option<String>> {
+fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Result<Option<Phrase>> {
     use std::os::unix::fs::fchown;
     if fchown(new, Some(old.uid()), Some(old.gid())).is_err() {
         let _ = fchown(new, None, Some(old.gid()));
@@ -185,32 +193,34 @@ fn keep_owner_and_mode(new: &File, old: &Metadata, path: &Path) -> std::io::Resu
     new.set_permissions(old.permissions())?;
     let now = new.metadata()?;
     let owner = (now.uid() != old.uid()).then(|| {
-        format!(
-            "now belongs to {} (was {}), who saved it",
-            user_name(now.uid()),
-            user_name(old.uid())
-        )
+        Phrase::new("file.owner_now")
+            .arg("now", user_name(now.uid()))
+            .arg("was", user_name(old.uid()))
     });
     let group = (now.gid() != old.gid()).then(|| {
-        format!(
-            "its group is now {} (was {}: the saver is not a member)",
-            group_name(now.gid()),
-            group_name(old.gid())
-        )
+        Phrase::new("file.group_now")
+            .arg("now", group_name(now.gid()))
+            .arg("was", group_name(old.gid()))
     });
     let kept = if group.is_none() {
-        "; its mode and group are kept"
+        "file.mode_and_group_kept"
     } else {
-        "; its mode is kept"
+        "file.mode_kept"
     };
-    Ok(match (owner, group) {
-        (None, None) => None,
-        (owner, group) => {
-            let said: Vec<String> = owner.into_iter().chain(group).collect();
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            Some(format!("{name} {}{kept}", said.join(", and ")))
-        }
-    })
+    let said = match (owner, group) {
+        (None, None) => return Ok(None),
+        (Some(owner), Some(group)) => Phrase::new("file.and")
+            .with("first", owner)
+            .with("second", group),
+        (Some(one), None) | (None, Some(one)) => one,
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    Ok(Some(
+        Phrase::new("file.owner_notice")
+            .arg("name", name)
+            .with("said", said)
+            .with("kept", Phrase::new(kept)),
+    ))
 }
 
 fn user_name(uid: u32) -> String {

@@ -5,8 +5,19 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::error::describe_io;
+use super::error::io_phrase;
 use super::file::write_atomic;
+use crate::lang::Phrase;
+
+/// `PATH: PROBLEM`, in words for any language.
+fn at(path: &Path, problem: Phrase) -> Phrase {
+    Phrase::new("file.at")
+        .arg(
+            "place",
+            crate::text::clean_line(&path.display().to_string()),
+        )
+        .with("problem", problem)
+}
 
 /// `config.toml` in the user's config folder (`$XDG_CONFIG_HOME/tally`, else
 /// `~/.config/tally` on Linux; the platform's usual place elsewhere).
@@ -21,13 +32,13 @@ pub fn home_dir() -> Option<PathBuf> {
 }
 
 /// The config file's text; `None` when there is no such file.
-pub fn read_config(path: &Path) -> Result<Option<String>, String> {
+pub fn read_config(path: &Path) -> Result<Option<String>, Phrase> {
     match fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes)
             .map(Some)
-            .map_err(|_| format!("{}: not UTF-8 text", path.display())),
+            .map_err(|_| at(path, Phrase::new("config_file.not_utf8"))),
         Err(err) if err.kind() == ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(format!("{}: {}", path.display(), describe_io(&err))),
+        Err(err) => Err(at(path, io_phrase(&err))),
     }
 }
 
@@ -40,20 +51,17 @@ pub enum Overwrite {
 
 /// Writes `text` to `path` (creating its folder), atomically. An existing file is left alone
 /// unless `overwrite` says otherwise.
-pub fn write_config(path: &Path, text: &str, overwrite: Overwrite) -> Result<(), String> {
+pub fn write_config(path: &Path, text: &str, overwrite: Overwrite) -> Result<(), Phrase> {
     if overwrite == Overwrite::Refuse && path.exists() {
-        return Err(format!(
-            "{} already exists (use --force to replace it)",
-            path.display()
-        ));
+        let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+        return Err(Phrase::new("config_file.exists").arg("path", shown));
     }
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(folder)
-            .map_err(|e| format!("{}: {}", folder.display(), describe_io(&e)))?;
+        fs::create_dir_all(folder).map_err(|e| at(folder, io_phrase(&e)))?;
     }
     write_atomic(path, text.as_bytes())
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.phrase())
 }
 
 #[cfg(test)]
@@ -72,7 +80,7 @@ mod tests {
         let path = dir.path().join("tally").join("config.toml");
         write_config(&path, "a = 1\n", Overwrite::Refuse).unwrap();
         let refused = write_config(&path, "a = 2\n", Overwrite::Refuse).unwrap_err();
-        assert!(refused.contains("--force"), "{refused}");
+        assert!(refused.to_string().contains("--force"), "{refused}");
         assert_eq!(read_config(&path).unwrap().as_deref(), Some("a = 1\n"));
         write_config(&path, "a = 2\n", Overwrite::Replace).unwrap();
         assert_eq!(read_config(&path).unwrap().as_deref(), Some("a = 2\n"));

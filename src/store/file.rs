@@ -10,13 +10,14 @@ use std::time::SystemTime;
 
 use super::atomic::{Saved, check_replaceable, real_path, write_atomic_parts};
 use super::decode::{TextEncoding, decode};
-use super::error::{LoadError, SaveError, describe_io};
+use super::error::{LoadError, SaveError, io_phrase};
 use super::lock::{Replaced, SaveLock, folder_of};
 use super::parse::parse_document;
 use super::progress::Progress;
 use super::read::{Whole, read_shared};
 use super::text_to_save::TextToSave;
 use super::write::write_document;
+use crate::lang::Phrase;
 use crate::model::Document;
 
 /// Files above this size are refused instead of read (see docs/format.md).
@@ -166,7 +167,7 @@ fn read_whole(
     path: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Arc<str>, Metadata), LoadError> {
-    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let io_error = |e: std::io::Error| LoadError::new(path, io_phrase(&e));
     let (mut file, meta) = open_limited(path)?;
     let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
     let total = meta.len();
@@ -193,9 +194,7 @@ pub fn read_any_text(path: &Path) -> Result<(String, TextEncoding), LoadError> {
     decode(&bytes).ok_or_else(|| LoadError {
         path: path.to_path_buf(),
         position: None,
-        message: "not text tally can read: neither UTF-8, UTF-16 with a byte-order mark, nor \
-                  GB18030/GBK"
-            .into(),
+        message: Phrase::new("file.unknown_encoding"),
     })
 }
 
@@ -206,7 +205,7 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Loaded>, LoadError> {
 
 /// The `*.json` files directly inside a folder, sorted by name.
 pub fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let entries = fs::read_dir(dir).map_err(|e| LoadError::new(dir, describe_io(&e)))?;
+    let entries = fs::read_dir(dir).map_err(|e| LoadError::new(dir, io_phrase(&e)))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -218,35 +217,30 @@ pub fn json_files_in(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 
 /// Opens a file to read, refusing folders and files above the size limit.
 fn open_limited(path: &Path) -> Result<(File, Metadata), LoadError> {
-    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let io_error = |e: std::io::Error| LoadError::new(path, io_phrase(&e));
     let file = File::open(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     if meta.is_dir() {
-        return Err(LoadError::new(path, "is a folder, not a file"));
+        return Err(LoadError::new(path, Phrase::new("file.is_folder")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        let message = format!(
-            "file is {} MiB; tally reads files up to {} MiB",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
+        let message = Phrase::new("file.too_large")
+            .arg("size", meta.len() / (1024 * 1024))
+            .arg("limit", MAX_FILE_BYTES / (1024 * 1024));
         return Err(LoadError::new(path, message));
     }
     Ok((file, meta))
 }
 
 fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), LoadError> {
-    let io_error = |e: std::io::Error| LoadError::new(path, describe_io(&e));
+    let io_error = |e: std::io::Error| LoadError::new(path, io_phrase(&e));
     let (file, meta) = open_limited(path)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::new(
-            path,
-            "file grew past the size limit while being read",
-        ));
+        return Err(LoadError::new(path, Phrase::new("file.grew")));
     }
     Ok((bytes, meta))
 }
@@ -258,10 +252,7 @@ fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> LoadError {
     LoadError {
         path: path.to_path_buf(),
         position: Some((line, column)),
-        message: format!(
-            "not valid UTF-8 (byte 0x{:02X}); tally reads UTF-8 text",
-            bytes[valid]
-        ),
+        message: Phrase::new("file.not_utf8").arg("byte", format!("{:02X}", bytes[valid])),
     }
 }
 
@@ -410,29 +401,24 @@ fn write_locked(
 
 /// Fails with a clear reason when the file to save over has disappeared or became a folder.
 fn still_there(path: &Path) -> Result<(), SaveError> {
-    let gone = |message: String| SaveError::Io {
+    let gone = |message: Phrase| SaveError::Io {
         path: path.to_path_buf(),
         message,
     };
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => Err(gone(
-            "is now a folder, not a file; nothing was written".into(),
-        )),
+        Ok(meta) if meta.is_dir() => Err(gone(Phrase::new("file.now_a_folder"))),
         Ok(_) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             let folder = folder_of(path);
             if folder.is_dir() {
-                Err(gone(
-                    "the file is gone (moved or deleted); not recreated".into(),
-                ))
+                Err(gone(Phrase::new("file.gone")))
             } else {
-                Err(gone(format!(
-                    "its folder {} is gone; nothing was written",
-                    folder.display()
-                )))
+                Err(gone(
+                    Phrase::new("file.folder_gone").arg("folder", folder.display()),
+                ))
             }
         }
-        Err(err) => Err(gone(describe_io(&err))),
+        Err(err) => Err(gone(io_phrase(&err))),
     }
 }
 
@@ -514,14 +500,14 @@ pub fn write_new(folder: &Path, name: &str, ext: &str, bytes: &[u8]) -> Result<P
                 }
                 return written.map(|()| path.clone()).map_err(|e| SaveError::Io {
                     path,
-                    message: describe_io(&e),
+                    message: io_phrase(&e),
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => {
                 return Err(SaveError::Io {
                     path,
-                    message: describe_io(&e),
+                    message: io_phrase(&e),
                 });
             }
         }

@@ -12,7 +12,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::atomic::real_path;
-use super::error::{SaveError, describe_io};
+use super::error::{SaveError, io_phrase};
 
 /// How many times a file replaced while waiting for its lock is locked again before giving up.
 const RELOCKS: usize = 1000;
@@ -37,11 +37,7 @@ impl SaveLock {
             (folder, Ok(file)) => Ok(SaveLock { folder, file }),
             (_, Err(err)) => Err(SaveError::Io {
                 path: path.clone(),
-                message: format!(
-                    "could not lock the file or its folder ({}), so another writer's change \
-                     could be lost; nothing was written",
-                    describe_io(&err)
-                ),
+                message: crate::lang::Phrase::new("file.no_lock").with("problem", io_phrase(&err)),
             }),
         }
     }

@@ -21,7 +21,7 @@ mod write;
 pub use atomic::{Saved, real_path, why_unwritable};
 pub use config_file::{Overwrite, default_config_path, home_dir, read_config, write_config};
 pub use decode::{TextEncoding, decode};
-pub use error::{LoadError, SaveError};
+pub use error::{LoadError, SaveError, io_phrase};
 pub use extras::{item_extras, with_item_extras};
 pub use file::{
     Fingerprint, Loaded, MAX_FILE_BYTES, Stamp, TEMP_SUFFIX, changed_since, fingerprint,

@@ -7,19 +7,22 @@ use serde::Deserialize;
 use serde_json::Number;
 use serde_json::value::RawValue;
 
-use super::entries::{Elements, Entries, kind_of};
+use super::entries::{Elements, Entries};
 use super::place::Place;
+use crate::lang::Phrase;
 use crate::model::{
     Conflict, Date, Document, FORMAT_VERSION, Header, Item, Layout, Metric, Note, Origin, Period,
     Point, Status,
 };
 use read_valid::Keep;
+use words::{at, describe_json_error, must_be};
 
-/// A problem in a file's text, at a byte offset of that text.
+/// A problem in a file's text, at a byte offset of that text. The common ones are phrases of
+/// their own; the rest are English ([`Phrase::plain`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
-    pub message: String,
+    pub message: Phrase,
 }
 
 const BOM: char = '\u{feff}';
@@ -75,10 +78,7 @@ fn conflict_marker(text: &str) -> Option<Problem> {
         if line.starts_with("<<<<<<<") {
             return Some(Problem {
                 offset,
-                message: "git conflict markers (`<<<<<<<`): a merge without tally's merge driver \
-                          left two versions here; while the merge is unfinished, `tally resolve \
-                          FILE` merges them item by item (`tally git-setup` prevents this)"
-                    .into(),
+                message: Phrase::new("parse.conflict_markers"),
             });
         }
         offset += line.len();
@@ -104,14 +104,14 @@ fn parse_precisely(text: Arc<str>, known: Vec<Item>) -> Result<Document, Problem
     if body.trim().is_empty() {
         return Err(Problem {
             offset: body_start,
-            message: "the file is empty (expected a JSON object with `title` and `items`)".into(),
+            message: Phrase::new("parse.empty"),
         });
     }
     let top: Entries = reader.json(body, &"the file must hold a JSON object")?;
     let header = reader.header(&top, body_start)?;
     let items_raw = top.get("items").ok_or_else(|| Problem {
         offset: body_start,
-        message: "missing required field `items` (an array of items)".into(),
+        message: Phrase::new("parse.no_items"),
     })?;
     let elements = reader.array(items_raw, &Place::Text("`items`"))?;
     let layout = Layout {
@@ -190,10 +190,10 @@ impl<'t> Reader<'t> {
         Origin::new(self.text.clone(), self.span(raw))
     }
 
-    fn problem(&self, raw: &RawValue, message: String) -> Problem {
+    fn problem(&self, raw: &RawValue, message: impl Into<Phrase>) -> Problem {
         Problem {
             offset: self.offset(raw),
-            message,
+            message: message.into(),
         }
     }
 
@@ -218,7 +218,7 @@ impl<'t> Reader<'t> {
 
     fn object(&self, raw: &'t RawValue, what: &Place) -> Result<Entries<'t>, Problem> {
         if !raw.get().starts_with('{') {
-            let message = format!("{what} must be an object, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_object", what, raw);
             return Err(self.problem(raw, message));
         }
         self.json(raw.get(), what)
@@ -226,7 +226,7 @@ impl<'t> Reader<'t> {
 
     fn array(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<&'t RawValue>, Problem> {
         if !raw.get().starts_with('[') {
-            let message = format!("{what} must be an array, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_array", what, raw);
             return Err(self.problem(raw, message));
         }
         let elements: Elements = self.json(raw.get(), what)?;
@@ -235,7 +235,7 @@ impl<'t> Reader<'t> {
 
     fn string(&self, raw: &'t RawValue, what: &Place) -> Result<String, Problem> {
         if !raw.get().starts_with('"') {
-            let message = format!("{what} must be a string, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_string", what, raw);
             return Err(self.problem(raw, message));
         }
         self.json(raw.get(), what)
@@ -256,13 +256,13 @@ impl<'t> Reader<'t> {
     fn date(&self, raw: &'t RawValue, what: &Place) -> Result<Date, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Date>()
-            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+            .map_err(|err| self.problem(raw, at(what, err.phrase())))
     }
 
     fn number(&self, raw: &'t RawValue, what: &Place) -> Result<Number, Problem> {
         let first = raw.get().as_bytes().first().copied().unwrap_or(b' ');
         if !(first == b'-' || first.is_ascii_digit()) {
-            let message = format!("{what} must be a number, found {}", kind_of(raw));
+            let message = must_be("parse.must_be_number", what, raw);
             return Err(self.problem(raw, message));
         }
         let number: Number = self.json(raw.get(), what)?;
@@ -273,7 +273,7 @@ impl<'t> Reader<'t> {
             let base = text.as_ptr() as usize - self.text.as_ptr() as usize;
             return Err(Problem {
                 offset: base + text.len().saturating_sub(1),
-                message: "number out of range".into(),
+                message: Phrase::new("parse.out_of_range"),
             });
         }
         Ok(number)
@@ -286,16 +286,17 @@ impl<'t> Reader<'t> {
         key: &str,
         what: &Place,
     ) -> Result<&'t RawValue, Problem> {
-        entries
-            .get(key)
-            .ok_or_else(|| self.problem(at, format!("{what}: missing required field `{key}`")))
+        entries.get(key).ok_or_else(|| {
+            let missing = Phrase::new("parse.missing_field").arg("key", key);
+            self.problem(at, self::at(what, missing))
+        })
     }
 
     fn header(&self, top: &Entries<'t>, body_start: usize) -> Result<Header, Problem> {
         let format = self.optional(top.get("tally"), |raw| self.format_version(raw))?;
         let title = top.get("title").ok_or_else(|| Problem {
             offset: body_start,
-            message: "missing required field `title` (the report's name)".into(),
+            message: Phrase::new("parse.no_title"),
         })?;
         let top_field = |name| Place::Text(name);
         Ok(Header {
@@ -317,13 +318,15 @@ impl<'t> Reader<'t> {
             Some(version) if (1..=FORMAT_VERSION).contains(&version) => Ok(version),
             Some(version) if version > FORMAT_VERSION => Err(self.problem(
                 raw,
-                format!(
-                    "this file uses format version {version}; this tally reads version {FORMAT_VERSION} (a newer tally is needed)"
-                ),
+                Phrase::new("parse.newer_format")
+                    .arg("version", version)
+                    .arg("readable", FORMAT_VERSION),
             )),
             _ => Err(self.problem(
                 raw,
-                format!("`tally` (the format version) must be {FORMAT_VERSION}, found {number}"),
+                Phrase::new("parse.bad_format")
+                    .arg("readable", FORMAT_VERSION)
+                    .arg("found", number),
             )),
         }
     }
@@ -359,7 +362,9 @@ impl<'t> Reader<'t> {
             };
             if let Some(&first) = first_seen.get(&item.id) {
                 let line = line_of(self.text, first);
-                let message = format!("duplicate id \"{}\" (first used on line {line})", item.id);
+                let message = Phrase::new("parse.duplicate_id")
+                    .arg("id", crate::text::clean_line(&item.id))
+                    .arg("line", line);
                 return Err(Problem {
                     offset: self.id_offset(element).unwrap_or(self.offset(element)),
                     message,
@@ -382,7 +387,8 @@ impl<'t> Reader<'t> {
         let id_raw = self.required(&entries, raw, "id", &position)?;
         let id = self.string(id_raw, &Place::Field(&position, "id"))?;
         if id.trim().is_empty() {
-            return Err(self.problem(id_raw, format!("{position}: `id` cannot be empty")));
+            let empty = Phrase::new("parse.empty_id");
+            return Err(self.problem(id_raw, at(&position, empty)));
         }
         let what = Place::Id(&id);
         let field = |key| Place::Field(&what, key);
@@ -417,7 +423,7 @@ impl<'t> Reader<'t> {
     fn status(&self, raw: &'t RawValue, what: &Place) -> Result<Status, Problem> {
         let text = self.string(raw, what)?;
         text.parse::<Status>()
-            .map_err(|err| self.problem(raw, format!("{what}: {err}")))
+            .map_err(|err| self.problem(raw, at(what, err.phrase())))
     }
 
     fn tags(&self, raw: &'t RawValue, what: &Place) -> Result<Vec<String>, Problem> {
@@ -548,40 +554,6 @@ fn offset_in(text: &str, line: usize, column: usize) -> usize {
     offset
 }
 
-/// serde_json's message without its position, in words a person editing the file understands.
-fn describe_json_error(
-    err: &serde_json::Error,
-    wrong_kind: &dyn std::fmt::Display,
-    next: Option<char>,
-) -> String {
-    let full = err.to_string();
-    let reason = match full.rfind(" at line ") {
-        Some(cut) => &full[..cut],
-        None => full.as_str(),
-    };
-    if reason.starts_with("EOF while parsing") {
-        return format!("{reason}: the file ends too early (is it truncated?)");
-    }
-    if reason.starts_with("invalid type") {
-        return format!("{wrong_kind} ({reason})");
-    }
-    match reason {
-        "expected value" if matches!(next, Some(']' | '}')) => {
-            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
-        }
-        "expected value" => {
-            "expected a JSON value (NaN, Infinity, comments and unquoted text are not JSON)".into()
-        }
-        "trailing comma" => "trailing comma: JSON does not allow a comma before `]` or `}`".into(),
-        "key must be a string" if next == Some('}') => {
-            "trailing comma: JSON does not allow a comma before `]` or `}`".into()
-        }
-        "key must be a string" => "object keys must be strings in double quotes".into(),
-        "trailing characters" => "unexpected text after the end of the JSON value".into(),
-        _ => reason.to_string(),
-    }
-}
-
 /// The 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
@@ -606,6 +578,9 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 #[path = "read_valid.rs"]
 mod read_valid;
+
+#[path = "parse_words.rs"]
+mod words;
 
 #[cfg(test)]
 #[path = "parse_tests.rs"]

@@ -5,7 +5,7 @@ fn parse(text: &str) -> Result<Document, (usize, usize, String)> {
     let text: Arc<str> = Arc::from(text);
     parse_document(text.clone()).map_err(|p| {
         let (line, column) = line_col(&text, p.offset);
-        (line, column, p.message)
+        (line, column, p.message.to_string())
     })
 }
 
@@ -205,7 +205,7 @@ fn git_conflict_markers_are_named_with_their_line() {
     let problem = parse_document(Arc::from(text)).unwrap_err();
     assert_eq!(line_col(text, problem.offset), (4, 1));
     assert!(
-        problem.message.contains("tally resolve"),
+        problem.message.to_string().contains("tally resolve"),
         "{}",
         problem.message
     );

@@ -1,5 +1,7 @@
 //! Naming a place in a document for error messages, without building text until it is needed.
 
+use crate::lang::Phrase;
+
 /// Where in the document something is, for messages; written out only when there is a problem,
 /// so loading a large file builds no message text.
 #[derive(Clone, Copy)]
@@ -27,6 +29,40 @@ impl std::fmt::Display for Place<'_> {
             Place::Field(place, key) => write!(f, "{place}: `{key}`"),
             Place::Nth(place, what, index) => write!(f, "{place}: {what} {}", index + 1),
             Place::Entry(place) => write!(f, "{place} entry"),
+        }
+    }
+}
+
+impl Place<'_> {
+    /// The place in words for any language (its English text is its `Display`).
+    pub(super) fn phrase(&self) -> Phrase {
+        match self {
+            Place::Text(text) => match *text {
+                "note" => Phrase::new("place.note"),
+                "metric" => Phrase::new("place.metric"),
+                "entry" => Phrase::new("place.entry_alone"),
+                "conflict" => Phrase::new("place.conflict"),
+                "`tally` (the format version)" => Phrase::new("place.format_version"),
+                code => Phrase::plain(code),
+            },
+            Place::Item(index) => Phrase::new("place.item").arg("n", index + 1),
+            Place::Id(id) => Phrase::new("place.id").arg("id", crate::text::clean_line(id)),
+            Place::Field(place, key) => Phrase::new("place.field")
+                .with("place", place.phrase())
+                .arg("key", key),
+            Place::Nth(place, what, index) => {
+                let key = match *what {
+                    "progress note" => "place.nth_note",
+                    "metric" => "place.nth_metric",
+                    "history entry" => "place.nth_history",
+                    "conflict" => "place.nth_conflict",
+                    _ => return Phrase::plain(self.to_string()),
+                };
+                Phrase::new(key)
+                    .with("place", place.phrase())
+                    .arg("n", index + 1)
+            }
+            Place::Entry(place) => Phrase::new("place.entry").with("place", place.phrase()),
         }
     }
 }

@@ -3,8 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::error::describe_io;
+use super::error::io_phrase;
 use super::file::write_atomic;
+use crate::lang::Phrase;
 
 /// The sample report, compiled into the binary.
 pub const SAMPLE_JSON: &str = include_str!("../../data/beijing-fao-2023-q3.json");
@@ -18,11 +19,15 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 /// Makes sure the data folder exists. A folder created now gets a copy of the sample report, so a
 /// first run has something to show. Returns true when the folder was created.
-pub fn prepare_data_dir(dir: &Path) -> Result<bool, String> {
+pub fn prepare_data_dir(dir: &Path) -> Result<bool, Phrase> {
     if dir.is_dir() {
         return Ok(false);
     }
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), describe_io(&e)))?;
-    write_atomic(&dir.join(SAMPLE_FILE_NAME), SAMPLE_JSON.as_bytes()).map_err(|e| e.to_string())?;
+    fs::create_dir_all(dir).map_err(|e| {
+        Phrase::new("file.at")
+            .arg("place", dir.display())
+            .with("problem", io_phrase(&e))
+    })?;
+    write_atomic(&dir.join(SAMPLE_FILE_NAME), SAMPLE_JSON.as_bytes()).map_err(|e| e.phrase())?;
     Ok(true)
 }
