@@ -543,3 +543,23 @@ proptest! {
         run(&ops);
     }
 }
+
+/// Found by the property below: a title form open on an item the session added (not yet on disk),
+/// a reload in which another writer's new item has that id: the form followed the id, and the
+/// title went to the other writer's item in place of their own.
+#[test]
+fn a_form_on_a_new_item_follows_it_when_another_writer_takes_its_id() {
+    run(&[
+        session(Kind::Title, 0, vec![Outside::Remove(1)]),
+        session(Kind::Title, 0, vec![Outside::Add]),
+        Op::Away,
+        session(Kind::AddItem, 0, vec![Outside::Add]),
+        Op::Back,
+        Op::Session {
+            kind: Kind::Title,
+            row: 8,
+            meanwhile: vec![],
+            reload: true,
+        },
+    ]);
+}

@@ -2,7 +2,7 @@
 //! question, the status picker … — with what it acts on, and the choice between an unsaved edit
 //! and someone else's change to the same item.
 
-use super::form::Form;
+use super::form::{Form, FormKind};
 use super::state::Mode;
 use crate::model::{Clash, Item, MetricKey, NoteKey};
 
@@ -84,6 +84,29 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    /// The item this overlay acts on, as its file and id (to follow the item when its id changes).
+    pub(crate) fn target_mut(&mut self) -> Option<(usize, &mut String)> {
+        match self {
+            Overlay::StatusPicker { file, id } => Some((*file, id)),
+            Overlay::Confirm(Confirm { on_yes, .. }) => match on_yes {
+                Confirmed::DeleteItem { file, id }
+                | Confirmed::DeleteNote { file, id, .. }
+                | Confirmed::DeleteMetric { file, id, .. } => Some((*file, id)),
+                Confirmed::QuitUnsaved => None,
+            },
+            Overlay::Form(form) => match &mut form.kind {
+                FormKind::EditItem { file, id }
+                | FormKind::AddNote { file, id }
+                | FormKind::EditNote { file, id, .. }
+                | FormKind::EditMetric { file, id, .. }
+                | FormKind::SetLead { file, id }
+                | FormKind::SetDue { file, id } => Some((*file, id)),
+                FormKind::AddItem { .. } | FormKind::SetSince => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The mode that gives this overlay the keys.
     pub fn mode(&self) -> Mode {
         match self {

@@ -119,14 +119,14 @@ pub(crate) fn reloaded(state: &mut State, file: usize, loaded: Loaded) -> Vec<Ef
         .is_some()
         .then(|| new_places(&open.doc, &fresh.doc));
     let old = std::mem::replace(open, fresh);
-    let keep = if selected_file == file {
-        selected_id
-    } else {
-        None
-    };
+    // the selection follows an item of this session's whose id was taken
+    let keep = selected_id.filter(|_| selected_file == file).map(|id| {
+        let now = renamed.iter().find(|(from, _)| *from == id);
+        now.map_or(id, |(_, to)| to.clone())
+    });
     let moved = |old: usize| new_places.as_ref()?.get(old).copied().flatten();
     let mut effects = refresh_after(state, file, &moved, keep.as_deref());
-    notes.extend(super::waiting::rebase(state, file, &old.doc));
+    notes.extend(super::waiting::rebase(state, file, &old.doc, &renamed));
     let head = match (replayed, conflicts.len()) {
         (0, 0) => trf(state.settings.lang, "msg.reloaded", &[("file", &name)]),
         (_, 0) => trf(

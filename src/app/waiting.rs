@@ -10,10 +10,24 @@ use super::state::{Overlay, State};
 use crate::lang::{Lang, trf};
 use crate::model::{Document, Item, NoteKey};
 
-/// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced);
-/// words for the footer when something the user should know happened to it.
-pub(crate) fn rebase(state: &mut State, file: usize, old: &Document) -> Option<String> {
-    let overlay = state.overlay.take()?;
+/// Rebases the waiting overlay on the new version of `file` (`old`: the version it replaced;
+/// `renamed`: the items this session added whose ids the other writer took, each with the id it
+/// has now); words for the footer when something the user should know happened to it.
+pub(crate) fn rebase(
+    state: &mut State,
+    file: usize,
+    old: &Document,
+    renamed: &[(String, String)],
+) -> Option<String> {
+    let mut overlay = state.overlay.take()?;
+    // An overlay opened on an item this session added acts on that item under its new id, not
+    // on the other writer's item that has the old one now.
+    if let Some((f, id)) = overlay.target_mut()
+        && f == file
+        && let Some((_, now)) = renamed.iter().find(|(from, _)| from == id)
+    {
+        *id = now.clone();
+    }
     let Some(doc) = state.document(file) else {
         state.overlay = Some(overlay);
         return None;
