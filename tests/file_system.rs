@@ -31,6 +31,11 @@ fn stderr(output: &Output) -> String {
 
 /// `tally note FILE 14 TEXT`, run as `user` when given.
 fn note_as(user: Option<&TestUser>, file: &Path, text: &str) -> Output {
+    note_command(user, file, text).output().unwrap()
+}
+
+/// `tally note FILE 14 TEXT` as `user` (root when `None`), its home and data folder the file's.
+fn note_command(user: Option<&TestUser>, file: &Path, text: &str) -> Command {
     let mut command = match user {
         Some(user) => {
             let mut command = Command::new("setpriv");
@@ -53,9 +58,8 @@ fn note_as(user: Option<&TestUser>, file: &Path, text: &str) -> Output {
             "2023-11-20",
         ])
         .env("HOME", file.parent().unwrap())
-        .env("TALLY_DATA_DIR", file.parent().unwrap())
-        .output()
-        .unwrap()
+        .env("TALLY_DATA_DIR", file.parent().unwrap());
+    command
 }
 
 fn notes_on_14(file: &Path) -> Vec<String> {
@@ -190,11 +194,7 @@ fn another_users_save_changes_the_owner_says_so_once_and_keeps_mode_and_group() 
     let Some(user) = test_user() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    chmod(dir.path(), 0o777);
-    let file = sample_copy(dir.path());
-    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
-    chmod(&file, 0o664);
+    let (_dir, file) = roots_file_in_a_shared_folder(&user);
     let output = note_as(Some(&user), &file, "组员保存");
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let said = stderr(&output);
@@ -224,11 +224,7 @@ fn in_the_interface_another_users_save_says_once_that_the_owner_changed() {
     if !common::tmux_available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    chmod(dir.path(), 0o777);
-    let file = sample_copy(dir.path());
-    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
-    chmod(&file, 0o664);
+    let (dir, file) = roots_file_in_a_shared_folder(&user);
     let command = format!(
         "setpriv --reuid={} --regid={} --init-groups env HOME={dir} TALLY_DATA_DIR={dir} NO_COLOR=1 {} {}; sleep 600",
         user.uid,
@@ -381,19 +377,8 @@ fn the_owner_notice_reads_in_the_session_language() {
     let Some(user) = test_user() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    chmod(dir.path(), 0o777);
-    let file = sample_copy(dir.path());
-    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
-    chmod(&file, 0o664);
-    let output = Command::new("setpriv")
-        .arg(format!("--reuid={}", user.uid))
-        .arg(format!("--regid={}", user.gid))
-        .arg("--init-groups")
-        .arg(&user.binary)
-        .args(["note", file.to_str().unwrap(), "14", "组员保存"])
-        .env("HOME", dir.path())
-        .env("TALLY_DATA_DIR", dir.path())
+    let (_dir, file) = roots_file_in_a_shared_folder(&user);
+    let output = note_command(Some(&user), &file, "组员保存")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "zh_CN.UTF-8")
@@ -405,4 +390,14 @@ fn the_owner_notice_reads_in_the_session_language() {
         said,
         format!("tally: report.json 现在归保存者 {USER} 所有（原为 root）；权限和所属组保持不变\n")
     );
+}
+
+/// The sample in a folder everyone may write in, owned by root and writable by `user`'s group.
+fn roots_file_in_a_shared_folder(user: &TestUser) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    chmod(dir.path(), 0o777);
+    let file = sample_copy(dir.path());
+    std::os::unix::fs::chown(&file, Some(0), Some(user.team)).unwrap();
+    chmod(&file, 0o664);
+    (dir, file)
 }
