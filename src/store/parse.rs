@@ -211,7 +211,8 @@ impl<'t> Reader<'t> {
                 base + offset_in(slice, err.line(), err.column())
             };
             let next = self.text[offset..].trim_start().chars().next();
-            let message = describe_json_error(&err, wrong_kind, next);
+            let after_comma = self.text[..offset].trim_end().ends_with(',');
+            let message = describe_json_error(&err, wrong_kind, next, after_comma);
             Problem { offset, message }
         })
     }

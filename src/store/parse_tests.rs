@@ -93,6 +93,12 @@ fn syntax_errors_are_placed_and_explained() {
             "trailing comma",
         ),
         ("{\"title\": \"t\", \"items\": [", (1, 26), "ends too early"),
+        // a bracket that does not match is no trailing comma
+        (
+            "{\"title\": \"t\",\n \"items\": [}",
+            (2, 12),
+            "expected a JSON value",
+        ),
         ("{\"title\": NaN, \"items\": []}", (1, 11), "NaN"),
         (
             "{\"title\": \"t\", \"title\": \"u\", \"items\": []}",

@@ -30,11 +30,13 @@ pub(super) fn must_be(key: &'static str, place: &Place, raw: &RawValue) -> Phras
 }
 
 /// serde_json's message without its position, in words a person editing the file understands:
-/// the common ones as phrases of their own, the rest as serde_json says them.
+/// the common ones as phrases of their own, the rest as serde_json says them. `next`: the first
+/// character from the problem on; `after_comma`: whether a comma comes right before it.
 pub(super) fn describe_json_error(
     err: &serde_json::Error,
     wrong_kind: &dyn std::fmt::Display,
     next: Option<char>,
+    after_comma: bool,
 ) -> Phrase {
     let full = err.to_string();
     let reason = match full.rfind(" at line ") {
@@ -51,10 +53,12 @@ pub(super) fn describe_json_error(
         return Phrase::new("parse.control_character").arg("reason", reason);
     }
     Phrase::new(match reason {
-        "expected value" if matches!(next, Some(']' | '}')) => "parse.trailing_comma",
+        "expected value" if after_comma && matches!(next, Some(']' | '}')) => {
+            "parse.trailing_comma"
+        }
         "expected value" => "parse.expected_value",
         "trailing comma" => "parse.trailing_comma",
-        "key must be a string" if next == Some('}') => "parse.trailing_comma",
+        "key must be a string" if after_comma && next == Some('}') => "parse.trailing_comma",
         "key must be a string" => "parse.key_not_string",
         "trailing characters" => "parse.trailing_characters",
         "expected `,` or `}`" => "parse.comma_or_brace",
