@@ -30,6 +30,8 @@ pub(crate) fn commit(state: &mut State, file: usize, change: Change, label: Stri
     let Some(open) = state.files.get_mut(file) else {
         return Vec::new();
     };
+    // kept for undo and until saved, beyond this version of the file
+    let change = change.detached();
     let shift = change.shift(&open.doc);
     if let Err(err) = change.apply(&mut open.doc) {
         let error = err.phrase().text(state.settings.lang);

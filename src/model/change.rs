@@ -119,6 +119,21 @@ impl ChangeError {
 }
 
 impl Change {
+    /// The same change with its items let go of their file's text (see [`Item::detach`]): what
+    /// undo keeps, and what waits to be saved, would otherwise hold on to every version of a
+    /// file read during a session.
+    pub fn detached(mut self) -> Change {
+        match &mut self {
+            Change::Replace { before, after } => {
+                before.detach();
+                after.detach();
+            }
+            Change::Insert { item, .. } | Change::Remove { item, .. } => item.detach(),
+            Change::Swap { .. } | Change::Move { .. } => {}
+        }
+        self
+    }
+
     /// The change that undoes this one.
     pub fn inverse(&self) -> Change {
         match self {

@@ -102,6 +102,27 @@ impl Item {
     }
 }
 
+impl Item {
+    /// Lets go of the file's text: every origin and note text of the item becomes a copy of its
+    /// own part (see [`Origin::detached`]).
+    pub fn detach(&mut self) {
+        self.origin = self.origin.detached();
+        for note in &mut self.progress {
+            note.origin = note.origin.detached();
+            note.text = note.text.detached();
+        }
+        for metric in &mut self.metrics {
+            metric.origin = metric.origin.detached();
+            for point in &mut metric.history {
+                point.origin = point.origin.detached();
+            }
+        }
+        for conflict in &mut self.conflicts {
+            conflict.origin = conflict.origin.detached();
+        }
+    }
+}
+
 impl Note {
     pub fn new(date: Date, text: impl Into<SharedText>) -> Note {
         Note {

@@ -53,6 +53,18 @@ impl Origin {
         self.text.as_ref().map(|text| (text, self.span()))
     }
 
+    /// The same origin holding a copy of the object's own text only, not the whole file's: for an
+    /// object kept beyond its file's version (undo steps, edits waiting to be saved), so that
+    /// version's text can go once the file was read again.
+    pub fn detached(&self) -> Origin {
+        let Some(text) = self.text() else {
+            return self.clone();
+        };
+        let mut origin = Origin::new(Arc::from(text), 0..text.len());
+        origin.end |= self.end & EDITED;
+        origin
+    }
+
     /// Records that the object may differ from its text, so a writer must compare before reusing it.
     pub fn mark_edited(&mut self) {
         self.end |= EDITED;

@@ -39,6 +39,14 @@ impl SharedText {
         }
     }
 
+    /// A copy that shares nothing with the file's text (see [`crate::model::Origin::detached`]).
+    pub fn detached(&self) -> SharedText {
+        match &self.0 {
+            Inner::Own(_) => self.clone(),
+            Inner::Run { .. } => SharedText::from(self.as_str()),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Inner::Own(text) => text,
