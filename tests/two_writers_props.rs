@@ -317,12 +317,12 @@ impl World {
             Kind::Title | Kind::AddNote => self.markers.push((marker, id)),
             Kind::AddItem => self.markers.push((marker, Target::NewItem)),
             Kind::EditNote(_) if note_text.is_some() => {
-                self.edited_texts.extend(note_text.map(String::from));
+                self.edited_texts.extend(note_text.map(|t| t.to_string()));
                 self.markers.push((marker, id));
             }
             // `e` on an item without notes adds one
             Kind::EditNote(_) => self.markers.push((marker, id)),
-            Kind::DeleteNote(_) => self.deleted_texts.extend(note_text.map(String::from)),
+            Kind::DeleteNote(_) => self.deleted_texts.extend(note_text.map(|t| t.to_string())),
             Kind::Status(s) => {
                 match added_here {
                     Some(m) => self.new_item_statuses.insert(m, Status::ALL[*s]),

@@ -71,18 +71,6 @@ impl Deref for SharedText {
     }
 }
 
-impl AsRef<str> for SharedText {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::borrow::Borrow<str> for SharedText {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
-
 impl From<String> for SharedText {
     fn from(text: String) -> SharedText {
         SharedText(Inner::Own(text.into_boxed_str()))
@@ -92,18 +80,6 @@ impl From<String> for SharedText {
 impl From<&str> for SharedText {
     fn from(text: &str) -> SharedText {
         SharedText(Inner::Own(Box::from(text)))
-    }
-}
-
-impl From<&String> for SharedText {
-    fn from(text: &String) -> SharedText {
-        SharedText::from(text.as_str())
-    }
-}
-
-impl From<SharedText> for String {
-    fn from(text: SharedText) -> String {
-        text.as_str().to_owned()
     }
 }
 
@@ -130,42 +106,6 @@ impl PartialEq<&str> for SharedText {
 impl PartialEq<String> for SharedText {
     fn eq(&self, other: &String) -> bool {
         self.as_str() == other.as_str()
-    }
-}
-
-impl PartialEq<SharedText> for str {
-    fn eq(&self, other: &SharedText) -> bool {
-        self == other.as_str()
-    }
-}
-
-impl PartialEq<SharedText> for &str {
-    fn eq(&self, other: &SharedText) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl PartialEq<SharedText> for String {
-    fn eq(&self, other: &SharedText) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl std::hash::Hash for SharedText {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
-    }
-}
-
-impl PartialOrd for SharedText {
-    fn partial_cmp(&self, other: &SharedText) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for SharedText {
-    fn cmp(&self, other: &SharedText) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
     }
 }
 
