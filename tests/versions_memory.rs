@@ -73,3 +73,43 @@ fn the_version_read_before_goes_once_the_file_is_read_again() {
     let now = std::fs::read_to_string(&path).unwrap();
     assert_eq!(first_item(&now), first_item(store::SAMPLE_JSON));
 }
+
+#[test]
+fn an_edit_that_cannot_be_saved_holds_no_version_it_was_made_again_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::sample_copy(dir.path());
+    let mut state = State::new(vec![store::load(&path).unwrap()], Rect::new(0, 0, 120, 40));
+    // a file without write permission is not saved: the edit waits, made again on each version
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    key(&mut state, KeyCode::Char('e'));
+    key(&mut state, KeyCode::Char('!'));
+    key(&mut state, KeyCode::Enter);
+    assert_eq!(state.files[0].unsaved.len(), 1);
+    another_writer_saves(&mut state, "外事处");
+    let second = text_now(&state);
+    another_writer_saves(&mut state, "市外办");
+    assert_eq!(state.files[0].unsaved.len(), 1, "{:?}", state.message);
+    assert!(state.files[0].doc.items()[0].title.ends_with('!'));
+    assert!(
+        second.upgrade().is_none(),
+        "the second version's text is still held"
+    );
+    // the other writer changes the same title: "keep mine" settles it, and that waits too
+    let path = state.files[0].path.clone();
+    let mut doc = store::load(&path).unwrap().doc;
+    doc.item_mut(0).unwrap().title = "他人改的标题".into();
+    std::fs::write(&path, store::write_document(&doc)).unwrap();
+    Runtime::default().check_files(&mut state);
+    assert!(!state.conflicts.is_empty(), "{:?}", state.message);
+    let effects = update(&mut state, tally::app::Intent::KeepMine);
+    run_effects(&mut state, effects);
+    assert!(state.conflicts.is_empty());
+    let third = text_now(&state);
+    another_writer_saves(&mut state, "综合处");
+    assert!(state.files[0].doc.items()[0].title.ends_with('!'));
+    assert!(
+        third.upgrade().is_none(),
+        "the third version's text is still held"
+    );
+}

@@ -23,8 +23,9 @@ enum Inner {
 }
 
 impl SharedText {
-    /// The run `range` of `source`, shared with it; a copy when the range is not on character
-    /// boundaries of `source` or too far in for the compact form (past 4 GiB).
+    /// The run `range` of `source`, shared with it (a copy when it lies past 4 GiB, too far in for
+    /// the compact form). Empty when `range` is not on character boundaries of `source`: callers
+    /// pass the bounds of a string they just read from it.
     pub fn run_of(source: &Arc<str>, range: Range<usize>) -> SharedText {
         let Some(text) = source.get(range.clone()) else {
             return SharedText::default();
